@@ -1,0 +1,186 @@
+//! The command line: clap definitions only. Scripts and tests depend on
+//! these names; `commands` carries them out.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
+use crate::model::Lang;
+
+/// runde — run workshops from the terminal: the plan, the clock, the notes
+/// and the minutes in one place.
+#[derive(Debug, Parser)]
+#[command(name = "runde", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// A session argument: a folder, or a name under the sessions directory.
+pub type SessionArg = String;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session folder with a valid plan.
+    New(NewArgs),
+    /// Add a note; prints its id once it is safely on disk.
+    Add(AddArgs),
+    /// Import notes from JSON lines ({"board","section","text","kind","starred","by"}).
+    Import {
+        path: SessionArg,
+        /// File to read; standard input when omitted or "-".
+        file: Option<PathBuf>,
+    },
+    /// Replace a note's text.
+    Edit {
+        path: SessionArg,
+        note: String,
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Delete a note.
+    Rm { path: SessionArg, note: String },
+    /// Move a note to another section, board or place.
+    Move {
+        path: SessionArg,
+        note: String,
+        #[arg(long)]
+        board: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// Place it before this note (default: at the end).
+        #[arg(long)]
+        before: Option<String>,
+    },
+    /// Star a note (or unstar it with --off).
+    Star {
+        path: SessionArg,
+        note: String,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Control breakout timers.
+    Timer(TimerArgs),
+    /// Broadcast a message to all groups or to one board.
+    Say {
+        path: SessionArg,
+        #[arg(long)]
+        board: Option<String>,
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Go to the next or previous agenda phase, or to a phase by id.
+    Phase {
+        path: SessionArg,
+        /// next, prev, or a phase id.
+        target: String,
+    },
+    /// Show the current phase, timers, note counts and latest broadcast.
+    Status {
+        path: SessionArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the minutes.
+    Export(ExportArgs),
+    /// Verify plan and logs; exit 1 with one line per problem.
+    Check { path: SessionArg },
+    /// List the sessions in the sessions directory.
+    List,
+    /// Show or safely edit the plan (session.json).
+    Plan {
+        path: SessionArg,
+        /// Edit the plan in $VISUAL/$EDITOR; it is replaced only if valid.
+        #[arg(long)]
+        edit: bool,
+    },
+    /// Copy the shipped example session to a temporary folder and show it.
+    Demo,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    pub path: SessionArg,
+    #[arg(long, default_value = "kompetenznetzwerk")]
+    pub template: String,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The meeting's date (YYYY-MM-DD); today when omitted.
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    pub path: SessionArg,
+    #[arg(long)]
+    pub board: String,
+    /// Section id (default: the board's first section).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Author of the note.
+    #[arg(long)]
+    pub by: Option<String>,
+    #[arg(long)]
+    pub star: bool,
+    /// Print the note as a paragraph, not a bullet.
+    #[arg(long)]
+    pub paragraph: bool,
+    /// Read one note per line from standard input.
+    #[arg(long, conflicts_with = "text")]
+    pub stdin: bool,
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimerAction {
+    Start,
+    Pause,
+    Resume,
+    Reset,
+    Extend,
+}
+
+#[derive(Debug, Args)]
+pub struct TimerArgs {
+    pub path: SessionArg,
+    pub action: TimerAction,
+    /// Minutes to add with `extend` (negative to shorten).
+    #[arg(allow_negative_numbers = true)]
+    pub minutes: Option<i64>,
+    #[arg(long, conflicts_with = "all")]
+    pub board: Option<String>,
+    /// Every board of the current phase (the default).
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub path: SessionArg,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Minutes for publication: only people who agreed are named.
+    #[arg(long, conflicts_with = "internal")]
+    pub public: bool,
+    /// Minutes for the participants, with all names (the default).
+    #[arg(long)]
+    pub internal: bool,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Use your own minijinja template for --format html.
+    #[arg(long)]
+    pub template: Option<PathBuf>,
+    /// List where non-consenting names would appear, without exporting.
+    #[arg(long)]
+    pub check_public: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}

@@ -1,0 +1,566 @@
+//! Carries out CLI commands on a session folder. Output goes to stdout,
+//! errors come back to `main` as [`Error`]s with their exit codes.
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{AddArgs, Cli, Command, ExportArgs, NewArgs, TimerAction, TimerArgs};
+use crate::error::{Error, Result};
+use crate::export::{self, Audience};
+use crate::i18n::strings;
+use crate::model::plan::{Date, read_text};
+use crate::model::timer::{display_seconds, format_clock};
+use crate::model::{NoteKind, Plan, TimerState, template};
+use crate::store::log::{create_dir_durably, create_new_file, sync_dir};
+use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
+
+/// Runs one parsed command.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::New(args) => new(args),
+        Command::Add(args) => add(args),
+        Command::Import { path, file } => import(&path, file.as_deref()),
+        Command::Edit { path, note, text } => {
+            let mut s = open(&path)?;
+            let id = s.resolve_note_id(&note)?;
+            s.edit_note(&id, &text.join(" "))?;
+            emit(&format!("{id}\n"))
+        }
+        Command::Rm { path, note } => {
+            let mut s = open(&path)?;
+            let id = s.resolve_note_id(&note)?;
+            s.delete_note(&id)?;
+            emit(&format!("{id}\n"))
+        }
+        Command::Move {
+            path,
+            note,
+            board,
+            section,
+            before,
+        } => {
+            if board.is_none() && section.is_none() && before.is_none() {
+                return Err(Error::Usage(
+                    "move needs --board, --section or --before".into(),
+                ));
+            }
+            let mut s = open(&path)?;
+            let id = s.resolve_note_id(&note)?;
+            s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref())?;
+            emit(&format!("{id}\n"))
+        }
+        Command::Star { path, note, off } => {
+            let mut s = open(&path)?;
+            let id = s.resolve_note_id(&note)?;
+            s.set_starred(&id, !off)?;
+            emit(&format!("{id}\n"))
+        }
+        Command::Timer(args) => timer(args),
+        Command::Say { path, board, text } => {
+            let mut s = open(&path)?;
+            s.broadcast(&text.join(" "), board.as_deref())
+        }
+        Command::Phase { path, target } => {
+            let mut s = open(&path)?;
+            let now = match target.as_str() {
+                "next" => s.step_phase(1)?,
+                "prev" | "previous" => s.step_phase(-1)?,
+                id => {
+                    s.set_phase(Some(id))?;
+                    Some(id.to_string())
+                }
+            };
+            emit(&format!("{}\n", now.as_deref().unwrap_or("-")))
+        }
+        Command::Status { path, json } => status(&path, json),
+        Command::Export(args) => export_cmd(args),
+        Command::Check { path } => check_cmd(&path),
+        Command::List => list(),
+        Command::Plan { path, edit } => plan_cmd(&path, edit),
+        Command::Demo => demo(),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("<stdout>", e)),
+    }
+}
+
+/// Opens the session named by a PATH argument.
+pub fn open(arg: &str) -> Result<Session> {
+    Session::open(&paths::resolve(arg)?)
+}
+
+fn new(args: NewArgs) -> Result<()> {
+    let dir = paths::resolve(&args.path)?;
+    let date = match &args.date {
+        Some(d) => Date::try_from(d.clone()).map_err(Error::Usage)?,
+        None => Date(chrono::Local::now().date_naive()),
+    };
+    let lang = args.lang.unwrap_or_default();
+    let plan =
+        template::plan(&args.template, lang, args.title.as_deref(), date).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown template {:?} (templates: {})",
+                args.template,
+                template::TEMPLATES.join(", ")
+            ))
+        })?;
+    create_session(&dir, &plan)?;
+    emit(&format!("{}\n", dir.display()))
+}
+
+/// Creates a session folder with `plan`; refuses a non-empty folder.
+pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        if entries.next().is_some() {
+            return Err(Error::Invalid(format!(
+                "{}: the folder exists and is not empty; runde will not touch it",
+                dir.display()
+            )));
+        }
+    }
+    create_dir_durably(dir)?;
+    let path = dir.join(PLAN_FILE);
+    let mut file = create_new_file(&path)?;
+    file.write_all(plan.to_pretty_json().as_bytes())
+        .map_err(|e| Error::io(&path, e))?;
+    file.sync_all().map_err(|e| Error::io(&path, e))?;
+    sync_dir(dir)
+}
+
+fn add(args: AddArgs) -> Result<()> {
+    let mut s = open(&args.path)?;
+    s.set_author(args.by.clone());
+    let kind = if args.paragraph {
+        NoteKind::Paragraph
+    } else {
+        NoteKind::Bullet
+    };
+    // Check board and section before reading any input.
+    s.resolve_place(&args.board, args.section.as_deref())?;
+    if args.stdin {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().lines() {
+            let line = line.map_err(|e| Error::io("<stdin>", e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
+            emit(&format!("{id}\n"))?;
+        }
+        return Ok(());
+    }
+    if args.text.is_empty() {
+        return Err(Error::Usage(
+            "add needs the note's TEXT (or --stdin)".into(),
+        ));
+    }
+    let id = s.add_note(
+        &args.board,
+        args.section.as_deref(),
+        &args.text.join(" "),
+        kind,
+        args.star,
+    )?;
+    emit(&format!("{id}\n"))
+}
+
+/// One line of `runde import`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportLine {
+    board: String,
+    section: Option<String>,
+    text: String,
+    #[serde(default)]
+    kind: NoteKind,
+    #[serde(default)]
+    starred: bool,
+    by: Option<String>,
+}
+
+fn import(path: &str, file: Option<&Path>) -> Result<()> {
+    let mut s = open(path)?;
+    let (name, text) = match file {
+        Some(f) if f != Path::new("-") => (f.display().to_string(), read_text(f)?),
+        _ => {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            ("<stdin>".to_string(), t)
+        }
+    };
+    let mut lines = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let parsed: ImportLine =
+            serde_json::from_str(line).map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
+        s.resolve_place(&parsed.board, parsed.section.as_deref())
+            .map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
+        lines.push(parsed);
+    }
+    for l in lines {
+        s.set_author(l.by.clone());
+        let id = s.add_note(&l.board, l.section.as_deref(), &l.text, l.kind, l.starred)?;
+        emit(&format!("{id}\n"))?;
+    }
+    Ok(())
+}
+
+fn timer(args: TimerArgs) -> Result<()> {
+    let mut s = open(&args.path)?;
+    let command = match (args.action, args.minutes) {
+        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(m * 60_000),
+        (TimerAction::Extend, None) => {
+            return Err(Error::Usage("timer extend needs MINUTES".into()));
+        }
+        (_, Some(_)) => return Err(Error::Usage("MINUTES only goes with `timer extend`".into())),
+        (TimerAction::Start, None) => TimerCommand::Start,
+        (TimerAction::Pause, None) => TimerCommand::Pause,
+        (TimerAction::Resume, None) => TimerCommand::Resume,
+        (TimerAction::Reset, None) => TimerCommand::Reset,
+    };
+    let boards = match &args.board {
+        Some(b) => vec![b.clone()],
+        None => s.default_timer_boards(),
+    };
+    if boards.is_empty() {
+        return Err(Error::Invalid(
+            "no board has a timer length; name one with --board".into(),
+        ));
+    }
+    for board in &boards {
+        s.timer(board, command)?;
+    }
+    status_lines(&s, Some(&boards))
+}
+
+/// The JSON shape of `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StatusJson {
+    pub phase: Option<String>,
+    pub timers: Vec<TimerJson>,
+    pub notes: std::collections::BTreeMap<String, usize>,
+    pub broadcast: Option<BroadcastJson>,
+    pub signals: std::collections::BTreeMap<String, crate::model::Signal>,
+}
+
+/// One timer in `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TimerJson {
+    pub board: String,
+    pub state: String,
+    pub duration_seconds: i64,
+    pub remaining_seconds: i64,
+}
+
+/// The latest broadcast in `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BroadcastJson {
+    pub text: String,
+    pub board: Option<String>,
+    pub at: String,
+}
+
+/// Builds the status of a session at the session clock's now.
+pub fn status_of(s: &Session) -> StatusJson {
+    let now = s.now_ms();
+    let counts = s.state().note_counts();
+    StatusJson {
+        phase: s.state().phase().map(str::to_string),
+        timers: s
+            .plan()
+            .boards
+            .iter()
+            .map(|b| {
+                let t = s.state().timer(&b.id);
+                let duration = if t.is_started() {
+                    t.total_ms()
+                } else {
+                    i64::from(s.plan().board_minutes(&b.id).unwrap_or(0)) * 60_000
+                };
+                let remaining = if t.is_started() {
+                    t.remaining_ms(now)
+                } else {
+                    duration
+                };
+                TimerJson {
+                    board: b.id.clone(),
+                    state: serde_json::to_value(t.state(now))
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    duration_seconds: duration / 1000,
+                    remaining_seconds: display_seconds(remaining),
+                }
+            })
+            .collect(),
+        notes: s
+            .plan()
+            .boards
+            .iter()
+            .map(|b| {
+                (
+                    b.id.clone(),
+                    counts.get(b.id.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect(),
+        broadcast: s.state().latest_broadcast(None).map(|b| BroadcastJson {
+            text: b.text.clone(),
+            board: b.board.clone(),
+            at: chrono::DateTime::from_timestamp_millis(b.wall_ms)
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                .unwrap_or_default(),
+        }),
+        signals: s
+            .plan()
+            .boards
+            .iter()
+            .filter_map(|b| {
+                s.state()
+                    .signal(&b.id)
+                    .map(|sig| (b.id.clone(), sig.signal))
+            })
+            .collect(),
+    }
+}
+
+fn status(path: &str, json: bool) -> Result<()> {
+    let s = open(path)?;
+    if json {
+        let mut text = serde_json::to_string_pretty(&status_of(&s)).unwrap_or_default();
+        text.push('\n');
+        return emit(&text);
+    }
+    status_lines(&s, None)
+}
+
+fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
+    let st = strings(s.plan().lang);
+    let status = status_of(s);
+    let mut out = String::new();
+    let phase = status
+        .phase
+        .as_deref()
+        .map(|p| {
+            s.plan()
+                .phase(p)
+                .map_or(p.to_string(), |ph| format!("{} ({p})", ph.title))
+        })
+        .unwrap_or_else(|| st.no_phase.to_string());
+    if only.is_none() {
+        out.push_str(&format!("{}  {}\n", s.plan().title, s.plan().date));
+        out.push_str(&format!("phase: {phase}\n"));
+        if let Some(b) = &status.broadcast {
+            out.push_str(&format!("{}: {}\n", st.broadcast, b.text));
+        }
+    }
+    for t in &status.timers {
+        if only.is_some_and(|o| !o.contains(&t.board)) {
+            continue;
+        }
+        let state = match t.state.as_str() {
+            "running" => TimerState::Running,
+            "paused" => TimerState::Paused,
+            "over" => TimerState::Over,
+            _ => TimerState::Idle,
+        };
+        let notes = status.notes.get(&t.board).copied().unwrap_or(0);
+        let signal = status
+            .signals
+            .get(&t.board)
+            .map(|s| format!("  signal: {s:?}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{:<14} {:<10} {:>7}  {notes} {}{signal}\n",
+            t.board,
+            st.timer_state(state),
+            format_clock(t.remaining_seconds),
+            st.notes
+        ));
+    }
+    emit(&out)
+}
+
+fn export_cmd(args: ExportArgs) -> Result<()> {
+    let s = open(&args.path)?;
+    if args.check_public {
+        let hits = export::check_public(s.plan(), s.state());
+        let mut out = String::new();
+        for h in &hits {
+            out.push_str(h);
+            out.push('\n');
+        }
+        emit(&out)?;
+        eprintln!(
+            "runde: {} place(s) would be anonymised in public minutes",
+            hits.len()
+        );
+        return Ok(());
+    }
+    let template = match &args.template {
+        Some(p) => Some(read_text(p)?),
+        None => None,
+    };
+    let audience = if args.public {
+        Audience::Public
+    } else {
+        Audience::Internal
+    };
+    let opts = export::Options {
+        format: Some(args.format),
+        lang: args.lang,
+        audience,
+        template,
+    };
+    let text = export::render(s.plan(), s.state(), &opts)?;
+    match &args.output {
+        Some(path) => export::write_atomically(path, text.as_bytes())?,
+        None => emit(&text)?,
+    }
+    let which = match audience {
+        Audience::Public => "public minutes (only people who agreed are named)",
+        Audience::Internal => "internal minutes (all names kept; use --public for publication)",
+    };
+    match &args.output {
+        Some(p) => eprintln!("runde: wrote {which} to {}", p.display()),
+        None => eprintln!("runde: wrote {which}"),
+    }
+    Ok(())
+}
+
+fn check_cmd(path: &str) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    if !dir.join(PLAN_FILE).exists() {
+        return Err(Error::Invalid(format!(
+            "{}: not a runde session (no {PLAN_FILE})",
+            dir.display()
+        )));
+    }
+    let findings = check::check(&dir);
+    let problems = findings.iter().filter(|f| !f.recovered).count();
+    let mut out = String::new();
+    for f in &findings {
+        out.push_str(&format!("{f}\n"));
+    }
+    emit(&out)?;
+    if problems > 0 {
+        eprintln!("runde: {problems} problem(s) in {}", dir.display());
+        std::process::exit(1);
+    }
+    eprintln!("runde: {} is healthy", dir.display());
+    Ok(())
+}
+
+fn list() -> Result<()> {
+    let dir = paths::sessions_dir()?;
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("runde: no sessions yet in {}", dir.display());
+            return Ok(());
+        }
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.join(PLAN_FILE).is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match Session::open(&path) {
+            Ok(s) => {
+                let notes = s.state().live_notes().count();
+                rows.push((
+                    s.plan().date.to_string(),
+                    name,
+                    format!("{}  ({notes} notes)", s.plan().title),
+                ));
+            }
+            Err(e) => rows.push(("?".into(), name, format!("cannot open: {e}"))),
+        }
+    }
+    rows.sort();
+    let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    let out: String = rows
+        .iter()
+        .map(|(date, name, rest)| format!("{name:<width$}  {date}  {rest}\n"))
+        .collect();
+    emit(&out)
+}
+
+fn plan_cmd(path: &str, edit: bool) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    let plan_path = dir.join(PLAN_FILE);
+    let text = read_text(&plan_path)?;
+    Plan::parse(&plan_path, &text)?;
+    if !edit {
+        return emit(&text);
+    }
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .map_err(|_| Error::Usage("set $VISUAL or $EDITOR to edit the plan".into()))?;
+    let draft = tempfile::Builder::new()
+        .prefix(".session-edit-")
+        .suffix(".json")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    std::fs::write(draft.path(), &text).map_err(|e| Error::io(draft.path(), e))?;
+    // The editor is run directly, never through a shell.
+    let mut parts = editor.split_whitespace();
+    let program = parts
+        .next()
+        .ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(draft.path())
+        .status()
+        .map_err(|e| Error::io(program, e))?;
+    if !status.success() {
+        return Err(Error::Invalid(format!(
+            "{program} failed; the plan is unchanged"
+        )));
+    }
+    let edited = read_text(draft.path())?;
+    if edited == text {
+        eprintln!("runde: no changes");
+        return Ok(());
+    }
+    if let Err(e) = Plan::parse(&plan_path, &edited) {
+        let kept: PathBuf = dir.join("session.json.rejected");
+        let _ = std::fs::write(&kept, &edited);
+        return Err(Error::Invalid(format!(
+            "{e}\nthe plan is unchanged; your edit is in {}",
+            kept.display()
+        )));
+    }
+    export::write_atomically(&plan_path, edited.as_bytes())?;
+    eprintln!("runde: plan updated");
+    Ok(())
+}
+
+fn demo() -> Result<()> {
+    let dir = crate::example::copy_to_temp()?;
+    let mut s = Session::open(&dir)?;
+    s.set_phase(Some("workshops"))?;
+    for board in s.default_timer_boards() {
+        s.timer(&board, TimerCommand::Start)?;
+    }
+    eprintln!("runde: demo session copied to {}", dir.display());
+    status_lines(&s, None)?;
+    let md = export::render(s.plan(), s.state(), &export::Options::default())?;
+    emit(&format!("\n{md}"))
+}

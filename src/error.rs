@@ -1,0 +1,58 @@
+//! The crate's error type: every failure names the file (and line) it is
+//! about, and maps to the CLI's exit codes (1 runtime, 2 usage).
+use std::path::{Path, PathBuf};
+
+/// Result alias used throughout runde.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong, phrased for the person at the terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file's content is malformed at a known line.
+    #[error("{}:{line}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// The request does not fit the session (unknown board, deleted note …).
+    #[error("{0}")]
+    Invalid(String),
+    /// The command line itself is wrong (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
+    }
+
+    /// A parse error at `line` (1-based) of `path`.
+    pub fn parse(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+        Error::Parse {
+            path: path.as_ref().to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The process exit code for this error: 2 for usage, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}

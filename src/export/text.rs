@@ -1,0 +1,117 @@
+//! Minutes as plain text for an email body: wrapped at 72 columns by
+//! display width, the table as two aligned columns.
+use unicode_width::UnicodeWidthStr;
+
+use super::doc::{Block, Inline, Minutes};
+
+/// Line width of the text minutes.
+pub const WIDTH: usize = 72;
+const GAP: usize = 3;
+
+/// Renders the minutes as plain text.
+pub fn render(m: &Minutes) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for block in &m.blocks {
+        match block {
+            Block::Title { text, subtitle } => {
+                let lines = wrap(text, WIDTH, "", "");
+                let underline = "=".repeat(lines.iter().map(|l| l.width()).max().unwrap_or(0));
+                out.extend(lines);
+                out.push(underline);
+                if let Some(sub) = subtitle {
+                    out.extend(wrap(sub, WIDTH, "", ""));
+                }
+            }
+            Block::Heading { text } => {
+                let lines = wrap(text, WIDTH, "", "");
+                let underline = "-".repeat(lines.iter().map(|l| l.width()).max().unwrap_or(0));
+                out.extend(lines);
+                out.push(underline);
+            }
+            Block::Subheading { text } => out.extend(wrap(&format!("{text}:"), WIDTH, "", "")),
+            Block::Paragraph { inlines } => {
+                let text: String = inlines
+                    .iter()
+                    .map(|i| match i {
+                        Inline::Text(t) | Inline::Strong(t) => t.as_str(),
+                    })
+                    .collect();
+                out.extend(wrap(&text, WIDTH, "", ""));
+            }
+            Block::List { items } => {
+                for item in items {
+                    out.extend(wrap(item, WIDTH, "- ", "  "));
+                }
+            }
+            Block::Table {
+                caption,
+                headers,
+                rows,
+            } => {
+                out.extend(wrap(caption, WIDTH, "", ""));
+                out.push(String::new());
+                let col = (WIDTH - GAP) / 2;
+                out.extend(two_columns(&headers[0], &headers[1], col, "", ""));
+                out.push(format!(
+                    "{}{}{}",
+                    "-".repeat(col),
+                    " ".repeat(GAP),
+                    "-".repeat(col)
+                ));
+                for [l, r] in rows {
+                    let (lp, rp) = (
+                        if l.is_empty() { "" } else { "- " },
+                        if r.is_empty() { "" } else { "- " },
+                    );
+                    out.extend(two_columns(l, r, col, lp, rp));
+                }
+            }
+        }
+        out.push(String::new());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+fn two_columns(left: &str, right: &str, col: usize, lp: &str, rp: &str) -> Vec<String> {
+    let l = wrap(left, col, lp, if lp.is_empty() { "" } else { "  " });
+    let r = wrap(right, col, rp, if rp.is_empty() { "" } else { "  " });
+    (0..l.len().max(r.len()))
+        .map(|i| {
+            let left = l.get(i).map(String::as_str).unwrap_or("");
+            let right = r.get(i).map(String::as_str).unwrap_or("");
+            let pad = col.saturating_sub(left.width()) + GAP;
+            format!("{left}{}{right}", " ".repeat(pad))
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Wraps text by display width; explicit newlines are kept.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
+    if clean.trim().is_empty() {
+        return vec![first.trim_end().to_string()];
+    }
+    let mut out = Vec::new();
+    for (i, line) in clean.split('\n').enumerate() {
+        let opts = textwrap::Options::new(width.max(1))
+            .initial_indent(if i == 0 { first } else { rest })
+            .subsequent_indent(rest)
+            .break_words(true);
+        out.extend(
+            textwrap::wrap(line, opts)
+                .into_iter()
+                .map(|c| c.trim_end().to_string()),
+        );
+    }
+    out
+}

@@ -1,0 +1,12 @@
+//! The `runde` binary: parses the command line, runs it, and turns errors
+//! into one clear line on stderr and an exit code (1 runtime, 2 usage).
+#![forbid(unsafe_code)]
+use clap::Parser;
+
+fn main() {
+    let cli = runde::cli::Cli::parse();
+    if let Err(e) = runde::commands::run(cli) {
+        eprintln!("runde: {e}");
+        std::process::exit(e.exit_code());
+    }
+}

@@ -1,0 +1,132 @@
+//! Events: the facts runde appends to its logs. State is never stored,
+//! only derived by folding these in their total order.
+use serde::{Deserialize, Serialize};
+
+/// How a note is printed in the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    /// A list item.
+    #[default]
+    Bullet,
+    /// Prose printed as a paragraph.
+    Paragraph,
+}
+
+/// A signal a note-taker sends to the facilitator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signal {
+    /// The group is done before the time is up.
+    DoneEarly,
+    /// The group asks for more time.
+    NeedTime,
+    /// The group needs the facilitator.
+    NeedHelp,
+}
+
+/// An operation on one board's timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimerOp {
+    /// Start from idle with this length (ignored when already started).
+    Start { duration_ms: i64 },
+    /// Stop the clock, keeping the remaining time.
+    Pause,
+    /// Continue after a pause.
+    Resume,
+    /// Add (or with a negative value, remove) time.
+    Extend { delta_ms: i64 },
+    /// Back to idle.
+    Reset,
+}
+
+/// Fields of a note that can change after it was added. `None` means
+/// "unchanged"; each field is a last-writer-wins register.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteFields {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NoteKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starred: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<bool>,
+}
+
+impl NoteFields {
+    /// True when no field is set.
+    pub fn is_empty(&self) -> bool {
+        *self == NoteFields::default()
+    }
+}
+
+/// A new note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewNote {
+    /// Globally unique id (ULID).
+    pub id: String,
+    pub board: String,
+    pub section: String,
+    pub text: String,
+    #[serde(default)]
+    pub kind: NoteKind,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Fractional position key within the section.
+    pub pos: String,
+}
+
+/// What one event changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// A note was written.
+    NoteAdded(NewNote),
+    /// Fields of an existing note changed (edit, delete, move, star, undo).
+    NoteSet {
+        id: String,
+        #[serde(flatten)]
+        fields: NoteFields,
+    },
+    /// The current agenda phase changed (`None`: before the first).
+    Phase { phase: Option<String> },
+    /// A board's timer changed.
+    Timer { board: String, op: TimerOp },
+    /// The facilitator broadcast a message (to one board or to all).
+    Broadcast {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        board: Option<String>,
+    },
+    /// A note-taker signalled the facilitator.
+    Signal { board: String, signal: Signal },
+    /// The facilitator acknowledged a board's signal.
+    SignalAck { board: String },
+}
+
+/// One logged fact with its ordering metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Sequence number within the writer's log (1-based).
+    pub seq: u64,
+    /// Lamport clock: greater than every event the writer had seen.
+    pub lamport: u64,
+    /// Wall time of the writer when the event was made (ms since epoch).
+    pub wall_ms: i64,
+    /// What changed.
+    pub c: Change,
+}

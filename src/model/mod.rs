@@ -1,0 +1,14 @@
+//! Plain data of a workshop session: the plan people write, the notes and
+//! timers that change during the meeting, and the events that change them.
+//! Nothing in here touches the disk or the clock.
+pub mod event;
+pub mod plan;
+pub mod position;
+pub mod state;
+pub mod template;
+pub mod timer;
+
+pub use event::{Change, Event, NoteFields, NoteKind, Signal, TimerOp};
+pub use plan::{Board, BoardKind, Lang, Plan, Section};
+pub use state::{Note, SessionState};
+pub use timer::{TimerFacts, TimerState};

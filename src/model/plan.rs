@@ -1,0 +1,645 @@
+//! The session plan (`session.json`, format 1): what people write before
+//! the meeting. Parsing is strict — unknown keys, missing keys and
+//! inconsistent references are reported with their line.
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The plan format this build reads and writes.
+pub const PLAN_FORMAT: u32 = 1;
+
+/// Language of the UI and the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// German.
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s {
+            "de" => Ok(Lang::De),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?} (expected de or en)")),
+        }
+    }
+}
+
+/// A calendar date written as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date(pub NaiveDate);
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, String> {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| format!("invalid date {s:?} (expected YYYY-MM-DD)"))
+    }
+}
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// A time of day written as `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeOfDay(pub NaiveTime);
+
+impl TryFrom<String> for TimeOfDay {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, String> {
+        NaiveTime::parse_from_str(&s, "%H:%M")
+            .map(TimeOfDay)
+            .map_err(|_| format!("invalid time {s:?} (expected HH:MM)"))
+    }
+}
+impl From<TimeOfDay> for String {
+    fn from(t: TimeOfDay) -> String {
+        t.to_string()
+    }
+}
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+/// The whole plan of one meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Plan format version; this build reads 1.
+    pub format: u32,
+    /// Language of UI and minutes.
+    pub lang: Lang,
+    /// Name of the series of meetings (project name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// The meeting's topic.
+    pub title: String,
+    /// The network that meets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// Ordinal number of this meeting in the series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_number: Option<u32>,
+    /// Newsletter number the minutes are published as (e.g. "Nr. 07").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newsletter: Option<String>,
+    /// The day of the meeting.
+    pub date: Date,
+    /// Planned start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<TimeOfDay>,
+    /// Planned end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<TimeOfDay>,
+    /// Free intro text; paragraphs separated by blank lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// The phases of the meeting in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<Phase>,
+    /// The boards notes are written on.
+    pub boards: Vec<Board>,
+    /// Date and time of the next meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<NextMeeting>,
+    /// Free closing text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    /// People who may be named, with their consent to be named in public.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Print starred notes first in the minutes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred_first: bool,
+}
+
+/// One phase of the agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Unique id.
+    pub id: String,
+    /// Title shown in the agenda bar.
+    pub title: String,
+    /// Planned length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Boards worked on during this phase (parallel groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boards: Vec<String>,
+}
+
+/// What a board is for; decides where it goes in the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoardKind {
+    /// A talk with summary, Dos/Don'ts table and source.
+    Keynote,
+    /// A breakout group around one guiding question.
+    Workshop,
+    /// The key findings of the plenary.
+    Findings,
+    /// Open topics carried over from an earlier meeting.
+    Topics,
+}
+
+/// A board: one group's (or one talk's) notes, in sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// Unique id.
+    pub id: String,
+    /// What the board is for.
+    pub kind: BoardKind,
+    /// Title (talk title for a keynote).
+    pub title: String,
+    /// The guiding question of a workshop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Number of participants in the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<u32>,
+    /// Timer length; defaults to the agenda phase's minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Keynote speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Speaker's role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Speaker's organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// Source line printed after the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A two-column table built from two sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
+    /// The board's sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A two-column table (Dos / Don'ts) made from two sections of a board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Caption above the table.
+    pub caption: String,
+    /// Exactly two section ids, left and right column.
+    pub columns: Vec<String>,
+}
+
+/// A section of a board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Id, unique within the board.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Optional sentence printed before the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+}
+
+/// When the next meeting takes place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextMeeting {
+    /// Day.
+    pub date: Date,
+    /// Start time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<TimeOfDay>,
+    /// End time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<TimeOfDay>,
+}
+
+/// A person who may appear in notes, with consent to be named in public.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Name as written in notes.
+    pub name: String,
+    /// Agreed to be named in the public minutes.
+    #[serde(default)]
+    pub public: bool,
+}
+
+/// A problem found in a plan, at a 1-based line of its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Plan {
+    /// Parses and validates plan text; the first problem becomes the error.
+    pub fn parse(path: &Path, text: &str) -> Result<Plan> {
+        let (plan, problems) = Plan::parse_all(text);
+        match (plan, problems.into_iter().next()) {
+            (Some(plan), None) => Ok(plan),
+            (_, Some(p)) => Err(Error::parse(path, p.line, p.message)),
+            (None, None) => Err(Error::parse(path, 1, "not a plan")),
+        }
+    }
+
+    /// Parses plan text and lists every problem found (for `runde check`).
+    pub fn parse_all(text: &str) -> (Option<Plan>, Vec<Problem>) {
+        if let Some(p) = check_format_version(text) {
+            return (None, vec![p]);
+        }
+        match serde_json::from_str::<Plan>(text) {
+            Ok(plan) => {
+                let problems = plan.validate(text);
+                (Some(plan), problems)
+            }
+            Err(e) => (None, vec![serde_problem(&e)]),
+        }
+    }
+
+    /// Loads the plan file at `path`.
+    pub fn load(path: &Path) -> Result<Plan> {
+        let text = read_text(path)?;
+        Plan::parse(path, &text)
+    }
+
+    /// Semantic checks beyond the JSON shape.
+    pub fn validate(&self, text: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut report = |needle: &str, message: String| {
+            problems.push(Problem {
+                line: line_of(text, needle),
+                message,
+            })
+        };
+        if self.boards.is_empty() {
+            report("\"boards\"", "a plan needs at least one board".into());
+        }
+        let mut board_ids = HashSet::new();
+        for board in &self.boards {
+            let at = format!("\"{}\"", board.id);
+            if !is_valid_id(&board.id) {
+                report(
+                    &at,
+                    format!(
+                        "board id {:?} may only contain letters, digits, '-' and '_'",
+                        board.id
+                    ),
+                );
+            }
+            if !board_ids.insert(board.id.as_str()) {
+                report(&at, format!("duplicate board id {:?}", board.id));
+            }
+            if board.sections.is_empty() {
+                report(
+                    &at,
+                    format!("board {:?} needs at least one section", board.id),
+                );
+            }
+            let mut section_ids = HashSet::new();
+            for section in &board.sections {
+                if !is_valid_id(&section.id) {
+                    report(
+                        &format!("\"{}\"", section.id),
+                        format!(
+                            "section id {:?} may only contain letters, digits, '-' and '_'",
+                            section.id
+                        ),
+                    );
+                }
+                if !section_ids.insert(section.id.as_str()) {
+                    report(
+                        &format!("\"{}\"", section.id),
+                        format!(
+                            "duplicate section id {:?} in board {:?}",
+                            section.id, board.id
+                        ),
+                    );
+                }
+            }
+            if let Some(table) = &board.table {
+                if table.columns.len() != 2 {
+                    report(
+                        "\"columns\"",
+                        format!(
+                            "the table of board {:?} needs exactly two columns",
+                            board.id
+                        ),
+                    );
+                }
+                for col in &table.columns {
+                    if !section_ids.contains(col.as_str()) {
+                        report(
+                            &format!("\"{col}\""),
+                            format!(
+                                "table column {col:?} is not a section of board {:?}",
+                                board.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        let mut phase_ids = HashSet::new();
+        for phase in &self.agenda {
+            let at = format!("\"{}\"", phase.id);
+            if !phase_ids.insert(phase.id.as_str()) {
+                report(&at, format!("duplicate agenda id {:?}", phase.id));
+            }
+            for b in &phase.boards {
+                if !board_ids.contains(b.as_str()) {
+                    report(
+                        &format!("\"{b}\""),
+                        format!("agenda phase {:?} names unknown board {b:?}", phase.id),
+                    );
+                }
+            }
+        }
+        problems
+    }
+
+    /// The board with this id.
+    pub fn board(&self, id: &str) -> Option<&Board> {
+        self.boards.iter().find(|b| b.id == id)
+    }
+
+    /// The board with this id, or an error naming the known ones.
+    pub fn require_board(&self, id: &str) -> Result<&Board> {
+        self.board(id).ok_or_else(|| {
+            let known: Vec<&str> = self.boards.iter().map(|b| b.id.as_str()).collect();
+            Error::Invalid(format!(
+                "unknown board {id:?} (boards: {})",
+                known.join(", ")
+            ))
+        })
+    }
+
+    /// The agenda phase with this id.
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.agenda.iter().find(|p| p.id == id)
+    }
+
+    /// The first agenda phase that lists this board.
+    pub fn phase_of_board(&self, board: &str) -> Option<&Phase> {
+        self.agenda
+            .iter()
+            .find(|p| p.boards.iter().any(|b| b == board))
+    }
+
+    /// A board's timer length in minutes: its own, else its phase's.
+    pub fn board_minutes(&self, board: &str) -> Option<u32> {
+        self.board(board)
+            .and_then(|b| b.minutes)
+            .or_else(|| self.phase_of_board(board).and_then(|p| p.minutes))
+    }
+
+    /// Boards of one kind, in plan order.
+    pub fn boards_of_kind(&self, kind: BoardKind) -> impl Iterator<Item = &Board> {
+        self.boards.iter().filter(move |b| b.kind == kind)
+    }
+
+    /// Serializes the plan as pretty JSON with a trailing newline.
+    pub fn to_pretty_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+impl Board {
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The section with this id, or an error naming the known ones.
+    pub fn require_section(&self, id: &str) -> Result<&Section> {
+        self.section(id).ok_or_else(|| {
+            let known: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
+            Error::Invalid(format!(
+                "unknown section {id:?} on board {:?} (sections: {})",
+                self.id,
+                known.join(", ")
+            ))
+        })
+    }
+
+    /// The first section (every valid board has one).
+    pub fn first_section(&self) -> Option<&Section> {
+        self.sections.first()
+    }
+}
+
+/// Ids are used in file names and on the command line: keep them plain.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Reads a whole file as UTF-8, naming the file and line of invalid bytes.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::parse(path, line, "invalid UTF-8")
+    })
+}
+
+/// A plan from a newer runde must not be misread as format 1.
+fn check_format_version(text: &str) -> Option<Problem> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(text).ok()?;
+    let format = probe.format?.as_u64()?;
+    (format > u64::from(PLAN_FORMAT)).then(|| Problem {
+        line: line_of(text, "\"format\""),
+        message: format!(
+            "plan format {format} is newer than this runde understands ({PLAN_FORMAT}); upgrade runde"
+        ),
+    })
+}
+
+/// Turns a serde_json error into a problem with a friendlier wording.
+fn serde_problem(e: &serde_json::Error) -> Problem {
+    let mut message = e.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    let message = message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing required key")
+        .replace("EOF while parsing", "file ends in the middle of");
+    Problem {
+        line: e.line().max(1),
+        message,
+    }
+}
+
+/// 1-based line of the first occurrence of `needle`, or 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .map(|at| 1 + text[..at].matches('\n').count())
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+  "format": 1,
+  "lang": "en",
+  "title": "T",
+  "date": "2021-10-05",
+  "boards": [{"id": "b", "kind": "workshop", "title": "B", "sections": [{"id": "s", "title": "S"}]}]
+}"#;
+
+    #[test]
+    fn minimal_plan_parses() {
+        let plan = Plan::parse(Path::new("p.json"), MINIMAL).unwrap();
+        assert_eq!(plan.lang, Lang::En);
+        assert_eq!(plan.boards[0].sections[0].id, "s");
+        assert_eq!(plan.board_minutes("b"), None);
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let text = MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\",\n  \"colour\": 3,");
+        let err = Plan::parse(Path::new("p.json"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("p.json:5: unknown key `colour`"), "{err}");
+    }
+
+    #[test]
+    fn missing_required_key_is_named() {
+        let text = MINIMAL.replace("  \"title\": \"T\",\n", "");
+        let err = Plan::parse(Path::new("p.json"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing required key `title`"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_board_and_bad_agenda_reference_are_reported() {
+        let text = r#"{"format": 1, "lang": "de", "title": "T", "date": "2021-10-05",
+"agenda": [{"id": "w", "title": "W", "boards": ["nope"]}],
+"boards": [
+ {"id": "b", "kind": "workshop", "title": "B", "sections": [{"id": "s", "title": "S"}]},
+ {"id": "b", "kind": "workshop", "title": "C", "sections": []}
+]}"#;
+        let (_, problems) = Plan::parse_all(text);
+        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            messages.contains(&"duplicate board id \"b\""),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"board \"b\" needs at least one section"),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("unknown board \"nope\"")),
+            "{messages:?}"
+        );
+        assert_eq!(
+            problems
+                .iter()
+                .find(|p| p.message.contains("nope"))
+                .unwrap()
+                .line,
+            2
+        );
+    }
+
+    #[test]
+    fn newer_format_is_refused_with_upgrade_hint() {
+        let text = MINIMAL.replace("\"format\": 1", "\"format\": 2");
+        let err = Plan::parse(Path::new("p.json"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("p.json:2: plan format 2 is newer"), "{err}");
+    }
+
+    #[test]
+    fn bad_date_and_time_are_explained() {
+        let text = MINIMAL.replace("2021-10-05", "2021-13-05");
+        let err = Plan::parse(Path::new("p.json"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid date \"2021-13-05\""), "{err}");
+        let text = MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\", \"start\": \"3pm\",");
+        let err = Plan::parse(Path::new("p.json"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid time \"3pm\""), "{err}");
+    }
+
+    #[test]
+    fn truncated_plan_names_the_last_line() {
+        let text = &MINIMAL[..MINIMAL.len() - 20];
+        let err = Plan::parse(Path::new("p.json"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("p.json:6:"), "{err}");
+    }
+
+    #[test]
+    fn board_minutes_fall_back_to_phase() {
+        let text = MINIMAL.replace(
+            "\"boards\"",
+            "\"agenda\": [{\"id\": \"w\", \"title\": \"W\", \"minutes\": 45, \"boards\": [\"b\"]}],\n  \"boards\"",
+        );
+        let plan = Plan::parse(Path::new("p.json"), &text).unwrap();
+        assert_eq!(plan.board_minutes("b"), Some(45));
+    }
+}

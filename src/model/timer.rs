@@ -1,0 +1,190 @@
+//! Breakout timers as facts: a timer is the fold of its start, pause,
+//! resume, extend and reset events; remaining time is computed against a
+//! clock reading, so every process shows the same value.
+use serde::Serialize;
+
+use super::event::TimerOp;
+
+/// What a timer is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimerState {
+    /// Not started (or reset).
+    Idle,
+    /// Counting down.
+    Running,
+    /// Stopped with time left.
+    Paused,
+    /// Running past zero (counts up).
+    Over,
+}
+
+/// The folded facts of one timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimerFacts {
+    /// Length including extensions, in ms. `None` while idle.
+    total_ms: Option<i64>,
+    /// Running time accumulated before the current run.
+    elapsed_ms: i64,
+    /// Wall time the current run began, if running.
+    running_since: Option<i64>,
+}
+
+impl TimerFacts {
+    /// Applies one operation made at wall time `at_ms`.
+    pub fn apply(&mut self, op: TimerOp, at_ms: i64) {
+        match op {
+            TimerOp::Start { duration_ms } => match self.total_ms {
+                None => {
+                    *self = TimerFacts {
+                        total_ms: Some(duration_ms.max(0)),
+                        elapsed_ms: 0,
+                        running_since: Some(at_ms),
+                    }
+                }
+                Some(_) if self.running_since.is_none() => self.running_since = Some(at_ms),
+                Some(_) => {}
+            },
+            TimerOp::Pause => {
+                if let Some(since) = self.running_since.take() {
+                    self.elapsed_ms += (at_ms - since).max(0);
+                }
+            }
+            TimerOp::Resume => {
+                if self.total_ms.is_some() && self.running_since.is_none() {
+                    self.running_since = Some(at_ms);
+                }
+            }
+            TimerOp::Extend { delta_ms } => {
+                if let Some(total) = self.total_ms.as_mut() {
+                    *total = (*total + delta_ms).max(0);
+                }
+            }
+            TimerOp::Reset => *self = TimerFacts::default(),
+        }
+    }
+
+    /// True once started and not reset.
+    pub fn is_started(&self) -> bool {
+        self.total_ms.is_some()
+    }
+
+    /// True while the clock runs.
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Length including extensions, in ms (0 while idle).
+    pub fn total_ms(&self) -> i64 {
+        self.total_ms.unwrap_or(0)
+    }
+
+    /// Running time so far at wall time `now_ms`.
+    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
+        self.elapsed_ms
+            + self
+                .running_since
+                .map_or(0, |since| (now_ms - since).max(0))
+    }
+
+    /// Remaining ms at `now_ms`; negative when over time.
+    pub fn remaining_ms(&self, now_ms: i64) -> i64 {
+        self.total_ms() - self.elapsed_ms(now_ms)
+    }
+
+    /// The state at `now_ms`.
+    pub fn state(&self, now_ms: i64) -> TimerState {
+        match (self.total_ms, self.running_since) {
+            (None, _) => TimerState::Idle,
+            (Some(_), None) => TimerState::Paused,
+            (Some(_), Some(_)) if self.remaining_ms(now_ms) < 0 => TimerState::Over,
+            (Some(_), Some(_)) => TimerState::Running,
+        }
+    }
+}
+
+/// Whole seconds for display: rounds remaining time up, so a timer shows
+/// 0:00 exactly when it runs out.
+pub fn display_seconds(remaining_ms: i64) -> i64 {
+    if remaining_ms >= 0 {
+        (remaining_ms + 999) / 1000
+    } else {
+        -((-remaining_ms) / 1000)
+    }
+}
+
+/// `M:SS` (or `-M:SS` over time).
+pub fn format_clock(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.abs();
+    format!("{sign}{}:{:02}", s / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: i64 = 60_000;
+
+    #[test]
+    fn start_pause_resume_extend() {
+        let mut t = TimerFacts::default();
+        assert_eq!(t.state(0), TimerState::Idle);
+        t.apply(
+            TimerOp::Start {
+                duration_ms: 45 * MIN,
+            },
+            0,
+        );
+        assert_eq!(t.remaining_ms(10 * MIN), 35 * MIN);
+        t.apply(TimerOp::Pause, 10 * MIN);
+        assert_eq!(t.state(20 * MIN), TimerState::Paused);
+        assert_eq!(t.remaining_ms(20 * MIN), 35 * MIN);
+        t.apply(TimerOp::Resume, 20 * MIN);
+        t.apply(TimerOp::Extend { delta_ms: 5 * MIN }, 20 * MIN);
+        assert_eq!(t.remaining_ms(30 * MIN), 30 * MIN);
+        assert_eq!(t.state(61 * MIN), TimerState::Over);
+        assert_eq!(t.remaining_ms(61 * MIN), -MIN);
+        t.apply(TimerOp::Reset, 62 * MIN);
+        assert_eq!(t.state(62 * MIN), TimerState::Idle);
+    }
+
+    #[test]
+    fn second_start_resumes_instead_of_restarting() {
+        let mut t = TimerFacts::default();
+        t.apply(
+            TimerOp::Start {
+                duration_ms: 10 * MIN,
+            },
+            0,
+        );
+        t.apply(
+            TimerOp::Start {
+                duration_ms: 10 * MIN,
+            },
+            5 * MIN,
+        );
+        assert_eq!(t.remaining_ms(5 * MIN), 5 * MIN);
+    }
+
+    #[test]
+    fn clock_jump_backwards_never_adds_time_past_the_total() {
+        let mut t = TimerFacts::default();
+        t.apply(
+            TimerOp::Start {
+                duration_ms: 10 * MIN,
+            },
+            100 * MIN,
+        );
+        assert_eq!(t.remaining_ms(90 * MIN), 10 * MIN);
+    }
+
+    #[test]
+    fn display_rounds_towards_the_deadline() {
+        assert_eq!(display_seconds(59_001), 60);
+        assert_eq!(display_seconds(0), 0);
+        assert_eq!(display_seconds(-1_500), -1);
+        assert_eq!(format_clock(-61), "-1:01");
+        assert_eq!(format_clock(2700), "45:00");
+    }
+}

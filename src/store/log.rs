@@ -1,0 +1,530 @@
+//! runde's per-writer logs (`log/<actor>.jsonl`). Every process that writes
+//! creates its own file (`create_new`), appends one JSON line per event and
+//! fsyncs before it reports success. Nothing is ever rewritten.
+//!
+//! Line 1 is a header `{"runde":"log","format":1,"actor":…}`; every other
+//! line is `{"e":EVENT,"crc":"xxxxxxxx"}` where the CRC-32 covers the exact
+//! bytes of EVENT. Readers only consume `\n`-terminated lines; a bad *last*
+//! line is a torn write from a killed writer and is ignored, a bad line with
+//! valid lines after it is corruption and stops the reader.
+use std::collections::{BTreeMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Event;
+
+/// The log format this build reads and writes.
+pub const LOG_FORMAT: u32 = 1;
+const RECORD_PREFIX: &[u8] = b"{\"e\":";
+const RECORD_SUFFIX_LEN: usize = 18; // ,"crc":"xxxxxxxx"}
+
+/// First line of every log file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Header {
+    /// Always "log".
+    pub runde: String,
+    /// Log format version.
+    pub format: u32,
+    /// The writer's unique id.
+    pub actor: String,
+    /// Who wrote, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Wall time the file was created.
+    #[serde(default)]
+    pub created_ms: i64,
+}
+
+/// Encodes one event as a complete log line, newline included.
+pub fn encode_record(ev: &Event) -> Vec<u8> {
+    let body = serde_json::to_vec(ev).unwrap_or_default();
+    let crc = crc32fast::hash(&body);
+    let mut line = Vec::with_capacity(body.len() + 32);
+    line.extend_from_slice(RECORD_PREFIX);
+    line.extend_from_slice(&body);
+    line.extend_from_slice(format!(",\"crc\":\"{crc:08x}\"}}\n").as_bytes());
+    line
+}
+
+/// Decodes one record line (without its newline).
+pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
+    if line.len() < RECORD_PREFIX.len() + RECORD_SUFFIX_LEN || !line.starts_with(RECORD_PREFIX) {
+        return Err("not a runde record".into());
+    }
+    let (body_and_prefix, suffix) = line.split_at(line.len() - RECORD_SUFFIX_LEN);
+    let body = &body_and_prefix[RECORD_PREFIX.len()..];
+    let hex = suffix
+        .strip_prefix(b",\"crc\":\"")
+        .and_then(|s| s.strip_suffix(b"\"}"))
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .ok_or("record has no checksum")?;
+    if crc32fast::hash(body) != hex {
+        return Err("checksum mismatch".into());
+    }
+    serde_json::from_slice(body).map_err(|e| format!("unreadable event: {e}"))
+}
+
+fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
+    let header: Header =
+        serde_json::from_slice(line).map_err(|_| "not a runde log header".to_string())?;
+    if header.runde != "log" {
+        return Err("not a runde log header".into());
+    }
+    Ok(header)
+}
+
+/// An ordering key: the total order of events is (lamport, actor, seq).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrderKey {
+    pub lamport: u64,
+    pub actor: Arc<str>,
+    pub seq: u64,
+}
+
+/// A torn tail that was skipped: a killed writer's unfinished last line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TornTail {
+    pub path: PathBuf,
+    pub line: usize,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Default)]
+struct Cursor {
+    offset: u64,
+    lines: usize,
+    actor: Option<Arc<str>>,
+    torn: Option<TornTail>,
+}
+
+/// Reads all logs of a session incrementally, remembering how far each
+/// file was read.
+#[derive(Debug)]
+pub struct LogReader {
+    dir: PathBuf,
+    cursors: BTreeMap<String, Cursor>,
+    seen: HashSet<(Arc<str>, u64)>,
+}
+
+impl LogReader {
+    /// A reader for the log folder `dir` (which need not exist yet).
+    pub fn new(dir: PathBuf) -> Self {
+        LogReader {
+            dir,
+            cursors: BTreeMap::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// Reads whatever was appended since the last call; returns new events.
+    pub fn poll(&mut self) -> Result<Vec<(OrderKey, Event)>> {
+        let mut out = Vec::new();
+        for name in list_logs(&self.dir)? {
+            let path = self.dir.join(&name);
+            let cursor = self.cursors.entry(name).or_default();
+            read_new(&path, cursor, &mut |key, ev| {
+                if self.seen.insert((key.actor.clone(), key.seq)) {
+                    out.push((key, ev));
+                }
+            })?;
+        }
+        Ok(out)
+    }
+
+    /// Records an event this process wrote itself, so it is not read twice.
+    pub fn note_own(&mut self, file: &str, header_len: u64, key: &OrderKey, line_len: u64) {
+        let cursor = self.cursors.entry(file.to_string()).or_default();
+        if cursor.actor.is_none() {
+            cursor.actor = Some(key.actor.clone());
+            cursor.offset = header_len;
+            cursor.lines = 1;
+        }
+        if cursor.offset > 0 {
+            cursor.offset += line_len;
+            cursor.lines += 1;
+        }
+        self.seen.insert((key.actor.clone(), key.seq));
+    }
+
+    /// Torn tails seen so far (for `runde check`).
+    pub fn torn_tails(&self) -> Vec<TornTail> {
+        self.cursors
+            .values()
+            .filter_map(|c| c.torn.clone())
+            .collect()
+    }
+
+    /// Number of log files read.
+    pub fn file_count(&self) -> usize {
+        self.cursors.len()
+    }
+}
+
+/// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.
+pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".jsonl") || name.starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+        if kind.is_symlink() {
+            return Err(Error::Invalid(format!(
+                "{}: is a symbolic link; runde does not follow links in a session folder",
+                entry.path().display()
+            )));
+        }
+        names.push(name);
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Reads the complete lines appended to `path` since `cursor`.
+fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if len < cursor.offset {
+        return Err(Error::Invalid(format!(
+            "{}: the log file got shorter while runde was reading it; someone truncated it",
+            path.display()
+        )));
+    }
+    if len == cursor.offset {
+        return Ok(());
+    }
+    file.seek(SeekFrom::Start(cursor.offset))
+        .map_err(|e| Error::io(path, e))?;
+    let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
+    file.read_to_end(&mut buf).map_err(|e| Error::io(path, e))?;
+    parse_chunk(path, &buf, cursor, sink)
+}
+
+/// What one complete line of a log turned out to be.
+enum Line {
+    Header(Arc<str>),
+    Record(OrderKey, Event),
+    Bad(String),
+}
+
+fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) -> Result<Line> {
+    let Some(actor) = actor else {
+        return match decode_header(line) {
+            Ok(h) if h.format > LOG_FORMAT => Err(Error::parse(
+                path,
+                line_no,
+                format!(
+                    "log format {} is newer than this runde understands ({LOG_FORMAT}); upgrade runde",
+                    h.format
+                ),
+            )),
+            Ok(h) => Ok(Line::Header(Arc::from(h.actor))),
+            Err(why) => Ok(Line::Bad(why)),
+        };
+    };
+    Ok(match decode_record(line) {
+        Ok(ev) => Line::Record(
+            OrderKey {
+                lamport: ev.lamport,
+                actor: actor.clone(),
+                seq: ev.seq,
+            },
+            ev,
+        ),
+        Err(why) => Line::Bad(why),
+    })
+}
+
+/// Consumes the complete lines of `buf` (the bytes after `cursor.offset`).
+/// A bad line is only accepted as a torn tail if nothing valid follows it.
+fn parse_chunk(
+    path: &Path,
+    buf: &[u8],
+    cursor: &mut Cursor,
+    sink: &mut dyn FnMut(OrderKey, Event),
+) -> Result<()> {
+    let mut consumed = 0usize;
+    let mut pending_bad: Option<(usize, String)> = None;
+    let mut start = 0usize;
+    let mut line_no = cursor.lines;
+    while let Some(nl) = buf[start..].iter().position(|&b| b == b'\n') {
+        line_no += 1;
+        let line = classify(
+            path,
+            line_no,
+            &buf[start..start + nl],
+            cursor.actor.as_ref(),
+        )?;
+        match (line, &pending_bad) {
+            (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
+            (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
+            (Line::Header(actor), None) => cursor.actor = Some(actor),
+            (Line::Record(key, ev), None) => sink(key, ev),
+        }
+        if pending_bad.is_none() {
+            consumed = start + nl + 1;
+            cursor.lines = line_no;
+        }
+        start += nl + 1;
+    }
+    cursor.offset += consumed as u64;
+    let tail = buf.len() - consumed;
+    cursor.torn = (tail > 0).then(|| TornTail {
+        path: path.to_path_buf(),
+        line: cursor.lines + 1,
+        bytes: tail,
+    });
+    Ok(())
+}
+
+fn corrupt(path: &Path, line: usize, why: &str) -> Error {
+    Error::parse(
+        path,
+        line,
+        format!(
+            "corrupt record ({why}) with valid records after it; runde leaves this file untouched — move it out of log/ to open the session without it"
+        ),
+    )
+}
+
+/// Appends events to this process's own log file, durably.
+#[derive(Debug)]
+pub struct LogWriter {
+    path: PathBuf,
+    file_name: String,
+    file: File,
+    actor: Arc<str>,
+    header_len: u64,
+    seq: u64,
+}
+
+impl LogWriter {
+    /// Creates a new log file in `dir` (created if missing) and makes both
+    /// the file and its name durable.
+    pub fn create(dir: &Path, by: Option<&str>, now_ms: i64) -> Result<LogWriter> {
+        create_dir_durably(dir)?;
+        let actor = ulid::Ulid::new().to_string().to_lowercase();
+        let file_name = format!("{actor}.jsonl");
+        let path = dir.join(&file_name);
+        let mut file = create_new_file(&path)?;
+        let header = Header {
+            runde: "log".into(),
+            format: LOG_FORMAT,
+            actor: actor.clone(),
+            by: by.map(str::to_string),
+            created_ms: now_ms,
+        };
+        let mut line = serde_json::to_vec(&header).unwrap_or_default();
+        line.push(b'\n');
+        file.write_all(&line).map_err(|e| Error::io(&path, e))?;
+        file.sync_all().map_err(|e| Error::io(&path, e))?;
+        sync_dir(dir)?;
+        Ok(LogWriter {
+            path,
+            file_name,
+            file,
+            actor: Arc::from(actor),
+            header_len: line.len() as u64,
+            seq: 0,
+        })
+    }
+
+    /// The writer's actor id.
+    pub fn actor(&self) -> &Arc<str> {
+        &self.actor
+    }
+
+    /// The file name within the log folder.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// Length of the header line.
+    pub fn header_len(&self) -> u64 {
+        self.header_len
+    }
+
+    /// The next sequence number this writer will use.
+    pub fn next_seq(&self) -> u64 {
+        self.seq + 1
+    }
+
+    /// Appends one event and waits until it is on disk. Returns the line
+    /// length. After an error this writer must not be used again.
+    pub fn append(&mut self, ev: &Event) -> Result<u64> {
+        let line = encode_record(ev);
+        self.file
+            .write_all(&line)
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .sync_data()
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.seq = ev.seq;
+        Ok(line.len() as u64)
+    }
+}
+
+/// Creates a directory (and parents) and fsyncs its parent so the new name
+/// survives a power loss.
+pub fn create_dir_durably(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o775);
+    builder.create(dir).map_err(|e| Error::io(dir, e))?;
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// Creates a file that must not exist yet, never world-writable.
+pub fn create_new_file(path: &Path) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.append(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o664);
+    options.open(path).map_err(|e| Error::io(path, e))
+}
+
+/// Fsyncs a directory so that names created in it are durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Reads one log file from the start on its own (for `runde check`).
+pub fn scan_file(path: &Path) -> Result<(usize, Option<TornTail>)> {
+    let mut cursor = Cursor::default();
+    let mut count = 0;
+    read_new(path, &mut cursor, &mut |_, _| count += 1)?;
+    Ok((count, cursor.torn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, TimerOp};
+
+    fn event(seq: u64) -> Event {
+        Event {
+            seq,
+            lamport: seq,
+            wall_ms: 1000 + seq as i64,
+            c: Change::Timer {
+                board: "b".into(),
+                op: TimerOp::Pause,
+            },
+        }
+    }
+
+    #[test]
+    fn record_round_trips_and_detects_bit_flips() {
+        let line = encode_record(&event(7));
+        let body = &line[..line.len() - 1];
+        assert_eq!(decode_record(body).unwrap(), event(7));
+        let mut flipped = body.to_vec();
+        flipped[12] ^= 0x04;
+        assert!(decode_record(&flipped).is_err());
+        assert!(decode_record(&body[..body.len() - 3]).is_err());
+    }
+
+    fn file_with(records: usize) -> (tempfile::TempDir, PathBuf, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = LogWriter::create(dir.path(), None, 0).unwrap();
+        for s in 1..=records as u64 {
+            w.append(&event(s)).unwrap();
+        }
+        let path = dir.path().join(w.file_name());
+        let bytes = std::fs::read(&path).unwrap();
+        (dir, path, bytes)
+    }
+
+    fn read_all(dir: &Path) -> Result<(usize, Vec<TornTail>)> {
+        let mut r = LogReader::new(dir.to_path_buf());
+        let n = r.poll()?.len();
+        Ok((n, r.torn_tails()))
+    }
+
+    #[test]
+    fn torn_tail_at_every_byte_of_the_last_records_loads_the_prefix() {
+        let (dir, path, bytes) = file_with(10);
+        let line_ends: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        let first_record_end = line_ends[0];
+        for cut in first_record_end..bytes.len() {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            let complete = line_ends.iter().filter(|&&e| e <= cut).count() - 1;
+            let (n, torn) = read_all(dir.path()).unwrap();
+            assert_eq!(n, complete, "cut at {cut}");
+            assert_eq!(torn.is_empty(), line_ends.contains(&cut), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn bad_last_line_is_torn_but_bad_middle_line_is_corruption() {
+        let (dir, path, bytes) = file_with(5);
+        let mut torn = bytes.clone();
+        let len = torn.len();
+        torn[len - 5] = b'X';
+        std::fs::write(&path, &torn).unwrap();
+        let (n, tails) = read_all(dir.path()).unwrap();
+        assert_eq!((n, tails.len()), (4, 1));
+
+        let mut corrupt = bytes.clone();
+        let second_line = bytes.iter().position(|&b| b == b'\n').unwrap() + 10;
+        corrupt[second_line] = b'#';
+        std::fs::write(&path, &corrupt).unwrap();
+        let err = read_all(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(":2: corrupt record"), "{err}");
+    }
+
+    #[test]
+    fn newer_log_format_is_refused() {
+        let (dir, path, bytes) = file_with(1);
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"format\":1", "\"format\":9");
+        std::fs::write(&path, text).unwrap();
+        let err = read_all(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(":1: log format 9 is newer"), "{err}");
+    }
+
+    #[test]
+    fn incremental_reads_pick_up_appends_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = LogWriter::create(dir.path(), None, 0).unwrap();
+        let mut r = LogReader::new(dir.path().to_path_buf());
+        w.append(&event(1)).unwrap();
+        assert_eq!(r.poll().unwrap().len(), 1);
+        assert_eq!(r.poll().unwrap().len(), 0);
+        w.append(&event(2)).unwrap();
+        w.append(&event(3)).unwrap();
+        assert_eq!(r.poll().unwrap().len(), 2);
+    }
+}

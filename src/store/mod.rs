@@ -1,0 +1,707 @@
+//! The session folder on disk: `session.json` (the plan, written by people)
+//! and `log/*.jsonl` (runde's events, one append-only file per writer).
+//! [`Session`] loads both, folds the events into [`SessionState`], appends
+//! new events durably and picks up other processes' changes.
+pub mod check;
+pub mod log;
+pub mod paths;
+pub mod watch;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+use crate::model::event::NewNote;
+use crate::model::position;
+use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
+use log::{LogReader, LogWriter, OrderKey};
+
+/// File name of the plan inside a session folder.
+pub const PLAN_FILE: &str = "session.json";
+/// Folder of the event logs inside a session folder.
+pub const LOG_DIR: &str = "log";
+
+/// One reversible action of this writer: the fields before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoEntry {
+    /// The note acted on.
+    pub note: String,
+    /// Field values before the action.
+    pub before: NoteFields,
+    /// Field values after the action.
+    pub after: NoteFields,
+}
+
+/// What an undo or redo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoOutcome {
+    /// The note restored.
+    pub note: String,
+    /// Someone else changed the note since; their change was overwritten.
+    pub conflict: bool,
+}
+
+/// An open session folder.
+pub struct Session {
+    dir: PathBuf,
+    plan: Plan,
+    state: SessionState,
+    events: Vec<(OrderKey, Event)>,
+    reader: LogReader,
+    writer: Option<LogWriter>,
+    by: Option<String>,
+    clock: Arc<dyn Clock>,
+    undo: Vec<UndoEntry>,
+    redo: Vec<UndoEntry>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// Opens the session in `dir` with the system clock.
+    pub fn open(dir: &Path) -> Result<Session> {
+        Session::open_with_clock(dir, Arc::new(SystemClock))
+    }
+
+    /// Opens the session in `dir`, reading time from `clock`.
+    pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Session> {
+        if !dir.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{}: no such session folder",
+                dir.display()
+            )));
+        }
+        let plan_path = dir.join(PLAN_FILE);
+        if !plan_path.exists() {
+            return Err(Error::Invalid(format!(
+                "{}: not a runde session (no {PLAN_FILE}); create one with `runde new`",
+                dir.display()
+            )));
+        }
+        refuse_symlink(&plan_path)?;
+        refuse_symlink(&dir.join(LOG_DIR))?;
+        let plan = Plan::load(&plan_path)?;
+        let mut session = Session {
+            dir: dir.to_path_buf(),
+            plan,
+            state: SessionState::default(),
+            events: Vec::new(),
+            reader: LogReader::new(dir.join(LOG_DIR)),
+            writer: None,
+            by: None,
+            clock,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        };
+        session.refresh()?;
+        Ok(session)
+    }
+
+    /// Sets the author recorded on notes this session adds.
+    pub fn set_author(&mut self, by: Option<String>) {
+        self.by = by.filter(|b| !b.trim().is_empty());
+    }
+
+    /// The author of this session's notes.
+    pub fn author(&self) -> Option<&str> {
+        self.by.as_deref()
+    }
+
+    /// The session folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The folded state.
+    pub fn state(&self) -> &SessionState {
+        &self.state
+    }
+
+    /// The clock this session reads.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// Current wall time from the session's clock.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// The log reader (for diagnostics such as torn tails).
+    pub fn reader(&self) -> &LogReader {
+        &self.reader
+    }
+
+    /// Reads other writers' new events. Returns true when anything changed.
+    pub fn refresh(&mut self) -> Result<bool> {
+        let mut fresh = self.reader.poll()?;
+        if fresh.is_empty() {
+            return Ok(false);
+        }
+        fresh.sort_by(|a, b| a.0.cmp(&b.0));
+        let in_order = match (self.events.last(), fresh.first()) {
+            (Some(last), Some(first)) => first.0 > last.0,
+            _ => true,
+        };
+        if in_order {
+            for (_, ev) in &fresh {
+                self.state.apply(ev);
+            }
+            self.events.extend(fresh);
+        } else {
+            self.events.extend(fresh);
+            self.events.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut state = SessionState::default();
+            for (_, ev) in &self.events {
+                state.apply(ev);
+            }
+            self.state = state;
+        }
+        Ok(true)
+    }
+
+    /// Appends a change durably, then applies it. Returns once on disk.
+    pub fn append(&mut self, change: Change) -> Result<()> {
+        let wall_ms = self.clock.now_ms();
+        if self.writer.is_none() {
+            let log_dir = self.dir.join(LOG_DIR);
+            self.writer = Some(LogWriter::create(&log_dir, self.by.as_deref(), wall_ms)?);
+        }
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(Error::Invalid("no log writer".into()));
+        };
+        let ev = Event {
+            seq: writer.next_seq(),
+            lamport: self.state.max_lamport() + 1,
+            wall_ms,
+            c: change,
+        };
+        let line_len = match writer.append(&ev) {
+            Ok(n) => n,
+            Err(e) => {
+                // Never fsync the same file again after a failure (fsyncgate):
+                // the next append starts a fresh log file.
+                self.writer = None;
+                return Err(e);
+            }
+        };
+        let key = OrderKey {
+            lamport: ev.lamport,
+            actor: writer.actor().clone(),
+            seq: ev.seq,
+        };
+        let file_name = writer.file_name().to_string();
+        let header_len = writer.header_len();
+        self.reader.note_own(&file_name, header_len, &key, line_len);
+        self.state.apply(&ev);
+        self.events.push((key, ev));
+        Ok(())
+    }
+
+    // ----- notes -------------------------------------------------------
+
+    /// Adds a note; returns its id once it is durable.
+    pub fn add_note(
+        &mut self,
+        board: &str,
+        section: Option<&str>,
+        text: &str,
+        kind: NoteKind,
+        starred: bool,
+    ) -> Result<String> {
+        let id = ulid::Ulid::new().to_string().to_lowercase();
+        self.add_note_with_id(id, board, section, text, kind, starred)
+    }
+
+    /// Adds a note with a given id (used to retry an unacknowledged add).
+    pub fn add_note_with_id(
+        &mut self,
+        id: String,
+        board: &str,
+        section: Option<&str>,
+        text: &str,
+        kind: NoteKind,
+        starred: bool,
+    ) -> Result<String> {
+        let (board, section) = self.resolve_place(board, section)?;
+        let text = checked_text(text)?;
+        if self.state.note(&id).is_some() {
+            return Ok(id);
+        }
+        let last = self
+            .state
+            .notes_in(&board, &section)
+            .last()
+            .map(|n| n.pos.clone());
+        let pos = position::between(last.as_deref(), None);
+        self.append(Change::NoteAdded(NewNote {
+            id: id.clone(),
+            board,
+            section,
+            text,
+            kind,
+            starred,
+            by: self.by.clone(),
+            pos,
+        }))?;
+        self.push_undo(UndoEntry {
+            note: id.clone(),
+            before: NoteFields {
+                deleted: Some(true),
+                ..NoteFields::default()
+            },
+            after: NoteFields {
+                deleted: Some(false),
+                ..NoteFields::default()
+            },
+        });
+        Ok(id)
+    }
+
+    /// Replaces a note's text.
+    pub fn edit_note(&mut self, id: &str, text: &str) -> Result<()> {
+        let text = checked_text(text)?;
+        self.update_note(
+            id,
+            NoteFields {
+                text: Some(text),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Deletes a note (undoable).
+    pub fn delete_note(&mut self, id: &str) -> Result<()> {
+        self.update_note(
+            id,
+            NoteFields {
+                deleted: Some(true),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Stars or unstars a note.
+    pub fn set_starred(&mut self, id: &str, starred: bool) -> Result<()> {
+        self.update_note(
+            id,
+            NoteFields {
+                starred: Some(starred),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Sets a note's kind.
+    pub fn set_kind(&mut self, id: &str, kind: NoteKind) -> Result<()> {
+        self.update_note(
+            id,
+            NoteFields {
+                kind: Some(kind),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Marks a note as a follow-up to carry, or as done.
+    pub fn set_flags(
+        &mut self,
+        id: &str,
+        follow_up: Option<bool>,
+        done: Option<bool>,
+    ) -> Result<()> {
+        self.update_note(
+            id,
+            NoteFields {
+                follow_up,
+                done,
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Moves a note to another board/section, before `before` or at the end.
+    pub fn move_note(
+        &mut self,
+        id: &str,
+        board: Option<&str>,
+        section: Option<&str>,
+        before: Option<&str>,
+    ) -> Result<()> {
+        let note = self.live_note(id)?.clone();
+        let target_board = board.unwrap_or(&note.board).to_string();
+        let section = match (board, section) {
+            (_, Some(s)) => Some(s),
+            (Some(b), None) if b != note.board => None,
+            _ => Some(note.section.as_str()),
+        };
+        let (board, section) = self.resolve_place(&target_board, section)?;
+        let siblings: Vec<(String, String)> = self
+            .state
+            .notes_in(&board, &section)
+            .into_iter()
+            .filter(|n| n.id != note.id)
+            .map(|n| (n.id.clone(), n.pos.clone()))
+            .collect();
+        let pos = match before {
+            Some(before) => {
+                let before = self.resolve_note_id(before)?;
+                let at = siblings
+                    .iter()
+                    .position(|(id, _)| *id == before)
+                    .ok_or_else(|| {
+                        Error::Invalid(format!(
+                            "note {before} is not in section {section:?} of board {board:?}"
+                        ))
+                    })?;
+                let prev = at.checked_sub(1).map(|i| siblings[i].1.as_str());
+                position::between(prev, Some(&siblings[at].1))
+            }
+            None => position::between(siblings.last().map(|(_, p)| p.as_str()), None),
+        };
+        self.update_note(
+            &note.id,
+            NoteFields {
+                board: Some(board),
+                section: Some(section),
+                pos: Some(pos),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// Moves a note one place up (-1) or down (+1) within its section.
+    pub fn reorder_note(&mut self, id: &str, delta: i32) -> Result<bool> {
+        let note = self.live_note(id)?.clone();
+        let ids: Vec<String> = self
+            .state
+            .notes_in(&note.board, &note.section)
+            .iter()
+            .map(|n| n.id.clone())
+            .collect();
+        let Some(at) = ids.iter().position(|i| *i == note.id) else {
+            return Ok(false);
+        };
+        let target = at as i64 + i64::from(delta);
+        if target < 0 || target >= ids.len() as i64 {
+            return Ok(false);
+        }
+        let before = if delta < 0 {
+            ids.get(target as usize)
+        } else {
+            ids.get(target as usize + 1)
+        };
+        match before {
+            Some(b) => self.move_note(&note.id, None, None, Some(&b.clone()))?,
+            None => self.move_note(&note.id, None, None, None)?,
+        }
+        Ok(true)
+    }
+
+    /// Applies field changes to a live note and records them for undo.
+    fn update_note(&mut self, id: &str, fields: NoteFields) -> Result<()> {
+        let id = self.resolve_note_id(id)?;
+        let note = self.live_note(&id)?;
+        let before = note.snapshot_of(&fields);
+        if before == fields {
+            return Ok(());
+        }
+        self.append(Change::NoteSet {
+            id: id.clone(),
+            fields: fields.clone(),
+        })?;
+        self.push_undo(UndoEntry {
+            note: id,
+            before,
+            after: fields,
+        });
+        Ok(())
+    }
+
+    fn push_undo(&mut self, entry: UndoEntry) {
+        self.undo.push(entry);
+        self.redo.clear();
+    }
+
+    /// Reverts this writer's last note action.
+    pub fn undo(&mut self) -> Result<Option<UndoOutcome>> {
+        let Some(entry) = self.undo.pop() else {
+            return Ok(None);
+        };
+        match self.replay(&entry.note, &entry.after, &entry.before) {
+            Ok(outcome) => {
+                self.redo.push(entry);
+                Ok(Some(outcome))
+            }
+            Err(e) => {
+                self.undo.push(entry);
+                Err(e)
+            }
+        }
+    }
+
+    /// Re-applies the last undone action.
+    pub fn redo(&mut self) -> Result<Option<UndoOutcome>> {
+        let Some(entry) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match self.replay(&entry.note, &entry.before, &entry.after) {
+            Ok(outcome) => {
+                self.undo.push(entry);
+                Ok(Some(outcome))
+            }
+            Err(e) => {
+                self.redo.push(entry);
+                Err(e)
+            }
+        }
+    }
+
+    /// Number of actions that can be undone / redone.
+    pub fn undo_depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
+    fn replay(
+        &mut self,
+        id: &str,
+        expected: &NoteFields,
+        target: &NoteFields,
+    ) -> Result<UndoOutcome> {
+        let note = self
+            .state
+            .note(id)
+            .ok_or_else(|| Error::Invalid(format!("unknown note {id}")))?;
+        let conflict = note.snapshot_of(expected) != *expected;
+        self.append(Change::NoteSet {
+            id: id.to_string(),
+            fields: target.clone(),
+        })?;
+        Ok(UndoOutcome {
+            note: id.to_string(),
+            conflict,
+        })
+    }
+
+    /// A live (not deleted) note by exact id.
+    pub fn live_note(&self, id: &str) -> Result<&crate::model::Note> {
+        match self.state.note(id) {
+            Some(n) if !n.deleted => Ok(n),
+            Some(_) => Err(Error::Invalid(format!("note {id} was deleted"))),
+            None => Err(Error::Invalid(format!("unknown note {id}"))),
+        }
+    }
+
+    /// Resolves a full note id or a unique prefix of one (case-insensitive).
+    pub fn resolve_note_id(&self, id: &str) -> Result<String> {
+        let needle = id.trim().to_lowercase();
+        if self.state.note(&needle).is_some() {
+            return Ok(needle);
+        }
+        if needle.len() >= 4 {
+            let mut matches = self.state.all_notes().filter(|n| n.id.starts_with(&needle));
+            if let (Some(n), None) = (matches.next(), matches.next()) {
+                return Ok(n.id.clone());
+            }
+        }
+        Err(Error::Invalid(format!("unknown note {id:?}")))
+    }
+
+    /// Checks board and section against the plan; defaults to the first section.
+    pub fn resolve_place(&self, board: &str, section: Option<&str>) -> Result<(String, String)> {
+        let b = self.plan.require_board(board)?;
+        let s = match section {
+            Some(s) => b.require_section(s)?,
+            None => b
+                .first_section()
+                .ok_or_else(|| Error::Invalid(format!("board {board:?} has no sections")))?,
+        };
+        Ok((b.id.clone(), s.id.clone()))
+    }
+
+    // ----- timers, phases, messages -------------------------------------
+
+    /// The boards a timer command without `--board` acts on: the boards of
+    /// the current phase, or every board with a timer length.
+    pub fn default_timer_boards(&self) -> Vec<String> {
+        let phase_boards = self
+            .state
+            .phase()
+            .and_then(|p| self.plan.phase(p))
+            .map(|p| p.boards.clone())
+            .unwrap_or_default();
+        if !phase_boards.is_empty() {
+            return phase_boards;
+        }
+        self.plan
+            .boards
+            .iter()
+            .filter(|b| self.plan.board_minutes(&b.id).is_some())
+            .map(|b| b.id.clone())
+            .collect()
+    }
+
+    /// Applies a timer operation to one board; returns false if it changed nothing.
+    pub fn timer(&mut self, board: &str, op: TimerCommand) -> Result<bool> {
+        self.plan.require_board(board)?;
+        let facts = self.state.timer(board);
+        let op = match op {
+            TimerCommand::Start => {
+                if facts.is_running() {
+                    return Ok(false);
+                }
+                if facts.is_started() {
+                    TimerOp::Resume
+                } else {
+                    let minutes = self.plan.board_minutes(board).ok_or_else(|| {
+                        Error::Invalid(format!(
+                            "board {board:?} has no timer length: set \"minutes\" on the board or its agenda phase"
+                        ))
+                    })?;
+                    TimerOp::Start {
+                        duration_ms: i64::from(minutes) * 60_000,
+                    }
+                }
+            }
+            TimerCommand::Pause if facts.is_running() => TimerOp::Pause,
+            TimerCommand::Resume if facts.is_started() && !facts.is_running() => TimerOp::Resume,
+            TimerCommand::Pause | TimerCommand::Resume => return Ok(false),
+            TimerCommand::Toggle if facts.is_running() => TimerOp::Pause,
+            TimerCommand::Toggle => return self.timer(board, TimerCommand::Start),
+            TimerCommand::Reset if !facts.is_started() => return Ok(false),
+            TimerCommand::Reset => TimerOp::Reset,
+            TimerCommand::Extend(_) if !facts.is_started() => {
+                return Err(Error::Invalid(format!(
+                    "the timer of board {board:?} has not been started"
+                )));
+            }
+            TimerCommand::Extend(delta_ms) => TimerOp::Extend { delta_ms },
+        };
+        self.append(Change::Timer {
+            board: board.to_string(),
+            op,
+        })?;
+        Ok(true)
+    }
+
+    /// Sets the current agenda phase.
+    pub fn set_phase(&mut self, phase: Option<&str>) -> Result<()> {
+        if let Some(p) = phase {
+            if self.plan.phase(p).is_none() {
+                let known: Vec<&str> = self.plan.agenda.iter().map(|p| p.id.as_str()).collect();
+                return Err(Error::Invalid(format!(
+                    "unknown phase {p:?} (agenda: {})",
+                    known.join(", ")
+                )));
+            }
+        }
+        if self.state.phase() == phase {
+            return Ok(());
+        }
+        self.append(Change::Phase {
+            phase: phase.map(str::to_string),
+        })
+    }
+
+    /// Moves to the next (+1) or previous (-1) agenda phase.
+    pub fn step_phase(&mut self, delta: i32) -> Result<Option<String>> {
+        let ids: Vec<String> = self.plan.agenda.iter().map(|p| p.id.clone()).collect();
+        if ids.is_empty() {
+            return Err(Error::Invalid("the plan has no agenda".into()));
+        }
+        let current = self
+            .state
+            .phase()
+            .and_then(|p| ids.iter().position(|i| i == p));
+        let next = match (current, delta >= 0) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => Some((i + 1).min(ids.len() - 1)),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+        };
+        let next = next.map(|i| ids[i].clone());
+        self.set_phase(next.as_deref())?;
+        Ok(next)
+    }
+
+    /// Broadcasts a message to everyone or to one board.
+    pub fn broadcast(&mut self, text: &str, board: Option<&str>) -> Result<()> {
+        if let Some(b) = board {
+            self.plan.require_board(b)?;
+        }
+        let text = checked_text(text)?;
+        self.append(Change::Broadcast {
+            text,
+            board: board.map(str::to_string),
+        })
+    }
+
+    /// Sends a group's signal to the facilitator.
+    pub fn signal(&mut self, board: &str, signal: Signal) -> Result<()> {
+        self.plan.require_board(board)?;
+        self.append(Change::Signal {
+            board: board.to_string(),
+            signal,
+        })
+    }
+
+    /// Acknowledges a group's pending signal.
+    pub fn acknowledge_signal(&mut self, board: &str) -> Result<bool> {
+        if self.state.signal(board).is_none() {
+            return Ok(false);
+        }
+        self.append(Change::SignalAck {
+            board: board.to_string(),
+        })?;
+        Ok(true)
+    }
+}
+
+/// A timer request as the CLI and the views express it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerCommand {
+    /// Start from idle, or resume.
+    Start,
+    /// Pause a running timer.
+    Pause,
+    /// Resume a paused timer.
+    Resume,
+    /// Pause if running, else start or resume.
+    Toggle,
+    /// Back to idle.
+    Reset,
+    /// Add (or remove) milliseconds.
+    Extend(i64),
+}
+
+/// Rejects empty note text and normalises line endings.
+fn checked_text(text: &str) -> Result<String> {
+    let text = text.replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Err(Error::Invalid("the text is empty".into()));
+    }
+    Ok(text)
+}
+
+fn refuse_symlink(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(Error::Invalid(format!(
+            "{}: is a symbolic link; runde does not follow links in a session folder",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
