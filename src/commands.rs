@@ -41,9 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
             before,
         } => {
             if board.is_none() && section.is_none() && before.is_none() {
-                return Err(Error::Usage(
-                    "move needs --board, --section or --before".into(),
-                ));
+                return Err(Error::Usage("move needs --board, --section or --before".into()));
             }
             let mut s = open(&path)?;
             let id = s.resolve_note_id(&note)?;
@@ -104,14 +102,13 @@ fn new(args: NewArgs) -> Result<()> {
         None => Date(chrono::Local::now().date_naive()),
     };
     let lang = args.lang.unwrap_or_default();
-    let plan =
-        template::plan(&args.template, lang, args.title.as_deref(), date).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown template {:?} (templates: {})",
-                args.template,
-                template::TEMPLATES.join(", ")
-            ))
-        })?;
+    let plan = template::plan(&args.template, lang, args.title.as_deref(), date).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown template {:?} (templates: {})",
+            args.template,
+            template::TEMPLATES.join(", ")
+        ))
+    })?;
     create_session(&dir, &plan)?;
     emit(&format!("{}\n", dir.display()))
 }
@@ -153,15 +150,15 @@ fn add(args: AddArgs) -> Result<()> {
             if line.trim().is_empty() {
                 continue;
             }
+            // Others may be writing too: append after what the room has written.
+            s.refresh()?;
             let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
             emit(&format!("{id}\n"))?;
         }
         return Ok(());
     }
     if args.text.is_empty() {
-        return Err(Error::Usage(
-            "add needs the note's TEXT (or --stdin)".into(),
-        ));
+        return Err(Error::Usage("add needs the note's TEXT (or --stdin)".into()));
     }
     let id = s.add_note(
         &args.board,
@@ -193,19 +190,13 @@ fn import(path: &str, file: Option<&Path>) -> Result<()> {
         Some(f) if f != Path::new("-") => (f.display().to_string(), read_text(f)?),
         _ => {
             let mut t = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
-                .map_err(|e| Error::io("<stdin>", e))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t).map_err(|e| Error::io("<stdin>", e))?;
             ("<stdin>".to_string(), t)
         }
     };
     let mut lines = Vec::new();
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let parsed: ImportLine =
-            serde_json::from_str(line).map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let parsed: ImportLine = serde_json::from_str(line).map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
         s.resolve_place(&parsed.board, parsed.section.as_deref())
             .map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
         lines.push(parsed);
@@ -290,11 +281,7 @@ pub fn status_of(s: &Session) -> StatusJson {
                 } else {
                     i64::from(s.plan().board_minutes(&b.id).unwrap_or(0)) * 60_000
                 };
-                let remaining = if t.is_started() {
-                    t.remaining_ms(now)
-                } else {
-                    duration
-                };
+                let remaining = if t.is_started() { t.remaining_ms(now) } else { duration };
                 TimerJson {
                     board: b.id.clone(),
                     state: serde_json::to_value(t.state(now))
@@ -310,12 +297,7 @@ pub fn status_of(s: &Session) -> StatusJson {
             .plan()
             .boards
             .iter()
-            .map(|b| {
-                (
-                    b.id.clone(),
-                    counts.get(b.id.as_str()).copied().unwrap_or(0),
-                )
-            })
+            .map(|b| (b.id.clone(), counts.get(b.id.as_str()).copied().unwrap_or(0)))
             .collect(),
         broadcast: s.state().latest_broadcast(None).map(|b| BroadcastJson {
             text: b.text.clone(),
@@ -328,11 +310,7 @@ pub fn status_of(s: &Session) -> StatusJson {
             .plan()
             .boards
             .iter()
-            .filter_map(|b| {
-                s.state()
-                    .signal(&b.id)
-                    .map(|sig| (b.id.clone(), sig.signal))
-            })
+            .filter_map(|b| s.state().signal(&b.id).map(|sig| (b.id.clone(), sig.signal)))
             .collect(),
     }
 }
@@ -404,10 +382,7 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
             out.push('\n');
         }
         emit(&out)?;
-        eprintln!(
-            "runde: {} place(s) would be anonymised in public minutes",
-            hits.len()
-        );
+        eprintln!("runde: {} place(s) would be anonymised in public minutes", hits.len());
         return Ok(());
     }
     let template = match &args.template {
@@ -521,18 +496,14 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
     std::fs::write(draft.path(), &text).map_err(|e| Error::io(draft.path(), e))?;
     // The editor is run directly, never through a shell.
     let mut parts = editor.split_whitespace();
-    let program = parts
-        .next()
-        .ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
+    let program = parts.next().ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
     let status = std::process::Command::new(program)
         .args(parts)
         .arg(draft.path())
         .status()
         .map_err(|e| Error::io(program, e))?;
     if !status.success() {
-        return Err(Error::Invalid(format!(
-            "{program} failed; the plan is unchanged"
-        )));
+        return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
     }
     let edited = read_text(draft.path())?;
     if edited == text {

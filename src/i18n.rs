@@ -45,12 +45,11 @@ const DE: Strings = Strings {
         "Dezember",
     ],
     ordinals: [
-        "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
-        "zehnte", "elfte", "zwölfte",
+        "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte", "zehnte", "elfte",
+        "zwölfte",
     ],
     numbers: [
-        "null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-        "elf", "zwölf",
+        "null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
     ],
     and: "und",
     newsletter: "Newsletter",
@@ -89,12 +88,11 @@ const EN: Strings = Strings {
         "December",
     ],
     ordinals: [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
     ],
     numbers: [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ],
     and: "and",
     newsletter: "Newsletter",
@@ -128,17 +126,12 @@ pub fn strings(lang: Lang) -> &'static Strings {
 impl Strings {
     /// A number as a word up to twelve, digits beyond.
     pub fn number(&self, n: usize) -> String {
-        self.numbers
-            .get(n)
-            .map_or_else(|| n.to_string(), |w| w.to_string())
+        self.numbers.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
     }
 
     /// An ordinal as a word up to twelfth, `13.`/`13th` beyond.
     pub fn ordinal(&self, n: u32, lang: Lang) -> String {
-        match (n as usize)
-            .checked_sub(1)
-            .and_then(|i| self.ordinals.get(i))
-        {
+        match (n as usize).checked_sub(1).and_then(|i| self.ordinals.get(i)) {
             Some(w) => w.to_string(),
             None if lang == Lang::De => format!("{n}."),
             None => format!("{n}th"),

@@ -24,10 +24,7 @@ pub enum Inline {
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
     /// The title with the newsletter line under it.
-    Title {
-        text: String,
-        subtitle: Option<String>,
-    },
+    Title { text: String, subtitle: Option<String> },
     /// A part's heading.
     Heading { text: String },
     /// A sub-part's heading (a section of a board).
@@ -104,9 +101,10 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
 impl<'a> Builder<'a> {
     /// Text as it may appear for this audience.
     fn text(&self, t: &str) -> String {
+        let inert = neutralise_controls(t);
         match self.audience {
-            Audience::Internal => t.to_string(),
-            Audience::Public => self.redactor.redact(t),
+            Audience::Internal => inert,
+            Audience::Public => self.redactor.redact(&inert),
         }
     }
 
@@ -146,10 +144,7 @@ impl<'a> Builder<'a> {
 
     fn intro(&mut self) {
         let date = self.long_date(self.plan.date);
-        let ordinal = self
-            .plan
-            .meeting_number
-            .map(|n| self.s.ordinal(n, self.lang));
+        let ordinal = self.plan.meeting_number.map(|n| self.s.ordinal(n, self.lang));
         let network = self.plan.network.as_deref().map(|n| self.quoted(n));
         let topic = self.quoted(&self.plan.title);
         let first = match self.lang {
@@ -229,9 +224,7 @@ impl<'a> Builder<'a> {
         }
         let rows = (0..left.1.len().max(right.1.len()))
             .map(|i| {
-                let cell = |notes: &Vec<&Note>| {
-                    notes.get(i).map(|n| self.note_text(n)).unwrap_or_default()
-                };
+                let cell = |notes: &Vec<&Note>| notes.get(i).map(|n| self.note_text(n)).unwrap_or_default();
                 [cell(&left.1), cell(&right.1)]
             })
             .collect();
@@ -286,35 +279,19 @@ impl<'a> Builder<'a> {
         let text = match (self.lang, size) {
             (Lang::De, Some(size)) => format!(
                 "Danach arbeiteten {count} {} mit je {size} Teilnehmenden an diesen Themen: {titles}.",
-                if plural {
-                    "parallele Workshops"
-                } else {
-                    "Workshop"
-                }
+                if plural { "parallele Workshops" } else { "Workshop" }
             ),
             (Lang::De, None) => format!(
                 "Danach arbeiteten {count} {} an diesen Themen: {titles}.",
-                if plural {
-                    "parallele Workshops"
-                } else {
-                    "Workshop"
-                }
+                if plural { "parallele Workshops" } else { "Workshop" }
             ),
             (Lang::En, Some(size)) => format!(
                 "Then {count} {} of {size} participants each took up these topics: {titles}.",
-                if plural {
-                    "parallel workshops"
-                } else {
-                    "workshop"
-                }
+                if plural { "parallel workshops" } else { "workshop" }
             ),
             (Lang::En, None) => format!(
                 "Then {count} {} took up these topics: {titles}.",
-                if plural {
-                    "parallel workshops"
-                } else {
-                    "workshop"
-                }
+                if plural { "parallel workshops" } else { "workshop" }
             ),
         };
         self.blocks.push(para(text));
@@ -335,16 +312,8 @@ impl<'a> Builder<'a> {
     }
 
     fn closing(&mut self) {
-        let next = self
-            .plan
-            .next_meeting
-            .as_ref()
-            .map(|n| self.next_meeting(n));
-        let closing = self
-            .plan
-            .closing
-            .as_deref()
-            .filter(|c| !c.trim().is_empty());
+        let next = self.plan.next_meeting.as_ref().map(|n| self.next_meeting(n));
+        let closing = self.plan.closing.as_deref().filter(|c| !c.trim().is_empty());
         if next.is_none() && closing.is_none() {
             return;
         }
@@ -386,12 +355,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Lang::En => {
-                let date = format!(
-                    "{} {} {}",
-                    d.day(),
-                    self.s.months[d.month0() as usize],
-                    d.year()
-                );
+                let date = format!("{} {} {}", d.day(), self.s.months[d.month0() as usize], d.year());
                 match (n.start, n.end) {
                     (Some(s), Some(e)) => format!("{date}, {}", english_range(s, e)),
                     (Some(s), None) => format!("{date}, {}", english_time(s, true)),
@@ -401,10 +365,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn sections_with_notes(
-        &self,
-        board: &'a Board,
-    ) -> Vec<(&'a crate::model::Section, Vec<&'a Note>)> {
+    fn sections_with_notes(&self, board: &'a Board) -> Vec<(&'a crate::model::Section, Vec<&'a Note>)> {
         let state: &'a SessionState = self.state;
         board
             .sections
@@ -458,6 +419,20 @@ impl<'a> Builder<'a> {
             _ => text,
         }
     }
+}
+
+/// Control characters (terminal escapes, BEL, …) become U+FFFD so no
+/// output format can be made to do anything by a note's text.
+fn neutralise_controls(t: &str) -> String {
+    t.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn english_time(t: TimeOfDay, with_suffix: bool) -> String {

@@ -47,11 +47,7 @@ pub fn render(plan: &Plan, state: &SessionState, audience: Audience) -> String {
     let redactor = Redactor::new(&plan.people, plan.lang);
     let public = audience == Audience::Public;
     let text = |t: &str| {
-        if public {
-            redactor.redact(t)
-        } else {
-            t.to_string()
-        }
+        if public { redactor.redact(t) } else { t.to_string() }
     };
     let mut plan_value = serde_json::to_value(plan).unwrap_or(Value::Null);
     if public {

@@ -32,11 +32,7 @@ pub fn render(m: &Minutes) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-            } => {
+            Block::Table { caption, headers, rows } => {
                 out.push_str(&format!("**{}**\n\n", escape(caption)));
                 out.push_str(&format!(
                     "| {} | {} |\n| --- | --- |\n",
@@ -61,16 +57,8 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let entity_start = c == '&'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
-        if entity_start
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-            )
-        {
+        let entity_start = c == '&' && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
+        if entity_start || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
             out.push('\\');
         }
         match c {
@@ -85,10 +73,7 @@ pub fn escape(text: &str) -> String {
 /// Escapes markers that would start a block (list, heading, quote) at the
 /// beginning of a line.
 fn escape_line_starts(text: &str) -> String {
-    text.split('\n')
-        .map(escape_line)
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.split('\n').map(escape_line).collect::<Vec<_>>().join("\n")
 }
 
 fn escape_line(line: &str) -> String {

@@ -98,10 +98,7 @@ impl Redactor {
 fn name_pattern(name: &str) -> Option<Regex> {
     let escaped = regex::escape(name.trim());
     let pattern = format!(r"(?:^|\b)(?:{escaped})(?P<pos>['’]s\b|s\b|['’])?(?:\b|$)");
-    let re = RegexBuilder::new(&pattern)
-        .case_insensitive(true)
-        .build()
-        .ok()?;
+    let re = RegexBuilder::new(&pattern).case_insensitive(true).build().ok()?;
     // The plain-name alternative must not swallow a following word char.
     Some(re)
 }
@@ -131,10 +128,7 @@ mod tests {
         assert_eq!(r.redact("Erika Muster's idea"), "a participant's idea");
         assert_eq!(r.redact("Erika Muster’s idea"), "a participant's idea");
         assert_eq!(r.redact("Erika Mustermann stays"), "Erika Mustermann stays");
-        assert_eq!(
-            r.redact("André Koch-Engelmann spoke"),
-            "André Koch-Engelmann spoke"
-        );
+        assert_eq!(r.redact("André Koch-Engelmann spoke"), "André Koch-Engelmann spoke");
         let de = Redactor::new(&people(), Lang::De);
         assert_eq!(
             de.redact("Erika Musters Vorschlag"),

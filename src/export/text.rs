@@ -43,21 +43,12 @@ pub fn render(m: &Minutes) -> String {
                     out.extend(wrap(item, WIDTH, "- ", "  "));
                 }
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-            } => {
+            Block::Table { caption, headers, rows } => {
                 out.extend(wrap(caption, WIDTH, "", ""));
                 out.push(String::new());
                 let col = (WIDTH - GAP) / 2;
                 out.extend(two_columns(&headers[0], &headers[1], col, "", ""));
-                out.push(format!(
-                    "{}{}{}",
-                    "-".repeat(col),
-                    " ".repeat(GAP),
-                    "-".repeat(col)
-                ));
+                out.push(format!("{}{}{}", "-".repeat(col), " ".repeat(GAP), "-".repeat(col)));
                 for [l, r] in rows {
                     let (lp, rp) = (
                         if l.is_empty() { "" } else { "- " },
@@ -85,9 +76,7 @@ fn two_columns(left: &str, right: &str, col: usize, lp: &str, rp: &str) -> Vec<S
             let left = l.get(i).map(String::as_str).unwrap_or("");
             let right = r.get(i).map(String::as_str).unwrap_or("");
             let pad = col.saturating_sub(left.width()) + GAP;
-            format!("{left}{}{right}", " ".repeat(pad))
-                .trim_end()
-                .to_string()
+            format!("{left}{}{right}", " ".repeat(pad)).trim_end().to_string()
         })
         .collect()
 }
@@ -107,11 +96,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
             .initial_indent(if i == 0 { first } else { rest })
             .subsequent_indent(rest)
             .break_words(true);
-        out.extend(
-            textwrap::wrap(line, opts)
-                .into_iter()
-                .map(|c| c.trim_end().to_string()),
-        );
+        out.extend(textwrap::wrap(line, opts).into_iter().map(|c| c.trim_end().to_string()));
     }
     out
 }

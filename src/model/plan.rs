@@ -319,20 +319,14 @@ impl Plan {
             if !is_valid_id(&board.id) {
                 report(
                     &at,
-                    format!(
-                        "board id {:?} may only contain letters, digits, '-' and '_'",
-                        board.id
-                    ),
+                    format!("board id {:?} may only contain letters, digits, '-' and '_'", board.id),
                 );
             }
             if !board_ids.insert(board.id.as_str()) {
                 report(&at, format!("duplicate board id {:?}", board.id));
             }
             if board.sections.is_empty() {
-                report(
-                    &at,
-                    format!("board {:?} needs at least one section", board.id),
-                );
+                report(&at, format!("board {:?} needs at least one section", board.id));
             }
             let mut section_ids = HashSet::new();
             for section in &board.sections {
@@ -348,10 +342,7 @@ impl Plan {
                 if !section_ids.insert(section.id.as_str()) {
                     report(
                         &format!("\"{}\"", section.id),
-                        format!(
-                            "duplicate section id {:?} in board {:?}",
-                            section.id, board.id
-                        ),
+                        format!("duplicate section id {:?} in board {:?}", section.id, board.id),
                     );
                 }
             }
@@ -359,20 +350,14 @@ impl Plan {
                 if table.columns.len() != 2 {
                     report(
                         "\"columns\"",
-                        format!(
-                            "the table of board {:?} needs exactly two columns",
-                            board.id
-                        ),
+                        format!("the table of board {:?} needs exactly two columns", board.id),
                     );
                 }
                 for col in &table.columns {
                     if !section_ids.contains(col.as_str()) {
                         report(
                             &format!("\"{col}\""),
-                            format!(
-                                "table column {col:?} is not a section of board {:?}",
-                                board.id
-                            ),
+                            format!("table column {col:?} is not a section of board {:?}", board.id),
                         );
                     }
                 }
@@ -405,10 +390,7 @@ impl Plan {
     pub fn require_board(&self, id: &str) -> Result<&Board> {
         self.board(id).ok_or_else(|| {
             let known: Vec<&str> = self.boards.iter().map(|b| b.id.as_str()).collect();
-            Error::Invalid(format!(
-                "unknown board {id:?} (boards: {})",
-                known.join(", ")
-            ))
+            Error::Invalid(format!("unknown board {id:?} (boards: {})", known.join(", ")))
         })
     }
 
@@ -419,9 +401,7 @@ impl Plan {
 
     /// The first agenda phase that lists this board.
     pub fn phase_of_board(&self, board: &str) -> Option<&Phase> {
-        self.agenda
-            .iter()
-            .find(|p| p.boards.iter().any(|b| b == board))
+        self.agenda.iter().find(|p| p.boards.iter().any(|b| b == board))
     }
 
     /// A board's timer length in minutes: its own, else its phase's.
@@ -470,11 +450,7 @@ impl Board {
 
 /// Ids are used in file names and on the command line: keep them plain.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Reads a whole file as UTF-8, naming the file and line of invalid bytes.
@@ -482,10 +458,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
         Error::parse(path, line, "invalid UTF-8")
     })
 }
@@ -500,9 +473,7 @@ fn check_format_version(text: &str) -> Option<Problem> {
     let format = probe.format?.as_u64()?;
     (format > u64::from(PLAN_FORMAT)).then(|| Problem {
         line: line_of(text, "\"format\""),
-        message: format!(
-            "plan format {format} is newer than this runde understands ({PLAN_FORMAT}); upgrade runde"
-        ),
+        message: format!("plan format {format} is newer than this runde understands ({PLAN_FORMAT}); upgrade runde"),
     })
 }
 
@@ -552,18 +523,14 @@ mod tests {
     #[test]
     fn unknown_key_is_named_with_its_line() {
         let text = MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\",\n  \"colour\": 3,");
-        let err = Plan::parse(Path::new("p.json"), &text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), &text).unwrap_err().to_string();
         assert!(err.starts_with("p.json:5: unknown key `colour`"), "{err}");
     }
 
     #[test]
     fn missing_required_key_is_named() {
         let text = MINIMAL.replace("  \"title\": \"T\",\n", "");
-        let err = Plan::parse(Path::new("p.json"), &text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), &text).unwrap_err().to_string();
         assert!(err.contains("missing required key `title`"), "{err}");
     }
 
@@ -577,59 +544,39 @@ mod tests {
 ]}"#;
         let (_, problems) = Plan::parse_all(text);
         let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(
-            messages.contains(&"duplicate board id \"b\""),
-            "{messages:?}"
-        );
+        assert!(messages.contains(&"duplicate board id \"b\""), "{messages:?}");
         assert!(
             messages.contains(&"board \"b\" needs at least one section"),
             "{messages:?}"
         );
         assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("unknown board \"nope\"")),
+            messages.iter().any(|m| m.contains("unknown board \"nope\"")),
             "{messages:?}"
         );
-        assert_eq!(
-            problems
-                .iter()
-                .find(|p| p.message.contains("nope"))
-                .unwrap()
-                .line,
-            2
-        );
+        assert_eq!(problems.iter().find(|p| p.message.contains("nope")).unwrap().line, 2);
     }
 
     #[test]
     fn newer_format_is_refused_with_upgrade_hint() {
         let text = MINIMAL.replace("\"format\": 1", "\"format\": 2");
-        let err = Plan::parse(Path::new("p.json"), &text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), &text).unwrap_err().to_string();
         assert!(err.contains("p.json:2: plan format 2 is newer"), "{err}");
     }
 
     #[test]
     fn bad_date_and_time_are_explained() {
         let text = MINIMAL.replace("2021-10-05", "2021-13-05");
-        let err = Plan::parse(Path::new("p.json"), &text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), &text).unwrap_err().to_string();
         assert!(err.contains("invalid date \"2021-13-05\""), "{err}");
         let text = MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\", \"start\": \"3pm\",");
-        let err = Plan::parse(Path::new("p.json"), &text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), &text).unwrap_err().to_string();
         assert!(err.contains("invalid time \"3pm\""), "{err}");
     }
 
     #[test]
     fn truncated_plan_names_the_last_line() {
         let text = &MINIMAL[..MINIMAL.len() - 20];
-        let err = Plan::parse(Path::new("p.json"), text)
-            .unwrap_err()
-            .to_string();
+        let err = Plan::parse(Path::new("p.json"), text).unwrap_err().to_string();
         assert!(err.starts_with("p.json:6:"), "{err}");
     }
 

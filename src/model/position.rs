@@ -70,10 +70,7 @@ mod tests {
         let second = between(Some(&first), None);
         assert!(first < second);
         let middle = between(Some(&first), Some(&second));
-        assert!(
-            first < middle && middle < second,
-            "{first} {middle} {second}"
-        );
+        assert!(first < middle && middle < second, "{first} {middle} {second}");
         let before_all = between(None, Some(&first));
         assert!(before_all < first);
     }

@@ -133,10 +133,7 @@ impl SessionState {
             }
             Change::Phase { phase } => self.phase.clone_from(phase),
             Change::Timer { board, op } => {
-                self.timers
-                    .entry(board.clone())
-                    .or_default()
-                    .apply(*op, ev.wall_ms);
+                self.timers.entry(board.clone()).or_default().apply(*op, ev.wall_ms);
             }
             Change::Broadcast { text, board } => self.broadcasts.push(Broadcast {
                 text: text.clone(),
@@ -193,12 +190,21 @@ impl SessionState {
         v
     }
 
+    /// Every note ever placed in a section, deleted ones included, in order.
+    /// New position keys are computed against these, so a deleted note that
+    /// is restored returns to exactly its old place and keys are never reused.
+    pub fn section_slots(&self, board: &str, section: &str) -> Vec<&Note> {
+        let mut v: Vec<&Note> = self
+            .notes
+            .values()
+            .filter(|n| n.board == board && n.section == section)
+            .collect();
+        sort_by_position(&mut v);
+        v
+    }
+
     /// Live notes of a board grouped by the given section order.
-    pub fn notes_on_board<'a>(
-        &'a self,
-        board: &str,
-        sections: &[&str],
-    ) -> Vec<(String, Vec<&'a Note>)> {
+    pub fn notes_on_board<'a>(&'a self, board: &str, sections: &[&str]) -> Vec<(String, Vec<&'a Note>)> {
         let mut grouped: HashMap<&str, Vec<&Note>> = HashMap::new();
         for n in self.live_notes().filter(|n| n.board == board) {
             grouped.entry(n.section.as_str()).or_default().push(n);
@@ -234,13 +240,10 @@ impl SessionState {
 
     /// The latest broadcast visible on `board` (or any, with `None`).
     pub fn latest_broadcast(&self, board: Option<&str>) -> Option<&Broadcast> {
-        self.broadcasts
-            .iter()
-            .rev()
-            .find(|b| match (&b.board, board) {
-                (None, _) | (_, None) => true,
-                (Some(to), Some(on)) => to == on,
-            })
+        self.broadcasts.iter().rev().find(|b| match (&b.board, board) {
+            (None, _) | (_, None) => true,
+            (Some(to), Some(on)) => to == on,
+        })
     }
 
     /// The pending signal of a board, if any.

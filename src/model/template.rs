@@ -18,12 +18,7 @@ pub fn plan(name: &str, lang: Lang, title: Option<&str>, date: Date) -> Option<P
         ),
         "blank" => (
             t("Workshop", "Workshop"),
-            vec![phase(
-                "work",
-                &t("Arbeitsphase", "Work phase"),
-                30,
-                &["notes"],
-            )],
+            vec![phase("work", &t("Arbeitsphase", "Work phase"), 30, &["notes"])],
             vec![board(
                 "notes",
                 BoardKind::Workshop,
@@ -101,10 +96,7 @@ fn network_boards(t: &dyn Fn(&str, &str) -> String) -> Vec<Board> {
         board(
             "success",
             BoardKind::Workshop,
-            &t(
-                "Erfolgsfaktoren & Fallstricke",
-                "Success factors & pitfalls",
-            ),
+            &t("Erfolgsfaktoren & Fallstricke", "Success factors & pitfalls"),
             Some(t(
                 "Was hat Netzwerkarbeit bei euch gelingen lassen, und woran ist sie gescheitert?",
                 "What made networking succeed for you, and where did it stumble?",
@@ -161,13 +153,7 @@ fn section(id: &str, title: &str) -> Section {
     }
 }
 
-fn board(
-    id: &str,
-    kind: BoardKind,
-    title: &str,
-    question: Option<String>,
-    sections: Vec<Section>,
-) -> Board {
+fn board(id: &str, kind: BoardKind, title: &str, question: Option<String>, sections: Vec<Section>) -> Board {
     Board {
         id: id.into(),
         kind,
@@ -211,14 +197,7 @@ mod tests {
         let ids: Vec<&str> = plan.boards.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(
             ids,
-            [
-                "keynote",
-                "methods",
-                "success",
-                "continuity",
-                "actors",
-                "findings"
-            ]
+            ["keynote", "methods", "success", "continuity", "actors", "findings"]
         );
         let success: Vec<&str> = plan
             .board("success")

@@ -81,10 +81,7 @@ impl TimerFacts {
 
     /// Running time so far at wall time `now_ms`.
     pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
-        self.elapsed_ms
-            + self
-                .running_since
-                .map_or(0, |since| (now_ms - since).max(0))
+        self.elapsed_ms + self.running_since.map_or(0, |since| (now_ms - since).max(0))
     }
 
     /// Remaining ms at `now_ms`; negative when over time.
@@ -130,12 +127,7 @@ mod tests {
     fn start_pause_resume_extend() {
         let mut t = TimerFacts::default();
         assert_eq!(t.state(0), TimerState::Idle);
-        t.apply(
-            TimerOp::Start {
-                duration_ms: 45 * MIN,
-            },
-            0,
-        );
+        t.apply(TimerOp::Start { duration_ms: 45 * MIN }, 0);
         assert_eq!(t.remaining_ms(10 * MIN), 35 * MIN);
         t.apply(TimerOp::Pause, 10 * MIN);
         assert_eq!(t.state(20 * MIN), TimerState::Paused);
@@ -152,30 +144,15 @@ mod tests {
     #[test]
     fn second_start_resumes_instead_of_restarting() {
         let mut t = TimerFacts::default();
-        t.apply(
-            TimerOp::Start {
-                duration_ms: 10 * MIN,
-            },
-            0,
-        );
-        t.apply(
-            TimerOp::Start {
-                duration_ms: 10 * MIN,
-            },
-            5 * MIN,
-        );
+        t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 0);
+        t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 5 * MIN);
         assert_eq!(t.remaining_ms(5 * MIN), 5 * MIN);
     }
 
     #[test]
     fn clock_jump_backwards_never_adds_time_past_the_total() {
         let mut t = TimerFacts::default();
-        t.apply(
-            TimerOp::Start {
-                duration_ms: 10 * MIN,
-            },
-            100 * MIN,
-        );
+        t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 100 * MIN);
         assert_eq!(t.remaining_ms(90 * MIN), 10 * MIN);
     }
 

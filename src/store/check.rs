@@ -31,11 +31,7 @@ impl fmt::Display for Finding {
 impl From<Error> for Finding {
     fn from(e: Error) -> Self {
         match e {
-            Error::Parse {
-                path,
-                line,
-                message,
-            } => Finding {
+            Error::Parse { path, line, message } => Finding {
                 path,
                 line: Some(line),
                 message,
@@ -87,7 +83,10 @@ pub fn check(dir: &Path) -> Vec<Finding> {
                     Ok((_, Some(torn))) => findings.push(Finding {
                         path: torn.path,
                         line: Some(torn.line),
-                        message: format!("recovered: ignored an unfinished last record ({} bytes) from an interrupted writer", torn.bytes),
+                        message: format!(
+                            "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
+                            torn.bytes
+                        ),
                         recovered: true,
                     }),
                     Ok((_, None)) => {}
@@ -118,11 +117,7 @@ fn orphans(session: &Session, plan_path: &Path) -> Vec<Finding> {
     let mut out: Vec<Finding> = session
         .state()
         .live_notes()
-        .filter(|n| {
-            plan.board(&n.board)
-                .and_then(|b| b.section(&n.section))
-                .is_none()
-        })
+        .filter(|n| plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
         .map(|n| Finding {
             path: plan_path.to_path_buf(),
             line: None,

@@ -71,8 +71,7 @@ pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
 }
 
 fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
-    let header: Header =
-        serde_json::from_slice(line).map_err(|_| "not a runde log header".to_string())?;
+    let header: Header = serde_json::from_slice(line).map_err(|_| "not a runde log header".to_string())?;
     if header.runde != "log" {
         return Err("not a runde log header".into());
     }
@@ -154,10 +153,7 @@ impl LogReader {
 
     /// Torn tails seen so far (for `runde check`).
     pub fn torn_tails(&self) -> Vec<TornTail> {
-        self.cursors
-            .values()
-            .filter_map(|c| c.torn.clone())
-            .collect()
+        self.cursors.values().filter_map(|c| c.torn.clone()).collect()
     }
 
     /// Number of log files read.
@@ -195,8 +191,7 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
 
 /// Reads the complete lines appended to `path` since `cursor`.
 fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
-    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
             "{}: the log file got shorter while runde was reading it; someone truncated it",
@@ -206,6 +201,7 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if len == cursor.offset {
         return Ok(());
     }
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
     let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
@@ -250,24 +246,14 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
 
 /// Consumes the complete lines of `buf` (the bytes after `cursor.offset`).
 /// A bad line is only accepted as a torn tail if nothing valid follows it.
-fn parse_chunk(
-    path: &Path,
-    buf: &[u8],
-    cursor: &mut Cursor,
-    sink: &mut dyn FnMut(OrderKey, Event),
-) -> Result<()> {
+fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
     let mut consumed = 0usize;
     let mut pending_bad: Option<(usize, String)> = None;
     let mut start = 0usize;
     let mut line_no = cursor.lines;
     while let Some(nl) = buf[start..].iter().position(|&b| b == b'\n') {
         line_no += 1;
-        let line = classify(
-            path,
-            line_no,
-            &buf[start..start + nl],
-            cursor.actor.as_ref(),
-        )?;
+        let line = classify(path, line_no, &buf[start..start + nl], cursor.actor.as_ref())?;
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
@@ -366,12 +352,8 @@ impl LogWriter {
     /// length. After an error this writer must not be used again.
     pub fn append(&mut self, ev: &Event) -> Result<u64> {
         let line = encode_record(ev);
-        self.file
-            .write_all(&line)
-            .map_err(|e| Error::io(&self.path, e))?;
-        self.file
-            .sync_data()
-            .map_err(|e| Error::io(&self.path, e))?;
+        self.file.write_all(&line).map_err(|e| Error::io(&self.path, e))?;
+        self.file.sync_data().map_err(|e| Error::io(&self.path, e))?;
         self.seq = ev.seq;
         Ok(line.len() as u64)
     }

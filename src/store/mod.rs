@@ -73,10 +73,7 @@ impl Session {
     /// Opens the session in `dir`, reading time from `clock`.
     pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Session> {
         if !dir.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{}: no such session folder",
-                dir.display()
-            )));
+            return Err(Error::Invalid(format!("{}: no such session folder", dir.display())));
         }
         let plan_path = dir.join(PLAN_FILE);
         if !plan_path.exists() {
@@ -240,11 +237,7 @@ impl Session {
         if self.state.note(&id).is_some() {
             return Ok(id);
         }
-        let last = self
-            .state
-            .notes_in(&board, &section)
-            .last()
-            .map(|n| n.pos.clone());
+        let last = self.state.section_slots(&board, &section).last().map(|n| n.pos.clone());
         let pos = position::between(last.as_deref(), None);
         self.append(Change::NoteAdded(NewNote {
             id: id.clone(),
@@ -316,12 +309,7 @@ impl Session {
     }
 
     /// Marks a note as a follow-up to carry, or as done.
-    pub fn set_flags(
-        &mut self,
-        id: &str,
-        follow_up: Option<bool>,
-        done: Option<bool>,
-    ) -> Result<()> {
+    pub fn set_flags(&mut self, id: &str, follow_up: Option<bool>, done: Option<bool>) -> Result<()> {
         self.update_note(
             id,
             NoteFields {
@@ -348,19 +336,19 @@ impl Session {
             _ => Some(note.section.as_str()),
         };
         let (board, section) = self.resolve_place(&target_board, section)?;
-        let siblings: Vec<(String, String)> = self
+        let siblings: Vec<(String, String, bool)> = self
             .state
-            .notes_in(&board, &section)
+            .section_slots(&board, &section)
             .into_iter()
             .filter(|n| n.id != note.id)
-            .map(|n| (n.id.clone(), n.pos.clone()))
+            .map(|n| (n.id.clone(), n.pos.clone(), n.deleted))
             .collect();
         let pos = match before {
             Some(before) => {
                 let before = self.resolve_note_id(before)?;
                 let at = siblings
                     .iter()
-                    .position(|(id, _)| *id == before)
+                    .position(|(id, _, deleted)| *id == before && !deleted)
                     .ok_or_else(|| {
                         Error::Invalid(format!(
                             "note {before} is not in section {section:?} of board {board:?}"
@@ -369,7 +357,7 @@ impl Session {
                 let prev = at.checked_sub(1).map(|i| siblings[i].1.as_str());
                 position::between(prev, Some(&siblings[at].1))
             }
-            None => position::between(siblings.last().map(|(_, p)| p.as_str()), None),
+            None => position::between(siblings.last().map(|(_, p, _)| p.as_str()), None),
         };
         self.update_note(
             &note.id,
@@ -474,12 +462,7 @@ impl Session {
         (self.undo.len(), self.redo.len())
     }
 
-    fn replay(
-        &mut self,
-        id: &str,
-        expected: &NoteFields,
-        target: &NoteFields,
-    ) -> Result<UndoOutcome> {
+    fn replay(&mut self, id: &str, expected: &NoteFields, target: &NoteFields) -> Result<UndoOutcome> {
         let note = self
             .state
             .note(id)
@@ -621,10 +604,7 @@ impl Session {
         if ids.is_empty() {
             return Err(Error::Invalid("the plan has no agenda".into()));
         }
-        let current = self
-            .state
-            .phase()
-            .and_then(|p| ids.iter().position(|i| i == p));
+        let current = self.state.phase().and_then(|p| ids.iter().position(|i| i == p));
         let next = match (current, delta >= 0) {
             (None, true) => Some(0),
             (None, false) => None,

@@ -27,19 +27,9 @@ pub fn watch<T: Send + 'static>(dir: &Path, tx: Sender<T>, msg: fn() -> T) -> Re
             }
         }
     })
-    .map_err(|e| {
-        Error::Invalid(format!(
-            "{}: cannot watch for changes: {e}",
-            log_dir.display()
-        ))
-    })?;
+    .map_err(|e| Error::Invalid(format!("{}: cannot watch for changes: {e}", log_dir.display())))?;
     inner
         .watch(&log_dir, RecursiveMode::NonRecursive)
-        .map_err(|e| {
-            Error::Invalid(format!(
-                "{}: cannot watch for changes: {e}",
-                log_dir.display()
-            ))
-        })?;
+        .map_err(|e| Error::Invalid(format!("{}: cannot watch for changes: {e}", log_dir.display())))?;
     Ok(StoreWatcher { _inner: inner })
 }

@@ -1,0 +1,114 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The runde binary with a clean environment for sessions.
+pub fn runde() -> Command {
+    let mut cmd = Command::cargo_bin("runde").expect("binary built");
+    cmd.env_remove("RUNDE_SESSIONS").env("NO_COLOR", "1");
+    cmd
+}
+
+/// A fresh session from a template in a temp dir; returns (tempdir, path).
+pub fn new_session(template: &str, lang: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    runde()
+        .args([
+            "new",
+            dir.to_str().unwrap(),
+            "--template",
+            template,
+            "--lang",
+            lang,
+            "--date",
+            "2021-10-05",
+        ])
+        .assert()
+        .success();
+    (tmp, dir)
+}
+
+/// A copy of the shipped example session.
+pub fn example_session() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("example");
+    std::fs::create_dir_all(&dir).unwrap();
+    runde::example::write_to(&dir).unwrap();
+    (tmp, dir)
+}
+
+/// Adds a note through the CLI and returns its id.
+pub fn add(dir: &Path, board: &str, text: &str, extra: &[&str]) -> String {
+    let out = runde()
+        .args(["add", dir.to_str().unwrap(), "--board", board])
+        .args(extra)
+        .arg(text)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "add failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Every file's bytes under `dir`, for "nothing was changed" assertions.
+pub fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(p.clone(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The `runde export --format json` document.
+pub fn export_json(dir: &Path) -> serde_json::Value {
+    let out = runde()
+        .args(["export", dir.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Note texts of one board section from the JSON export, in order.
+pub fn texts(doc: &serde_json::Value, board: &str, section: &str) -> Vec<String> {
+    doc["boards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == board)
+        .and_then(|b| b["sections"].as_array().unwrap().iter().find(|s| s["id"] == section))
+        .map(|s| {
+            s["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["text"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `runde status --json`.
+pub fn status(dir: &Path) -> serde_json::Value {
+    let out = runde()
+        .args(["status", dir.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
