@@ -16,5 +16,6 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod synthetic;
 
 pub use error::{Error, Result};

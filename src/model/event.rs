@@ -1,5 +1,7 @@
 //! Events: the facts runde appends to its logs. State is never stored,
 //! only derived by folding these in their total order.
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// How a note is printed in the minutes.
@@ -129,4 +131,13 @@ pub struct Event {
     pub wall_ms: i64,
     /// What changed.
     pub c: Change,
+}
+
+/// The total order of events: (lamport, actor, seq). Whatever a writer had
+/// seen sorts before its own event, whatever the wall clocks say.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrderKey {
+    pub lamport: u64,
+    pub actor: Arc<str>,
+    pub seq: u64,
 }

@@ -1,9 +1,11 @@
-//! The session's live state: the fold of all events in their total order.
-//! Folding is deterministic, so every process that has read the same
-//! events shows the same notes, timers and messages.
-use std::collections::HashMap;
+//! The session's live state, folded from events. Folding is commutative:
+//! every note field is a last-writer-wins register that remembers the key
+//! of the event that set it, timers re-fold their own few events in order,
+//! so events may be applied in any order and any number of times, and
+//! every process that has read the same events shows the same state.
+use foldhash::HashMap;
 
-use super::event::{Change, Event, NoteFields, NoteKind, Signal};
+use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal, TimerOp};
 use super::timer::TimerFacts;
 
 /// A note as it stands now.
@@ -29,6 +31,42 @@ pub struct Note {
     pub done: bool,
 }
 
+/// The key of the event that last set each field of a note.
+#[derive(Debug, Clone)]
+struct Versions {
+    text: OrderKey,
+    kind: OrderKey,
+    starred: OrderKey,
+    place: OrderKey,
+    deleted: OrderKey,
+    follow_up: OrderKey,
+    done: OrderKey,
+}
+
+impl Versions {
+    fn all(key: &OrderKey) -> Self {
+        Versions {
+            text: key.clone(),
+            kind: key.clone(),
+            starred: key.clone(),
+            place: key.clone(),
+            deleted: key.clone(),
+            follow_up: key.clone(),
+            done: key.clone(),
+        }
+    }
+}
+
+/// Sets `field` to `value` if `key` is newer than the field's version.
+fn lww<T>(field: &mut T, version: &mut OrderKey, value: Option<T>, key: &OrderKey) {
+    if let Some(v) = value {
+        if *key > *version {
+            *field = v;
+            *version = key.clone();
+        }
+    }
+}
+
 impl Note {
     /// The current values of the fields that `fields` sets (for undo).
     pub fn snapshot_of(&self, fields: &NoteFields) -> NoteFields {
@@ -45,34 +83,25 @@ impl Note {
         }
     }
 
-    fn set(&mut self, f: &NoteFields) {
-        if let Some(v) = &f.text {
-            self.text.clone_from(v);
+    fn set(&mut self, v: &mut Versions, f: NoteFields, key: &OrderKey) {
+        lww(&mut self.text, &mut v.text, f.text, key);
+        lww(&mut self.kind, &mut v.kind, f.kind, key);
+        lww(&mut self.starred, &mut v.starred, f.starred, key);
+        if (f.board.is_some() || f.section.is_some() || f.pos.is_some()) && *key > v.place {
+            if let Some(b) = f.board {
+                self.board = b;
+            }
+            if let Some(s) = f.section {
+                self.section = s;
+            }
+            if let Some(p) = f.pos {
+                self.pos = p;
+            }
+            v.place = key.clone();
         }
-        if let Some(v) = f.kind {
-            self.kind = v;
-        }
-        if let Some(v) = f.starred {
-            self.starred = v;
-        }
-        if let Some(v) = &f.board {
-            self.board.clone_from(v);
-        }
-        if let Some(v) = &f.section {
-            self.section.clone_from(v);
-        }
-        if let Some(v) = &f.pos {
-            self.pos.clone_from(v);
-        }
-        if let Some(v) = f.deleted {
-            self.deleted = v;
-        }
-        if let Some(v) = f.follow_up {
-            self.follow_up = v;
-        }
-        if let Some(v) = f.done {
-            self.done = v;
-        }
+        lww(&mut self.deleted, &mut v.deleted, f.deleted, key);
+        lww(&mut self.follow_up, &mut v.follow_up, f.follow_up, key);
+        lww(&mut self.done, &mut v.done, f.done, key);
     }
 }
 
@@ -92,66 +121,97 @@ pub struct PendingSignal {
     pub wall_ms: i64,
 }
 
+/// One board's timer events in order, and their fold.
+#[derive(Debug, Clone, Default)]
+struct TimerLog {
+    ops: Vec<(OrderKey, TimerOp, i64)>,
+    facts: TimerFacts,
+}
+
 /// Everything derived from the events.
 #[derive(Debug, Clone, Default)]
 pub struct SessionState {
-    notes: HashMap<String, Note>,
-    phase: Option<String>,
-    timers: HashMap<String, TimerFacts>,
-    broadcasts: Vec<Broadcast>,
-    signals: HashMap<String, PendingSignal>,
+    notes: HashMap<String, (Note, Versions)>,
+    /// Field changes that arrived before their note (read from another file first).
+    early: HashMap<String, Vec<(OrderKey, NoteFields)>>,
+    phase: Option<(OrderKey, Option<String>)>,
+    timers: HashMap<String, TimerLog>,
+    broadcasts: Vec<(OrderKey, Broadcast)>,
+    signals: HashMap<String, (OrderKey, Option<PendingSignal>)>,
     max_lamport: u64,
     events: usize,
 }
 
 impl SessionState {
-    /// Applies one event; events must come in their total order.
-    pub fn apply(&mut self, ev: &Event) {
+    /// Applies one event with its key. Any order gives the same result.
+    pub fn apply(&mut self, key: &OrderKey, ev: Event) {
         self.max_lamport = self.max_lamport.max(ev.lamport);
         self.events += 1;
-        match &ev.c {
-            Change::NoteAdded(n) => {
-                self.notes.entry(n.id.clone()).or_insert_with(|| Note {
-                    id: n.id.clone(),
-                    board: n.board.clone(),
-                    section: n.section.clone(),
-                    text: n.text.clone(),
-                    kind: n.kind,
-                    starred: n.starred,
-                    by: n.by.clone(),
-                    created_ms: ev.wall_ms,
-                    pos: n.pos.clone(),
-                    deleted: false,
-                    follow_up: false,
-                    done: false,
-                });
-            }
-            Change::NoteSet { id, fields } => {
-                if let Some(note) = self.notes.get_mut(id) {
-                    note.set(fields);
+        let wall_ms = ev.wall_ms;
+        match ev.c {
+            Change::NoteAdded(n) => self.add_note(key, n, wall_ms),
+            Change::NoteSet { id, fields } => match self.notes.get_mut(&id) {
+                Some((note, versions)) => note.set(versions, fields, key),
+                None => self.early.entry(id).or_default().push((key.clone(), fields)),
+            },
+            Change::Phase { phase } => {
+                if self.phase.as_ref().is_none_or(|(k, _)| key > k) {
+                    self.phase = Some((key.clone(), phase));
                 }
             }
-            Change::Phase { phase } => self.phase.clone_from(phase),
             Change::Timer { board, op } => {
-                self.timers.entry(board.clone()).or_default().apply(*op, ev.wall_ms);
+                let log = self.timers.entry(board).or_default();
+                let at = log.ops.partition_point(|(k, _, _)| k < key);
+                log.ops.insert(at, (key.clone(), op, wall_ms));
+                let mut facts = TimerFacts::default();
+                for (_, op, at_ms) in &log.ops {
+                    facts.apply(*op, *at_ms);
+                }
+                log.facts = facts;
             }
-            Change::Broadcast { text, board } => self.broadcasts.push(Broadcast {
-                text: text.clone(),
-                board: board.clone(),
-                wall_ms: ev.wall_ms,
-            }),
+            Change::Broadcast { text, board } => {
+                let at = self.broadcasts.partition_point(|(k, _)| k < key);
+                self.broadcasts
+                    .insert(at, (key.clone(), Broadcast { text, board, wall_ms }));
+            }
             Change::Signal { board, signal } => {
-                self.signals.insert(
-                    board.clone(),
-                    PendingSignal {
-                        signal: *signal,
-                        wall_ms: ev.wall_ms,
-                    },
-                );
+                self.set_signal(key, board, Some(PendingSignal { signal, wall_ms }));
             }
-            Change::SignalAck { board } => {
-                self.signals.remove(board);
+            Change::SignalAck { board } => self.set_signal(key, board, None),
+        }
+    }
+
+    fn add_note(&mut self, key: &OrderKey, n: NewNote, wall_ms: i64) {
+        if self.notes.contains_key(&n.id) {
+            return;
+        }
+        let mut note = Note {
+            id: n.id,
+            board: n.board,
+            section: n.section,
+            text: n.text,
+            kind: n.kind,
+            starred: n.starred,
+            by: n.by,
+            created_ms: wall_ms,
+            pos: n.pos,
+            deleted: false,
+            follow_up: false,
+            done: false,
+        };
+        let mut versions = Versions::all(key);
+        if let Some(early) = self.early.remove(&note.id) {
+            for (k, fields) in early {
+                note.set(&mut versions, fields, &k);
             }
+        }
+        self.notes.insert(note.id.clone(), (note, versions));
+    }
+
+    fn set_signal(&mut self, key: &OrderKey, board: String, value: Option<PendingSignal>) {
+        let slot = self.signals.entry(board).or_insert((key.clone(), None));
+        if *key >= slot.0 {
+            *slot = (key.clone(), value);
         }
     }
 
@@ -167,17 +227,17 @@ impl SessionState {
 
     /// A note by id, deleted or not.
     pub fn note(&self, id: &str) -> Option<&Note> {
-        self.notes.get(id)
+        self.notes.get(id).map(|(n, _)| n)
+    }
+
+    /// All notes, deleted ones included, in no particular order.
+    pub fn all_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.values().map(|(n, _)| n)
     }
 
     /// All notes that are not deleted, in no particular order.
     pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values().filter(|n| !n.deleted)
-    }
-
-    /// All notes, deleted ones included.
-    pub fn all_notes(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values()
+        self.all_notes().filter(|n| !n.deleted)
     }
 
     /// Live notes of one section in their order.
@@ -195,33 +255,16 @@ impl SessionState {
     /// is restored returns to exactly its old place and keys are never reused.
     pub fn section_slots(&self, board: &str, section: &str) -> Vec<&Note> {
         let mut v: Vec<&Note> = self
-            .notes
-            .values()
+            .all_notes()
             .filter(|n| n.board == board && n.section == section)
             .collect();
         sort_by_position(&mut v);
         v
     }
 
-    /// Live notes of a board grouped by the given section order.
-    pub fn notes_on_board<'a>(&'a self, board: &str, sections: &[&str]) -> Vec<(String, Vec<&'a Note>)> {
-        let mut grouped: HashMap<&str, Vec<&Note>> = HashMap::new();
-        for n in self.live_notes().filter(|n| n.board == board) {
-            grouped.entry(n.section.as_str()).or_default().push(n);
-        }
-        sections
-            .iter()
-            .map(|s| {
-                let mut v = grouped.remove(s).unwrap_or_default();
-                sort_by_position(&mut v);
-                (s.to_string(), v)
-            })
-            .collect()
-    }
-
     /// Number of live notes per board id.
-    pub fn note_counts(&self) -> HashMap<&str, usize> {
-        let mut counts = HashMap::new();
+    pub fn note_counts(&self) -> std::collections::HashMap<&str, usize> {
+        let mut counts = std::collections::HashMap::new();
         for n in self.live_notes() {
             *counts.entry(n.board.as_str()).or_insert(0) += 1;
         }
@@ -230,29 +273,173 @@ impl SessionState {
 
     /// The current agenda phase.
     pub fn phase(&self) -> Option<&str> {
-        self.phase.as_deref()
+        self.phase.as_ref().and_then(|(_, p)| p.as_deref())
     }
 
     /// A board's timer facts (idle if never touched).
     pub fn timer(&self, board: &str) -> TimerFacts {
-        self.timers.get(board).copied().unwrap_or_default()
+        self.timers.get(board).map(|t| t.facts).unwrap_or_default()
     }
 
     /// The latest broadcast visible on `board` (or any, with `None`).
     pub fn latest_broadcast(&self, board: Option<&str>) -> Option<&Broadcast> {
-        self.broadcasts.iter().rev().find(|b| match (&b.board, board) {
-            (None, _) | (_, None) => true,
-            (Some(to), Some(on)) => to == on,
-        })
+        self.broadcasts
+            .iter()
+            .rev()
+            .map(|(_, b)| b)
+            .find(|b| match (&b.board, board) {
+                (None, _) | (_, None) => true,
+                (Some(to), Some(on)) => to == on,
+            })
     }
 
     /// The pending signal of a board, if any.
     pub fn signal(&self, board: &str) -> Option<PendingSignal> {
-        self.signals.get(board).copied()
+        self.signals.get(board).and_then(|(_, s)| *s)
+    }
+
+    /// A digest of everything visible, for convergence checks in tests.
+    pub fn digest(&self) -> String {
+        let mut notes: Vec<String> = self
+            .all_notes()
+            .map(|n| {
+                format!(
+                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}",
+                    n.id, n.board, n.section, n.pos, n.kind, n.starred, n.deleted, n.follow_up, n.done, n.text
+                )
+            })
+            .collect();
+        notes.sort();
+        let mut timers: Vec<String> = self.timers.iter().map(|(b, t)| format!("{b}:{:?}", t.facts)).collect();
+        timers.sort();
+        let mut signals: Vec<String> = self.signals.iter().map(|(b, (_, s))| format!("{b}:{s:?}")).collect();
+        signals.sort();
+        let broadcasts: Vec<&str> = self.broadcasts.iter().map(|(_, b)| b.text.as_str()).collect();
+        format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
     }
 }
 
 /// Sorts notes by position key, ties broken by id (concurrent inserts).
 pub fn sort_by_position(notes: &mut [&Note]) {
     notes.sort_by(|a, b| a.pos.cmp(&b.pos).then_with(|| a.id.cmp(&b.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::event::NewNote;
+    use proptest::prelude::*;
+    use std::sync::Arc;
+
+    fn ev(lamport: u64, c: Change) -> Event {
+        Event {
+            seq: lamport,
+            lamport,
+            wall_ms: lamport as i64 * 1000,
+            c,
+        }
+    }
+
+    /// A causally plausible history from three actors.
+    fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
+        let actors: Vec<Arc<str>> = ["a", "b", "c"].iter().map(|a| Arc::from(*a)).collect();
+        let mut out = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        for (i, &(actor, what, target)) in ops.iter().enumerate() {
+            let lamport = i as u64 / 2 + 1; // pairs share a lamport: concurrent
+            let key = OrderKey {
+                lamport,
+                actor: actors[actor as usize % 3].clone(),
+                seq: i as u64,
+            };
+            let pick = || ids.get(target as usize % ids.len().max(1)).cloned();
+            let c = match (what % 7, pick()) {
+                (0, _) | (_, None) => {
+                    let id = format!("n{i}");
+                    ids.push(id.clone());
+                    Change::NoteAdded(NewNote {
+                        id,
+                        board: "b".into(),
+                        section: "s".into(),
+                        text: format!("t{i}"),
+                        kind: NoteKind::Bullet,
+                        starred: false,
+                        by: None,
+                        pos: format!("{}", (b'a' + (i % 26) as u8) as char),
+                    })
+                }
+                (1, Some(id)) => Change::NoteSet {
+                    id,
+                    fields: NoteFields {
+                        text: Some(format!("e{i}")),
+                        ..Default::default()
+                    },
+                },
+                (2, Some(id)) => Change::NoteSet {
+                    id,
+                    fields: NoteFields {
+                        deleted: Some(i % 2 == 0),
+                        ..Default::default()
+                    },
+                },
+                (3, Some(id)) => Change::NoteSet {
+                    id,
+                    fields: NoteFields {
+                        section: Some(format!("s{}", i % 3)),
+                        pos: Some("m".into()),
+                        ..Default::default()
+                    },
+                },
+                (4, _) => Change::Timer {
+                    board: "b".into(),
+                    op: [
+                        TimerOp::Start { duration_ms: 60_000 },
+                        TimerOp::Pause,
+                        TimerOp::Resume,
+                        TimerOp::Extend { delta_ms: 5000 },
+                    ][i % 4],
+                },
+                (5, _) => Change::Phase {
+                    phase: Some(format!("p{}", i % 3)),
+                },
+                _ => Change::Signal {
+                    board: "b".into(),
+                    signal: Signal::NeedTime,
+                },
+            };
+            out.push((key, ev(lamport, c)));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn any_order_and_duplicates_give_one_state(
+            ops in proptest::collection::vec((0u8..3, 0u8..7, 0u8..50), 1..120),
+            shuffle in proptest::collection::vec(any::<u32>(), 120),
+            dup in proptest::collection::vec(0u8..3, 120),
+        ) {
+            let events = history(&ops);
+            let mut sorted = events.clone();
+            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut reference = SessionState::default();
+            for (k, e) in sorted { reference.apply(&k, e); }
+
+            let mut scrambled: Vec<(OrderKey, Event)> = Vec::new();
+            for (i, e) in events.into_iter().enumerate() {
+                for _ in 0..=dup[i % dup.len()] { scrambled.push(e.clone()); }
+            }
+            let n = scrambled.len();
+            for i in (1..n).rev() {
+                let j = shuffle[i % shuffle.len()] as usize % (i + 1);
+                scrambled.swap(i, j);
+            }
+            let mut state = SessionState::default();
+            let mut seen = std::collections::HashSet::new();
+            for (k, e) in scrambled {
+                if seen.insert((k.actor.clone(), k.seq)) { state.apply(&k, e); }
+            }
+            prop_assert_eq!(state.digest(), reference.digest());
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! bytes of EVENT. Readers only consume `\n`-terminated lines; a bad *last*
 //! line is a torn write from a killed writer and is ignored, a bad line with
 //! valid lines after it is corruption and stops the reader.
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::Event;
+pub use crate::model::OrderKey;
 
 /// The log format this build reads and writes.
 pub const LOG_FORMAT: u32 = 1;
@@ -78,14 +79,6 @@ fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
     Ok(header)
 }
 
-/// An ordering key: the total order of events is (lamport, actor, seq).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OrderKey {
-    pub lamport: u64,
-    pub actor: Arc<str>,
-    pub seq: u64,
-}
-
 /// A torn tail that was skipped: a killed writer's unfinished last line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TornTail {
@@ -108,7 +101,10 @@ struct Cursor {
 pub struct LogReader {
     dir: PathBuf,
     cursors: BTreeMap<String, Cursor>,
-    seen: HashSet<(Arc<str>, u64)>,
+    /// Highest sequence number read per writer: a writer's events only
+    /// ever increase, so anything at or below it (a copied log file) is a
+    /// duplicate.
+    high_water: HashMap<Arc<str>, u64>,
 }
 
 impl LogReader {
@@ -117,23 +113,43 @@ impl LogReader {
         LogReader {
             dir,
             cursors: BTreeMap::new(),
-            seen: HashSet::new(),
+            high_water: HashMap::new(),
         }
     }
 
     /// Reads whatever was appended since the last call; returns new events.
     pub fn poll(&mut self) -> Result<Vec<(OrderKey, Event)>> {
         let mut out = Vec::new();
+        self.poll_into(&mut |key, ev| out.push((key, ev)))?;
+        Ok(out)
+    }
+
+    /// Reads whatever was appended since the last call and hands each new
+    /// event to `sink`; returns how many there were.
+    pub fn poll_into(&mut self, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<usize> {
+        let mut count = 0;
         for name in list_logs(&self.dir)? {
             let path = self.dir.join(&name);
             let cursor = self.cursors.entry(name).or_default();
+            let high_water = &mut self.high_water;
+            let mut current: Option<(Arc<str>, u64)> = None;
             read_new(&path, cursor, &mut |key, ev| {
-                if self.seen.insert((key.actor.clone(), key.seq)) {
-                    out.push((key, ev));
+                let (actor, top) = current
+                    .get_or_insert_with(|| (key.actor.clone(), high_water.get(&key.actor).copied().unwrap_or(0)));
+                if key.seq > *top {
+                    *top = key.seq;
+                    count += 1;
+                    sink(key, ev);
+                } else if !Arc::ptr_eq(actor, &key.actor) {
+                    count += 1;
+                    sink(key, ev);
                 }
             })?;
+            if let Some((actor, top)) = current {
+                high_water.insert(actor, top);
+            }
         }
-        Ok(out)
+        Ok(count)
     }
 
     /// Records an event this process wrote itself, so it is not read twice.
@@ -148,7 +164,8 @@ impl LogReader {
             cursor.offset += line_len;
             cursor.lines += 1;
         }
-        self.seen.insert((key.actor.clone(), key.seq));
+        let top = self.high_water.entry(key.actor.clone()).or_insert(0);
+        *top = (*top).max(key.seq);
     }
 
     /// Torn tails seen so far (for `runde check`).

@@ -47,7 +47,6 @@ pub struct Session {
     dir: PathBuf,
     plan: Plan,
     state: SessionState,
-    events: Vec<(OrderKey, Event)>,
     reader: LogReader,
     writer: Option<LogWriter>,
     by: Option<String>,
@@ -89,7 +88,6 @@ impl Session {
             dir: dir.to_path_buf(),
             plan,
             state: SessionState::default(),
-            events: Vec::new(),
             reader: LogReader::new(dir.join(LOG_DIR)),
             writer: None,
             by: None,
@@ -143,30 +141,9 @@ impl Session {
 
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
-        let mut fresh = self.reader.poll()?;
-        if fresh.is_empty() {
-            return Ok(false);
-        }
-        fresh.sort_by(|a, b| a.0.cmp(&b.0));
-        let in_order = match (self.events.last(), fresh.first()) {
-            (Some(last), Some(first)) => first.0 > last.0,
-            _ => true,
-        };
-        if in_order {
-            for (_, ev) in &fresh {
-                self.state.apply(ev);
-            }
-            self.events.extend(fresh);
-        } else {
-            self.events.extend(fresh);
-            self.events.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut state = SessionState::default();
-            for (_, ev) in &self.events {
-                state.apply(ev);
-            }
-            self.state = state;
-        }
-        Ok(true)
+        let state = &mut self.state;
+        let count = self.reader.poll_into(&mut |key, ev| state.apply(&key, ev))?;
+        Ok(count > 0)
     }
 
     /// Appends a change durably, then applies it. Returns once on disk.
@@ -202,8 +179,7 @@ impl Session {
         let file_name = writer.file_name().to_string();
         let header_len = writer.header_len();
         self.reader.note_own(&file_name, header_len, &key, line_len);
-        self.state.apply(&ev);
-        self.events.push((key, ev));
+        self.state.apply(&key, ev);
         Ok(())
     }
 
