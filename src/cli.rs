@@ -94,7 +94,27 @@ pub enum Command {
         #[arg(long)]
         edit: bool,
     },
-    /// Copy the shipped example session to a temporary folder and show it.
+    /// The facilitator's projector view: agenda, breakout timers, live boards.
+    Facilitate {
+        path: SessionArg,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// No terminal bell when a group reaches zero.
+        #[arg(long)]
+        no_bell: bool,
+    },
+    /// A note-taker's view of one board (a picker of the phase's boards without --board).
+    Note {
+        path: SessionArg,
+        #[arg(long)]
+        board: Option<String>,
+        /// Your name, recorded on your notes.
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Copy the shipped example session to a temporary folder and open it.
     Demo,
 }
 

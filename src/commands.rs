@@ -76,6 +76,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check { path } => check_cmd(&path),
         Command::List => list(),
         Command::Plan { path, edit } => plan_cmd(&path, edit),
+        Command::Facilitate { path, lang, no_bell } => {
+            let mut app = crate::app::App::facilitator(open(&path)?, lang);
+            app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
+            crate::terminal::run(app)
+        }
+        Command::Note { path, board, by, lang } => {
+            let mut session = open(&path)?;
+            session.set_author(by);
+            crate::terminal::run(crate::app::App::note_taker(session, board.as_deref(), lang)?)
+        }
         Command::Demo => demo(),
     }
 }
@@ -531,6 +541,17 @@ fn demo() -> Result<()> {
         s.timer(&board, TimerCommand::Start)?;
     }
     eprintln!("runde: demo session copied to {}", dir.display());
+    let interactive =
+        std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
+    if interactive {
+        let result = crate::terminal::run(crate::app::App::facilitator(s, None));
+        eprintln!("runde: the demo session stays in {}", dir.display());
+        eprintln!(
+            "runde: try `runde note {} --board methods` in a second terminal",
+            dir.display()
+        );
+        return result;
+    }
     status_lines(&s, None)?;
     let md = export::render(s.plan(), s.state(), &export::Options::default())?;
     emit(&format!("\n{md}"))

@@ -7,6 +7,7 @@
 //! minutes, and `cli`/`commands` is the scriptable command line on top.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -17,5 +18,7 @@ pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod synthetic;
+pub mod terminal;
+pub mod ui;
 
 pub use error::{Error, Result};

@@ -134,7 +134,8 @@ pub struct SessionState {
     notes: HashMap<String, (Note, Versions)>,
     /// Field changes that arrived before their note (read from another file first).
     early: HashMap<String, Vec<(OrderKey, NoteFields)>>,
-    phase: Option<(OrderKey, Option<String>)>,
+    /// Every phase change, in order: (key, phase, wall time).
+    phases: Vec<(OrderKey, Option<String>, i64)>,
     timers: HashMap<String, TimerLog>,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: HashMap<String, (OrderKey, Option<PendingSignal>)>,
@@ -155,9 +156,8 @@ impl SessionState {
                 None => self.early.entry(id).or_default().push((key.clone(), fields)),
             },
             Change::Phase { phase } => {
-                if self.phase.as_ref().is_none_or(|(k, _)| key > k) {
-                    self.phase = Some((key.clone(), phase));
-                }
+                let at = self.phases.partition_point(|(k, _, _)| k < key);
+                self.phases.insert(at, (key.clone(), phase, wall_ms));
             }
             Change::Timer { board, op } => {
                 let log = self.timers.entry(board).or_default();
@@ -273,7 +273,24 @@ impl SessionState {
 
     /// The current agenda phase.
     pub fn phase(&self) -> Option<&str> {
-        self.phase.as_ref().and_then(|(_, p)| p.as_deref())
+        self.phases.last().and_then(|(_, p, _)| p.as_deref())
+    }
+
+    /// Wall time the current phase began.
+    pub fn phase_since_ms(&self) -> Option<i64> {
+        self.phases.last().map(|(_, _, at)| *at)
+    }
+
+    /// Milliseconds spent in each phase so far (the current one up to `now_ms`).
+    pub fn phase_durations(&self, now_ms: i64) -> std::collections::HashMap<String, i64> {
+        let mut out = std::collections::HashMap::new();
+        for (i, (_, phase, at)) in self.phases.iter().enumerate() {
+            let end = self.phases.get(i + 1).map_or(now_ms, |(_, _, next)| *next);
+            if let Some(p) = phase {
+                *out.entry(p.clone()).or_insert(0) += (end - at).max(0);
+            }
+        }
+        out
     }
 
     /// A board's timer facts (idle if never touched).

@@ -1,0 +1,305 @@
+//! Key bindings of both views, as data. The dispatcher, the footer hint
+//! line and the `?` help overlay all read these tables, so the help can
+//! never drift from what the keys do.
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Action;
+
+/// One key binding: the keys, how they are shown, and what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Keys that trigger the action (any modifiers listed must be held).
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in the footer and help.
+    pub shown: &'static str,
+    /// What happens.
+    pub action: Action,
+    /// Shown in the one-line footer (the rest only in `?`).
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action: Action, footer: bool) -> Binding {
+    Binding {
+        keys,
+        shown,
+        action,
+        footer,
+    }
+}
+
+/// The facilitator's projector view.
+pub const FACILITATOR: &[Binding] = &[
+    b(&[(KeyCode::Char(' '), NONE)], "Space", Action::ToggleTimer, true),
+    b(
+        &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
+        "S",
+        Action::StartAll,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('P'), SHIFT), (KeyCode::Char('P'), NONE)],
+        "P",
+        Action::PauseAll,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('+'), NONE), (KeyCode::Char('+'), SHIFT)],
+        "+",
+        Action::Extend(1),
+        true,
+    ),
+    b(&[(KeyCode::Char('-'), NONE)], "-", Action::Extend(-1), false),
+    b(&[(KeyCode::Char('a'), NONE)], "a", Action::ArmAll, false),
+    b(&[(KeyCode::Char('r'), NONE)], "r", Action::ResetTimer, false),
+    b(&[(KeyCode::Char('1'), NONE)], "1–9", Action::SelectGroup(0), false),
+    b(&[(KeyCode::Char('2'), NONE)], "", Action::SelectGroup(1), false),
+    b(&[(KeyCode::Char('3'), NONE)], "", Action::SelectGroup(2), false),
+    b(&[(KeyCode::Char('4'), NONE)], "", Action::SelectGroup(3), false),
+    b(&[(KeyCode::Char('5'), NONE)], "", Action::SelectGroup(4), false),
+    b(&[(KeyCode::Char('6'), NONE)], "", Action::SelectGroup(5), false),
+    b(&[(KeyCode::Char('7'), NONE)], "", Action::SelectGroup(6), false),
+    b(&[(KeyCode::Char('8'), NONE)], "", Action::SelectGroup(7), false),
+    b(&[(KeyCode::Char('9'), NONE)], "", Action::SelectGroup(8), false),
+    b(
+        &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        "→ ←",
+        Action::SelectNext,
+        false,
+    ),
+    b(
+        &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        "←",
+        Action::SelectPrev,
+        false,
+    ),
+    b(&[(KeyCode::Char('n'), NONE)], "n/N", Action::NextPhase, true),
+    b(
+        &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        "N",
+        Action::PrevPhase,
+        false,
+    ),
+    b(&[(KeyCode::Char('b'), NONE)], "b", Action::StartBroadcast, true),
+    b(
+        &[(KeyCode::Char('k'), NONE), (KeyCode::Enter, NONE)],
+        "Enter",
+        Action::AckSignal,
+        false,
+    ),
+    b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, true),
+    b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, true),
+    b(
+        &[
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::F(1), NONE),
+        ],
+        "?",
+        Action::Help,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        true,
+    ),
+];
+
+/// Keys of the facilitator's present and merged modes.
+pub const PRESENT: &[Binding] = &[
+    b(
+        &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        "j/k ↓↑",
+        Action::CursorDown,
+        true,
+    ),
+    b(
+        &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        "k ↑",
+        Action::CursorUp,
+        false,
+    ),
+    b(
+        &[(KeyCode::Tab, NONE), (KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        "Tab →",
+        Action::NextColumn,
+        true,
+    ),
+    b(
+        &[
+            (KeyCode::BackTab, SHIFT),
+            (KeyCode::BackTab, NONE),
+            (KeyCode::Left, NONE),
+            (KeyCode::Char('h'), NONE),
+        ],
+        "Shift-Tab ←",
+        Action::PrevColumn,
+        false,
+    ),
+    b(
+        &[(KeyCode::PageDown, NONE), (KeyCode::Char(' '), NONE)],
+        "PgDn/PgUp",
+        Action::PageDown,
+        true,
+    ),
+    b(&[(KeyCode::PageUp, NONE)], "PgUp", Action::PageUp, false),
+    b(&[(KeyCode::Char('f'), NONE)], "f", Action::CopyToFindings, true),
+    b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, false),
+    b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, false),
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, true),
+    b(
+        &[
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::F(1), NONE),
+        ],
+        "?",
+        Action::Help,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        true,
+    ),
+];
+
+/// The note-taker's board view.
+pub const NOTE: &[Binding] = &[
+    b(
+        &[(KeyCode::Char('a'), NONE), (KeyCode::Enter, NONE)],
+        "a/Enter",
+        Action::AddNote,
+        true,
+    ),
+    b(&[(KeyCode::Char('e'), NONE)], "e", Action::EditNote, true),
+    b(
+        &[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)],
+        "d",
+        Action::DeleteNote,
+        true,
+    ),
+    b(&[(KeyCode::Char('u'), NONE)], "u", Action::Undo, true),
+    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", Action::Redo, false),
+    b(
+        &[(KeyCode::Char('*'), NONE), (KeyCode::Char('*'), SHIFT)],
+        "*",
+        Action::Star,
+        true,
+    ),
+    b(&[(KeyCode::Tab, NONE)], "Tab", Action::NextColumn, true),
+    b(
+        &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        "Shift-Tab",
+        Action::PrevColumn,
+        false,
+    ),
+    b(
+        &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        "j/k",
+        Action::CursorDown,
+        false,
+    ),
+    b(
+        &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        "k",
+        Action::CursorUp,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('J'), SHIFT), (KeyCode::Char('J'), NONE)],
+        "J/K",
+        Action::MoveNoteDown,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('K'), SHIFT), (KeyCode::Char('K'), NONE)],
+        "K",
+        Action::MoveNoteUp,
+        false,
+    ),
+    b(&[(KeyCode::Char('m'), NONE)], "m", Action::MoveToSection, false),
+    b(&[(KeyCode::Char('t'), NONE)], "t", Action::ToggleKind, false),
+    b(
+        &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
+        "!",
+        Action::StartSignal,
+        true,
+    ),
+    b(&[(KeyCode::Char('/'), NONE)], "/", Action::StartFilter, false),
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, false),
+    b(
+        &[
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::F(1), NONE),
+        ],
+        "?",
+        Action::Help,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        true,
+    ),
+];
+
+/// Keys while typing in an editor line (note, broadcast, filter).
+pub const EDITOR: &[Binding] = &[
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
+    b(
+        &[
+            (KeyCode::Enter, KeyModifiers::ALT),
+            (KeyCode::Enter, SHIFT),
+            (KeyCode::Char('j'), CTRL),
+        ],
+        "Alt-Enter",
+        Action::Newline,
+        true,
+    ),
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+];
+
+/// The board picker shown when `runde note` gets no `--board`.
+pub const PICKER: &[Binding] = &[
+    b(
+        &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        "j/k ↓↑",
+        Action::CursorDown,
+        true,
+    ),
+    b(
+        &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        "k",
+        Action::CursorUp,
+        false,
+    ),
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
+    b(
+        &[
+            (KeyCode::Char('q'), NONE),
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('c'), CTRL),
+        ],
+        "q",
+        Action::Quit,
+        true,
+    ),
+];
+
+/// The action bound to `key` in `table`, if any.
+pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
+    let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|(code, m)| *code == key.code && *m == mods))
+        .map(|b| b.action)
+}

@@ -1,0 +1,1248 @@
+//! Application state and its one mutator. Both views — the facilitator's
+//! projector screen and a note-taker's board — live in one [`App`]; input,
+//! store changes and the clock arrive as [`Action`]s, `update` applies
+//! them, and `ui` renders `&App` without side effects.
+pub mod drafts;
+pub mod keys;
+
+use std::collections::HashSet;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::error::Error;
+use crate::i18n::{Strings, strings};
+use crate::model::{Board, BoardKind, Lang, Note, NoteKind, Signal, TimerState};
+use crate::store::{Session, TimerCommand};
+use keys::Binding;
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The clock moved or the poll interval ran out: re-read the store, redraw clocks.
+    Tick,
+    /// Another process changed the session folder.
+    StoreChanged,
+    /// Start, pause or resume the selected group's timer.
+    ToggleTimer,
+    /// Start (or resume) every group's timer.
+    StartAll,
+    /// Pause every running group timer.
+    PauseAll,
+    /// Add (or, negative, remove) minutes on the selected group, or on all after `a`.
+    Extend(i64),
+    /// Make the next `+`/`-` act on all groups.
+    ArmAll,
+    /// Reset the selected group's timer to idle.
+    ResetTimer,
+    /// Select group N (0-based).
+    SelectGroup(usize),
+    /// Select the next group.
+    SelectNext,
+    /// Select the previous group.
+    SelectPrev,
+    /// Go to the next agenda phase.
+    NextPhase,
+    /// Go to the previous agenda phase.
+    PrevPhase,
+    /// Type a broadcast message.
+    StartBroadcast,
+    /// Acknowledge the selected group's signal.
+    AckSignal,
+    /// Show the selected board full-screen.
+    Present,
+    /// Show all groups of the phase side by side.
+    Merged,
+    /// Leave the current mode, overlay or filter.
+    Back,
+    /// Move the note cursor down.
+    CursorDown,
+    /// Move the note cursor up.
+    CursorUp,
+    /// Next section or column.
+    NextColumn,
+    /// Previous section or column.
+    PrevColumn,
+    /// Scroll a page down.
+    PageDown,
+    /// Scroll a page up.
+    PageUp,
+    /// Copy the note under the cursor to the findings board.
+    CopyToFindings,
+    /// Write a new note in the current section.
+    AddNote,
+    /// Edit the note under the cursor.
+    EditNote,
+    /// Delete the note under the cursor (undoable).
+    DeleteNote,
+    /// Undo your last note action.
+    Undo,
+    /// Redo what you undid.
+    Redo,
+    /// Star or unstar the note under the cursor.
+    Star,
+    /// Move the note one place down.
+    MoveNoteDown,
+    /// Move the note one place up.
+    MoveNoteUp,
+    /// Move the note to another section.
+    MoveToSection,
+    /// Switch the note between bullet and paragraph.
+    ToggleKind,
+    /// Send a signal to the facilitator.
+    StartSignal,
+    /// Filter the notes by text.
+    StartFilter,
+    /// Save what is typed.
+    Submit,
+    /// Insert a line break while typing.
+    Newline,
+    /// Stop typing (a note stays as a draft).
+    Cancel,
+    /// Show or hide the help.
+    Help,
+    /// Quit (asks first while timers run).
+    Quit,
+}
+
+/// What the facilitator's screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FacMode {
+    /// One tile per group of the current phase.
+    Grid,
+    /// One board full-screen.
+    Present(String),
+    /// All groups of the phase side by side.
+    Merged,
+}
+
+/// State of the facilitator view.
+#[derive(Debug, Clone)]
+pub struct Facilitator {
+    pub selected: usize,
+    pub all_armed: bool,
+    pub mode: FacMode,
+    pub column: usize,
+    pub cursor: usize,
+    pub scroll: usize,
+    /// Groups whose zero was already announced with the bell.
+    pub rung: HashSet<String>,
+    /// `+`/`-` just pressed: (sign, boards, wall ms) — a digit now sets the amount.
+    pub pending_amount: Option<(i64, Vec<String>, i64)>,
+}
+
+/// State of a note-taker's board view.
+#[derive(Debug, Clone)]
+pub struct NoteView {
+    pub board: String,
+    pub section: usize,
+    pub cursor: usize,
+    pub cursor_id: Option<String>,
+    pub filter: Option<String>,
+}
+
+/// The board picker of `runde note` without `--board`.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub boards: Vec<String>,
+    pub cursor: usize,
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Facilitator(Facilitator),
+    Note(NoteView),
+    Picker(Picker),
+}
+
+/// A dialog on top of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    SignalPicker,
+    SectionPicker,
+}
+
+/// What an editor line is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputKind {
+    /// A new note in this section.
+    NewNote { section: String },
+    /// Editing a note; `base` is its text when editing began.
+    EditNote { id: String, base: String },
+    /// A broadcast to everyone.
+    Broadcast,
+    /// A filter over the notes.
+    Filter,
+}
+
+/// An open editor line.
+pub struct Input {
+    pub kind: InputKind,
+    pub area: TextArea<'static>,
+}
+
+/// How a status message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// A one-line status message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// The whole application.
+pub struct App {
+    pub session: Session,
+    pub lang: Lang,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub input: Option<Input>,
+    pub message: Option<Message>,
+    pub quit: bool,
+    /// Ring the terminal bell when a group reaches zero.
+    pub bell_enabled: bool,
+    /// A bell is due (the runtime rings it and clears this).
+    pub bell_pending: bool,
+    /// The whole second the clocks were last drawn for.
+    last_second: i64,
+}
+
+impl App {
+    /// The facilitator's view of a session.
+    pub fn facilitator(session: Session, lang: Option<Lang>) -> App {
+        let lang = lang.unwrap_or(session.plan().lang);
+        let screen = Screen::Facilitator(Facilitator {
+            selected: 0,
+            all_armed: false,
+            mode: FacMode::Grid,
+            column: 0,
+            cursor: 0,
+            scroll: 0,
+            rung: HashSet::new(),
+            pending_amount: None,
+        });
+        let mut app = App::new(session, lang, screen);
+        app.mark_already_over();
+        app
+    }
+
+    /// A note-taker's view; without a board, a picker of the phase's boards.
+    pub fn note_taker(session: Session, board: Option<&str>, lang: Option<Lang>) -> Result<App, Error> {
+        let lang = lang.unwrap_or(session.plan().lang);
+        let screen = match board {
+            Some(b) => {
+                session.plan().require_board(b)?;
+                Screen::Note(NoteView {
+                    board: b.to_string(),
+                    section: 0,
+                    cursor: 0,
+                    cursor_id: None,
+                    filter: None,
+                })
+            }
+            None => {
+                let phase_boards: Vec<String> = session
+                    .state()
+                    .phase()
+                    .and_then(|p| session.plan().phase(p))
+                    .map(|p| p.boards.clone())
+                    .unwrap_or_default();
+                let boards = if phase_boards.is_empty() {
+                    session.plan().boards.iter().map(|b| b.id.clone()).collect()
+                } else {
+                    phase_boards
+                };
+                Screen::Picker(Picker { boards, cursor: 0 })
+            }
+        };
+        let mut app = App::new(session, lang, screen);
+        app.restore_draft();
+        Ok(app)
+    }
+
+    fn new(session: Session, lang: Lang, screen: Screen) -> App {
+        App {
+            session,
+            lang,
+            screen,
+            overlay: None,
+            input: None,
+            message: None,
+            quit: false,
+            bell_enabled: true,
+            bell_pending: false,
+            last_second: 0,
+        }
+    }
+
+    /// The UI words of the app's language.
+    pub fn s(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    /// Wall time from the session clock.
+    pub fn now_ms(&self) -> i64 {
+        self.session.now_ms()
+    }
+
+    /// The instant the clocks are drawn for: whole wall-clock seconds, so all
+    /// timers tick together and the app wakes once per second.
+    pub fn display_ms(&self) -> i64 {
+        let now = self.now_ms();
+        now - now.rem_euclid(1000)
+    }
+
+    /// Milliseconds until the next redraw of the clocks is due.
+    pub fn ms_until_next_second(&self) -> u64 {
+        (1000 - self.now_ms().rem_euclid(1000)).clamp(1, 1000) as u64
+    }
+
+    /// The key table in force right now (for dispatch, footer and help).
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.input.is_some() {
+            return keys::EDITOR;
+        }
+        match &self.screen {
+            Screen::Facilitator(f) if f.mode == FacMode::Grid => keys::FACILITATOR,
+            Screen::Facilitator(_) => keys::PRESENT,
+            Screen::Note(_) => keys::NOTE,
+            Screen::Picker(_) => keys::PICKER,
+        }
+    }
+
+    // ----- events -------------------------------------------------------
+
+    /// Handles a terminal event; returns true when the screen must be redrawn.
+    pub fn handle_event(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => self.click(m.column, m.row),
+            Event::Resize(_, _) | Event::FocusGained => true,
+            Event::Paste(text) => {
+                if let Some(input) = self.input.as_mut() {
+                    input.area.insert_str(text);
+                    self.save_draft();
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if let Some(overlay) = self.overlay {
+            return self.overlay_key(overlay, key);
+        }
+        if self.input.is_some() {
+            match keys::lookup(keys::EDITOR, &key) {
+                Some(action) => {
+                    self.update(action);
+                }
+                None => {
+                    if let Some(input) = self.input.as_mut() {
+                        input.area.input(key);
+                    }
+                    self.save_draft();
+                }
+            }
+            return true;
+        }
+        if self.amount_digit(&key) {
+            return true;
+        }
+        match keys::lookup(self.bindings(), &key) {
+            Some(action) => self.update(action),
+            None => false,
+        }
+    }
+
+    fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> bool {
+        let ch = match key.code {
+            KeyCode::Char(c) => Some(c),
+            _ => None,
+        };
+        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        self.overlay = None;
+        match overlay {
+            Overlay::Help => {}
+            Overlay::ConfirmQuit => {
+                if matches!(ch, Some('y' | 'j' | 'q')) || ctrl_c {
+                    self.quit = true;
+                }
+            }
+            Overlay::SignalPicker => {
+                let signal = match ch {
+                    Some('1') => Some(Signal::DoneEarly),
+                    Some('2') => Some(Signal::NeedTime),
+                    Some('3') => Some(Signal::NeedHelp),
+                    _ => None,
+                };
+                if let (Some(signal), Screen::Note(v)) = (signal, &self.screen) {
+                    let board = v.board.clone();
+                    let done = self.session.signal(&board, signal);
+                    let text = self.s().signal_sent.to_string();
+                    self.report(done.map(|()| text));
+                }
+            }
+            Overlay::SectionPicker => {
+                let target = ch
+                    .and_then(|c| c.to_digit(10))
+                    .and_then(|d| (d as usize).checked_sub(1));
+                if let Some(target) = target {
+                    self.move_to_section(target);
+                }
+            }
+        }
+        true
+    }
+
+    /// After `+`/`-`, a digit within two seconds sets the amount (`+5`).
+    fn amount_digit(&mut self, key: &KeyEvent) -> bool {
+        let now = self.now_ms();
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return false;
+        };
+        let Some((sign, boards, at)) = f.pending_amount.take() else {
+            return false;
+        };
+        let digit = match key.code {
+            KeyCode::Char(c) => c.to_digit(10),
+            _ => None,
+        };
+        match digit {
+            Some(d) if d >= 1 && now - at < 2000 => {
+                let extra = sign * (i64::from(d) - 1);
+                if extra != 0 {
+                    let result = boards
+                        .iter()
+                        .try_for_each(|b| self.session.timer(b, TimerCommand::Extend(extra * 60_000)).map(|_| ()));
+                    let text = format!("{} {:+} min", self.s().extended, sign * i64::from(d));
+                    self.report(result.map(|()| text));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) -> bool {
+        let _ = (col, row);
+        false
+    }
+
+    // ----- update ---------------------------------------------------------
+
+    /// Applies an action; returns true when the screen must be redrawn.
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Tick => return self.tick(),
+            Action::StoreChanged => {
+                let changed = self.refresh();
+                self.after_store_change();
+                return changed;
+            }
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Quit => self.request_quit(),
+            _ => {}
+        }
+        match &self.screen {
+            Screen::Facilitator(_) => self.update_facilitator(action),
+            Screen::Note(_) => self.update_note(action),
+            Screen::Picker(_) => self.update_picker(action),
+        }
+        true
+    }
+
+    fn request_quit(&mut self) {
+        let running = matches!(self.screen, Screen::Facilitator(_))
+            && self
+                .groups()
+                .iter()
+                .any(|b| self.session.state().timer(&b.id).is_running());
+        if running {
+            self.overlay = Some(Overlay::ConfirmQuit);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn tick(&mut self) -> bool {
+        let changed = self.refresh();
+        if changed {
+            self.after_store_change();
+        }
+        self.check_bells();
+        let second = self.display_ms() / 1000;
+        let clock_moved = second != self.last_second;
+        self.last_second = second;
+        changed || clock_moved
+    }
+
+    fn refresh(&mut self) -> bool {
+        match self.session.refresh() {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.message = Some(Message {
+                    text: e.to_string(),
+                    tone: Tone::Error,
+                });
+                true
+            }
+        }
+    }
+
+    /// Shows an operation's outcome in the status line.
+    fn report(&mut self, result: Result<String, Error>) {
+        self.message = Some(match result {
+            Ok(text) => Message {
+                text,
+                tone: Tone::Success,
+            },
+            Err(e) => Message {
+                text: e.to_string(),
+                tone: Tone::Error,
+            },
+        });
+    }
+
+    fn check_bells(&mut self) {
+        let now = self.display_ms();
+        let groups: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return;
+        };
+        for id in groups {
+            let over = self.session.state().timer(&id).state(now) == TimerState::Over;
+            if over && f.rung.insert(id.clone()) && self.bell_enabled {
+                self.bell_pending = true;
+            } else if !over {
+                f.rung.remove(&id);
+            }
+        }
+    }
+
+    fn mark_already_over(&mut self) {
+        let now = self.display_ms();
+        let over: Vec<String> = self
+            .groups()
+            .iter()
+            .filter(|b| self.session.state().timer(&b.id).state(now) == TimerState::Over)
+            .map(|b| b.id.clone())
+            .collect();
+        if let Screen::Facilitator(f) = &mut self.screen {
+            f.rung.extend(over);
+        }
+    }
+
+    // ----- facilitator -----------------------------------------------------
+
+    /// The boards of the current phase: one tile per group.
+    pub fn groups(&self) -> Vec<&Board> {
+        let plan = self.session.plan();
+        self.session
+            .state()
+            .phase()
+            .and_then(|p| plan.phase(p))
+            .map(|p| p.boards.iter().filter_map(|b| plan.board(b)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The selected group's board id.
+    pub fn selected_board(&self) -> Option<String> {
+        let Screen::Facilitator(f) = &self.screen else {
+            return None;
+        };
+        let groups = self.groups();
+        groups
+            .get(f.selected.min(groups.len().saturating_sub(1)))
+            .map(|b| b.id.clone())
+    }
+
+    fn timer_targets(&mut self) -> Vec<String> {
+        let all: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
+        let selected = self.selected_board();
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return Vec::new();
+        };
+        if std::mem::take(&mut f.all_armed) {
+            all
+        } else {
+            selected.into_iter().collect()
+        }
+    }
+
+    fn update_facilitator(&mut self, action: Action) {
+        let s = self.s();
+        match action {
+            Action::ToggleTimer => {
+                if let Some(b) = self.selected_board() {
+                    let r = self.session.timer(&b, TimerCommand::Toggle).map(|_| String::new());
+                    self.report_quiet(r);
+                }
+            }
+            Action::StartAll | Action::PauseAll => {
+                let command = if action == Action::StartAll {
+                    TimerCommand::Start
+                } else {
+                    TimerCommand::Pause
+                };
+                let boards: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
+                let r = boards
+                    .iter()
+                    .try_for_each(|b| self.session.timer(b, command).map(|_| ()));
+                let text = if action == Action::StartAll {
+                    s.started_all
+                } else {
+                    s.paused_all
+                };
+                self.report(r.map(|()| text.to_string()));
+            }
+            Action::Extend(minutes) => {
+                let boards = self.timer_targets();
+                let r = boards.iter().try_for_each(|b| {
+                    self.session
+                        .timer(b, TimerCommand::Extend(minutes * 60_000))
+                        .map(|_| ())
+                });
+                let ok = r.is_ok();
+                self.report(r.map(|()| format!("{} {minutes:+} min", s.extended)));
+                let now = self.now_ms();
+                if let (true, Screen::Facilitator(f)) = (ok, &mut self.screen) {
+                    f.pending_amount = Some((minutes.signum(), boards, now));
+                }
+            }
+            Action::ArmAll => {
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.all_armed = !f.all_armed;
+                }
+            }
+            Action::ResetTimer => {
+                if let Some(b) = self.selected_board() {
+                    let r = self.session.timer(&b, TimerCommand::Reset).map(|_| String::new());
+                    self.report_quiet(r);
+                }
+            }
+            Action::SelectGroup(i) => {
+                let n = self.groups().len();
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    if i < n {
+                        f.selected = i;
+                    }
+                }
+            }
+            Action::SelectNext | Action::SelectPrev => {
+                let n = self.groups().len().max(1);
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.selected = if action == Action::SelectNext {
+                        (f.selected + 1) % n
+                    } else {
+                        (f.selected + n - 1) % n
+                    };
+                }
+            }
+            Action::NextPhase | Action::PrevPhase => {
+                let delta = if action == Action::NextPhase { 1 } else { -1 };
+                let r = self.session.step_phase(delta).map(|p| {
+                    let title = p
+                        .as_deref()
+                        .and_then(|p| self.session.plan().phase(p))
+                        .map(|p| p.title.clone());
+                    format!("{}: {}", s.phase, title.unwrap_or_else(|| s.no_phase.to_string()))
+                });
+                self.report(r);
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.selected = 0;
+                    f.rung.clear();
+                }
+                self.mark_already_over();
+            }
+            Action::StartBroadcast => self.open_input(InputKind::Broadcast, ""),
+            Action::AckSignal => {
+                if let Some(b) = self.selected_board() {
+                    let r = self.session.acknowledge_signal(&b).map(|_| String::new());
+                    self.report_quiet(r);
+                }
+            }
+            Action::Present => {
+                let board = match &self.screen {
+                    Screen::Facilitator(f) => match &f.mode {
+                        FacMode::Present(b) => Some(b.clone()),
+                        _ => self.selected_board(),
+                    },
+                    _ => None,
+                }
+                .or_else(|| self.session.plan().boards.first().map(|b| b.id.clone()));
+                if let (Some(board), Screen::Facilitator(f)) = (board, &mut self.screen) {
+                    f.mode = FacMode::Present(board);
+                    f.column = 0;
+                    f.cursor = 0;
+                    f.scroll = 0;
+                }
+            }
+            Action::Merged => {
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.mode = FacMode::Merged;
+                    f.column = f.selected;
+                    f.cursor = 0;
+                    f.scroll = 0;
+                }
+            }
+            Action::Back => {
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.mode = FacMode::Grid;
+                    f.all_armed = false;
+                }
+            }
+            Action::CursorDown | Action::CursorUp | Action::PageDown | Action::PageUp => {
+                let len = self.columns().get(self.fac_column()).map_or(0, |c| c.notes.len());
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.cursor = step_cursor(f.cursor, len, action);
+                }
+            }
+            Action::NextColumn | Action::PrevColumn => {
+                let n = self.columns().len().max(1);
+                if let Screen::Facilitator(f) = &mut self.screen {
+                    f.column = if action == Action::NextColumn {
+                        (f.column + 1) % n
+                    } else {
+                        (f.column + n - 1) % n
+                    };
+                    f.cursor = 0;
+                }
+            }
+            Action::CopyToFindings => self.copy_to_findings(),
+            Action::Submit => self.submit(),
+            Action::Newline => {
+                if let Some(i) = self.input.as_mut() {
+                    i.area.insert_newline();
+                }
+            }
+            Action::Cancel => self.input = None,
+            _ => {}
+        }
+    }
+
+    /// Reports only failures (successes are visible on screen anyway).
+    fn report_quiet(&mut self, r: Result<String, Error>) {
+        match r {
+            Ok(_) => self.message = None,
+            Err(e) => self.report(Err(e)),
+        }
+    }
+
+    fn fac_column(&self) -> usize {
+        match &self.screen {
+            Screen::Facilitator(f) => f.column,
+            _ => 0,
+        }
+    }
+
+    /// The columns of present or merged mode.
+    pub fn columns(&self) -> Vec<Column<'_>> {
+        let Screen::Facilitator(f) = &self.screen else {
+            return Vec::new();
+        };
+        let plan = self.session.plan();
+        let state = self.session.state();
+        match &f.mode {
+            FacMode::Grid => Vec::new(),
+            FacMode::Present(board) => plan
+                .board(board)
+                .map(|b| {
+                    b.sections
+                        .iter()
+                        .map(|s| Column {
+                            title: s.title.clone(),
+                            lead: s.lead.clone(),
+                            notes: state.notes_in(&b.id, &s.id),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            FacMode::Merged => self
+                .groups()
+                .into_iter()
+                .map(|b| Column {
+                    title: b.title.clone(),
+                    lead: b.question.clone(),
+                    notes: b.sections.iter().flat_map(|s| state.notes_in(&b.id, &s.id)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn copy_to_findings(&mut self) {
+        let Screen::Facilitator(f) = &self.screen else { return };
+        let (column, cursor) = (f.column, f.cursor);
+        let note = self
+            .columns()
+            .get(column)
+            .and_then(|c| c.notes.get(cursor))
+            .map(|n| (*n).clone());
+        let findings = self
+            .session
+            .plan()
+            .boards_of_kind(BoardKind::Findings)
+            .next()
+            .map(|b| (b.id.clone(), b.title.clone()));
+        let r = match (note, findings) {
+            (Some(note), Some((board, title))) => self
+                .session
+                .add_note(&board, None, &note.text, note.kind, false)
+                .map(|_| format!("{} {title}", self.s().copied_to)),
+            (None, _) => Err(Error::Invalid(self.s().no_note_selected.into())),
+            (_, None) => Err(Error::Invalid(self.s().no_findings_board.into())),
+        };
+        self.report(r);
+    }
+
+    // ----- note-taker --------------------------------------------------------
+
+    /// The note-taker's board.
+    pub fn note_board(&self) -> Option<&Board> {
+        match &self.screen {
+            Screen::Note(v) => self.session.plan().board(&v.board),
+            _ => None,
+        }
+    }
+
+    /// Notes of a section as the note-taker sees them (filter applied).
+    pub fn visible_notes(&self, section: usize) -> Vec<&Note> {
+        let (Screen::Note(v), Some(board)) = (&self.screen, self.note_board()) else {
+            return Vec::new();
+        };
+        let Some(sec) = board.sections.get(section) else {
+            return Vec::new();
+        };
+        let mut notes = self.session.state().notes_in(&board.id, &sec.id);
+        if let Some(f) = v.filter.as_deref().map(str::to_lowercase) {
+            notes.retain(|n| n.text.to_lowercase().contains(&f));
+        }
+        notes
+    }
+
+    /// The note under the cursor.
+    pub fn current_note(&self) -> Option<&Note> {
+        let Screen::Note(v) = &self.screen else { return None };
+        self.visible_notes(v.section).get(v.cursor).copied()
+    }
+
+    fn update_note(&mut self, action: Action) {
+        let s = self.s();
+        let section_count = self.note_board().map_or(1, |b| b.sections.len().max(1));
+        match action {
+            Action::AddNote => {
+                let section = self.current_section_id().unwrap_or_default();
+                let draft = drafts::load(self.session.dir(), &self.draft_key());
+                let text = draft
+                    .as_ref()
+                    .filter(|d| d.editing.is_none())
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default();
+                self.open_input(InputKind::NewNote { section }, &text);
+            }
+            Action::EditNote => match self.current_note().map(|n| (n.id.clone(), n.text.clone())) {
+                Some((id, text)) => self.open_input(InputKind::EditNote { id, base: text.clone() }, &text),
+                None => self.report(Err(Error::Invalid(s.no_note_selected.into()))),
+            },
+            Action::DeleteNote => {
+                self.with_current_note(|app, id| app.session.delete_note(id).map(|()| app.s().deleted_undo.to_string()))
+            }
+            Action::Star => self.with_current_note(|app, id| {
+                let starred = app.session.state().note(id).is_some_and(|n| n.starred);
+                app.session.set_starred(id, !starred).map(|()| String::new())
+            }),
+            Action::ToggleKind => self.with_current_note(|app, id| {
+                let kind = match app.session.state().note(id).map(|n| n.kind) {
+                    Some(NoteKind::Bullet) => NoteKind::Paragraph,
+                    _ => NoteKind::Bullet,
+                };
+                app.session.set_kind(id, kind).map(|()| String::new())
+            }),
+            Action::MoveNoteDown | Action::MoveNoteUp => {
+                let delta = if action == Action::MoveNoteDown { 1 } else { -1 };
+                self.with_current_note(|app, id| app.session.reorder_note(id, delta).map(|_| String::new()));
+            }
+            Action::MoveToSection if self.current_note().is_some() && section_count > 1 => {
+                self.overlay = Some(Overlay::SectionPicker);
+            }
+            Action::Undo | Action::Redo => {
+                let r = if action == Action::Undo {
+                    self.session.undo()
+                } else {
+                    self.session.redo()
+                };
+                let r = r.map(|outcome| match outcome {
+                    None => s.nothing_to_undo.to_string(),
+                    Some(o) if o.conflict => s.undo_conflict.to_string(),
+                    Some(o) => {
+                        if let Screen::Note(v) = &mut self.screen {
+                            v.cursor_id = Some(o.note);
+                        }
+                        if action == Action::Undo {
+                            s.undone.to_string()
+                        } else {
+                            s.redone.to_string()
+                        }
+                    }
+                });
+                self.report(r);
+            }
+            Action::NextColumn | Action::PrevColumn => {
+                if let Screen::Note(v) = &mut self.screen {
+                    v.section = if action == Action::NextColumn {
+                        (v.section + 1) % section_count
+                    } else {
+                        (v.section + section_count - 1) % section_count
+                    };
+                    v.cursor = 0;
+                    v.cursor_id = None;
+                }
+            }
+            Action::CursorDown | Action::CursorUp | Action::PageDown | Action::PageUp => {
+                let len = match &self.screen {
+                    Screen::Note(v) => self.visible_notes(v.section).len(),
+                    _ => 0,
+                };
+                if let Screen::Note(v) = &mut self.screen {
+                    v.cursor = step_cursor(v.cursor, len, action);
+                    v.cursor_id = None;
+                }
+            }
+            Action::StartSignal => self.overlay = Some(Overlay::SignalPicker),
+            Action::StartFilter => {
+                let current = match &self.screen {
+                    Screen::Note(v) => v.filter.clone().unwrap_or_default(),
+                    _ => String::new(),
+                };
+                self.open_input(InputKind::Filter, &current);
+            }
+            Action::Back => {
+                if let Screen::Note(v) = &mut self.screen {
+                    v.filter = None;
+                }
+            }
+            Action::Submit => self.submit(),
+            Action::Newline => {
+                if let Some(i) = self.input.as_mut() {
+                    if matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }) {
+                        i.area.insert_newline();
+                    }
+                }
+                self.save_draft();
+            }
+            Action::Cancel => {
+                let kept = self.input.take().is_some_and(|i| {
+                    matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }) && !i.area.is_empty()
+                });
+                if kept {
+                    self.message = Some(Message {
+                        text: s.draft_kept.into(),
+                        tone: Tone::Info,
+                    });
+                }
+            }
+            _ => {}
+        }
+        self.sync_cursor();
+    }
+
+    fn with_current_note(&mut self, f: impl FnOnce(&mut App, &str) -> Result<String, Error>) {
+        match self.current_note().map(|n| n.id.clone()) {
+            Some(id) => {
+                if let Screen::Note(v) = &mut self.screen {
+                    v.cursor_id = Some(id.clone());
+                }
+                let r = f(self, &id);
+                match r {
+                    Ok(t) if t.is_empty() => self.message = None,
+                    other => self.report(other),
+                }
+            }
+            None => self.report(Err(Error::Invalid(self.s().no_note_selected.into()))),
+        }
+    }
+
+    fn move_to_section(&mut self, target: usize) {
+        let Some(board) = self.note_board() else { return };
+        let Some(section) = board.sections.get(target).map(|s| s.id.clone()) else {
+            return;
+        };
+        self.with_current_note(|app, id| {
+            app.session
+                .move_note(id, None, Some(&section), None)
+                .map(|()| String::new())
+        });
+        if let Screen::Note(v) = &mut self.screen {
+            v.section = target;
+        }
+        self.sync_cursor();
+    }
+
+    fn current_section_id(&self) -> Option<String> {
+        let Screen::Note(v) = &self.screen else { return None };
+        self.note_board()
+            .and_then(|b| b.sections.get(v.section))
+            .map(|s| s.id.clone())
+    }
+
+    /// Keeps the cursor on the same note when notes move around it.
+    fn sync_cursor(&mut self) {
+        let Screen::Note(v) = &self.screen else { return };
+        let notes: Vec<String> = self.visible_notes(v.section).iter().map(|n| n.id.clone()).collect();
+        let Screen::Note(v) = &mut self.screen else { return };
+        if let Some(at) = v.cursor_id.as_ref().and_then(|id| notes.iter().position(|n| n == id)) {
+            v.cursor = at;
+        }
+        v.cursor = v.cursor.min(notes.len().saturating_sub(1));
+        v.cursor_id = notes.get(v.cursor).cloned();
+    }
+
+    fn after_store_change(&mut self) {
+        self.sync_cursor();
+        let Some(Input {
+            kind: InputKind::EditNote { id, base },
+            ..
+        }) = &self.input
+        else {
+            return;
+        };
+        let s = self.s();
+        let warning = match self.session.state().note(id) {
+            Some(n) if n.deleted => Some(s.edited_note_deleted),
+            Some(n) if n.text != *base => Some(s.edited_note_changed),
+            _ => None,
+        };
+        if let Some(w) = warning {
+            self.message = Some(Message {
+                text: w.into(),
+                tone: Tone::Warning,
+            });
+        }
+    }
+
+    // ----- picker -------------------------------------------------------------
+
+    fn update_picker(&mut self, action: Action) {
+        let Screen::Picker(p) = &mut self.screen else { return };
+        match action {
+            Action::CursorDown | Action::CursorUp => p.cursor = step_cursor(p.cursor, p.boards.len(), action),
+            Action::Submit => {
+                if let Some(board) = p.boards.get(p.cursor).cloned() {
+                    self.screen = Screen::Note(NoteView {
+                        board,
+                        section: 0,
+                        cursor: 0,
+                        cursor_id: None,
+                        filter: None,
+                    });
+                    self.restore_draft();
+                    self.sync_cursor();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- editor lines --------------------------------------------------------
+
+    fn open_input(&mut self, kind: InputKind, text: &str) {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.lines().map(str::to_string).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area.set_max_histories(200);
+        self.input = Some(Input { kind, area });
+        self.save_draft();
+    }
+
+    fn submit(&mut self) {
+        let Some(input) = self.input.take() else { return };
+        let text = input.area.lines().join("\n");
+        let s = self.s();
+        match &input.kind {
+            InputKind::Filter => {
+                if let Screen::Note(v) = &mut self.screen {
+                    v.filter = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                    v.cursor = 0;
+                }
+            }
+            InputKind::Broadcast => {
+                if !text.trim().is_empty() {
+                    let r = self
+                        .session
+                        .broadcast(&text, None)
+                        .map(|()| s.broadcast_sent.to_string());
+                    self.report(r);
+                }
+            }
+            InputKind::NewNote { section } => {
+                if text.trim().is_empty() {
+                    self.clear_draft();
+                    return;
+                }
+                let board = self.note_board().map(|b| b.id.clone()).unwrap_or_default();
+                match self
+                    .session
+                    .add_note(&board, Some(section), &text, NoteKind::Bullet, false)
+                {
+                    Ok(id) => {
+                        self.clear_draft();
+                        if let Screen::Note(v) = &mut self.screen {
+                            v.cursor_id = Some(id);
+                        }
+                        self.message = Some(Message {
+                            text: s.saved.into(),
+                            tone: Tone::Success,
+                        });
+                    }
+                    Err(e) => self.keep_input(input, e),
+                }
+            }
+            InputKind::EditNote { id, base } => {
+                let (id, base) = (id.clone(), base.clone());
+                let current = self.session.state().note(&id).cloned();
+                let result = match current {
+                    Some(n) if n.deleted => self
+                        .session
+                        .add_note(&n.board, Some(&n.section), &text, n.kind, n.starred)
+                        .map(|new| {
+                            if let Screen::Note(v) = &mut self.screen {
+                                v.cursor_id = Some(new);
+                            }
+                            s.saved_as_new.to_string()
+                        }),
+                    Some(n) if n.text != base => self
+                        .session
+                        .edit_note(&id, &text)
+                        .map(|()| s.saved_over_change.to_string()),
+                    Some(_) => self.session.edit_note(&id, &text).map(|()| s.saved.to_string()),
+                    None => Err(Error::Invalid(s.no_note_selected.into())),
+                };
+                match result {
+                    Ok(msg) => {
+                        self.clear_draft();
+                        self.message = Some(Message {
+                            text: msg,
+                            tone: Tone::Success,
+                        });
+                    }
+                    Err(e) => self.keep_input(input, e),
+                }
+            }
+        }
+        self.sync_cursor();
+    }
+
+    /// A save failed: keep the text in the editor and say why.
+    fn keep_input(&mut self, input: Input, e: Error) {
+        self.message = Some(Message {
+            text: format!("{}: {e}", self.s().not_saved),
+            tone: Tone::Error,
+        });
+        self.input = Some(input);
+        self.save_draft();
+    }
+
+    // ----- drafts --------------------------------------------------------------
+
+    fn draft_key(&self) -> String {
+        let board = match &self.screen {
+            Screen::Note(v) => v.board.as_str(),
+            _ => "",
+        };
+        drafts::key(board, self.session.author())
+    }
+
+    fn save_draft(&mut self) {
+        let Some(input) = &self.input else { return };
+        let editing = match &input.kind {
+            InputKind::NewNote { .. } => None,
+            InputKind::EditNote { id, .. } => Some(id.clone()),
+            _ => return,
+        };
+        let section = self.current_section_id().unwrap_or_default();
+        let draft = drafts::Draft {
+            section,
+            text: input.area.lines().join("\n"),
+            editing,
+        };
+        if let Err(e) = drafts::save(self.session.dir(), &self.draft_key(), &draft) {
+            self.message = Some(Message {
+                text: e.to_string(),
+                tone: Tone::Warning,
+            });
+        }
+    }
+
+    fn clear_draft(&mut self) {
+        drafts::clear(self.session.dir(), &self.draft_key());
+    }
+
+    /// Reopens an unsaved note from an earlier run (after a crash or `q`).
+    fn restore_draft(&mut self) {
+        if !matches!(self.screen, Screen::Note(_)) {
+            return;
+        }
+        let Some(draft) = drafts::load(self.session.dir(), &self.draft_key()) else {
+            return;
+        };
+        if draft.text.trim().is_empty() {
+            return;
+        }
+        let section_index = self
+            .note_board()
+            .and_then(|b| b.sections.iter().position(|s| s.id == draft.section));
+        if let (Some(i), Screen::Note(v)) = (section_index, &mut self.screen) {
+            v.section = i;
+        }
+        let kind = match draft.editing.as_ref().and_then(|id| self.session.state().note(id)) {
+            Some(n) => InputKind::EditNote {
+                id: n.id.clone(),
+                base: n.text.clone(),
+            },
+            None => InputKind::NewNote {
+                section: self.current_section_id().unwrap_or_default(),
+            },
+        };
+        self.open_input(kind, &draft.text);
+        self.message = Some(Message {
+            text: self.s().draft_restored.into(),
+            tone: Tone::Info,
+        });
+    }
+}
+
+/// A column of present or merged mode.
+pub struct Column<'a> {
+    pub title: String,
+    pub lead: Option<String>,
+    pub notes: Vec<&'a Note>,
+}
+
+fn step_cursor(cursor: usize, len: usize, action: Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::CursorDown => (cursor + 1).min(last),
+        Action::CursorUp => cursor.saturating_sub(1),
+        Action::PageDown => (cursor + 10).min(last),
+        Action::PageUp => cursor.saturating_sub(10),
+        _ => cursor,
+    }
+}

@@ -1,0 +1,100 @@
+//! The edge between the app and a real terminal. Raw mode and the
+//! alternate screen are restored on every way out: `q`, Ctrl-C, SIGTERM,
+//! SIGHUP and panics (ratatui's panic hook). Key presses, store changes and
+//! the clock arrive on one channel; the screen is redrawn only when
+//! something changed, and the app wakes once per second while idle.
+use std::io::{IsTerminal, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+use crate::app::{Action, App, Message, Tone};
+use crate::error::{Error, Result};
+use crate::store::watch;
+
+/// Something the event loop must react to.
+enum Msg {
+    /// A key, mouse, paste or resize event.
+    Term(event::Event),
+    /// The session folder changed.
+    Store,
+    /// A termination signal arrived.
+    Stop,
+}
+
+/// Runs the app until it quits; the terminal is restored afterwards.
+pub fn run(mut app: App) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "this view needs a terminal (stdin and stdout must be a TTY)".into(),
+        ));
+    }
+    let (tx, rx) = mpsc::channel();
+    let _watcher = match watch::watch(app.session.dir(), tx.clone(), || Msg::Store) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.message = Some(Message {
+                text: e.to_string(),
+                tone: Tone::Warning,
+            });
+            None
+        }
+    };
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        .map_err(|e| Error::io("<signals>", e))?;
+    let signal_handle = signals.handle();
+    let stop = tx.clone();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = stop.send(Msg::Stop);
+        }
+    });
+    let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
+    let input = tx;
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if input.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    ratatui::restore();
+    signal_handle.close();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> Result<()> {
+    let mut dirty = true;
+    let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
+    loop {
+        if dirty {
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(|e| Error::io("<terminal>", e))?;
+            dirty = false;
+        }
+        if std::mem::take(&mut app.bell_pending) {
+            let out = terminal.backend_mut();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let now = Instant::now();
+        if now >= next_tick {
+            dirty |= app.update(Action::Tick);
+            next_tick = now + Duration::from_millis(app.ms_until_next_second());
+            continue;
+        }
+        match rx.recv_timeout(next_tick - now) {
+            Ok(Msg::Term(ev)) => dirty |= app.handle_event(ev),
+            Ok(Msg::Store) => dirty |= app.update(Action::StoreChanged),
+            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+}

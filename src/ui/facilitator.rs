@@ -1,0 +1,481 @@
+//! The facilitator's projector screen: agenda bar, broadcast, one tile per
+//! breakout group with a large countdown, and the present/merged modes.
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::note::note_list;
+use super::{text, theme};
+use crate::app::{App, FacMode, Facilitator};
+use crate::i18n::Strings;
+use crate::model::timer::{display_seconds, format_clock};
+use crate::model::{Board, Signal, TimerFacts, TimerState};
+
+/// Draws the facilitator view into `area`.
+pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    let has_broadcast = app.session.state().latest_broadcast(None).is_some();
+    let tall = area.height >= 8;
+    let [header, agenda, bcast, body, input] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(tall)),
+        Constraint::Length(u16::from(has_broadcast && tall)),
+        Constraint::Fill(1),
+        Constraint::Length(if app.input.is_some() { 3 } else { 0 }),
+    ])
+    .areas(area);
+    header_line(app, f, header, buf);
+    agenda_bar(app, agenda, buf);
+    broadcast_line(app, None, bcast, buf);
+    match &f.mode {
+        FacMode::Grid => grid(app, f, body, buf),
+        FacMode::Present(board) => present(app, f, board, body, buf),
+        FacMode::Merged => merged(app, f, body, buf),
+    }
+    if let Some(i) = &app.input {
+        super::note::editor(app, i, input, buf);
+    }
+}
+
+fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    let plan = app.session.plan();
+    let now = chrono::DateTime::from_timestamp_millis(app.now_ms())
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+        .unwrap_or_default();
+    let armed = if f.all_armed {
+        format!(" [{}] ", app.s().all_armed)
+    } else {
+        String::new()
+    };
+    let right = format!("{armed}{now}");
+    let title = match &plan.series {
+        Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
+        None => format!("{} · {}", plan.title, plan.date),
+    };
+    let width = area.width as usize;
+    let left = text::cut(&title, width.saturating_sub(right.width() + 1));
+    let pad = width.saturating_sub(left.width() + right.width());
+    Paragraph::new(Line::from(vec![
+        Span::styled(left, theme::title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, if f.all_armed { theme::selected() } else { theme::dim() }),
+    ]))
+    .render(area, buf);
+}
+
+/// Phases with planned and (once begun) actual minutes; the current one marked.
+fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let state = app.session.state();
+    let spent = state.phase_durations(app.display_ms());
+    let current = state.phase();
+    let mut spans = Vec::new();
+    for (i, p) in app.session.plan().agenda.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme::dim()));
+        }
+        let planned = p.minutes.map(|m| format!(" {m}′")).unwrap_or_default();
+        let actual = spent
+            .get(&p.id)
+            .map(|ms| format!(" ({}′)", ms / 60_000))
+            .unwrap_or_default();
+        let is_current = current == Some(p.id.as_str());
+        let label = format!(
+            "{}{}{planned}{actual}",
+            if is_current { "▶ " } else { "" },
+            text::inert(&p.title)
+        );
+        spans.push(Span::styled(
+            label,
+            if is_current { theme::selected() } else { theme::dim() },
+        ));
+    }
+    if current.is_none() {
+        spans.insert(0, Span::styled(format!("■ {} · ", app.s().no_phase), theme::warning()));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The latest broadcast (for one board, or for everyone).
+pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let Some(b) = app.session.state().latest_broadcast(board) else {
+        return;
+    };
+    let at = chrono::DateTime::from_timestamp_millis(b.wall_ms)
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+        .unwrap_or_default();
+    let line = format!(" » {}: {}  ({at})", app.s().broadcast, b.text);
+    Paragraph::new(Line::from(Span::styled(
+        text::cut(&line, area.width as usize),
+        theme::broadcast(),
+    )))
+    .style(theme::broadcast())
+    .render(area, buf);
+}
+
+/// What a timer shows: the clock text, its state and style.
+pub struct ClockFace {
+    pub text: String,
+    pub state: TimerState,
+    pub style: Style,
+    pub ratio: f64,
+}
+
+/// The clock face of a board's timer at the app's display instant.
+pub fn clock_face(app: &App, board: &str) -> ClockFace {
+    let t: TimerFacts = app.session.state().timer(board);
+    let now = app.display_ms();
+    let state = t.state(now);
+    let planned_ms = i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000;
+    let remaining = if t.is_started() {
+        t.remaining_ms(now)
+    } else {
+        planned_ms
+    };
+    let secs = display_seconds(remaining);
+    let text = if secs < 0 {
+        format!("+{}", format_clock(-secs))
+    } else {
+        format_clock(secs)
+    };
+    let style = match state {
+        TimerState::Over => theme::alarm(),
+        TimerState::Running if remaining <= 5 * 60_000 => theme::warning(),
+        TimerState::Running => theme::running(),
+        TimerState::Paused => theme::paused(),
+        TimerState::Idle => theme::idle(),
+    };
+    let total = if t.is_started() { t.total_ms() } else { planned_ms };
+    let ratio = if total > 0 {
+        (t.elapsed_ms(now) as f64 / total as f64).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ClockFace {
+        text,
+        state,
+        style,
+        ratio,
+    }
+}
+
+/// State as symbol and word (never colour alone).
+pub fn state_label(s: &Strings, state: TimerState) -> String {
+    let symbol = match state {
+        TimerState::Idle => "■",
+        TimerState::Running => "▶",
+        TimerState::Paused => "⏸",
+        TimerState::Over => "⚠",
+    };
+    format!("{symbol} {}", s.timer_state(state))
+}
+
+/// The word for a group's signal.
+pub fn signal_label(s: &Strings, signal: Signal) -> &'static str {
+    match signal {
+        Signal::DoneEarly => s.sig_done,
+        Signal::NeedTime => s.sig_time,
+        Signal::NeedHelp => s.sig_help,
+    }
+}
+
+fn grid(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    let groups = app.groups();
+    if groups.is_empty() {
+        return phase_screen(app, area, buf);
+    }
+    let n = groups.len();
+    let cols = match n {
+        1 => 1,
+        2 if area.width >= 60 => 2,
+        2 => 1,
+        3 | 4 => 2.min(n),
+        5 | 6 => 3,
+        _ => 3 + usize::from(n > 9),
+    }
+    .min((area.width / 16).max(1) as usize);
+    let rows = n.div_ceil(cols);
+    let tile_h = area.height / rows as u16;
+    if tile_h < 5 || area.width / (cols as u16) < 18 {
+        return compact_list(app, f, &groups, area, buf);
+    }
+    let row_areas = Layout::vertical(vec![Constraint::Ratio(1, rows as u32); rows]).split(area);
+    for (r, row_area) in row_areas.iter().enumerate() {
+        let in_row = (n - r * cols).min(cols);
+        let col_areas = Layout::horizontal(vec![Constraint::Ratio(1, cols as u32); cols]).split(*row_area);
+        for c in 0..in_row {
+            let i = r * cols + c;
+            tile(app, i, groups[i], i == f.selected.min(n - 1), col_areas[c], buf);
+        }
+    }
+}
+
+fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf: &mut Buffer) {
+    let s = app.s();
+    let face = clock_face(app, &board.id);
+    let title = format!(" {} {} ", index + 1, board.title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if selected {
+            theme::selected_border()
+        } else {
+            theme::border()
+        })
+        .title(Span::styled(
+            text::cut(&title, area.width.saturating_sub(4) as usize),
+            if selected { theme::selected() } else { theme::title() },
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let (size, rows) = big_size(&face.text, inner.width, inner.height.saturating_sub(2));
+    let [clock, gauge, status, latest] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    match size {
+        Some(px) => BigText::builder()
+            .pixel_size(px)
+            .style(face.style)
+            .centered()
+            .lines(vec![Line::from(face.text.clone())])
+            .build()
+            .render(clock, buf),
+        None => Paragraph::new(Line::from(Span::styled(face.text.clone(), face.style)))
+            .centered()
+            .render(clock, buf),
+    }
+    LineGauge::default()
+        .filled_style(face.style)
+        .unfilled_style(theme::dim())
+        .ratio(face.ratio)
+        .label("")
+        .render(gauge, buf);
+    let count = app.session.state().live_notes().filter(|n| n.board == board.id).count();
+    let mut spans = vec![
+        Span::styled(state_label(s, face.state), face.style),
+        Span::styled(format!(" · {count} {}", s.notes), theme::text()),
+    ];
+    if let Some(sig) = app.session.state().signal(&board.id) {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!(" ⚑ {} ", signal_label(s, sig.signal)),
+            theme::signal(),
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render(status, buf);
+    latest_notes(app, &board.id, latest, buf);
+}
+
+/// Picks the largest big-text size that fits; `None` for plain text.
+fn big_size(text: &str, width: u16, height: u16) -> (Option<PixelSize>, u16) {
+    let chars = text.chars().count() as u16;
+    for (px, cw, ch) in [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+        (PixelSize::Sextant, 4, 3),
+    ] {
+        if chars * cw <= width && ch <= height {
+            return (Some(px), ch);
+        }
+    }
+    (None, 1)
+}
+
+/// The newest notes of a board, newest first.
+fn latest_notes(app: &App, board: &str, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let mut notes: Vec<_> = app.session.state().live_notes().filter(|n| n.board == board).collect();
+    notes.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then(b.id.cmp(&a.id)));
+    let width = area.width as usize;
+    let lines: Vec<Line> = notes
+        .iter()
+        .take(area.height as usize)
+        .map(|n| {
+            let star = if n.starred { "★ " } else { "• " };
+            Line::from(Span::styled(
+                text::cut(&format!("{star}{}", n.text), width),
+                if n.starred { theme::starred() } else { theme::text() },
+            ))
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// One line per group when the terminal is too small for tiles.
+fn compact_list(app: &App, f: &Facilitator, groups: &[&Board], area: Rect, buf: &mut Buffer) {
+    let s = app.s();
+    let width = area.width as usize;
+    let lines: Vec<Line> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let face = clock_face(app, &b.id);
+            let sig = app.session.state().signal(&b.id).map(|_| " ⚑").unwrap_or("");
+            let symbol = state_label(s, face.state).chars().next().unwrap_or(' ');
+            let right = format!(" {symbol} {}{sig}", face.text);
+            let left = text::cut(&format!("{} {}", i + 1, b.title), width.saturating_sub(right.width()));
+            let pad = width.saturating_sub(left.width() + right.width());
+            let style = if i == f.selected {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            Line::from(vec![
+                Span::styled(left, style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(right, face.style),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// A phase without groups (welcome, break): its title and how long it has run.
+fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = app.s();
+    let state = app.session.state();
+    let plan = app.session.plan();
+    let phase = state.phase().and_then(|p| plan.phase(p));
+    let title = phase.map(|p| p.title.clone()).unwrap_or_else(|| plan.title.clone());
+    let elapsed = state
+        .phase_since_ms()
+        .filter(|_| phase.is_some())
+        .map(|since| (app.display_ms() - since).max(0) / 1000);
+    let clock = elapsed.map(format_clock).unwrap_or_default();
+    let planned = phase
+        .and_then(|p| p.minutes)
+        .map(|m| format!("{} {m}′", s.planned))
+        .unwrap_or_default();
+    let [_, t, c, hint] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(2),
+        Constraint::Length(8.min(area.height / 2)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    Paragraph::new(vec![
+        Line::from(Span::styled(text::inert(&title), theme::title())),
+        Line::from(Span::styled(planned, theme::dim())),
+    ])
+    .centered()
+    .render(t, buf);
+    let (size, _) = big_size(&clock, c.width, c.height);
+    match size {
+        Some(px) => BigText::builder()
+            .pixel_size(px)
+            .style(theme::paused())
+            .centered()
+            .lines(vec![Line::from(clock)])
+            .build()
+            .render(c, buf),
+        None => Paragraph::new(clock).centered().render(c, buf),
+    }
+    Paragraph::new(Line::from(Span::styled(s.no_groups, theme::dim())))
+        .centered()
+        .render(hint, buf);
+}
+
+fn present(app: &App, f: &Facilitator, board: &str, area: Rect, buf: &mut Buffer) {
+    let Some(b) = app.session.plan().board(board) else {
+        return;
+    };
+    let question = b
+        .question
+        .as_deref()
+        .map(|q| format!("{}: {q}", app.s().question))
+        .unwrap_or_default();
+    let q_lines = if question.is_empty() {
+        0
+    } else {
+        text::wrap(&question, area.width as usize, "", "").len().min(3) as u16
+    };
+    let [title, q, cols] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(q_lines), Constraint::Fill(1)]).areas(area);
+    let face = clock_face(app, board);
+    Paragraph::new(Line::from(vec![
+        Span::styled(
+            text::cut(&b.title, (title.width as usize).saturating_sub(20)),
+            theme::title(),
+        ),
+        Span::raw("   "),
+        Span::styled(
+            format!("{} {}", face.text, state_label(app.s(), face.state)),
+            face.style,
+        ),
+    ]))
+    .render(title, buf);
+    Paragraph::new(
+        text::wrap(&question, q.width as usize, "", "")
+            .into_iter()
+            .map(Line::from)
+            .collect::<Vec<_>>(),
+    )
+    .style(theme::dim())
+    .render(q, buf);
+    columns(app, f, cols, buf);
+}
+
+fn merged(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    columns(app, f, area, buf);
+}
+
+/// Side-by-side columns of notes with the cursor in the chosen column.
+fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    let cols = app.columns();
+    if cols.is_empty() {
+        return;
+    }
+    let shown = cols.len().min((area.width / 24).max(1) as usize);
+    let first = f.column.saturating_sub(shown - 1).min(cols.len() - shown);
+    let areas = Layout::horizontal(vec![Constraint::Ratio(1, shown as u32); shown]).split(area);
+    for (slot, col_area) in areas.iter().enumerate() {
+        let i = first + slot;
+        let col = &cols[i];
+        let active = i == f.column;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if active {
+                theme::selected_border()
+            } else {
+                theme::border()
+            })
+            .title(Span::styled(
+                format!(
+                    " {} ({}) ",
+                    text::cut(&col.title, col_area.width.saturating_sub(10) as usize),
+                    col.notes.len()
+                ),
+                theme::title(),
+            ));
+        let inner = block.inner(*col_area);
+        block.render(*col_area, buf);
+        let lead_lines = col
+            .lead
+            .as_deref()
+            .map(|l| text::wrap(l, inner.width as usize, "", ""))
+            .unwrap_or_default();
+        let lead_h = (lead_lines.len() as u16).min(inner.height / 3);
+        let [lead, list] = Layout::vertical([Constraint::Length(lead_h), Constraint::Fill(1)]).areas(inner);
+        Paragraph::new(lead_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme::dim())
+            .render(lead, buf);
+        note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf);
+    }
+}

@@ -1,0 +1,114 @@
+//! The footer hint line and the `?` help overlay — both generated from the
+//! key-binding table the dispatcher uses — and the small dialogs.
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::theme;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::keys::Binding;
+use crate::app::{Action, App, Overlay};
+use crate::i18n::action_text;
+
+/// The one-line footer: the table's footer bindings, as many as fit.
+pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0usize;
+    let width = area.width as usize;
+    for b in app.bindings().iter().filter(|b| b.footer && !b.shown.is_empty()) {
+        let (short, _) = action_text(app.lang, b.action);
+        let piece =
+            unicode_width::UnicodeWidthStr::width(b.shown) + 1 + unicode_width::UnicodeWidthStr::width(short) + 2;
+        if used + piece > width {
+            break;
+        }
+        spans.push(Span::styled(b.shown, theme::key()));
+        spans.push(Span::styled(format!(" {short}  "), theme::dim()));
+        used += piece;
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// Help and dialogs on top of everything.
+pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = app.s();
+    match app.overlay {
+        Some(Overlay::Help) => help(app, area, buf),
+        Some(Overlay::ConfirmQuit) => dialog(s.confirm_quit, area, buf),
+        Some(Overlay::SignalPicker) => dialog(s.signal_prompt, area, buf),
+        Some(Overlay::SectionPicker) => {
+            let sections: Vec<String> = app
+                .note_board()
+                .map(|b| {
+                    b.sections
+                        .iter()
+                        .enumerate()
+                        .map(|(i, sec)| format!("{} {}", i + 1, sec.title))
+                        .collect()
+                })
+                .unwrap_or_default();
+            dialog(&format!("{}  {}", s.section_prompt, sections.join(" · ")), area, buf);
+        }
+        None => {}
+    }
+}
+
+fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = app.s();
+    let lines: Vec<Line> = app
+        .bindings()
+        .iter()
+        .filter(|b| !b.shown.is_empty())
+        .map(|b| {
+            let (_, long) = action_text(app.lang, b.action);
+            Line::from(vec![
+                Span::styled(format!("{:>12}  ", b.shown), theme::key()),
+                Span::raw(long),
+            ])
+        })
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 72.min(area.width);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::selected_border())
+                .title(Span::styled(format!(" {} ", s.help_title), theme::title()))
+                .title_bottom(Span::styled(format!(" {} ", s.help_close), theme::dim())),
+        )
+        .render(rect, buf);
+}
+
+fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
+    let width = 64.min(area.width);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let lines = super::text::wrap(text, inner, "", "");
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::selected_border()),
+        )
+        .render(rect, buf);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height: height.min(area.height),
+    }
+}

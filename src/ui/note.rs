@@ -1,0 +1,247 @@
+//! The note-taker's screen: the group's task and timer on top, the board's
+//! sections as columns (tabs when narrow), the editor line at the bottom.
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::facilitator::{broadcast_line, clock_face, state_label};
+use super::{text, theme};
+use crate::app::{App, Input, InputKind, NoteView, Picker};
+use crate::model::{Note, NoteKind, TimerState};
+
+/// Smallest width of a section column before switching to tabs.
+const MIN_COLUMN: u16 = 28;
+
+/// Draws the note-taker view.
+pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.note_board() else { return };
+    let compact = area.height < 16 || area.width < 60;
+    let question = board.question.as_deref().map(|q| format!("? {q}")).unwrap_or_default();
+    let q_lines = if compact || question.is_empty() {
+        0
+    } else {
+        text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
+    };
+    let has_broadcast = app.session.state().latest_broadcast(Some(&board.id)).is_some();
+    let editor_h = match &app.input {
+        Some(i) => (i.area.lines().len() as u16 + 2).clamp(3, (area.height / 3).max(3)),
+        None => 0,
+    };
+    let [head, q, bcast, body, editor_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(q_lines),
+        Constraint::Length(u16::from(has_broadcast && area.height >= 8)),
+        Constraint::Fill(1),
+        Constraint::Length(editor_h),
+    ])
+    .areas(area);
+    header(app, &board.title, &board.id, head, buf);
+    Paragraph::new(
+        text::wrap(&question, q.width as usize, "", "  ")
+            .into_iter()
+            .map(Line::from)
+            .collect::<Vec<_>>(),
+    )
+    .style(theme::dim())
+    .render(q, buf);
+    broadcast_line(app, Some(&board.id), bcast, buf);
+    let sections = board.sections.len();
+    if sections > 1 && body.width / (sections as u16) < MIN_COLUMN {
+        tabbed(app, v, body, buf);
+    } else {
+        let areas = Layout::horizontal(vec![Constraint::Ratio(1, sections.max(1) as u32); sections.max(1)]).split(body);
+        for (i, col) in areas.iter().enumerate() {
+            section_column(app, v, i, *col, true, buf);
+        }
+    }
+    if let Some(input) = &app.input {
+        editor(app, input, editor_area, buf);
+    }
+}
+
+/// Title on the left, the group's timer on the right.
+fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
+    let face = clock_face(app, board);
+    let warn = face.state == TimerState::Running && face.style == theme::warning();
+    let label = if warn {
+        format!(" · {}", app.s().last_minutes)
+    } else {
+        String::new()
+    };
+    let right = format!("⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
+    let width = area.width as usize;
+    let left = text::cut(title, width.saturating_sub(right.width() + 1));
+    let pad = width.saturating_sub(left.width() + right.width());
+    Paragraph::new(Line::from(vec![
+        Span::styled(left, theme::title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, face.style),
+    ]))
+    .render(area, buf);
+}
+
+fn tabbed(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.note_board() else { return };
+    let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let titles: Vec<String> = board
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} ({})", s.title, app.visible_notes(i).len()))
+        .collect();
+    Tabs::new(titles)
+        .select(v.section)
+        .highlight_style(theme::selected())
+        .divider("|")
+        .render(tabs, buf);
+    section_column(app, v, v.section, body, false, buf);
+}
+
+fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border: bool, buf: &mut Buffer) {
+    let Some(section) = app.note_board().and_then(|b| b.sections.get(index)) else {
+        return;
+    };
+    let notes = app.visible_notes(index);
+    let active = index == v.section;
+    let inner = if with_border {
+        let filter = if v.filter.is_some() {
+            format!(" · {}", app.s().filtered)
+        } else {
+            String::new()
+        };
+        let title = format!(" {} ({}){filter} ", section.title, notes.len());
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if active {
+                theme::selected_border()
+            } else {
+                theme::border()
+            })
+            .title(Span::styled(
+                text::cut(&title, area.width.saturating_sub(2) as usize),
+                theme::title(),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    } else {
+        area
+    };
+    let lead_lines = section
+        .lead
+        .as_deref()
+        .map(|l| text::wrap(l, inner.width as usize, "", ""))
+        .unwrap_or_default();
+    let lead_h = (lead_lines.len() as u16).min(inner.height / 3);
+    let [lead, list] = Layout::vertical([Constraint::Length(lead_h), Constraint::Fill(1)]).areas(inner);
+    Paragraph::new(lead_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(theme::dim())
+        .render(lead, buf);
+    if notes.is_empty() {
+        Paragraph::new(Span::styled(app.s().empty_section, theme::dim())).render(list, buf);
+        return;
+    }
+    note_list(app, &notes, active.then_some(v.cursor), app.session.author(), list, buf);
+}
+
+/// A list of notes wrapped to the area, scrolled so the cursor is visible.
+/// Only the notes that fit are laid out, however long the list.
+pub fn note_list(app: &App, notes: &[&Note], cursor: Option<usize>, me: Option<&str>, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width < 3 || notes.is_empty() {
+        return;
+    }
+    let width = area.width as usize;
+    let height = area.height as usize;
+    let lines_of = |n: &Note| -> Vec<String> {
+        let marker = match (n.starred, n.kind) {
+            (true, _) => "★ ",
+            (false, NoteKind::Bullet) => "• ",
+            (false, NoteKind::Paragraph) => "¶ ",
+        };
+        let author = match (&n.by, me) {
+            (Some(by), Some(me)) if by == me => String::new(),
+            (Some(by), _) => format!(" — {by}"),
+            _ => String::new(),
+        };
+        text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ")
+    };
+    let focus = cursor.unwrap_or(0).min(notes.len() - 1);
+    // Walk up from the cursor until half the height is used, then fill down.
+    let mut start = focus;
+    let mut used = lines_of(notes[focus]).len();
+    while start > 0 {
+        let h = lines_of(notes[start - 1]).len();
+        if used + h > height / 2 {
+            break;
+        }
+        used += h;
+        start -= 1;
+    }
+    let _ = app;
+    let mut out: Vec<Line> = Vec::new();
+    for (i, note) in notes.iter().enumerate().skip(start) {
+        if out.len() >= height {
+            break;
+        }
+        let is_cursor = cursor == Some(i);
+        let style: Style = match (is_cursor, note.starred) {
+            (true, _) => theme::selected(),
+            (false, true) => theme::starred(),
+            (false, false) => theme::text(),
+        };
+        for l in lines_of(note) {
+            out.push(Line::from(Span::styled(
+                if is_cursor { format!("{l} ") } else { l },
+                style,
+            )));
+        }
+    }
+    out.truncate(height);
+    Paragraph::new(out).render(area, buf);
+}
+
+/// The editor line (note, broadcast or filter).
+pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let s = app.s();
+    let title = match &input.kind {
+        InputKind::NewNote { .. } => s.new_note,
+        InputKind::EditNote { .. } => s.edit_note,
+        InputKind::Broadcast => s.broadcast_prompt,
+        InputKind::Filter => s.filter_prompt,
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::selected_border())
+        .title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    input.area.render(inner, buf);
+}
+
+/// The board picker.
+pub fn render_picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
+    let plan = app.session.plan();
+    let mut lines = vec![
+        Line::from(Span::styled(app.s().pick_board, theme::title())),
+        Line::from(""),
+    ];
+    for (i, id) in p.boards.iter().enumerate() {
+        let title = plan.board(id).map(|b| b.title.as_str()).unwrap_or(id);
+        let style = if i == p.cursor {
+            theme::selected()
+        } else {
+            theme::text()
+        };
+        lines.push(Line::from(Span::styled(
+            text::cut(&format!(" {} {title} ({id}) ", i + 1), area.width as usize),
+            style,
+        )));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
