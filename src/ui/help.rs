@@ -17,19 +17,36 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0usize;
-    let width = area.width as usize;
-    for b in app.bindings().iter().filter(|b| b.footer && !b.shown.is_empty()) {
+    // Help and quit always show, at the end; the rest as many as fit.
+    let shown: Vec<&Binding> = app
+        .bindings()
+        .iter()
+        .filter(|b| b.footer && !b.shown.is_empty())
+        .collect();
+    let (always, rest): (Vec<&Binding>, Vec<&Binding>) = shown
+        .into_iter()
+        .partition(|b| matches!(b.action, Action::Help | Action::Quit));
+    let piece = |b: &Binding| {
         let (short, _) = action_text(app.lang, b.action);
-        let piece =
-            unicode_width::UnicodeWidthStr::width(b.shown) + 1 + unicode_width::UnicodeWidthStr::width(short) + 2;
-        if used + piece > width {
+        (b.shown, short, b.shown.width() + 1 + short.width() + 2)
+    };
+    let width = area.width as usize;
+    let mut used: usize = always.iter().map(|b| piece(b).2).sum();
+    let mut chosen = Vec::new();
+    for b in rest {
+        let (_, _, w) = piece(b);
+        if used + w > width {
             break;
         }
-        spans.push(Span::styled(b.shown, theme::key()));
+        used += w;
+        chosen.push(b);
+    }
+    chosen.extend(always);
+    let mut spans: Vec<Span> = Vec::new();
+    for b in chosen {
+        let (keys, short, _) = piece(b);
+        spans.push(Span::styled(keys, theme::key()));
         spans.push(Span::styled(format!(" {short}  "), theme::dim()));
-        used += piece;
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
