@@ -215,6 +215,8 @@ pub struct App {
     pub bell_pending: bool,
     /// The whole second the clocks were last drawn for.
     last_second: i64,
+    /// Offset of local time from UTC, for displayed times of day.
+    pub utc_offset: chrono::FixedOffset,
 }
 
 impl App {
@@ -282,6 +284,7 @@ impl App {
             bell_enabled: true,
             bell_pending: false,
             last_second: 0,
+            utc_offset: *chrono::Local::now().offset(),
         }
     }
 
@@ -300,6 +303,13 @@ impl App {
     pub fn display_ms(&self) -> i64 {
         let now = self.now_ms();
         now - now.rem_euclid(1000)
+    }
+
+    /// A wall time as local `HH:MM`.
+    pub fn time_of_day(&self, ms: i64) -> String {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(&self.utc_offset).format("%H:%M").to_string())
+            .unwrap_or_default()
     }
 
     /// Milliseconds until the next redraw of the clocks is due.

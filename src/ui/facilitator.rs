@@ -20,7 +20,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     let has_broadcast = app.session.state().latest_broadcast(None).is_some();
     let tall = area.height >= 8;
     let [header, agenda, bcast, body, input] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(u16::from(area.height >= 6)),
         Constraint::Length(u16::from(tall)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
@@ -42,9 +42,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
 
 fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     let plan = app.session.plan();
-    let now = chrono::DateTime::from_timestamp_millis(app.now_ms())
-        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-        .unwrap_or_default();
+    let now = app.time_of_day(app.now_ms());
     let armed = if f.all_armed {
         format!(" [{}] ", app.s().all_armed)
     } else {
@@ -109,9 +107,7 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
     let Some(b) = app.session.state().latest_broadcast(board) else {
         return;
     };
-    let at = chrono::DateTime::from_timestamp_millis(b.wall_ms)
-        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-        .unwrap_or_default();
+    let at = app.time_of_day(b.wall_ms);
     let line = format!(" » {}: {}  ({at})", app.s().broadcast, b.text);
     Paragraph::new(Line::from(Span::styled(
         text::cut(&line, area.width as usize),

@@ -21,7 +21,7 @@ impl Widget for &App {
         }
         let [body, status, footer] = Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(u16::from(self.message.is_some() && area.height >= 4)),
+            Constraint::Length(u16::from(self.message.is_some() && area.height >= 10)),
             Constraint::Length(u16::from(area.height >= 3)),
         ])
         .areas(area);

@@ -169,12 +169,15 @@ pub fn note_list(app: &App, notes: &[&Note], cursor: Option<usize>, me: Option<&
         text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ")
     };
     let focus = cursor.unwrap_or(0).min(notes.len() - 1);
-    // Walk up from the cursor until half the height is used, then fill down.
+    // Show from the top if the cursor fits; otherwise keep it visible with
+    // up to a third of the height of context below it.
+    let below: usize = notes[focus + 1..].iter().take(3).map(|n| lines_of(n).len()).sum();
+    let budget = height - below.min(height / 3);
     let mut start = focus;
     let mut used = lines_of(notes[focus]).len();
     while start > 0 {
         let h = lines_of(notes[start - 1]).len();
-        if used + h > height / 2 {
+        if used + h > budget {
             break;
         }
         used += h;

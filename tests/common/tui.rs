@@ -1,0 +1,91 @@
+//! Helpers for scenario tests: an app on a copy of the example session
+//! with a fake clock, keys, and the rendered screen as text.
+#![allow(dead_code)]
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runde::app::App;
+use runde::clock::FakeClock;
+use runde::store::Session;
+
+/// 2021-10-05 15:00 UTC, just after the example meeting's notes were written.
+pub const MEETING_START_MS: i64 = 1_633_446_000_000;
+
+/// A copy of the example session, a fake clock at the meeting's start.
+pub struct Fixture {
+    pub _tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+    pub clock: FakeClock,
+}
+
+impl Fixture {
+    pub fn example() -> Fixture {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("example");
+        std::fs::create_dir_all(&dir).unwrap();
+        runde::example::write_to(&dir).unwrap();
+        Fixture { _tmp: tmp, dir, clock: FakeClock::at(MEETING_START_MS) }
+    }
+
+    /// Another writer on the same folder (a second process in real life).
+    pub fn session(&self) -> Session {
+        Session::open_with_clock(&self.dir, Arc::new(self.clock.clone())).unwrap()
+    }
+
+    pub fn facilitator(&self, lang: Option<runde::model::Lang>) -> App {
+        let mut app = App::facilitator(self.session(), lang);
+        app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
+        app
+    }
+
+    pub fn note_taker(&self, board: Option<&str>, by: Option<&str>, lang: Option<runde::model::Lang>) -> App {
+        let mut s = self.session();
+        s.set_author(by.map(str::to_string));
+        let mut app = App::note_taker(s, board, lang).unwrap();
+        app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
+        app
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+pub fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+pub fn code(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Presses each character as a key.
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(c));
+    }
+}
+
+/// Renders the app at `w`×`h` and returns the screen as text.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

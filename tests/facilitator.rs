@@ -1,0 +1,189 @@
+//! Scenario tests of the facilitator's projector view on a TestBackend
+//! with a fake clock: timers, live notes, broadcasts, signals, present and
+//! merged modes, in German and English, at several sizes.
+#[path = "common/tui.rs"]
+mod tui;
+
+use ratatui::crossterm::event::KeyCode;
+use runde::app::{Action, FacMode, Screen};
+use runde::model::{Lang, Signal};
+use tui::*;
+
+fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::app::App {
+    let mut app = fx.facilitator(lang);
+    for _ in 0..3 {
+        app.handle_key(key('n'));
+    }
+    assert_eq!(app.session.state().phase(), Some("workshops"));
+    app
+}
+
+#[test]
+fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('S'));
+    fx.clock.advance_secs(600);
+    app.update(Action::Tick);
+    let text = screen(&app, 160, 45);
+    assert_eq!(text.matches("▶ läuft").count(), 4, "{text}");
+    let other = fx.session();
+    for b in ["methods", "success", "continuity", "actors"] {
+        let t = other.state().timer(b);
+        assert_eq!(t.remaining_ms(fx.clock.now()), 35 * 60_000, "{b}: the store holds the same facts");
+    }
+    insta::assert_snapshot!("fac_de_160x45_running", text);
+    insta::assert_snapshot!("fac_de_80x24_running", screen(&app, 80, 24));
+}
+
+trait Now {
+    fn now(&self) -> i64;
+}
+impl Now for runde::clock::FakeClock {
+    fn now(&self) -> i64 {
+        runde::clock::Clock::now_ms(self)
+    }
+}
+
+#[test]
+fn pause_one_extend_one_and_run_over_time() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('S'));
+    fx.clock.advance_secs(60);
+    app.handle_key(key('2'));
+    app.handle_key(key(' ')); // pause group 2
+    app.handle_key(key('3'));
+    app.handle_key(key('+'));
+    app.handle_key(key('5')); // +5 on group 3
+    fx.clock.advance_secs(46 * 60);
+    app.update(Action::Tick);
+    let s = app.session.state();
+    let now = fx.clock.now();
+    assert_eq!(s.timer("success").remaining_ms(now), 44 * 60_000, "paused after one minute");
+    assert_eq!(s.timer("continuity").remaining_ms(now), 3 * 60_000, "50 minutes in total");
+    assert_eq!(s.timer("methods").remaining_ms(now), -2 * 60_000);
+    assert!(app.bell_pending, "a group reached zero");
+    let text = screen(&app, 160, 45);
+    assert!(text.contains("⚠ überzogen"), "{text}");
+    assert!(text.contains("⏸ pausiert"), "{text}");
+    insta::assert_snapshot!("fac_de_160x45_over_paused", text);
+}
+
+#[test]
+fn all_modifier_extends_every_group() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('S'));
+    app.handle_key(key('a'));
+    app.handle_key(key('-'));
+    let s = app.session.state();
+    for b in ["methods", "success", "continuity", "actors"] {
+        assert_eq!(s.timer(b).total_ms(), 44 * 60_000, "{b}");
+    }
+}
+
+#[test]
+fn a_note_from_another_process_appears_on_its_tile() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    let mut other = fx.session();
+    other.add_note("actors", None, "Quartiersbüro als Anlaufstelle", Default::default(), false).unwrap();
+    assert!(app.update(Action::StoreChanged));
+    let text = screen(&app, 160, 45);
+    assert!(text.contains("• Quartiersbüro als Anlaufstelle"), "{text}");
+    assert!(text.contains("9 Notizen"), "{text}");
+}
+
+#[test]
+fn broadcast_typed_in_the_view_reaches_the_store() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('b'));
+    typ(&mut app, "Noch 5 Minuten");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(fx.session().state().latest_broadcast(Some("methods")).unwrap().text, "Noch 5 Minuten");
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("» Durchsage: Noch 5 Minuten  (15:00)"), "{text}");
+}
+
+#[test]
+fn a_signal_shows_on_the_tile_until_acknowledged() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    fx.session().signal("continuity", Signal::NeedTime).unwrap();
+    app.update(Action::StoreChanged);
+    assert!(screen(&app, 120, 40).contains("⚑ braucht Zeit"));
+    app.handle_key(key('3'));
+    app.handle_key(code(KeyCode::Enter));
+    assert!(!screen(&app, 120, 40).contains("⚑"));
+    assert!(fx.session().state().signal("continuity").is_none());
+}
+
+#[test]
+fn present_and_merged_modes_and_copy_to_findings() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, Some(Lang::En));
+    app.handle_key(key('2'));
+    app.handle_key(key('p'));
+    assert!(matches!(&app.screen, Screen::Facilitator(f) if f.mode == FacMode::Present("success".into())));
+    let text = screen(&app, 160, 45);
+    assert!(text.contains("Erfolgsfaktoren (3)") && text.contains("Fallstricke (4)"), "{text}");
+    insta::assert_snapshot!("fac_en_160x45_present", text);
+    app.handle_key(code(KeyCode::Tab));
+    app.handle_key(key('j'));
+    app.handle_key(key('f'));
+    let findings = fx.session().state().notes_in("findings", "notes").iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    assert!(findings.last().unwrap().starts_with("Häufige und unerwartete Personalwechsel"), "{findings:?}");
+    app.handle_key(key('m'));
+    let text = screen(&app, 160, 45);
+    insta::assert_snapshot!("fac_en_160x45_merged", text);
+    app.handle_key(code(KeyCode::Esc));
+    assert!(matches!(&app.screen, Screen::Facilitator(f) if f.mode == FacMode::Grid));
+}
+
+#[test]
+fn english_ui_and_tiny_terminal() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, Some(Lang::En));
+    app.handle_key(key('S'));
+    fx.clock.advance_secs(90);
+    app.update(Action::Tick);
+    insta::assert_snapshot!("fac_en_80x24_running", screen(&app, 80, 24));
+    let tiny = screen(&app, 20, 5);
+    assert!(tiny.contains("43:30"), "{tiny}");
+    insta::assert_snapshot!("fac_en_20x5", tiny);
+}
+
+#[test]
+fn help_comes_from_the_binding_table_and_quit_asks_while_timers_run() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('?'));
+    let text = screen(&app, 100, 40);
+    for b in runde::app::keys::FACILITATOR.iter().filter(|b| !b.shown.is_empty()) {
+        assert!(text.contains(b.shown), "help lists {}", b.shown);
+    }
+    app.handle_key(key('x'));
+    app.handle_key(key('S'));
+    app.handle_key(key('q'));
+    assert!(!app.quit, "asks first");
+    assert!(screen(&app, 100, 40).contains("Beenden? (y/n)"));
+    app.handle_key(key('n'));
+    assert!(!app.quit);
+    app.handle_key(key('q'));
+    app.handle_key(key('y'));
+    assert!(app.quit);
+}
+
+#[test]
+fn welcome_phase_without_groups_shows_the_phase_clock() {
+    let fx = Fixture::example();
+    let mut app = fx.facilitator(None);
+    app.handle_key(key('n'));
+    fx.clock.advance_secs(125);
+    app.update(Action::Tick);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Begrüßung") && text.contains("geplant 10′"), "{text}");
+    assert!(text.contains("Keine Gruppen in dieser Phase"), "{text}");
+}
