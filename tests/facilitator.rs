@@ -30,7 +30,11 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
     let other = fx.session();
     for b in ["methods", "success", "continuity", "actors"] {
         let t = other.state().timer(b);
-        assert_eq!(t.remaining_ms(fx.clock.now()), 35 * 60_000, "{b}: the store holds the same facts");
+        assert_eq!(
+            t.remaining_ms(fx.clock.now()),
+            35 * 60_000,
+            "{b}: the store holds the same facts"
+        );
     }
     insta::assert_snapshot!("fac_de_160x45_running", text);
     insta::assert_snapshot!("fac_de_80x24_running", screen(&app, 80, 24));
@@ -60,8 +64,16 @@ fn pause_one_extend_one_and_run_over_time() {
     app.update(Action::Tick);
     let s = app.session.state();
     let now = fx.clock.now();
-    assert_eq!(s.timer("success").remaining_ms(now), 44 * 60_000, "paused after one minute");
-    assert_eq!(s.timer("continuity").remaining_ms(now), 3 * 60_000, "50 minutes in total");
+    assert_eq!(
+        s.timer("success").remaining_ms(now),
+        44 * 60_000,
+        "paused after one minute"
+    );
+    assert_eq!(
+        s.timer("continuity").remaining_ms(now),
+        3 * 60_000,
+        "50 minutes in total"
+    );
     assert_eq!(s.timer("methods").remaining_ms(now), -2 * 60_000);
     assert!(app.bell_pending, "a group reached zero");
     let text = screen(&app, 160, 45);
@@ -88,7 +100,15 @@ fn a_note_from_another_process_appears_on_its_tile() {
     let fx = Fixture::example();
     let mut app = in_workshops(&fx, None);
     let mut other = fx.session();
-    other.add_note("actors", None, "Quartiersbüro als Anlaufstelle", Default::default(), false).unwrap();
+    other
+        .add_note(
+            "actors",
+            None,
+            "Quartiersbüro als Anlaufstelle",
+            Default::default(),
+            false,
+        )
+        .unwrap();
     assert!(app.update(Action::StoreChanged));
     let text = screen(&app, 160, 45);
     assert!(text.contains("• Quartiersbüro als Anlaufstelle"), "{text}");
@@ -102,7 +122,10 @@ fn broadcast_typed_in_the_view_reaches_the_store() {
     app.handle_key(key('b'));
     typ(&mut app, "Noch 5 Minuten");
     app.handle_key(code(KeyCode::Enter));
-    assert_eq!(fx.session().state().latest_broadcast(Some("methods")).unwrap().text, "Noch 5 Minuten");
+    assert_eq!(
+        fx.session().state().latest_broadcast(Some("methods")).unwrap().text,
+        "Noch 5 Minuten"
+    );
     let text = screen(&app, 120, 40);
     assert!(text.contains("» Durchsage: Noch 5 Minuten  (15:00)"), "{text}");
 }
@@ -128,13 +151,28 @@ fn present_and_merged_modes_and_copy_to_findings() {
     app.handle_key(key('p'));
     assert!(matches!(&app.screen, Screen::Facilitator(f) if f.mode == FacMode::Present("success".into())));
     let text = screen(&app, 160, 45);
-    assert!(text.contains("Erfolgsfaktoren (3)") && text.contains("Fallstricke (4)"), "{text}");
+    assert!(
+        text.contains("Erfolgsfaktoren (3)") && text.contains("Fallstricke (4)"),
+        "{text}"
+    );
     insta::assert_snapshot!("fac_en_160x45_present", text);
     app.handle_key(code(KeyCode::Tab));
     app.handle_key(key('j'));
     app.handle_key(key('f'));
-    let findings = fx.session().state().notes_in("findings", "notes").iter().map(|n| n.text.clone()).collect::<Vec<_>>();
-    assert!(findings.last().unwrap().starts_with("Häufige und unerwartete Personalwechsel"), "{findings:?}");
+    let findings = fx
+        .session()
+        .state()
+        .notes_in("findings", "notes")
+        .iter()
+        .map(|n| n.text.clone())
+        .collect::<Vec<_>>();
+    assert!(
+        findings
+            .last()
+            .unwrap()
+            .starts_with("Häufige und unerwartete Personalwechsel"),
+        "{findings:?}"
+    );
     app.handle_key(key('m'));
     let text = screen(&app, 160, 45);
     insta::assert_snapshot!("fac_en_160x45_merged", text);

@@ -10,7 +10,12 @@ use runde::model::{Lang, NoteKind};
 use tui::*;
 
 fn texts(fx: &Fixture, board: &str, section: &str) -> Vec<String> {
-    fx.session().state().notes_in(board, section).iter().map(|n| n.text.clone()).collect()
+    fx.session()
+        .state()
+        .notes_in(board, section)
+        .iter()
+        .map(|n| n.text.clone())
+        .collect()
 }
 
 #[test]
@@ -20,13 +25,19 @@ fn add_edit_delete_undo_redo() {
     app.handle_key(key('a'));
     typ(&mut app, "Vertrauen braucht Zeit – „Geduld“ 🎉");
     app.handle_key(code(KeyCode::Enter));
-    assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), "Vertrauen braucht Zeit – „Geduld“ 🎉");
+    assert_eq!(
+        texts(&fx, "methods", "notes").last().unwrap(),
+        "Vertrauen braucht Zeit – „Geduld“ 🎉"
+    );
     assert!(screen(&app, 100, 30).contains("✓ gespeichert"));
 
     app.handle_key(key('e'));
     typ(&mut app, "!");
     app.handle_key(code(KeyCode::Enter));
-    assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), "Vertrauen braucht Zeit – „Geduld“ 🎉!");
+    assert_eq!(
+        texts(&fx, "methods", "notes").last().unwrap(),
+        "Vertrauen braucht Zeit – „Geduld“ 🎉!"
+    );
 
     app.handle_key(key('d'));
     assert_eq!(texts(&fx, "methods", "notes").len(), 8);
@@ -36,7 +47,10 @@ fn add_edit_delete_undo_redo() {
     assert_eq!(texts(&fx, "methods", "notes").len(), 8);
     app.handle_key(key('u'));
     app.handle_key(key('u'));
-    assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), "Vertrauen braucht Zeit – „Geduld“ 🎉");
+    assert_eq!(
+        texts(&fx, "methods", "notes").last().unwrap(),
+        "Vertrauen braucht Zeit – „Geduld“ 🎉"
+    );
 }
 
 #[test]
@@ -51,7 +65,10 @@ fn star_reorder_move_and_kind() {
     app.handle_key(key('K'));
     assert_eq!(texts(&fx, "success", "factors")[0], first, "and back up");
     app.handle_key(key('t'));
-    assert_eq!(fx.session().state().notes_in("success", "factors")[0].kind, NoteKind::Paragraph);
+    assert_eq!(
+        fx.session().state().notes_in("success", "factors")[0].kind,
+        NoteKind::Paragraph
+    );
     app.handle_key(key('m'));
     app.handle_key(key('2'));
     assert_eq!(texts(&fx, "success", "pitfalls").last().unwrap(), &first);
@@ -79,7 +96,10 @@ fn alt_enter_makes_a_newline_and_esc_keeps_a_draft() {
     let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
     app.handle_key(key('a'));
     typ(&mut app, "Zeile eins");
-    app.handle_key(ratatui::crossterm::event::KeyEvent::new(KeyCode::Enter, ratatui::crossterm::event::KeyModifiers::ALT));
+    app.handle_key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        ratatui::crossterm::event::KeyModifiers::ALT,
+    ));
     typ(&mut app, "Zeile zwei");
     app.handle_key(code(KeyCode::Esc));
     assert!(app.input.is_none());
@@ -117,9 +137,19 @@ fn concurrent_edit_and_delete_lose_nothing() {
     other.edit_note(&id, "Fremde Änderung").unwrap();
     app.update(Action::StoreChanged);
     assert!(screen(&app, 100, 30).contains("Jemand hat diese Notiz geändert"));
-    assert!(app.input.as_ref().unwrap().area.lines()[0].ends_with("(meine Ergänzung)"), "typing undisturbed");
+    assert!(
+        app.input.as_ref().unwrap().area.lines()[0].ends_with("(meine Ergänzung)"),
+        "typing undisturbed"
+    );
     app.handle_key(code(KeyCode::Enter));
-    assert!(fx.session().state().note(&id).unwrap().text.ends_with("(meine Ergänzung)"));
+    assert!(
+        fx.session()
+            .state()
+            .note(&id)
+            .unwrap()
+            .text
+            .ends_with("(meine Ergänzung)")
+    );
 
     app.handle_key(key('e'));
     typ(&mut app, " und mehr");
@@ -129,7 +159,10 @@ fn concurrent_edit_and_delete_lose_nothing() {
     assert!(screen(&app, 100, 30).contains("Jemand hat diese Notiz gelöscht"));
     app.handle_key(code(KeyCode::Enter));
     let notes = texts(&fx, "methods", "notes");
-    assert!(notes.iter().any(|t| t.ends_with("(meine Ergänzung) und mehr")), "saved as a new note: {notes:?}");
+    assert!(
+        notes.iter().any(|t| t.ends_with("(meine Ergänzung) und mehr")),
+        "saved as a new note: {notes:?}"
+    );
 }
 
 #[test]
@@ -138,7 +171,9 @@ fn notes_from_others_appear_while_typing() {
     let mut app = fx.note_taker(Some("continuity"), Some("Selin Aydın"), None);
     app.handle_key(key('a'));
     typ(&mut app, "tipp");
-    fx.session().add_note("continuity", None, "Von nebenan", Default::default(), false).unwrap();
+    fx.session()
+        .add_note("continuity", None, "Von nebenan", Default::default(), false)
+        .unwrap();
     app.update(Action::StoreChanged);
     let text = screen(&app, 100, 30);
     assert!(text.contains("Von nebenan"), "{text}");
@@ -184,7 +219,10 @@ fn board_picker_lists_the_phase_boards() {
     fx.session().set_phase(Some("workshops")).unwrap();
     let mut app = fx.note_taker(None, None, None);
     let text = screen(&app, 80, 24);
-    assert!(text.contains("1 Methoden & Formate (methods)") && text.contains("4 Akteure und Funktionen (actors)"), "{text}");
+    assert!(
+        text.contains("1 Methoden & Formate (methods)") && text.contains("4 Akteure und Funktionen (actors)"),
+        "{text}"
+    );
     app.handle_key(key('j'));
     app.handle_key(code(KeyCode::Enter));
     assert!(matches!(&app.screen, Screen::Note(v) if v.board == "success"));
@@ -194,7 +232,13 @@ fn board_picker_lists_the_phase_boards() {
 fn hostile_text_is_rendered_inert() {
     let fx = Fixture::example();
     fx.session()
-        .add_note("methods", None, "evil \u{1b}]52;c;aGFjaw==\u{7} \u{1b}[2J \u{202e}gnirts", Default::default(), false)
+        .add_note(
+            "methods",
+            None,
+            "evil \u{1b}]52;c;aGFjaw==\u{7} \u{1b}[2J \u{202e}gnirts",
+            Default::default(),
+            false,
+        )
         .unwrap();
     let app = fx.note_taker(Some("methods"), None, None);
     let text = screen(&app, 100, 40);

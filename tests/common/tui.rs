@@ -27,7 +27,11 @@ impl Fixture {
         let dir = tmp.path().join("example");
         std::fs::create_dir_all(&dir).unwrap();
         runde::example::write_to(&dir).unwrap();
-        Fixture { _tmp: tmp, dir, clock: FakeClock::at(MEETING_START_MS) }
+        Fixture {
+            _tmp: tmp,
+            dir,
+            clock: FakeClock::at(MEETING_START_MS),
+        }
     }
 
     /// Another writer on the same folder (a second process in real life).
