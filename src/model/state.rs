@@ -3,6 +3,8 @@
 //! of the event that set it, timers re-fold their own few events in order,
 //! so events may be applied in any order and any number of times, and
 //! every process that has read the same events shows the same state.
+use std::collections::BTreeSet;
+
 use foldhash::HashMap;
 
 use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal, TimerOp};
@@ -132,6 +134,11 @@ struct TimerLog {
 #[derive(Debug, Clone, Default)]
 pub struct SessionState {
     notes: HashMap<String, (Note, Versions)>,
+    /// Every note's (pos, id) per (board, section), deleted ones included:
+    /// the order of a section without sorting on every frame.
+    index: HashMap<String, HashMap<String, BTreeSet<(String, String)>>>,
+    /// Live notes per board by creation time (newest last).
+    by_time: HashMap<String, BTreeSet<(i64, String)>>,
     /// Field changes that arrived before their note (read from another file first).
     early: HashMap<String, Vec<(OrderKey, NoteFields)>>,
     /// Every phase change, in order: (key, phase, wall time).
@@ -141,6 +148,8 @@ pub struct SessionState {
     signals: HashMap<String, (OrderKey, Option<PendingSignal>)>,
     max_lamport: u64,
     events: usize,
+    /// While loading in bulk the indexes are built once at the end.
+    bulk: bool,
 }
 
 impl SessionState {
@@ -152,7 +161,15 @@ impl SessionState {
         match ev.c {
             Change::NoteAdded(n) => self.add_note(key, n, wall_ms),
             Change::NoteSet { id, fields } => match self.notes.get_mut(&id) {
-                Some((note, versions)) => note.set(versions, fields, key),
+                Some((note, versions)) => {
+                    let before = Slot::of(note);
+                    note.set(versions, fields, key);
+                    let after = Slot::of(note);
+                    if before != after {
+                        self.unindex(&before, &id);
+                        self.reindex(&after, &id);
+                    }
+                }
                 None => self.early.entry(id).or_default().push((key.clone(), fields)),
             },
             Change::Phase { phase } => {
@@ -205,7 +222,95 @@ impl SessionState {
                 note.set(&mut versions, fields, &k);
             }
         }
+        self.reindex(&Slot::of(&note), &note.id);
         self.notes.insert(note.id.clone(), (note, versions));
+    }
+
+    /// Starts a bulk load: indexes are rebuilt once by [`Self::end_bulk`].
+    pub fn begin_bulk(&mut self) {
+        self.bulk = true;
+    }
+
+    /// Ends a bulk load and builds the indexes in one pass.
+    pub fn end_bulk(&mut self) {
+        if !std::mem::take(&mut self.bulk) {
+            return;
+        }
+        let mut slots: HashMap<&str, HashMap<&str, Vec<(String, String)>>> = HashMap::default();
+        let mut times: HashMap<&str, Vec<(i64, String)>> = HashMap::default();
+        for (n, _) in self.notes.values() {
+            slots
+                .entry(&n.board)
+                .or_default()
+                .entry(&n.section)
+                .or_default()
+                .push((n.pos.clone(), n.id.clone()));
+            if !n.deleted {
+                times.entry(&n.board).or_default().push((n.created_ms, n.id.clone()));
+            }
+        }
+        let index = slots
+            .into_iter()
+            .map(|(b, sections)| {
+                let sections = sections
+                    .into_iter()
+                    .map(|(s, mut v)| {
+                        v.sort_unstable();
+                        (s.to_string(), v.into_iter().collect())
+                    })
+                    .collect();
+                (b.to_string(), sections)
+            })
+            .collect();
+        let by_time = times
+            .into_iter()
+            .map(|(b, mut v)| {
+                v.sort_unstable();
+                (b.to_string(), v.into_iter().collect())
+            })
+            .collect();
+        self.index = index;
+        self.by_time = by_time;
+    }
+
+    fn reindex(&mut self, slot: &Slot, id: &str) {
+        if self.bulk {
+            return;
+        }
+        let sections = match self.index.get_mut(slot.board.as_str()) {
+            Some(s) => s,
+            None => self.index.entry(slot.board.clone()).or_default(),
+        };
+        let set = match sections.get_mut(slot.section.as_str()) {
+            Some(set) => set,
+            None => sections.entry(slot.section.clone()).or_default(),
+        };
+        set.insert((slot.pos.clone(), id.to_string()));
+        if !slot.deleted {
+            let by_time = match self.by_time.get_mut(slot.board.as_str()) {
+                Some(t) => t,
+                None => self.by_time.entry(slot.board.clone()).or_default(),
+            };
+            by_time.insert((slot.created_ms, id.to_string()));
+        }
+    }
+
+    fn unindex(&mut self, slot: &Slot, id: &str) {
+        if self.bulk {
+            return;
+        }
+        if let Some(set) = self
+            .index
+            .get_mut(slot.board.as_str())
+            .and_then(|s| s.get_mut(slot.section.as_str()))
+        {
+            set.remove(&(slot.pos.clone(), id.to_string()));
+        }
+        if !slot.deleted {
+            if let Some(set) = self.by_time.get_mut(slot.board.as_str()) {
+                set.remove(&(slot.created_ms, id.to_string()));
+            }
+        }
     }
 
     fn set_signal(&mut self, key: &OrderKey, board: String, value: Option<PendingSignal>) {
@@ -242,24 +347,40 @@ impl SessionState {
 
     /// Live notes of one section in their order.
     pub fn notes_in(&self, board: &str, section: &str) -> Vec<&Note> {
-        let mut v: Vec<&Note> = self
-            .live_notes()
-            .filter(|n| n.board == board && n.section == section)
-            .collect();
-        sort_by_position(&mut v);
-        v
+        self.section_slots(board, section)
+            .into_iter()
+            .filter(|n| !n.deleted)
+            .collect()
     }
 
     /// Every note ever placed in a section, deleted ones included, in order.
     /// New position keys are computed against these, so a deleted note that
     /// is restored returns to exactly its old place and keys are never reused.
     pub fn section_slots(&self, board: &str, section: &str) -> Vec<&Note> {
-        let mut v: Vec<&Note> = self
-            .all_notes()
-            .filter(|n| n.board == board && n.section == section)
-            .collect();
-        sort_by_position(&mut v);
-        v
+        self.index
+            .get(board)
+            .and_then(|sections| sections.get(section))
+            .map(|set| set.iter().filter_map(|(_, id)| self.note(id)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Live notes of a board, newest first, at most `limit`.
+    pub fn newest_on_board(&self, board: &str, limit: usize) -> Vec<&Note> {
+        self.by_time
+            .get(board)
+            .map(|set| {
+                set.iter()
+                    .rev()
+                    .take(limit)
+                    .filter_map(|(_, id)| self.note(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Number of live notes on one board.
+    pub fn live_count(&self, board: &str) -> usize {
+        self.by_time.get(board).map_or(0, BTreeSet::len)
     }
 
     /// Number of live notes per board id.
@@ -333,6 +454,28 @@ impl SessionState {
         signals.sort();
         let broadcasts: Vec<&str> = self.broadcasts.iter().map(|(_, b)| b.text.as_str()).collect();
         format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
+    }
+}
+
+/// Where a note sits: what the section index is keyed by.
+#[derive(Debug, PartialEq, Eq)]
+struct Slot {
+    board: String,
+    section: String,
+    pos: String,
+    deleted: bool,
+    created_ms: i64,
+}
+
+impl Slot {
+    fn of(n: &Note) -> Slot {
+        Slot {
+            board: n.board.clone(),
+            section: n.section.clone(),
+            pos: n.pos.clone(),
+            deleted: n.deleted,
+            created_ms: n.created_ms,
+        }
     }
 }
 

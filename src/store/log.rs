@@ -268,7 +268,7 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
     let mut pending_bad: Option<(usize, String)> = None;
     let mut start = 0usize;
     let mut line_no = cursor.lines;
-    while let Some(nl) = buf[start..].iter().position(|&b| b == b'\n') {
+    while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
         line_no += 1;
         let line = classify(path, line_no, &buf[start..start + nl], cursor.actor.as_ref())?;
         match (line, &pending_bad) {

@@ -95,7 +95,10 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
         };
-        session.refresh()?;
+        session.state.begin_bulk();
+        let loaded = session.refresh();
+        session.state.end_bulk();
+        loaded?;
         Ok(session)
     }
 

@@ -260,7 +260,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
         .ratio(face.ratio)
         .label("")
         .render(gauge, buf);
-    let count = app.session.state().live_notes().filter(|n| n.board == board.id).count();
+    let count = app.session.state().live_count(&board.id);
     let mut spans = vec![
         Span::styled(state_label(s, face.state), face.style),
         Span::styled(format!(" · {count} {}", s.notes), theme::text()),
@@ -297,8 +297,7 @@ fn latest_notes(app: &App, board: &str, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let mut notes: Vec<_> = app.session.state().live_notes().filter(|n| n.board == board).collect();
-    notes.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then(b.id.cmp(&a.id)));
+    let notes = app.session.state().newest_on_board(board, area.height as usize);
     let width = area.width as usize;
     let lines: Vec<Line> = notes
         .iter()
