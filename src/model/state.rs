@@ -236,7 +236,7 @@ impl SessionState {
         if !std::mem::take(&mut self.bulk) {
             return;
         }
-        let mut slots: HashMap<&str, HashMap<&str, Vec<(String, String)>>> = HashMap::default();
+        let mut slots: HashMap<&str, HashMap<&str, SlotList>> = HashMap::default();
         let mut times: HashMap<&str, Vec<(i64, String)>> = HashMap::default();
         for (n, _) in self.notes.values() {
             slots
@@ -456,6 +456,9 @@ impl SessionState {
         format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
     }
 }
+
+/// (pos, id) pairs of one section, before they become its ordered index.
+type SlotList = Vec<(String, String)>;
 
 /// Where a note sits: what the section index is keyed by.
 #[derive(Debug, PartialEq, Eq)]
