@@ -312,9 +312,11 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Milliseconds until the next redraw of the clocks is due.
+    /// Milliseconds until the clocks next change: just past the coming
+    /// whole second, so a timer that fires a little early does not cause a
+    /// second wake-up right after.
     pub fn ms_until_next_second(&self) -> u64 {
-        (1000 - self.now_ms().rem_euclid(1000)).clamp(1, 1000) as u64
+        (1000 - self.now_ms().rem_euclid(1000) + 5) as u64
     }
 
     /// The key table in force right now (for dispatch, footer and help).

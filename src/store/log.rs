@@ -105,6 +105,10 @@ pub struct LogReader {
     /// ever increase, so anything at or below it (a copied log file) is a
     /// duplicate.
     high_water: HashMap<Arc<str>, u64>,
+    /// Modification time of the log folder at the last listing: while it is
+    /// unchanged no file was added, and the folder need not be read again
+    /// (reading it would wake every inotify watcher of the session).
+    dir_mtime: Option<std::time::SystemTime>,
 }
 
 impl LogReader {
@@ -114,6 +118,7 @@ impl LogReader {
             dir,
             cursors: BTreeMap::new(),
             high_water: HashMap::new(),
+            dir_mtime: None,
         }
     }
 
@@ -128,7 +133,20 @@ impl LogReader {
     /// event to `sink`; returns how many there were.
     pub fn poll_into(&mut self, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<usize> {
         let mut count = 0;
-        for name in list_logs(&self.dir)? {
+        let mtime = std::fs::metadata(&self.dir).and_then(|m| m.modified()).ok();
+        // A folder changed within the last two seconds is always listed again:
+        // coarse timestamps could hide a file created in the same tick.
+        let settled = mtime
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(2));
+        let names: Vec<String> = if settled && mtime == self.dir_mtime {
+            self.cursors.keys().cloned().collect()
+        } else {
+            let names = list_logs(&self.dir)?;
+            self.dir_mtime = mtime;
+            names
+        };
+        for name in names {
             let path = self.dir.join(&name);
             let cursor = self.cursors.entry(name).or_default();
             let high_water = &mut self.high_water;
