@@ -85,8 +85,31 @@ pub enum Command {
     Export(ExportArgs),
     /// Verify plan and logs; exit 1 with one line per problem.
     Check { path: SessionArg },
-    /// List the sessions in the sessions directory.
-    List,
+    /// List the sessions in the sessions directory, grouped by series.
+    List {
+        /// Only the meetings of this series.
+        #[arg(long)]
+        series: Option<String>,
+    },
+    /// Mark a note to carry to the next meeting, or a carried topic as resolved.
+    Flag {
+        path: SessionArg,
+        note: String,
+        /// Carry this note to the next meeting as an open topic.
+        #[arg(long, conflicts_with_all = ["done", "clear"])]
+        follow_up: bool,
+        /// The topic is resolved (it is not carried again).
+        #[arg(long, conflicts_with = "clear")]
+        done: bool,
+        /// Remove both marks.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// The meetings of a series: topics, workshops, carried and resolved open topics.
+    History { path: SessionArg },
+    /// Save and list your own plan templates.
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Show or safely edit the plan (session.json).
     Plan {
         path: SessionArg,
@@ -118,11 +141,24 @@ pub enum Command {
     Demo,
 }
 
+/// `runde template …`
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// Store a session's plan (without notes) as template NAME.
+    Save { path: SessionArg, name: String },
+    /// List built-in and saved templates.
+    List,
+}
+
 #[derive(Debug, Args)]
 pub struct NewArgs {
     pub path: SessionArg,
-    #[arg(long, default_value = "kompetenznetzwerk")]
-    pub template: String,
+    /// Build the next meeting of a series from this previous session.
+    #[arg(long, conflicts_with = "template")]
+    pub from: Option<SessionArg>,
+    /// Built-in (kompetenznetzwerk, blank) or saved template [default: kompetenznetzwerk]
+    #[arg(long)]
+    pub template: Option<String>,
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     #[arg(long)]

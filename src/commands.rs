@@ -74,7 +74,40 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Status { path, json } => status(&path, json),
         Command::Export(args) => export_cmd(args),
         Command::Check { path } => check_cmd(&path),
-        Command::List => list(),
+        Command::List { series } => list(series.as_deref()),
+        Command::Flag {
+            path,
+            note,
+            follow_up,
+            done,
+            clear,
+        } => {
+            let mut s = open(&path)?;
+            let id = s.resolve_note_id(&note)?;
+            let (f, d) = match (follow_up, done, clear) {
+                (true, _, _) => (Some(true), Some(false)),
+                (_, true, _) => (None, Some(true)),
+                (_, _, true) => (Some(false), Some(false)),
+                _ => return Err(Error::Usage("flag needs --follow-up, --done or --clear".into())),
+            };
+            s.set_flags(&id, f, d)?;
+            emit(&format!("{id}\n"))
+        }
+        Command::History { path } => emit(&crate::series::history(&paths::resolve(&path)?)?),
+        Command::Template(crate::cli::TemplateCommand::Save { path, name }) => {
+            let saved = crate::series::save_template(&paths::resolve(&path)?, &name)?;
+            emit(&format!("{}\n", saved.display()))
+        }
+        Command::Template(crate::cli::TemplateCommand::List) => {
+            let mut out: String = template::TEMPLATES
+                .iter()
+                .map(|t| format!("{t}  (built-in)\n"))
+                .collect();
+            for t in crate::series::user_templates()? {
+                out.push_str(&format!("{t}\n"));
+            }
+            emit(&out)
+        }
         Command::Plan { path, edit } => plan_cmd(&path, edit),
         Command::Facilitate { path, lang, no_bell } => {
             let mut app = crate::app::App::facilitator(open(&path)?, lang);
@@ -107,18 +140,51 @@ pub fn open(arg: &str) -> Result<Session> {
 
 fn new(args: NewArgs) -> Result<()> {
     let dir = paths::resolve(&args.path)?;
-    let date = match &args.date {
-        Some(d) => Date::try_from(d.clone()).map_err(Error::Usage)?,
-        None => Date(chrono::Local::now().date_naive()),
+    let given_date = match &args.date {
+        Some(d) => Some(Date::try_from(d.clone()).map_err(Error::Usage)?),
+        None => None,
     };
+    if let Some(prev) = &args.from {
+        let prev_dir = paths::resolve(prev)?;
+        if !prev_dir.join(PLAN_FILE).is_file() {
+            return Err(Error::Invalid(format!(
+                "{}: no previous session there",
+                prev_dir.display()
+            )));
+        }
+        let carried = crate::series::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
+        eprintln!(
+            "runde: carried {} open topic(s) from {}",
+            carried.len(),
+            prev_dir.display()
+        );
+        return emit(&format!("{}\n", dir.display()));
+    }
+    let date = given_date.unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let name = args.template.as_deref().unwrap_or("kompetenznetzwerk");
     let lang = args.lang.unwrap_or_default();
-    let plan = template::plan(&args.template, lang, args.title.as_deref(), date).ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown template {:?} (templates: {})",
-            args.template,
-            template::TEMPLATES.join(", ")
-        ))
-    })?;
+    let plan = match template::plan(name, lang, args.title.as_deref(), date) {
+        Some(plan) => plan,
+        None => {
+            let mut plan = crate::series::load_template(name)?.ok_or_else(|| {
+                let saved = crate::series::user_templates().unwrap_or_default();
+                Error::Usage(format!(
+                    "unknown template {name:?} (templates: {}{}{})",
+                    template::TEMPLATES.join(", "),
+                    if saved.is_empty() { "" } else { ", " },
+                    saved.join(", ")
+                ))
+            })?;
+            plan.date = date;
+            if let Some(t) = &args.title {
+                plan.title = t.clone();
+            }
+            if let Some(l) = args.lang {
+                plan.lang = l;
+            }
+            plan
+        }
+    };
     create_session(&dir, &plan)?;
     emit(&format!("{}\n", dir.display()))
 }
@@ -449,41 +515,64 @@ fn check_cmd(path: &str) -> Result<()> {
     Ok(())
 }
 
-fn list() -> Result<()> {
+fn list(only_series: Option<&str>) -> Result<()> {
     let dir = paths::sessions_dir()?;
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("runde: no sessions yet in {}", dir.display());
-            return Ok(());
-        }
-        Err(e) => return Err(Error::io(&dir, e)),
-    };
-    let mut rows: Vec<(String, String, String)> = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if !path.join(PLAN_FILE).is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        match Session::open(&path) {
-            Ok(s) => {
-                let notes = s.state().live_notes().count();
-                rows.push((
-                    s.plan().date.to_string(),
+    if !dir.is_dir() {
+        eprintln!("runde: no sessions yet in {}", dir.display());
+        return Ok(());
+    }
+    // (series, network) → rows of (date, name, rest)
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<(String, String, String)>> = Default::default();
+    for found in crate::series::scan(&dir)? {
+        match found {
+            Ok(m) => {
+                let plan = m.session.plan();
+                let key = crate::series::series_key(plan);
+                if only_series.is_some_and(|s| s != key.0) {
+                    continue;
+                }
+                let notes = m.session.state().live_notes().count();
+                let number = plan.meeting_number.map(|n| format!("#{n} ")).unwrap_or_default();
+                let name = m
+                    .dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                groups.entry(key).or_default().push((
+                    plan.date.to_string(),
                     name,
-                    format!("{}  ({notes} notes)", s.plan().title),
+                    format!("{number}{}  ({notes} notes)", plan.title),
                 ));
             }
-            Err(e) => rows.push(("?".into(), name, format!("cannot open: {e}"))),
+            Err((path, e)) => {
+                if only_series.is_none() {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    groups
+                        .entry(Default::default())
+                        .or_default()
+                        .push(("?".into(), name, format!("cannot open: {e}")));
+                }
+            }
         }
     }
-    rows.sort();
-    let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
-    let out: String = rows
-        .iter()
-        .map(|(date, name, rest)| format!("{name:<width$}  {date}  {rest}\n"))
-        .collect();
+    let width = groups.values().flatten().map(|r| r.1.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((series, network), mut rows) in groups {
+        rows.sort();
+        let heading = match (series.is_empty(), network.is_empty()) {
+            (true, true) => "-".to_string(),
+            (false, true) => series,
+            (true, false) => network,
+            (false, false) => format!("{series} · {network}"),
+        };
+        out.push_str(&format!("{heading}\n"));
+        for (date, name, rest) in rows {
+            out.push_str(&format!("  {name:<width$}  {date}  {rest}\n"));
+        }
+    }
     emit(&out)
 }
 

@@ -71,6 +71,12 @@ pub struct Strings {
     pub by: &'static str,
     pub filtered: &'static str,
     pub last_minutes: &'static str,
+    pub meeting_word: &'static str,
+    pub meetings_word: &'static str,
+    pub workshops_word: &'static str,
+    pub resolved_in: &'static str,
+    pub still_open: &'static str,
+    pub carried_to: &'static str,
 }
 
 const DE: Strings = Strings {
@@ -158,6 +164,12 @@ const DE: Strings = Strings {
     by: "von",
     filtered: "gefiltert",
     last_minutes: "letzte Minuten",
+    meeting_word: "Treffen",
+    meetings_word: "Treffen",
+    workshops_word: "Workshops",
+    resolved_in: "erledigt in",
+    still_open: "noch offen",
+    carried_to: "weitergetragen nach",
 };
 
 const EN: Strings = Strings {
@@ -245,6 +257,12 @@ const EN: Strings = Strings {
     by: "by",
     filtered: "filtered",
     last_minutes: "last minutes",
+    meeting_word: "Meeting",
+    meetings_word: "meetings",
+    workshops_word: "workshops",
+    resolved_in: "resolved in",
+    still_open: "still open",
+    carried_to: "carried to",
 };
 
 /// The strings of a language.

@@ -16,6 +16,7 @@ pub mod example;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod series;
 pub mod store;
 pub mod synthetic;
 pub mod terminal;

@@ -122,6 +122,7 @@ pub fn write(dir: &Path, notes: usize, writers: usize) -> Result<()> {
                 starred: i % 13 == 0,
                 by: Some(format!("Schreiber {w}")),
                 pos,
+                origin: None,
             }),
         };
         files[w].write_all(&encode_record(&ev)).map_err(|e| Error::io(dir, e))?;

@@ -389,14 +389,15 @@ fn named_sessions_live_in_the_sessions_directory() {
         .success();
     let out = runde().env("RUNDE_SESSIONS", &sessions).arg("list").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "{text}");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], "-", "sessions without a series are grouped together");
     assert!(
-        lines[0].starts_with("herbst") && lines[0].contains("2021-10-05") && lines[0].contains("(1 notes)"),
+        lines[1].starts_with("herbst") && lines[1].contains("2021-10-05") && lines[1].contains("(1 notes)"),
         "{text}"
     );
     assert!(
-        lines[1].starts_with("winter") && lines[1].contains("Wintertreffen"),
+        lines[2].starts_with("winter") && lines[2].contains("Wintertreffen"),
         "{text}"
     );
 }

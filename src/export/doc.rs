@@ -411,9 +411,23 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A note's text for this audience, with its author when internal.
+    /// A note's text for this audience, with its author when internal and
+    /// the meeting it came from when it was carried over.
     fn note_text(&self, note: &Note) -> String {
-        let text = self.text(note.text.trim_end());
+        let mut text = self.text(note.text.trim_end());
+        if let Some(origin) = &note.origin {
+            let date = chrono::NaiveDate::parse_from_str(&origin.date, "%Y-%m-%d")
+                .ok()
+                .map(Date);
+            let when = date.map(|d| self.long_date(d)).unwrap_or_else(|| origin.date.clone());
+            let suffix = match (self.lang, origin.meeting) {
+                (Lang::De, Some(n)) => format!("aus dem {n}. Treffen am {when}"),
+                (Lang::De, None) => format!("aus dem Treffen am {when}"),
+                (Lang::En, Some(n)) => format!("from meeting {n} on {when}"),
+                (Lang::En, None) => format!("from the meeting on {when}"),
+            };
+            text = format!("{text} ({suffix})");
+        }
         match (&note.by, self.audience) {
             (Some(by), Audience::Internal) if !by.trim().is_empty() => format!("{text} — {by}"),
             _ => text,

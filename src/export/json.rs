@@ -40,6 +40,8 @@ struct NoteOut<'a> {
     follow_up: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     done: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a crate::model::Origin>,
 }
 
 /// Renders the session as pretty JSON.
@@ -81,6 +83,7 @@ pub fn render(plan: &Plan, state: &SessionState, audience: Audience) -> String {
                             created: created(n.created_ms),
                             follow_up: n.follow_up,
                             done: n.done,
+                            origin: n.origin.as_ref(),
                         })
                         .collect(),
                 })

@@ -90,6 +90,23 @@ pub struct NewNote {
     pub by: Option<String>,
     /// Fractional position key within the section.
     pub pos: String,
+    /// Where a carried-over topic came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// The earlier meeting an open topic was carried from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Folder name of the session it came from.
+    pub session: String,
+    /// That meeting's ordinal number, if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<u32>,
+    /// That meeting's date (YYYY-MM-DD).
+    pub date: String,
+    /// The note's id there (the topic's first appearance).
+    pub note: String,
 }
 
 /// What one event changes.

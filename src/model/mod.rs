@@ -8,7 +8,7 @@ pub mod state;
 pub mod template;
 pub mod timer;
 
-pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Signal, TimerOp};
+pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};

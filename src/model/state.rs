@@ -31,6 +31,8 @@ pub struct Note {
     pub follow_up: bool,
     /// A carried topic marked resolved.
     pub done: bool,
+    /// The earlier meeting a carried topic came from.
+    pub origin: Option<super::event::Origin>,
 }
 
 /// The key of the event that last set each field of a note.
@@ -215,6 +217,7 @@ impl SessionState {
             deleted: false,
             follow_up: false,
             done: false,
+            origin: n.origin,
         };
         let mut versions = Versions::all(key);
         if let Some(early) = self.early.remove(&note.id) {

@@ -201,6 +201,32 @@ impl Session {
         self.add_note_with_id(id, board, section, text, kind, starred)
     }
 
+    /// Adds a topic carried over from an earlier meeting.
+    pub fn add_carried(
+        &mut self,
+        board: &str,
+        text: &str,
+        kind: NoteKind,
+        origin: crate::model::Origin,
+    ) -> Result<String> {
+        let (board, section) = self.resolve_place(board, None)?;
+        let text = checked_text(text)?;
+        let last = self.state.section_slots(&board, &section).last().map(|n| n.pos.clone());
+        let id = ulid::Ulid::new().to_string().to_lowercase();
+        self.append(Change::NoteAdded(NewNote {
+            id: id.clone(),
+            board,
+            section,
+            text,
+            kind,
+            starred: false,
+            by: None,
+            pos: position::between(last.as_deref(), None),
+            origin: Some(origin),
+        }))?;
+        Ok(id)
+    }
+
     /// Adds a note with a given id (used to retry an unacknowledged add).
     pub fn add_note_with_id(
         &mut self,
@@ -227,6 +253,7 @@ impl Session {
             starred,
             by: self.by.clone(),
             pos,
+            origin: None,
         }))?;
         self.push_undo(UndoEntry {
             note: id.clone(),

@@ -1,0 +1,474 @@
+//! A series of meetings: the next meeting built from the last (numbers,
+//! date, layout, people, and the open topics carried over), the series'
+//! history, a calendar invitation for the next meeting, and user templates.
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::i18n::strings;
+use crate::model::plan::{Date, read_text};
+use crate::model::{Board, BoardKind, NoteKind, Origin, Plan, Section};
+use crate::store::{PLAN_FILE, Session};
+
+/// Id of the board that holds carried-over topics.
+pub const TOPICS_BOARD: &str = "open-topics";
+
+/// The plan of the meeting after `prev`.
+pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result<Plan> {
+    let next = prev.next_meeting.as_ref();
+    let date = date.or(next.map(|n| n.date)).ok_or_else(|| {
+        Error::Usage("the previous meeting's plan has no \"next_meeting\"; give the date with --date".into())
+    })?;
+    let s = strings(prev.lang);
+    let number = prev.meeting_number.map(|n| n + 1);
+    let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
+    boards.insert(
+        0,
+        Board {
+            id: TOPICS_BOARD.into(),
+            kind: BoardKind::Topics,
+            title: s.open_topics.into(),
+            question: None,
+            participants: None,
+            minutes: None,
+            speaker: None,
+            role: None,
+            organization: None,
+            source: None,
+            table: None,
+            sections: vec![Section {
+                id: "topics".into(),
+                title: s.open_topics.into(),
+                lead: None,
+            }],
+        },
+    );
+    let mut agenda = prev.agenda.clone();
+    for phase in &mut agenda {
+        phase.boards.retain(|b| b != TOPICS_BOARD);
+    }
+    if let Some(first) = agenda.first_mut() {
+        first.boards.insert(0, TOPICS_BOARD.into());
+    }
+    let default_title = match number {
+        Some(n) => format!("{} {n}", s.meeting_word),
+        None => s.meeting_word.to_string(),
+    };
+    Ok(Plan {
+        title: title.map(str::to_string).unwrap_or(default_title),
+        meeting_number: number,
+        newsletter: prev.newsletter.as_deref().map(increment_number),
+        date,
+        start: next.and_then(|n| n.start).or(prev.start),
+        end: next.and_then(|n| n.end).or(prev.end),
+        intro: None,
+        agenda,
+        boards,
+        next_meeting: None,
+        closing: None,
+        ..prev.clone()
+    })
+}
+
+/// "Nr. 07" → "Nr. 08": the last number in the text plus one, same width.
+pub fn increment_number(text: &str) -> String {
+    let bytes: Vec<char> = text.chars().collect();
+    let Some(end) = bytes.iter().rposition(|c| c.is_ascii_digit()) else {
+        return text.to_string();
+    };
+    let start = bytes[..end]
+        .iter()
+        .rposition(|c| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let digits: String = bytes[start..=end].iter().collect();
+    let Ok(n) = digits.parse::<u64>() else {
+        return text.to_string();
+    };
+    let head: String = bytes[..start].iter().collect();
+    let tail: String = bytes[end + 1..].iter().collect();
+    format!("{head}{:0width$}{tail}", n + 1, width = digits.len())
+}
+
+/// A topic to carry into the next meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    pub text: String,
+    pub kind: NoteKind,
+    pub origin: Origin,
+}
+
+/// Open topics of a meeting: starred key findings, notes flagged as
+/// follow-ups, and carried topics not yet resolved.
+pub fn open_topics(prev: &Session) -> Vec<Carried> {
+    let plan = prev.plan();
+    let name = session_name(prev.dir());
+    let here = |id: &str| Origin {
+        session: name.clone(),
+        meeting: plan.meeting_number,
+        date: plan.date.to_string(),
+        note: id.to_string(),
+    };
+    let mut out: Vec<Carried> = Vec::new();
+    let mut push = |c: Carried, out: &mut Vec<Carried>| {
+        if !out.iter().any(|o| o.origin.note == c.origin.note) {
+            out.push(c);
+        }
+    };
+    for board in plan.boards.iter() {
+        for section in &board.sections {
+            for n in prev.state().notes_in(&board.id, &section.id) {
+                let carry = match board.kind {
+                    BoardKind::Topics => !n.done,
+                    BoardKind::Findings => (n.starred || n.follow_up) && !n.done,
+                    _ => n.follow_up && !n.done,
+                };
+                if carry {
+                    let origin = n.origin.clone().unwrap_or_else(|| here(&n.id));
+                    push(
+                        Carried {
+                            text: n.text.clone(),
+                            kind: n.kind,
+                            origin,
+                        },
+                        &mut out,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Creates the next meeting in `dir` from the session in `prev_dir`;
+/// returns the carried topics.
+pub fn new_from(dir: &Path, prev_dir: &Path, date: Option<Date>, title: Option<&str>) -> Result<Vec<Carried>> {
+    let prev = Session::open(prev_dir)?;
+    let plan = next_plan(prev.plan(), date, title)?;
+    let carried = open_topics(&prev);
+    crate::commands::create_session(dir, &plan)?;
+    let mut next = Session::open(dir)?;
+    for c in &carried {
+        next.add_carried(TOPICS_BOARD, &c.text, c.kind, c.origin.clone())?;
+    }
+    Ok(carried)
+}
+
+/// The folder name of a session, used to refer to it.
+pub fn session_name(dir: &Path) -> String {
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A session found while scanning a folder of sessions.
+pub struct Member {
+    pub dir: PathBuf,
+    pub session: Session,
+}
+
+/// Sessions in `folder`, opened; unreadable ones are returned as errors.
+pub fn scan(folder: &Path) -> Result<Vec<std::result::Result<Member, (PathBuf, Error)>>> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        if !dir.join(PLAN_FILE).is_file() {
+            continue;
+        }
+        out.push(
+            Session::open(&dir)
+                .map(|session| Member {
+                    dir: dir.clone(),
+                    session,
+                })
+                .map_err(|e| (dir, e)),
+        );
+    }
+    Ok(out)
+}
+
+/// The series key of a plan: (series, network).
+pub fn series_key(plan: &Plan) -> (String, String) {
+    (
+        plan.series.clone().unwrap_or_default(),
+        plan.network.clone().unwrap_or_default(),
+    )
+}
+
+/// The meetings of the series `dir` belongs to (its sibling folders), by date.
+pub fn members_of(dir: &Path) -> Result<Vec<Member>> {
+    let me = Session::open(dir)?;
+    let key = series_key(me.plan());
+    let canonical = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let parent = canonical
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut members: Vec<Member> = scan(&parent)?
+        .into_iter()
+        .filter_map(|m| m.ok())
+        .filter(|m| series_key(m.session.plan()) == key)
+        .collect();
+    members.sort_by(|a, b| {
+        (a.session.plan().date, a.session.plan().meeting_number)
+            .cmp(&(b.session.plan().date, b.session.plan().meeting_number))
+    });
+    Ok(members)
+}
+
+/// The history of a series as text: meetings, workshops, carried and resolved topics.
+pub fn history(dir: &Path) -> Result<String> {
+    let members = members_of(dir)?;
+    let Some(first) = members.first() else {
+        return Ok(String::new());
+    };
+    let lang = first.session.plan().lang;
+    let s = strings(lang);
+    let (series, network) = series_key(first.session.plan());
+    let mut out = format!("{series} · {network} — {} {}\n\n", members.len(), s.meetings_word);
+    // topic root id → (text, first meeting label, carried into, resolved in)
+    let mut topics: BTreeMap<String, (String, String, Vec<String>, Option<String>)> = BTreeMap::new();
+    for m in &members {
+        let plan = m.session.plan();
+        let label = match plan.meeting_number {
+            Some(n) => format!("#{n} {}", plan.date),
+            None => plan.date.to_string(),
+        };
+        let notes = m.session.state().live_notes().count();
+        out.push_str(&format!("{label}  {}  ({notes} {})\n", plan.title, s.notes));
+        let workshops: Vec<&str> = plan
+            .boards_of_kind(BoardKind::Workshop)
+            .map(|b| b.title.as_str())
+            .collect();
+        if !workshops.is_empty() {
+            out.push_str(&format!("    {}: {}\n", s.workshops_word, workshops.join(", ")));
+        }
+        for board in plan.boards_of_kind(BoardKind::Topics) {
+            for section in &board.sections {
+                for n in m.session.state().notes_in(&board.id, &section.id) {
+                    let Some(origin) = &n.origin else { continue };
+                    let from = match origin.meeting {
+                        Some(k) => format!("#{k} {}", origin.date),
+                        None => origin.date.clone(),
+                    };
+                    let entry = topics
+                        .entry(origin.note.clone())
+                        .or_insert_with(|| (n.text.clone(), from, Vec::new(), None));
+                    entry.2.push(label.clone());
+                    if n.done && entry.3.is_none() {
+                        entry.3 = Some(label.clone());
+                    }
+                }
+            }
+        }
+    }
+    if !topics.is_empty() {
+        out.push_str(&format!("\n{}:\n", s.open_topics));
+        for (text, from, carried, resolved) in topics.values() {
+            let status = match resolved {
+                Some(r) => format!("✓ {} {r}", s.resolved_in),
+                None => format!("… {}", s.still_open),
+            };
+            out.push_str(&format!(
+                "  {status} — „{text}“ ({} {from}; {} {})\n",
+                s.from_meeting,
+                s.carried_to,
+                carried.join(", ")
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// An RFC 5545 calendar with the next meeting as one event.
+pub fn ics(plan: &Plan, now_ms: i64) -> Result<String> {
+    let next = plan
+        .next_meeting
+        .as_ref()
+        .ok_or_else(|| Error::Invalid("the plan has no \"next_meeting\" to put in a calendar".into()))?;
+    let s = strings(plan.lang);
+    let series = plan
+        .series
+        .clone()
+        .unwrap_or_else(|| plan.network.clone().unwrap_or_default());
+    let summary = if series.is_empty() {
+        plan.title.clone()
+    } else {
+        format!("{series}: {}", plan.title)
+    };
+    let key = format!("{}|{}|{}", series, plan.network.as_deref().unwrap_or(""), next.date);
+    let uid = format!(
+        "{:08x}-{}@runde",
+        crc32fast::hash(key.as_bytes()),
+        next.date.0.format("%Y%m%d")
+    );
+    let utc = |t: crate::model::plan::TimeOfDay| -> String {
+        use chrono::TimeZone;
+        let local = next.date.0.and_time(t.0);
+        chrono::Local
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|dt| dt.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M%SZ").to_string())
+            .unwrap_or_else(|| local.format("%Y%m%dT%H%M%S").to_string())
+    };
+    let stamp = chrono::DateTime::from_timestamp_millis(now_ms)
+        .unwrap_or_default()
+        .format("%Y%m%dT%H%M%SZ");
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//runde//runde//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{uid}"),
+        format!("DTSTAMP:{stamp}"),
+    ];
+    match (next.start, next.end) {
+        (Some(start), end) => {
+            lines.push(format!("DTSTART:{}", utc(start)));
+            let end = end.unwrap_or(crate::model::plan::TimeOfDay(start.0 + chrono::Duration::hours(2)));
+            lines.push(format!("DTEND:{}", utc(end)));
+        }
+        (None, _) => {
+            lines.push(format!("DTSTART;VALUE=DATE:{}", next.date.0.format("%Y%m%d")));
+            lines.push(format!(
+                "DTEND;VALUE=DATE:{}",
+                (next.date.0 + chrono::Duration::days(1)).format("%Y%m%d")
+            ));
+        }
+    }
+    lines.push(format!("SUMMARY:{}", ics_text(&summary)));
+    let mut description = format!("{}: {}", s.next_meeting, plan.network.as_deref().unwrap_or(&series));
+    if let Some(c) = &plan.closing {
+        description.push_str("\n\n");
+        description.push_str(c);
+    }
+    lines.push(format!("DESCRIPTION:{}", ics_text(&description)));
+    lines.push("END:VEVENT".into());
+    lines.push("END:VCALENDAR".into());
+    Ok(lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n")
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn ics_text(t: &str) -> String {
+    t.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out
+}
+
+/// Where user templates are kept (`$RUNDE_CONFIG/templates` or the platform config dir).
+pub fn templates_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("RUNDE_CONFIG").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir).join("templates"));
+    }
+    directories::ProjectDirs::from("", "", "runde")
+        .map(|d| d.config_dir().join("templates"))
+        .ok_or_else(|| Error::Invalid("cannot find a config directory; set RUNDE_CONFIG".into()))
+}
+
+/// Saves a session's plan (without notes) as a named template.
+pub fn save_template(dir: &Path, name: &str) -> Result<PathBuf> {
+    if !crate::model::plan::is_valid_id(name) {
+        return Err(Error::Usage(format!(
+            "template names may only contain letters, digits, '-' and '_': {name:?}"
+        )));
+    }
+    if crate::model::template::TEMPLATES.contains(&name) {
+        return Err(Error::Invalid(format!(
+            "{name:?} is a built-in template; choose another name"
+        )));
+    }
+    let plan_path = dir.join(PLAN_FILE);
+    let plan = Plan::load(&plan_path)?;
+    let folder = templates_dir()?;
+    std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+    let path = folder.join(format!("{name}.json"));
+    if path.exists() {
+        return Err(Error::Invalid(format!(
+            "{}: a template of that name exists; remove it first",
+            path.display()
+        )));
+    }
+    crate::export::write_atomically(&path, plan.to_pretty_json().as_bytes())?;
+    Ok(path)
+}
+
+/// A user template's plan, if one of that name exists.
+pub fn load_template(name: &str) -> Result<Option<Plan>> {
+    if !crate::model::plan::is_valid_id(name) {
+        return Ok(None);
+    }
+    let path = templates_dir()?.join(format!("{name}.json"));
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(&path)?;
+    Plan::parse(&path, &text).map(Some)
+}
+
+/// Names of the user templates.
+pub fn user_templates() -> Result<Vec<String>> {
+    let dir = templates_dir()?;
+    let mut names: Vec<String> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .strip_suffix(".json")
+                    .map(str::to_string)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newsletter_numbers_increment_with_their_width() {
+        assert_eq!(increment_number("Nr. 07"), "Nr. 08");
+        assert_eq!(increment_number("Nr. 09"), "Nr. 10");
+        assert_eq!(increment_number("99"), "100");
+        assert_eq!(increment_number("Ausgabe 3/2022"), "Ausgabe 3/2023");
+        assert_eq!(increment_number("ohne"), "ohne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let line = format!("SUMMARY:{}", "Ökonomie ".repeat(20));
+        for part in fold(&line).split("\r\n") {
+            assert!(part.len() <= 75, "{part}");
+        }
+        assert_eq!(fold(&line).replace("\r\n ", ""), line);
+    }
+}
