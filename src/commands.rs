@@ -515,6 +515,9 @@ fn check_cmd(path: &str) -> Result<()> {
     Ok(())
 }
 
+/// One row of `runde list`: date, folder name, the rest.
+type ListRow = (String, String, String);
+
 fn list(only_series: Option<&str>) -> Result<()> {
     let dir = paths::sessions_dir()?;
     if !dir.is_dir() {
@@ -522,7 +525,7 @@ fn list(only_series: Option<&str>) -> Result<()> {
         return Ok(());
     }
     // (series, network) → rows of (date, name, rest)
-    let mut groups: std::collections::BTreeMap<(String, String), Vec<(String, String, String)>> = Default::default();
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<ListRow>> = Default::default();
     for found in crate::series::scan(&dir)? {
         match found {
             Ok(m) => {

@@ -109,7 +109,7 @@ pub fn open_topics(prev: &Session) -> Vec<Carried> {
         note: id.to_string(),
     };
     let mut out: Vec<Carried> = Vec::new();
-    let mut push = |c: Carried, out: &mut Vec<Carried>| {
+    let push = |c: Carried, out: &mut Vec<Carried>| {
         if !out.iter().any(|o| o.origin.note == c.origin.note) {
             out.push(c);
         }

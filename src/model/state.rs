@@ -532,6 +532,7 @@ mod tests {
                         starred: false,
                         by: None,
                         pos: format!("{}", (b'a' + (i % 26) as u8) as char),
+                        origin: None,
                     })
                 }
                 (1, Some(id)) => Change::NoteSet {

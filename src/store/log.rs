@@ -244,7 +244,9 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     parse_chunk(path, &buf, cursor, sink)
 }
 
-/// What one complete line of a log turned out to be.
+/// What one complete line of a log turned out to be. Short-lived and on
+/// the hot path of loading, so the event is not boxed.
+#[allow(clippy::large_enum_variant)]
 enum Line {
     Header(Arc<str>),
     Record(OrderKey, Event),
