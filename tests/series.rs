@@ -235,7 +235,7 @@ fn calendar_invitation_for_the_next_meeting_parses() {
     assert_eq!(uid(&text), uid(&String::from_utf8(again.stdout).unwrap()), "stable UID");
     let unfolded = text.replace("\r\n ", "");
     let calendar: icalendar::Calendar = unfolded.parse().expect("valid iCalendar");
-    use icalendar::{Component, EventLike};
+    use icalendar::Component;
     let event = calendar
         .components
         .iter()
