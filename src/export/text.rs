@@ -95,7 +95,9 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         let opts = textwrap::Options::new(width.max(1))
             .initial_indent(if i == 0 { first } else { rest })
             .subsequent_indent(rest)
-            .break_words(true);
+            .break_words(true)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
         out.extend(textwrap::wrap(line, opts).into_iter().map(|c| c.trim_end().to_string()));
     }
     out

@@ -26,7 +26,8 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
             .initial_indent(if i == 0 { first } else { rest })
             .subsequent_indent(rest)
             .break_words(true)
-            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
         let lines = textwrap::wrap(line, opts);
         if lines.is_empty() {
             out.push(if i == 0 { first.to_string() } else { rest.to_string() });
