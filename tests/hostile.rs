@@ -48,8 +48,15 @@ proptest! {
 
 fn refused(dir: &std::path::Path, expect: &str) {
     let before = snapshot_files(dir);
-    runde().args(["status", p(dir)]).assert().code(1).stderr(predicate::str::contains(expect));
-    runde().args(["add", p(dir), "--board", "methods", "x"]).assert().code(1);
+    runde()
+        .args(["status", p(dir)])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(expect));
+    runde()
+        .args(["add", p(dir), "--board", "methods", "x"])
+        .assert()
+        .code(1);
     runde().args(["check", p(dir)]).assert().code(1);
     assert_eq!(snapshot_files(dir), before, "bytes unchanged");
 }
@@ -58,7 +65,11 @@ fn refused(dir: &std::path::Path, expect: &str) {
 fn wrong_types_deep_nesting_and_duplicates_in_the_plan() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     let good = std::fs::read_to_string(dir.join("session.json")).unwrap();
-    std::fs::write(dir.join("session.json"), good.replacen("\"format\": 1", "\"format\": \"eins\"", 1)).unwrap();
+    std::fs::write(
+        dir.join("session.json"),
+        good.replacen("\"format\": 1", "\"format\": \"eins\"", 1),
+    )
+    .unwrap();
     refused(&dir, "session.json:2: invalid type");
     let nested = format!("{{\"format\": 1, \"intro\": {}{}}}", "[".repeat(5000), "]".repeat(5000));
     std::fs::write(dir.join("session.json"), nested).unwrap();
@@ -72,7 +83,12 @@ fn wrong_types_deep_nesting_and_duplicates_in_the_plan() {
 fn a_huge_line_in_a_log_is_corruption_not_a_crash() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     add(&dir, "methods", "vorher", &[]);
-    let log = std::fs::read_dir(dir.join("log")).unwrap().next().unwrap().unwrap().path();
+    let log = std::fs::read_dir(dir.join("log"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.extend(std::iter::repeat_n(b'x', 20 * 1024 * 1024));
     bytes.push(b'\n');
@@ -85,8 +101,17 @@ fn a_huge_line_in_a_log_is_corruption_not_a_crash() {
 #[test]
 fn invalid_utf8_inside_a_log_record_is_reported() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
-    runde().args(["add", p(&dir), "--board", "methods", "--stdin"]).write_stdin("a\nb\n").assert().success();
-    let log = std::fs::read_dir(dir.join("log")).unwrap().next().unwrap().unwrap().path();
+    runde()
+        .args(["add", p(&dir), "--board", "methods", "--stdin"])
+        .write_stdin("a\nb\n")
+        .assert()
+        .success();
+    let log = std::fs::read_dir(dir.join("log"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let mut bytes = std::fs::read(&log).unwrap();
     let at = bytes.windows(5).position(|w| w == b"\"a\",\"").unwrap() + 1;
     bytes[at] = 0xff;
@@ -109,7 +134,10 @@ fn hostile_note_text_is_kept_byte_exact_in_json() {
     assert_eq!(texts(&doc, "methods", "notes"), [hostile.clone()]);
     let md = runde().args(["export", p(&dir), "--format", "txt"]).output().unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "no control characters in text minutes");
+    assert!(
+        !md.contains('\u{1b}') && !md.contains('\u{7}'),
+        "no control characters in text minutes"
+    );
 }
 
 #[cfg(unix)]
