@@ -131,7 +131,7 @@ fn hostile_note_text_is_kept_byte_exact_in_json() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc = export_json(&dir);
-    assert_eq!(texts(&doc, "methods", "notes"), [hostile.clone()]);
+    assert_eq!(texts(&doc, "methods", "notes"), vec![hostile]);
     let md = runde().args(["export", p(&dir), "--format", "txt"]).output().unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(
