@@ -43,6 +43,20 @@ fn key_to_frame(c: &mut Criterion) {
             })
         });
     }
+    let dir = tempfile::tempdir().expect("temp dir");
+    runde::synthetic::write_on(dir.path(), 10_000, 4, 1).expect("synthetic session");
+    let session = Session::open(dir.path()).expect("open");
+    let mut app = App::note_taker(session, Some("b1"), None).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut flip = false;
+    group.bench_function("note_cursor_one_board/10000", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let key = KeyEvent::new(KeyCode::Char(if flip { 'j' } else { 'k' }), KeyModifiers::NONE);
+            app.handle_key(key);
+            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        })
+    });
     group.finish();
 }
 

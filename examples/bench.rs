@@ -15,7 +15,17 @@ use pty::View;
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let bin = binaries();
-    let sizes: &[usize] = if quick { &[100] } else { &[100, 1_000, 10_000] };
+    let custom: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    let sizes: &[usize] = if !custom.is_empty() {
+        &custom
+    } else if quick {
+        &[100]
+    } else {
+        &[100, 1_000, 10_000]
+    };
     let runs = if quick { 3 } else { 10 };
     let keys = if quick { 20 } else { 200 };
     let notes_to_propagate = if quick { 5 } else { 100 };
@@ -33,6 +43,20 @@ fn main() {
         "| notes | startup facilitate | startup note | key→screen median / p95 | add note median | undo median | propagation median / p95 | idle CPU | wake-ups/s | RSS |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
+    let one_board = {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().join("s");
+        let n = *sizes.last().unwrap_or(&100);
+        runde::synthetic::write_on(&dir, n, 4, 1).expect("synthetic session");
+        let (cursor, add, undo) = note_keys(&bin.runde, &dir, keys);
+        format!(
+            "note-taker with all {n} notes on its board: key→screen {} / {} (median / p95), add {}, undo {}",
+            ms(median(&cursor)),
+            ms(p95(&cursor)),
+            ms(median(&add)),
+            ms(median(&undo))
+        )
+    };
     for &n in sizes {
         let tmp = tempfile::tempdir().expect("temp dir");
         let dir = tmp.path().join("s");
@@ -61,6 +85,7 @@ fn main() {
             rss as f64 / 1024.0,
         );
     }
+    println!("\n{one_board}");
 }
 
 struct Binaries {
@@ -127,7 +152,9 @@ fn timed_key(v: &mut View, key: &str) -> Duration {
     let before = v.formatted();
     let t0 = Instant::now();
     v.send(key);
-    v.wait_change(&before);
+    if !v.changed_within(&before, Duration::from_secs(10)) {
+        panic!("key {key:?} did not change the screen:\n{}", v.contents());
+    }
     t0.elapsed()
 }
 

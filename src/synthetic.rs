@@ -74,6 +74,12 @@ pub fn plan() -> Plan {
 /// Writes a session with `notes` notes spread over the five boards, by
 /// `writers` writers; every tenth note is edited once.
 pub fn write(dir: &Path, notes: usize, writers: usize) -> Result<()> {
+    write_on(dir, notes, writers, BOARDS.len())
+}
+
+/// Like [`write`], with the notes on the first `boards` boards only.
+pub fn write_on(dir: &Path, notes: usize, writers: usize, boards: usize) -> Result<()> {
+    let boards = boards.clamp(1, BOARDS.len());
     std::fs::create_dir_all(dir.join(LOG_DIR)).map_err(|e| Error::io(dir, e))?;
     std::fs::write(dir.join(PLAN_FILE), plan().to_pretty_json()).map_err(|e| Error::io(dir, e))?;
     let writers = writers.max(1);
@@ -95,11 +101,11 @@ pub fn write(dir: &Path, notes: usize, writers: usize) -> Result<()> {
         files.push(file);
     }
     let mut seqs = vec![0u64; writers];
-    let mut last_pos: Vec<Option<String>> = vec![None; BOARDS.len() * 2];
+    let mut last_pos: Vec<Option<String>> = vec![None; boards * 2];
     let mut lamport = 0;
     for i in 0..notes {
         let w = i % writers;
-        let slot = i % (BOARDS.len() * 2);
+        let slot = i % (boards * 2);
         let pos = position::between(last_pos[slot].as_deref(), None);
         last_pos[slot] = Some(pos.clone());
         let id = format!("{:026}", i);

@@ -38,6 +38,7 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
     }
     insta::assert_snapshot!("fac_de_160x45_running", text);
     insta::assert_snapshot!("fac_de_80x24_running", screen(&app, 80, 24));
+    insta::assert_snapshot!("fac_de_20x5", screen(&app, 20, 5));
 }
 
 trait Now {
@@ -188,6 +189,7 @@ fn english_ui_and_tiny_terminal() {
     fx.clock.advance_secs(90);
     app.update(Action::Tick);
     insta::assert_snapshot!("fac_en_80x24_running", screen(&app, 80, 24));
+    insta::assert_snapshot!("fac_en_160x45_running", screen(&app, 160, 45));
     let tiny = screen(&app, 20, 5);
     assert!(tiny.contains("43:30"), "{tiny}");
     insta::assert_snapshot!("fac_en_20x5", tiny);

@@ -1012,13 +1012,18 @@ impl App {
     /// Keeps the cursor on the same note when notes move around it.
     fn sync_cursor(&mut self) {
         let Screen::Note(v) = &self.screen else { return };
-        let notes: Vec<String> = self.visible_notes(v.section).iter().map(|n| n.id.clone()).collect();
-        let Screen::Note(v) = &mut self.screen else { return };
-        if let Some(at) = v.cursor_id.as_ref().and_then(|id| notes.iter().position(|n| n == id)) {
-            v.cursor = at;
+        let notes = self.visible_notes(v.section);
+        let at = match &v.cursor_id {
+            Some(id) if notes.get(v.cursor).is_some_and(|n| &n.id == id) => Some(v.cursor),
+            Some(id) => notes.iter().position(|n| &n.id == id),
+            None => None,
+        };
+        let cursor = at.unwrap_or(v.cursor).min(notes.len().saturating_sub(1));
+        let cursor_id = notes.get(cursor).map(|n| n.id.clone());
+        if let Screen::Note(v) = &mut self.screen {
+            v.cursor = cursor;
+            v.cursor_id = cursor_id;
         }
-        v.cursor = v.cursor.min(notes.len().saturating_sub(1));
-        v.cursor_id = notes.get(v.cursor).cloned();
     }
 
     fn after_store_change(&mut self) {

@@ -135,12 +135,15 @@ struct TimerLog {
 /// Everything derived from the events.
 #[derive(Debug, Clone, Default)]
 pub struct SessionState {
-    notes: HashMap<String, (Note, Versions)>,
+    /// Every note with its field versions; indexes refer to positions here.
+    notes: Vec<(Note, Versions)>,
+    /// Note id → position in `notes`.
+    ids: HashMap<String, usize>,
     /// Every note's (pos, id) per (board, section), deleted ones included:
     /// the order of a section without sorting on every frame.
-    index: HashMap<String, HashMap<String, BTreeSet<(String, String)>>>,
+    index: HashMap<String, HashMap<String, SectionIndex>>,
     /// Live notes per board by creation time (newest last).
-    by_time: HashMap<String, BTreeSet<(i64, String)>>,
+    by_time: HashMap<String, BTreeSet<(i64, String, usize)>>,
     /// Field changes that arrived before their note (read from another file first).
     early: HashMap<String, Vec<(OrderKey, NoteFields)>>,
     /// Every phase change, in order: (key, phase, wall time).
@@ -162,14 +165,15 @@ impl SessionState {
         let wall_ms = ev.wall_ms;
         match ev.c {
             Change::NoteAdded(n) => self.add_note(key, n, wall_ms),
-            Change::NoteSet { id, fields } => match self.notes.get_mut(&id) {
-                Some((note, versions)) => {
+            Change::NoteSet { id, fields } => match self.ids.get(&id).copied() {
+                Some(at) => {
+                    let (note, versions) = &mut self.notes[at];
                     let before = Slot::of(note);
                     note.set(versions, fields, key);
                     let after = Slot::of(note);
                     if before != after {
-                        self.unindex(&before, &id);
-                        self.reindex(&after, &id);
+                        self.unindex(&before, &id, at);
+                        self.reindex(&after, &id, at);
                     }
                 }
                 None => self.early.entry(id).or_default().push((key.clone(), fields)),
@@ -201,7 +205,7 @@ impl SessionState {
     }
 
     fn add_note(&mut self, key: &OrderKey, n: NewNote, wall_ms: i64) {
-        if self.notes.contains_key(&n.id) {
+        if self.ids.contains_key(&n.id) {
             return;
         }
         let mut note = Note {
@@ -225,8 +229,10 @@ impl SessionState {
                 note.set(&mut versions, fields, &k);
             }
         }
-        self.reindex(&Slot::of(&note), &note.id);
-        self.notes.insert(note.id.clone(), (note, versions));
+        let at = self.notes.len();
+        self.reindex(&Slot::of(&note), &note.id, at);
+        self.ids.insert(note.id.clone(), at);
+        self.notes.push((note, versions));
     }
 
     /// Starts a bulk load: indexes are rebuilt once by [`Self::end_bulk`].
@@ -240,16 +246,19 @@ impl SessionState {
             return;
         }
         let mut slots: HashMap<&str, HashMap<&str, SlotList>> = HashMap::default();
-        let mut times: HashMap<&str, Vec<(i64, String)>> = HashMap::default();
-        for (n, _) in self.notes.values() {
+        let mut times: HashMap<&str, Vec<(i64, String, usize)>> = HashMap::default();
+        for (at, (n, _)) in self.notes.iter().enumerate() {
             slots
                 .entry(&n.board)
                 .or_default()
                 .entry(&n.section)
                 .or_default()
-                .push((n.pos.clone(), n.id.clone()));
+                .push((n.pos.clone(), n.id.clone(), at));
             if !n.deleted {
-                times.entry(&n.board).or_default().push((n.created_ms, n.id.clone()));
+                times
+                    .entry(&n.board)
+                    .or_default()
+                    .push((n.created_ms, n.id.clone(), at));
             }
         }
         let index = slots
@@ -276,7 +285,7 @@ impl SessionState {
         self.by_time = by_time;
     }
 
-    fn reindex(&mut self, slot: &Slot, id: &str) {
+    fn reindex(&mut self, slot: &Slot, id: &str, at: usize) {
         if self.bulk {
             return;
         }
@@ -288,17 +297,17 @@ impl SessionState {
             Some(set) => set,
             None => sections.entry(slot.section.clone()).or_default(),
         };
-        set.insert((slot.pos.clone(), id.to_string()));
+        set.insert((slot.pos.clone(), id.to_string(), at));
         if !slot.deleted {
             let by_time = match self.by_time.get_mut(slot.board.as_str()) {
                 Some(t) => t,
                 None => self.by_time.entry(slot.board.clone()).or_default(),
             };
-            by_time.insert((slot.created_ms, id.to_string()));
+            by_time.insert((slot.created_ms, id.to_string(), at));
         }
     }
 
-    fn unindex(&mut self, slot: &Slot, id: &str) {
+    fn unindex(&mut self, slot: &Slot, id: &str, at: usize) {
         if self.bulk {
             return;
         }
@@ -307,11 +316,11 @@ impl SessionState {
             .get_mut(slot.board.as_str())
             .and_then(|s| s.get_mut(slot.section.as_str()))
         {
-            set.remove(&(slot.pos.clone(), id.to_string()));
+            set.remove(&(slot.pos.clone(), id.to_string(), at));
         }
         if !slot.deleted {
             if let Some(set) = self.by_time.get_mut(slot.board.as_str()) {
-                set.remove(&(slot.created_ms, id.to_string()));
+                set.remove(&(slot.created_ms, id.to_string(), at));
             }
         }
     }
@@ -335,12 +344,12 @@ impl SessionState {
 
     /// A note by id, deleted or not.
     pub fn note(&self, id: &str) -> Option<&Note> {
-        self.notes.get(id).map(|(n, _)| n)
+        self.ids.get(id).map(|&at| &self.notes[at].0)
     }
 
     /// All notes, deleted ones included, in no particular order.
     pub fn all_notes(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values().map(|(n, _)| n)
+        self.notes.iter().map(|(n, _)| n)
     }
 
     /// All notes that are not deleted, in no particular order.
@@ -363,7 +372,7 @@ impl SessionState {
         self.index
             .get(board)
             .and_then(|sections| sections.get(section))
-            .map(|set| set.iter().filter_map(|(_, id)| self.note(id)).collect())
+            .map(|set| set.iter().map(|(_, _, at)| &self.notes[*at].0).collect())
             .unwrap_or_default()
     }
 
@@ -375,7 +384,7 @@ impl SessionState {
                 set.iter()
                     .rev()
                     .take(limit)
-                    .filter_map(|(_, id)| self.note(id))
+                    .map(|(_, _, at)| &self.notes[*at].0)
                     .collect()
             })
             .unwrap_or_default()
@@ -460,8 +469,12 @@ impl SessionState {
     }
 }
 
+/// One section's notes ordered by (position key, id), with each note's
+/// place in the arena.
+type SectionIndex = BTreeSet<(String, String, usize)>;
+
 /// (pos, id) pairs of one section, before they become its ordered index.
-type SlotList = Vec<(String, String)>;
+type SlotList = Vec<(String, String, usize)>;
 
 /// Where a note sits: what the section index is keyed by.
 #[derive(Debug, PartialEq, Eq)]

@@ -107,6 +107,18 @@ impl View {
         self.screen.lock().unwrap().screen().contents_formatted()
     }
 
+    /// Whether the formatted screen differs from `before` within `limit`.
+    pub fn changed_within(&self, before: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while self.formatted() == before {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        true
+    }
+
     /// Waits until the formatted screen differs from `before`.
     pub fn wait_change(&self, before: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
