@@ -30,19 +30,21 @@ fn facilitator_shows_a_note_added_by_another_process_and_quits_cleanly() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let (_t, dir) = common::example_session();
-    let mut view = View::spawn(&["note", p(&dir), "--board", "methods"], 80, 24);
-    view.wait_for("Methoden & Formate");
-    assert!(view.screen.lock().unwrap().screen().alternate_screen());
-    let pid = view.child.process_id().expect("pid");
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(pid.to_string())
-        .status()
-        .unwrap();
-    view.wait_exit();
-    assert!(view.restored(), "terminal restored after SIGTERM");
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let (_t, dir) = common::example_session();
+        let mut view = View::spawn(&["note", p(&dir), "--board", "methods"], 80, 24);
+        view.wait_for("Methoden & Formate");
+        assert!(view.screen.lock().unwrap().screen().alternate_screen());
+        let pid = view.child.process_id().expect("pid");
+        std::process::Command::new("kill")
+            .arg(signal)
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        view.wait_exit();
+        assert!(view.restored(), "terminal restored after {signal}");
+    }
 }
 
 #[test]

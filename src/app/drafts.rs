@@ -51,7 +51,10 @@ fn path(dir: &Path, key: &str) -> PathBuf {
 /// Writes a draft (replacing the previous one atomically).
 pub fn save(dir: &Path, key: &str, draft: &Draft) -> Result<()> {
     let folder = dir.join(DRAFT_DIR);
-    std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+    if !folder.is_dir() {
+        // Never re-create a session folder that has gone away.
+        std::fs::create_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+    }
     let json = serde_json::to_vec_pretty(draft).unwrap_or_default();
     let mut tmp = tempfile::NamedTempFile::new_in(&folder).map_err(|e| Error::io(&folder, e))?;
     std::io::Write::write_all(&mut tmp, &json).map_err(|e| Error::io(tmp.path(), e))?;

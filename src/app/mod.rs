@@ -168,8 +168,9 @@ pub enum Overlay {
 /// What an editor line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputKind {
-    /// A new note in this section.
-    NewNote { section: String },
+    /// A new note in this section; its id is fixed when the editor opens,
+    /// so retrying a failed save can never create a second note.
+    NewNote { section: String, id: String },
     /// Editing a note; `base` is its text when editing began.
     EditNote { id: String, base: String },
     /// A broadcast to everyone.
@@ -862,7 +863,13 @@ impl App {
                     .filter(|d| d.editing.is_none())
                     .map(|d| d.text.clone())
                     .unwrap_or_default();
-                self.open_input(InputKind::NewNote { section }, &text);
+                self.open_input(
+                    InputKind::NewNote {
+                        section,
+                        id: new_note_id(),
+                    },
+                    &text,
+                );
             }
             Action::EditNote => match self.current_note().map(|n| (n.id.clone(), n.text.clone())) {
                 Some((id, text)) => self.open_input(InputKind::EditNote { id, base: text.clone() }, &text),
@@ -1109,7 +1116,7 @@ impl App {
                     self.report(r);
                 }
             }
-            InputKind::NewNote { section } => {
+            InputKind::NewNote { section, id } => {
                 if text.trim().is_empty() {
                     self.clear_draft();
                     return;
@@ -1117,7 +1124,7 @@ impl App {
                 let board = self.note_board().map(|b| b.id.clone()).unwrap_or_default();
                 match self
                     .session
-                    .add_note(&board, Some(section), &text, NoteKind::Bullet, false)
+                    .add_note_with_id(id.clone(), &board, Some(section), &text, NoteKind::Bullet, false)
                 {
                     Ok(id) => {
                         self.clear_draft();
@@ -1169,12 +1176,12 @@ impl App {
 
     /// A save failed: keep the text in the editor and say why.
     fn keep_input(&mut self, input: Input, e: Error) {
+        self.input = Some(input);
+        self.save_draft();
         self.message = Some(Message {
             text: format!("{}: {e}", self.s().not_saved),
             tone: Tone::Error,
         });
-        self.input = Some(input);
-        self.save_draft();
     }
 
     // ----- drafts --------------------------------------------------------------
@@ -1236,6 +1243,7 @@ impl App {
             },
             None => InputKind::NewNote {
                 section: self.current_section_id().unwrap_or_default(),
+                id: new_note_id(),
             },
         };
         self.open_input(kind, &draft.text);
@@ -1251,6 +1259,10 @@ pub struct Column<'a> {
     pub title: String,
     pub lead: Option<String>,
     pub notes: Vec<&'a Note>,
+}
+
+fn new_note_id() -> String {
+    ulid::Ulid::new().to_string().to_lowercase()
 }
 
 fn step_cursor(cursor: usize, len: usize, action: Action) -> usize {

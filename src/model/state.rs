@@ -38,6 +38,8 @@ pub struct Note {
 /// The key of the event that last set each field of a note.
 #[derive(Debug, Clone)]
 struct Versions {
+    /// The note's earliest `note_added` (a retried add may repeat it).
+    created: OrderKey,
     text: OrderKey,
     kind: OrderKey,
     starred: OrderKey,
@@ -50,6 +52,7 @@ struct Versions {
 impl Versions {
     fn all(key: &OrderKey) -> Self {
         Versions {
+            created: key.clone(),
             text: key.clone(),
             kind: key.clone(),
             starred: key.clone(),
@@ -145,7 +148,7 @@ pub struct SessionState {
     /// Live notes per board by creation time (newest last).
     by_time: HashMap<String, BTreeSet<(i64, String, usize)>>,
     /// Field changes that arrived before their note (read from another file first).
-    early: HashMap<String, Vec<(OrderKey, NoteFields)>>,
+    early: Early,
     /// Every phase change, in order: (key, phase, wall time).
     phases: Vec<(OrderKey, Option<String>, i64)>,
     timers: HashMap<String, TimerLog>,
@@ -166,6 +169,11 @@ impl SessionState {
         match ev.c {
             Change::NoteAdded(n) => self.add_note(key, n, wall_ms),
             Change::NoteSet { id, fields } => match self.ids.get(&id).copied() {
+                Some(at) if *key < self.notes[at].1.created => {
+                    // Older than the add we know: it belongs to an earlier copy
+                    // of that add, which may still arrive (a retried save).
+                    self.early.entry(id).or_default().push((key.clone(), fields));
+                }
                 Some(at) => {
                     let (note, versions) = &mut self.notes[at];
                     let before = Slot::of(note);
@@ -205,7 +213,8 @@ impl SessionState {
     }
 
     fn add_note(&mut self, key: &OrderKey, n: NewNote, wall_ms: i64) {
-        if self.ids.contains_key(&n.id) {
+        if let Some(&at) = self.ids.get(&n.id) {
+            self.readd_note(at, key, n, wall_ms);
             return;
         }
         let mut note = Note {
@@ -224,15 +233,59 @@ impl SessionState {
             origin: n.origin,
         };
         let mut versions = Versions::all(key);
-        if let Some(early) = self.early.remove(&note.id) {
-            for (k, fields) in early {
-                note.set(&mut versions, fields, &k);
-            }
-        }
+        apply_early(&mut self.early, &mut note, &mut versions);
         let at = self.notes.len();
         self.reindex(&Slot::of(&note), &note.id, at);
         self.ids.insert(note.id.clone(), at);
         self.notes.push((note, versions));
+    }
+
+    /// A repeated `note_added` for a known id (a retried save): the earliest
+    /// one wins, whatever order the copies are read in, so every process
+    /// folds the same note. Fields changed since keep their newer values.
+    fn readd_note(&mut self, at: usize, key: &OrderKey, n: NewNote, wall_ms: i64) {
+        let (note, versions) = &mut self.notes[at];
+        if *key >= versions.created {
+            return;
+        }
+        let before = Slot::of(note);
+        let created = versions.created.clone();
+        let fresh = |v: &mut OrderKey| {
+            let untouched = *v == created;
+            if untouched {
+                *v = key.clone();
+            }
+            untouched
+        };
+        if fresh(&mut versions.text) {
+            note.text = n.text;
+        }
+        if fresh(&mut versions.kind) {
+            note.kind = n.kind;
+        }
+        if fresh(&mut versions.starred) {
+            note.starred = n.starred;
+        }
+        if fresh(&mut versions.place) {
+            note.board = n.board;
+            note.section = n.section;
+            note.pos = n.pos;
+        }
+        for v in [&mut versions.deleted, &mut versions.follow_up, &mut versions.done] {
+            fresh(v);
+        }
+        note.by = n.by;
+        note.created_ms = wall_ms;
+        note.origin = n.origin;
+        versions.created = key.clone();
+        apply_early(&mut self.early, note, versions);
+        let note = &self.notes[at].0;
+        let after = Slot::of(note);
+        let id = note.id.clone();
+        if before != after {
+            self.unindex(&before, &id, at);
+            self.reindex(&after, &id, at);
+        }
     }
 
     /// Starts a bulk load: indexes are rebuilt once by [`Self::end_bulk`].
@@ -498,6 +551,22 @@ impl Slot {
     }
 }
 
+/// Pending field changes per note id, with their keys.
+type Early = HashMap<String, Vec<(OrderKey, NoteFields)>>;
+
+/// Applies the pending changes of a note that are newer than its add;
+/// older ones stay pending for an even earlier copy of the add.
+fn apply_early(early: &mut Early, note: &mut Note, versions: &mut Versions) {
+    let Some(pending) = early.remove(&note.id) else { return };
+    let (newer, older): (Vec<_>, Vec<_>) = pending.into_iter().partition(|(k, _)| *k > versions.created);
+    for (k, fields) in newer {
+        note.set(versions, fields, &k);
+    }
+    if !older.is_empty() {
+        early.insert(note.id.clone(), older);
+    }
+}
+
 /// Sorts notes by position key, ties broken by id (concurrent inserts).
 pub fn sort_by_position(notes: &mut [&Note]) {
     notes.sort_by(|a, b| a.pos.cmp(&b.pos).then_with(|| a.id.cmp(&b.id)));
@@ -532,7 +601,18 @@ mod tests {
                 seq: i as u64,
             };
             let pick = || ids.get(target as usize % ids.len().max(1)).cloned();
-            let c = match (what % 7, pick()) {
+            let c = match (what % 8, pick()) {
+                (7, Some(id)) => Change::NoteAdded(NewNote {
+                    id,
+                    board: "b".into(),
+                    section: "s".into(),
+                    text: format!("retry {i}"),
+                    kind: NoteKind::Bullet,
+                    starred: false,
+                    by: None,
+                    pos: format!("{}", (b'a' + (i % 26) as u8) as char),
+                    origin: None,
+                }),
                 (0, _) | (_, None) => {
                     let id = format!("n{i}");
                     ids.push(id.clone());
@@ -595,7 +675,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_order_and_duplicates_give_one_state(
-            ops in proptest::collection::vec((0u8..3, 0u8..7, 0u8..50), 1..120),
+            ops in proptest::collection::vec((0u8..3, 0u8..8, 0u8..50), 1..120),
             shuffle in proptest::collection::vec(any::<u32>(), 120),
             dup in proptest::collection::vec(0u8..3, 120),
         ) {

@@ -324,7 +324,6 @@ fn corrupt(path: &Path, line: usize, why: &str) -> Error {
 }
 
 /// Appends events to this process's own log file, durably.
-#[derive(Debug)]
 pub struct LogWriter {
     path: PathBuf,
     file_name: String,
@@ -332,13 +331,50 @@ pub struct LogWriter {
     actor: Arc<str>,
     header_len: u64,
     seq: u64,
+    faults: Option<FaultInjector>,
+}
+
+/// A step of appending a record where a fault can be injected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoStep {
+    /// Writing the record's bytes (a fault leaves half of them, like a full disk).
+    Write,
+    /// Flushing them to stable storage (a fault leaves them unsynced, like EIO).
+    Sync,
+}
+
+/// Test seam: returns an error to inject at a step, or `None` to proceed.
+pub type FaultInjector = Arc<dyn Fn(IoStep) -> Option<std::io::Error> + Send + Sync>;
+
+impl std::fmt::Debug for LogWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogWriter")
+            .field("path", &self.path)
+            .field("seq", &self.seq)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LogWriter {
     /// Creates a new log file in `dir` (created if missing) and makes both
     /// the file and its name durable.
     pub fn create(dir: &Path, by: Option<&str>, now_ms: i64) -> Result<LogWriter> {
-        create_dir_durably(dir)?;
+        // Only the log folder itself is created: a session folder that has
+        // gone away must not silently come back.
+        if !dir.is_dir() {
+            let parent = dir.parent().unwrap_or(dir);
+            if !parent.is_dir() {
+                return Err(Error::Invalid(format!(
+                    "{}: the session folder no longer exists",
+                    parent.display()
+                )));
+            }
+            match std::fs::create_dir(dir) {
+                Ok(()) => sync_dir(parent)?,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(dir, e)),
+            }
+        }
         let actor = ulid::Ulid::new().to_string().to_lowercase();
         let file_name = format!("{actor}.jsonl");
         let path = dir.join(&file_name);
@@ -362,6 +398,7 @@ impl LogWriter {
             actor: Arc::from(actor),
             header_len: line.len() as u64,
             seq: 0,
+            faults: None,
         })
     }
 
@@ -380,6 +417,38 @@ impl LogWriter {
         self.header_len
     }
 
+    /// A log file deleted (or replaced) while open would swallow writes that
+    /// vanish on close: refuse to acknowledge them.
+    fn check_still_linked(&self) -> Result<()> {
+        let gone = || {
+            Error::Invalid(format!(
+                "{}: the log file was removed while runde was writing to it; nothing was saved",
+                self.path.display()
+            ))
+        };
+        let on_disk = std::fs::metadata(&self.path).map_err(|_| gone())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let open = self.file.metadata().map_err(|e| Error::io(&self.path, e))?;
+            if (open.dev(), open.ino()) != (on_disk.dev(), on_disk.ino()) {
+                return Err(gone());
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = on_disk;
+        Ok(())
+    }
+
+    /// Installs a fault injector (tests only).
+    pub fn set_faults(&mut self, faults: Option<FaultInjector>) {
+        self.faults = faults;
+    }
+
+    fn fault(&self, step: IoStep) -> Option<std::io::Error> {
+        self.faults.as_ref().and_then(|f| f(step))
+    }
+
     /// The next sequence number this writer will use.
     pub fn next_seq(&self) -> u64 {
         self.seq + 1
@@ -389,8 +458,16 @@ impl LogWriter {
     /// length. After an error this writer must not be used again.
     pub fn append(&mut self, ev: &Event) -> Result<u64> {
         let line = encode_record(ev);
+        if let Some(e) = self.fault(IoStep::Write) {
+            let _ = self.file.write_all(&line[..line.len() / 2]);
+            return Err(Error::io(&self.path, e));
+        }
         self.file.write_all(&line).map_err(|e| Error::io(&self.path, e))?;
+        if let Some(e) = self.fault(IoStep::Sync) {
+            return Err(Error::io(&self.path, e));
+        }
         self.file.sync_data().map_err(|e| Error::io(&self.path, e))?;
+        self.check_still_linked()?;
         self.seq = ev.seq;
         Ok(line.len() as u64)
     }

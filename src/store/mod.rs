@@ -53,6 +53,7 @@ pub struct Session {
     clock: Arc<dyn Clock>,
     undo: Vec<UndoEntry>,
     redo: Vec<UndoEntry>,
+    faults: Option<log::FaultInjector>,
 }
 
 impl std::fmt::Debug for Session {
@@ -94,12 +95,22 @@ impl Session {
             clock,
             undo: Vec::new(),
             redo: Vec::new(),
+            faults: None,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
         session.state.end_bulk();
         loaded?;
         Ok(session)
+    }
+
+    /// Injects write and fsync failures into this session's writes (tests of
+    /// full disks and I/O errors).
+    pub fn set_fault_injector(&mut self, faults: Option<log::FaultInjector>) {
+        if let Some(w) = self.writer.as_mut() {
+            w.set_faults(faults.clone());
+        }
+        self.faults = faults;
     }
 
     /// Sets the author recorded on notes this session adds.
@@ -154,7 +165,9 @@ impl Session {
         let wall_ms = self.clock.now_ms();
         if self.writer.is_none() {
             let log_dir = self.dir.join(LOG_DIR);
-            self.writer = Some(LogWriter::create(&log_dir, self.by.as_deref(), wall_ms)?);
+            let mut writer = LogWriter::create(&log_dir, self.by.as_deref(), wall_ms)?;
+            writer.set_faults(self.faults.clone());
+            self.writer = Some(writer);
         }
         let Some(writer) = self.writer.as_mut() else {
             return Err(Error::Invalid("no log writer".into()));
@@ -227,7 +240,9 @@ impl Session {
         Ok(id)
     }
 
-    /// Adds a note with a given id (used to retry an unacknowledged add).
+    /// Adds a note with a given id. Retrying a failed add with the same id
+    /// is safe: the record is written again (a failed fsync proves nothing
+    /// about the first copy) and the fold keeps one note per id.
     pub fn add_note_with_id(
         &mut self,
         id: String,
@@ -239,10 +254,13 @@ impl Session {
     ) -> Result<String> {
         let (board, section) = self.resolve_place(board, section)?;
         let text = checked_text(text)?;
-        if self.state.note(&id).is_some() {
-            return Ok(id);
-        }
-        let last = self.state.section_slots(&board, &section).last().map(|n| n.pos.clone());
+        // A retry must land where the first attempt did: skip the note itself.
+        let last = self
+            .state
+            .section_slots(&board, &section)
+            .into_iter()
+            .rfind(|n| n.id != id)
+            .map(|n| n.pos.clone());
         let pos = position::between(last.as_deref(), None);
         self.append(Change::NoteAdded(NewNote {
             id: id.clone(),
