@@ -110,14 +110,17 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Plan { path, edit } => plan_cmd(&path, edit),
         Command::Facilitate { path, lang, no_bell } => {
-            let mut app = crate::app::App::facilitator(open(&path)?, lang);
+            let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
+            app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
             app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
             crate::terminal::run(app)
         }
         Command::Note { path, board, by, lang } => {
-            let mut session = open(&path)?;
+            let mut session = open_steady(&path)?;
             session.set_author(by);
-            crate::terminal::run(crate::app::App::note_taker(session, board.as_deref(), lang)?)
+            let mut app = crate::app::App::note_taker(session, board.as_deref(), lang)?;
+            app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
+            crate::terminal::run(app)
         }
         Command::Demo => demo(),
     }
@@ -131,6 +134,14 @@ pub fn emit(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::io("<stdout>", e)),
     }
+}
+
+/// Opens a session for a long-running view, on a steady clock.
+fn open_steady(arg: &str) -> Result<Session> {
+    Session::open_with_clock(
+        &paths::resolve(arg)?,
+        std::sync::Arc::new(crate::clock::SteadyClock::start()),
+    )
 }
 
 /// Opens the session named by a PATH argument.
@@ -627,7 +638,7 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
 
 fn demo() -> Result<()> {
     let dir = crate::example::copy_to_temp()?;
-    let mut s = Session::open(&dir)?;
+    let mut s = Session::open_with_clock(&dir, std::sync::Arc::new(crate::clock::SteadyClock::start()))?;
     s.set_phase(Some("workshops"))?;
     for board in s.default_timer_boards() {
         s.timer(&board, TimerCommand::Start)?;
@@ -636,7 +647,9 @@ fn demo() -> Result<()> {
     let interactive =
         std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
     if interactive {
-        let result = crate::terminal::run(crate::app::App::facilitator(s, None));
+        let mut app = crate::app::App::facilitator(s, None);
+        app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
+        let result = crate::terminal::run(app);
         eprintln!("runde: the demo session stays in {}", dir.display());
         eprintln!(
             "runde: try `runde note {} --board methods` in a second terminal",

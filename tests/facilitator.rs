@@ -227,3 +227,34 @@ fn welcome_phase_without_groups_shows_the_phase_clock() {
     assert!(text.contains("Begrüßung") && text.contains("geplant 10′"), "{text}");
     assert!(text.contains("Keine Gruppen in dieser Phase"), "{text}");
 }
+
+#[test]
+fn a_system_clock_jump_is_reported_and_the_countdown_stays_steady() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    let system = runde::clock::FakeClock::at(fx.clock.now());
+    app.system_clock = Some(std::sync::Arc::new(system.clone()));
+    app.handle_key(key('S'));
+    fx.clock.advance_secs(60);
+    system.advance_secs(60);
+    app.update(Action::Tick);
+    let remaining = |app: &runde::app::App| app.session.state().timer("methods").remaining_ms(app.display_ms());
+    assert_eq!(remaining(&app), 44 * 60_000);
+    assert!(!screen(&app, 120, 40).contains("gesprungen"));
+    system.advance_secs(-3600); // an NTP step back by an hour
+    fx.clock.advance_secs(1);
+    app.update(Action::Tick);
+    let after = screen(&app, 120, 40);
+    assert!(
+        after.contains("Systemuhr ist gesprungen") && after.contains("-3601 s"),
+        "{after}"
+    );
+    assert_eq!(remaining(&app), 44 * 60_000 - 1000, "the countdown keeps going");
+    fx.clock.advance_secs(1);
+    system.advance_secs(1);
+    app.update(Action::Tick);
+    assert!(
+        screen(&app, 120, 40).contains("Systemuhr ist gesprungen"),
+        "reported once, kept until replaced"
+    );
+}

@@ -18,6 +18,7 @@ use tui::*;
 fn failing(step: IoStep, on: Arc<AtomicBool>) -> FaultInjector {
     Arc::new(move |s| {
         (s == step && on.load(Ordering::SeqCst)).then(|| match step {
+            IoStep::Create => std::io::Error::new(ErrorKind::PermissionDenied, "Permission denied"),
             IoStep::Write => std::io::Error::new(ErrorKind::StorageFull, "No space left on device"),
             IoStep::Sync => std::io::Error::other("Input/output error"),
         })
@@ -134,4 +135,34 @@ fn folder_deleted(saved_before: bool) {
     );
     screen(&app, 100, 30);
     assert!(!fx.dir().exists(), "the deleted folder is not re-created");
+}
+
+#[test]
+fn a_read_only_folder_is_a_clear_error_and_changes_nothing() {
+    let fx = Fixture::example();
+    let before: Vec<_> = std::fs::read_dir(fx.dir().join("log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let mut app = fx.note_taker(Some("actors"), Some("Jonas Weber"), Some(runde::model::Lang::En));
+    let on = Arc::new(AtomicBool::new(true));
+    app.session
+        .set_fault_injector(Some(failing(IoStep::Create, on.clone())));
+    app.handle_key(key('a'));
+    typ(&mut app, "read-only");
+    app.handle_key(code(KeyCode::Enter));
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("NOT SAVED") && text.contains("Permission denied"),
+        "{text}"
+    );
+    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["read-only"]);
+    let after: Vec<_> = std::fs::read_dir(fx.dir().join("log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(before, after, "no file created");
+    on.store(false, Ordering::SeqCst);
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(count(&fx, "read-only"), 1);
 }

@@ -218,6 +218,10 @@ pub struct App {
     last_second: i64,
     /// Offset of local time from UTC, for displayed times of day.
     pub utc_offset: chrono::FixedOffset,
+    /// The system clock, compared with the session's steady clock to report jumps.
+    pub system_clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
+    /// The last reported difference between system and steady clock, in seconds.
+    reported_jump_s: i64,
 }
 
 impl App {
@@ -286,6 +290,8 @@ impl App {
             bell_pending: false,
             last_second: 0,
             utc_offset: *chrono::Local::now().offset(),
+            system_clock: None,
+            reported_jump_s: 0,
         }
     }
 
@@ -491,6 +497,7 @@ impl App {
     }
 
     fn tick(&mut self) -> bool {
+        self.check_clock_jump();
         let changed = self.refresh();
         if changed {
             self.after_store_change();
@@ -500,6 +507,22 @@ impl App {
         let clock_moved = second != self.last_second;
         self.last_second = second;
         changed || clock_moved
+    }
+
+    /// The views count with a steady clock; if the system clock steps away
+    /// from it by more than two seconds, say so (once per step).
+    fn check_clock_jump(&mut self) {
+        let Some(system) = &self.system_clock else { return };
+        let jump_s = (system.now_ms() - self.now_ms()) / 1000;
+        if jump_s.abs() > 2 && (jump_s - self.reported_jump_s).abs() > 2 {
+            self.reported_jump_s = jump_s;
+            self.message = Some(Message {
+                text: format!("{} {jump_s:+} s", self.s().clock_jumped),
+                tone: Tone::Warning,
+            });
+        } else if jump_s.abs() <= 2 {
+            self.reported_jump_s = 0;
+        }
     }
 
     fn refresh(&mut self) -> bool {

@@ -337,6 +337,9 @@ pub struct LogWriter {
 /// A step of appending a record where a fault can be injected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IoStep {
+    /// Creating this process's log file (a fault is a read-only folder or
+    /// missing permission).
+    Create,
     /// Writing the record's bytes (a fault leaves half of them, like a full disk).
     Write,
     /// Flushing them to stable storage (a fault leaves them unsynced, like EIO).
@@ -359,6 +362,19 @@ impl LogWriter {
     /// Creates a new log file in `dir` (created if missing) and makes both
     /// the file and its name durable.
     pub fn create(dir: &Path, by: Option<&str>, now_ms: i64) -> Result<LogWriter> {
+        LogWriter::create_with_faults(dir, by, now_ms, None)
+    }
+
+    /// [`LogWriter::create`] with a fault injector for tests.
+    pub fn create_with_faults(
+        dir: &Path,
+        by: Option<&str>,
+        now_ms: i64,
+        faults: Option<FaultInjector>,
+    ) -> Result<LogWriter> {
+        if let Some(e) = faults.as_ref().and_then(|f| f(IoStep::Create)) {
+            return Err(Error::io(dir, e));
+        }
         // Only the log folder itself is created: a session folder that has
         // gone away must not silently come back.
         if !dir.is_dir() {
@@ -398,7 +414,7 @@ impl LogWriter {
             actor: Arc::from(actor),
             header_len: line.len() as u64,
             seq: 0,
-            faults: None,
+            faults,
         })
     }
 

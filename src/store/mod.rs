@@ -165,8 +165,7 @@ impl Session {
         let wall_ms = self.clock.now_ms();
         if self.writer.is_none() {
             let log_dir = self.dir.join(LOG_DIR);
-            let mut writer = LogWriter::create(&log_dir, self.by.as_deref(), wall_ms)?;
-            writer.set_faults(self.faults.clone());
+            let writer = LogWriter::create_with_faults(&log_dir, self.by.as_deref(), wall_ms, self.faults.clone())?;
             self.writer = Some(writer);
         }
         let Some(writer) = self.writer.as_mut() else {
