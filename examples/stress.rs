@@ -29,6 +29,10 @@ fn main() {
     }
     let quick = args.iter().any(|a| a == "--quick");
     let runde = build_runde();
+    if let Some(at) = args.iter().position(|a| a == "--soak") {
+        let secs = args.get(at + 1).and_then(|s| s.parse().ok()).unwrap_or(300);
+        return soak(&runde, secs);
+    }
     let started = Instant::now();
     let (rounds, pty_rounds, writers, ops) = if quick { (20, 5, 4, 50) } else { (200, 40, 20, 500) };
     kill_loop(&runde, rounds);
@@ -150,6 +154,43 @@ fn pty_kill_loop(runde: &Path, rounds: usize) {
         "kill -9 loop (note-taker view in a pty): {rounds} rounds, {} notes shown as saved, all present once",
         acked.len()
     );
+}
+
+/// A facilitator view with running timers while four groups add a note
+/// every two seconds each; RSS and note count at the start and the end.
+fn soak(runde: &Path, secs: u64) {
+    let (_t, dir) = session("runde-soak-");
+    let d = dir.to_str().unwrap().to_string();
+    for args in [vec!["phase", &d, "work"], vec!["timer", &d, "start"]] {
+        assert!(Command::new(runde).args(&args).status().expect("runde").success());
+    }
+    let mut view = pty::View::spawn_program(runde, &["facilitate", &d], 160, 45);
+    view.wait_for("Gruppe 1");
+    std::thread::sleep(Duration::from_secs(2));
+    let pid = view.child.process_id().expect("pid");
+    let rss = |pid: u32| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let start_rss = rss(pid);
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let mut added = 0;
+    while Instant::now() < deadline {
+        for board in ["b1", "b2", "b3", "b4"] {
+            let out = Command::new(runde).args(["add", &d, "--board", board, &format!("soak {added}")]).output().expect("add");
+            assert!(out.status.success());
+            added += 1;
+        }
+        std::thread::sleep(Duration::from_millis(2000));
+    }
+    let end_rss = rss(pid);
+    let _ = view.child.kill();
+    let _ = view.child.wait();
+    println!("soak: {secs} s, 4 groups, {added} notes added; facilitator RSS {start_rss} KiB at start, {end_rss} KiB at end");
 }
 
 /// A worker process: `ops` mixed operations on its own notes; prints the
