@@ -209,7 +209,7 @@ fn idle(bin: &Path, dir: &Path, secs: u64) -> (f64, f64, u64) {
     let (cpu0, ctx0) = (cpu_ticks(pid), switches(pid));
     std::thread::sleep(Duration::from_secs(secs));
     let (cpu1, ctx1) = (cpu_ticks(pid), switches(pid));
-    let rss = rss_kib(pid);
+    let rss = pty::rss_kib(pid);
     let _ = v.child.kill();
     let _ = v.child.wait();
     let hz = 100.0;
@@ -241,15 +241,6 @@ fn switches(pid: u32) -> u64 {
         }
     }
     total
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 fn cores() -> usize {

@@ -168,29 +168,26 @@ fn soak(runde: &Path, secs: u64) {
     view.wait_for("Gruppe 1");
     std::thread::sleep(Duration::from_secs(2));
     let pid = view.child.process_id().expect("pid");
-    let rss = |pid: u32| -> u64 {
-        std::fs::read_to_string(format!("/proc/{pid}/status"))
-            .unwrap_or_default()
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    let start_rss = rss(pid);
+    let start_rss = pty::rss_kib(pid);
     let deadline = Instant::now() + Duration::from_secs(secs);
     let mut added = 0;
     while Instant::now() < deadline {
         for board in ["b1", "b2", "b3", "b4"] {
-            let out = Command::new(runde).args(["add", &d, "--board", board, &format!("soak {added}")]).output().expect("add");
+            let out = Command::new(runde)
+                .args(["add", &d, "--board", board, &format!("soak {added}")])
+                .output()
+                .expect("add");
             assert!(out.status.success());
             added += 1;
         }
         std::thread::sleep(Duration::from_millis(2000));
     }
-    let end_rss = rss(pid);
+    let end_rss = pty::rss_kib(pid);
     let _ = view.child.kill();
     let _ = view.child.wait();
-    println!("soak: {secs} s, 4 groups, {added} notes added; facilitator RSS {start_rss} KiB at start, {end_rss} KiB at end");
+    println!(
+        "soak: {secs} s, 4 groups, {added} notes added; facilitator RSS {start_rss} KiB at start, {end_rss} KiB at end"
+    );
 }
 
 /// A worker process: `ops` mixed operations on its own notes; prints the

@@ -24,24 +24,16 @@ pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result
     let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
     boards.insert(
         0,
-        Board {
-            id: TOPICS_BOARD.into(),
-            kind: BoardKind::Topics,
-            title: s.open_topics.into(),
-            question: None,
-            participants: None,
-            minutes: None,
-            speaker: None,
-            role: None,
-            organization: None,
-            source: None,
-            table: None,
-            sections: vec![Section {
+        Board::new(
+            TOPICS_BOARD,
+            BoardKind::Topics,
+            s.open_topics,
+            vec![Section {
                 id: "topics".into(),
                 title: s.open_topics.into(),
                 lead: None,
             }],
-        },
+        ),
     );
     let mut agenda = prev.agenda.clone();
     for phase in &mut agenda {

@@ -20,29 +20,25 @@ pub fn plan() -> Plan {
         .iter()
         .enumerate()
         .map(|(i, id)| Board {
-            id: id.to_string(),
-            kind: BoardKind::Workshop,
-            title: format!("Gruppe {}", i + 1),
             question: Some(format!("Leitfrage der Gruppe {}?", i + 1)),
             participants: Some(7),
-            minutes: None,
-            speaker: None,
-            role: None,
-            organization: None,
-            source: None,
-            table: None,
-            sections: vec![
-                Section {
-                    id: "ideas".into(),
-                    title: "Ideen".into(),
-                    lead: None,
-                },
-                Section {
-                    id: "risks".into(),
-                    title: "Risiken".into(),
-                    lead: None,
-                },
-            ],
+            ..Board::new(
+                id,
+                BoardKind::Workshop,
+                &format!("Gruppe {}", i + 1),
+                vec![
+                    Section {
+                        id: "ideas".into(),
+                        title: "Ideen".into(),
+                        lead: None,
+                    },
+                    Section {
+                        id: "risks".into(),
+                        title: "Risiken".into(),
+                        lead: None,
+                    },
+                ],
+            )
         })
         .collect();
     Plan {

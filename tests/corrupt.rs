@@ -9,30 +9,6 @@ fn p(dir: &std::path::Path) -> &str {
     dir.to_str().unwrap()
 }
 
-/// Runs read and write commands on a broken session and checks that all
-/// fail with `expect` on stderr and leave every file as it was.
-fn assert_refused_untouched(dir: &std::path::Path, expect: &str) {
-    let before = snapshot_files(dir);
-    for args in [
-        vec!["status", p(dir)],
-        vec!["add", p(dir), "--board", "methods", "x"],
-        vec!["export", p(dir)],
-        vec!["timer", p(dir), "start"],
-    ] {
-        runde()
-            .args(&args)
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains(expect));
-    }
-    runde()
-        .args(["check", p(dir)])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(expect));
-    assert_eq!(snapshot_files(dir), before, "files changed");
-}
-
 #[test]
 fn garbage_plan_is_reported_with_path_and_line() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");

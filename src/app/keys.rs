@@ -31,6 +31,25 @@ const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action
     }
 }
 
+/// `?`/F1: help, in every view.
+const HELP: Binding = b(
+    &[
+        (KeyCode::Char('?'), NONE),
+        (KeyCode::Char('?'), SHIFT),
+        (KeyCode::F(1), NONE),
+    ],
+    "?",
+    Action::Help,
+    true,
+);
+/// `q`/Ctrl-C: quit, in every view.
+const QUIT: Binding = b(
+    &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+    "q",
+    Action::Quit,
+    true,
+);
+
 /// The facilitator's projector view.
 pub const FACILITATOR: &[Binding] = &[
     b(&[(KeyCode::Char(' '), NONE)], "Space", Action::ToggleTimer, true),
@@ -92,22 +111,8 @@ pub const FACILITATOR: &[Binding] = &[
     ),
     b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, true),
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, true),
-    b(
-        &[
-            (KeyCode::Char('?'), NONE),
-            (KeyCode::Char('?'), SHIFT),
-            (KeyCode::F(1), NONE),
-        ],
-        "?",
-        Action::Help,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        true,
-    ),
+    HELP,
+    QUIT,
 ];
 
 /// Keys of the facilitator's present and merged modes.
@@ -152,22 +157,8 @@ pub const PRESENT: &[Binding] = &[
     b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, false),
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, false),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, true),
-    b(
-        &[
-            (KeyCode::Char('?'), NONE),
-            (KeyCode::Char('?'), SHIFT),
-            (KeyCode::F(1), NONE),
-        ],
-        "?",
-        Action::Help,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        true,
-    ),
+    HELP,
+    QUIT,
 ];
 
 /// The note-taker's board view.
@@ -234,22 +225,8 @@ pub const NOTE: &[Binding] = &[
     ),
     b(&[(KeyCode::Char('/'), NONE)], "/", Action::StartFilter, false),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, false),
-    b(
-        &[
-            (KeyCode::Char('?'), NONE),
-            (KeyCode::Char('?'), SHIFT),
-            (KeyCode::F(1), NONE),
-        ],
-        "?",
-        Action::Help,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        true,
-    ),
+    HELP,
+    QUIT,
 ];
 
 /// Keys while typing in an editor line (note, broadcast, filter).

@@ -425,6 +425,24 @@ impl Plan {
 }
 
 impl Board {
+    /// A board with only the essentials; every optional field empty.
+    pub fn new(id: &str, kind: BoardKind, title: &str, sections: Vec<Section>) -> Board {
+        Board {
+            id: id.into(),
+            kind,
+            title: title.into(),
+            question: None,
+            participants: None,
+            minutes: None,
+            speaker: None,
+            role: None,
+            organization: None,
+            source: None,
+            table: None,
+            sections,
+        }
+    }
+
     /// The section with this id.
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)

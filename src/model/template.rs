@@ -155,18 +155,8 @@ fn section(id: &str, title: &str) -> Section {
 
 fn board(id: &str, kind: BoardKind, title: &str, question: Option<String>, sections: Vec<Section>) -> Board {
     Board {
-        id: id.into(),
-        kind,
-        title: title.into(),
         question,
-        participants: None,
-        minutes: None,
-        speaker: None,
-        role: None,
-        organization: None,
-        source: None,
-        table: None,
-        sections,
+        ..Board::new(id, kind, title, sections)
     }
 }
 

@@ -448,36 +448,33 @@ impl Session {
 
     /// Reverts this writer's last note action.
     pub fn undo(&mut self) -> Result<Option<UndoOutcome>> {
-        let Some(entry) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match self.replay(&entry.note, &entry.after, &entry.before) {
-            Ok(outcome) => {
-                self.redo.push(entry);
-                Ok(Some(outcome))
-            }
-            Err(e) => {
-                self.undo.push(entry);
-                Err(e)
-            }
-        }
+        self.step_history(false)
     }
 
     /// Re-applies the last undone action.
     pub fn redo(&mut self) -> Result<Option<UndoOutcome>> {
-        let Some(entry) = self.redo.pop() else {
+        self.step_history(true)
+    }
+
+    /// Moves one entry between the undo and redo stacks, writing the fields
+    /// it restores; on failure the entry stays where it was.
+    fn step_history(&mut self, forward: bool) -> Result<Option<UndoOutcome>> {
+        let from = if forward { &mut self.redo } else { &mut self.undo };
+        let Some(entry) = from.pop() else {
             return Ok(None);
         };
-        match self.replay(&entry.note, &entry.before, &entry.after) {
-            Ok(outcome) => {
-                self.undo.push(entry);
-                Ok(Some(outcome))
-            }
-            Err(e) => {
-                self.redo.push(entry);
-                Err(e)
-            }
-        }
+        let (expected, target) = if forward {
+            (&entry.before, &entry.after)
+        } else {
+            (&entry.after, &entry.before)
+        };
+        let result = self.replay(&entry.note, expected, target);
+        let to = match (forward, result.is_ok()) {
+            (true, true) | (false, false) => &mut self.undo,
+            (false, true) | (true, false) => &mut self.redo,
+        };
+        to.push(entry);
+        result.map(Some)
     }
 
     /// Number of actions that can be undone / redone.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::note::note_list;
+use super::note::{lead_above, note_list};
 use super::{text, theme};
 use crate::app::{App, FacMode, Facilitator};
 use crate::i18n::Strings;
@@ -461,16 +461,7 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
             ));
         let inner = block.inner(*col_area);
         block.render(*col_area, buf);
-        let lead_lines = col
-            .lead
-            .as_deref()
-            .map(|l| text::wrap(l, inner.width as usize, "", ""))
-            .unwrap_or_default();
-        let lead_h = (lead_lines.len() as u16).min(inner.height / 3);
-        let [lead, list] = Layout::vertical([Constraint::Length(lead_h), Constraint::Fill(1)]).areas(inner);
-        Paragraph::new(lead_lines.into_iter().map(Line::from).collect::<Vec<_>>())
-            .style(theme::dim())
-            .render(lead, buf);
+        let list = lead_above(col.lead.as_deref(), inner, buf);
         note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf);
     }
 }

@@ -130,21 +130,26 @@ fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border
     } else {
         area
     };
-    let lead_lines = section
-        .lead
-        .as_deref()
-        .map(|l| text::wrap(l, inner.width as usize, "", ""))
-        .unwrap_or_default();
-    let lead_h = (lead_lines.len() as u16).min(inner.height / 3);
-    let [lead, list] = Layout::vertical([Constraint::Length(lead_h), Constraint::Fill(1)]).areas(inner);
-    Paragraph::new(lead_lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        .style(theme::dim())
-        .render(lead, buf);
+    let list = lead_above(section.lead.as_deref(), inner, buf);
     if notes.is_empty() {
         Paragraph::new(Span::styled(app.s().empty_section, theme::dim())).render(list, buf);
         return;
     }
     note_list(app, &notes, active.then_some(v.cursor), app.session.author(), list, buf);
+}
+
+/// Draws a section's lead-in (at most a third of the height) at the top of
+/// `area` and returns the space left for the notes.
+pub fn lead_above(lead: Option<&str>, area: Rect, buf: &mut Buffer) -> Rect {
+    let lines = lead
+        .map(|l| text::wrap(l, area.width as usize, "", ""))
+        .unwrap_or_default();
+    let height = (lines.len() as u16).min(area.height / 3);
+    let [top, rest] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(theme::dim())
+        .render(top, buf);
+    rest
 }
 
 /// A list of notes wrapped to the area, scrolled so the cursor is visible.

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 
 /// The runde binary with a clean environment for sessions.
 pub fn runde() -> Command {
@@ -111,4 +112,28 @@ pub fn status(dir: &Path) -> serde_json::Value {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Runs read and write commands on a broken session and checks that all
+/// fail with `expect` on stderr and leave every file as it was.
+pub fn assert_refused_untouched(dir: &std::path::Path, expect: &str) {
+    let before = snapshot_files(dir);
+    for args in [
+        vec!["status", dir.to_str().unwrap()],
+        vec!["add", dir.to_str().unwrap(), "--board", "methods", "x"],
+        vec!["export", dir.to_str().unwrap()],
+        vec!["timer", dir.to_str().unwrap(), "start"],
+    ] {
+        runde()
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(expect));
+    }
+    runde()
+        .args(["check", dir.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(expect));
+    assert_eq!(snapshot_files(dir), before, "files changed");
 }
