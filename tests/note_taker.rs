@@ -245,3 +245,41 @@ fn hostile_text_is_rendered_inert() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
     assert!(text.contains("evil ␛]52;c;aGFjaw==�"), "{text}");
 }
+
+#[test]
+fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
+    let fx = Fixture::example();
+    // The note-taker's host runs 2.5 s behind the facilitator's.
+    let behind = runde::clock::FakeClock::at(fx.clock.now_ms() - 2500);
+    let mut s = runde::store::Session::open_with_clock(fx.dir(), std::sync::Arc::new(behind.clone())).unwrap();
+    s.set_author(Some("Selin Aydın".into()));
+    let mut note = runde::app::App::note_taker(s, Some("continuity"), None).unwrap();
+    let mut fac = fx.facilitator(None);
+    for _ in 0..3 {
+        fac.handle_key(key('n'));
+    }
+    fac.handle_key(key('S'));
+    note.update(Action::StoreChanged); // the watcher delivers at once
+    fx.clock.advance_secs(600);
+    behind.advance_secs(600);
+    fac.update(Action::Tick);
+    note.update(Action::Tick);
+    let on = |app: &runde::app::App| runde::ui::facilitator::clock_face(app, "continuity").text;
+    assert_eq!(on(&fac), "35:00");
+    assert_eq!(on(&note), on(&fac), "the skew is corrected for");
+    let text = screen(&note, 120, 30);
+    assert!(text.contains("Uhr einer anderen Station weicht ab: +2.5 s"), "{text}");
+    assert!(
+        !screen(&fac, 120, 40).contains("weicht ab"),
+        "the facilitator saw no foreign events"
+    );
+}
+
+trait NowMs {
+    fn now_ms(&self) -> i64;
+}
+impl NowMs for runde::clock::FakeClock {
+    fn now_ms(&self) -> i64 {
+        runde::clock::Clock::now_ms(self)
+    }
+}

@@ -312,6 +312,28 @@ impl App {
         now - now.rem_euclid(1000)
     }
 
+    /// The instant a board's timer is drawn for, in the clock of whoever
+    /// wrote its facts: another host's clock that is more than a second
+    /// off is corrected for, so every screen shows the same remaining time.
+    pub fn timer_now_ms(&self, board: &str) -> i64 {
+        let skew = self
+            .session
+            .state()
+            .timer_writer(board)
+            .and_then(|actor| self.session.skew_of(actor))
+            .filter(|s| s.abs() > 1000)
+            .unwrap_or(0);
+        // Whole seconds in the writer's clock, so both screens round alike.
+        let there = self.now_ms() - skew;
+        there - there.rem_euclid(1000)
+    }
+
+    /// A badge when another writer's clock is more than two seconds off.
+    pub fn skew_badge(&self) -> Option<String> {
+        let skew = self.session.largest_skew().filter(|s| s.abs() > 2000)?;
+        Some(format!("⚠ {} {:+.1} s", self.s().clock_skew, -(skew as f64) / 1000.0))
+    }
+
     /// A wall time as local `HH:MM`.
     pub fn time_of_day(&self, ms: i64) -> String {
         chrono::DateTime::from_timestamp_millis(ms)
@@ -569,11 +591,10 @@ impl App {
     }
 
     fn mark_already_over(&mut self) {
-        let now = self.display_ms();
         let over: Vec<String> = self
             .groups()
             .iter()
-            .filter(|b| self.session.state().timer(&b.id).state(now) == TimerState::Over)
+            .filter(|b| self.session.state().timer(&b.id).state(self.timer_now_ms(&b.id)) == TimerState::Over)
             .map(|b| b.id.clone())
             .collect();
         if let Screen::Facilitator(f) = &mut self.screen {

@@ -479,6 +479,14 @@ impl SessionState {
         out
     }
 
+    /// The writer of a board's latest timer event.
+    pub fn timer_writer(&self, board: &str) -> Option<&std::sync::Arc<str>> {
+        self.timers
+            .get(board)
+            .and_then(|t| t.ops.last())
+            .map(|(k, _, _)| &k.actor)
+    }
+
     /// A board's timer facts (idle if never touched).
     pub fn timer(&self, board: &str) -> TimerFacts {
         self.timers.get(board).map(|t| t.facts).unwrap_or_default()

@@ -54,6 +54,12 @@ pub struct Session {
     undo: Vec<UndoEntry>,
     redo: Vec<UndoEntry>,
     faults: Option<log::FaultInjector>,
+    /// Per other writer: the smallest (receive time − event time) seen for
+    /// events that arrived while this session was open — an estimate of how
+    /// far that writer's clock is behind ours (negative: ahead).
+    skews: std::collections::HashMap<Arc<str>, i64>,
+    /// The first read is done: later events arrive live.
+    loaded: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -96,11 +102,14 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             faults: None,
+            skews: std::collections::HashMap::new(),
+            loaded: false,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
         session.state.end_bulk();
         loaded?;
+        session.loaded = true;
         Ok(session)
     }
 
@@ -153,10 +162,32 @@ impl Session {
         &self.reader
     }
 
+    /// How far the clock of the writer `actor` seems to be behind ours, in
+    /// ms (negative: ahead), once one of its events arrived live.
+    pub fn skew_of(&self, actor: &str) -> Option<i64> {
+        self.skews.get(actor).copied()
+    }
+
+    /// The largest clock difference to any other writer, if one is known.
+    pub fn largest_skew(&self) -> Option<i64> {
+        self.skews.values().copied().max_by_key(|s| s.abs())
+    }
+
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
         let state = &mut self.state;
-        let count = self.reader.poll_into(&mut |key, ev| state.apply(&key, ev))?;
+        let skews = &mut self.skews;
+        let (live, now) = (self.loaded, self.clock.now_ms());
+        let count = self.reader.poll_into(&mut |key, ev| {
+            let sample = now - ev.wall_ms;
+            // Only a fresh event says something about clocks; one that waited
+            // (a suspended laptop, a slow network folder) says nothing.
+            if live && sample.abs() < 60_000 {
+                let entry = skews.entry(key.actor.clone()).or_insert(sample);
+                *entry = (*entry).min(sample);
+            }
+            state.apply(&key, ev)
+        })?;
         Ok(count > 0)
     }
 

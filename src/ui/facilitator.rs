@@ -48,7 +48,8 @@ fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let right = format!("{armed}{now}");
+    let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
+    let right = format!("{skew}{armed}{now}");
     let title = match &plan.series {
         Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
         None => format!("{} · {}", plan.title, plan.date),
@@ -128,7 +129,7 @@ pub struct ClockFace {
 /// The clock face of a board's timer at the app's display instant.
 pub fn clock_face(app: &App, board: &str) -> ClockFace {
     let t: TimerFacts = app.session.state().timer(board);
-    let now = app.display_ms();
+    let now = app.timer_now_ms(board);
     let state = t.state(now);
     let planned_ms = i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000;
     let remaining = if t.is_started() {

@@ -71,7 +71,8 @@ fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let right = format!("⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
+    let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
+    let right = format!("{skew}⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
     let width = area.width as usize;
     let left = text::cut(title, width.saturating_sub(right.width() + 1));
     let pad = width.saturating_sub(left.width() + right.width());
