@@ -91,10 +91,23 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
             continue;
         }
         match rx.recv_timeout(next_tick - now) {
-            Ok(Msg::Term(ev)) => dirty |= app.handle_event(ev),
+            Ok(Msg::Term(ev)) => {
+                debug_panic(&ev);
+                dirty |= app.handle_event(ev);
+            }
             Ok(Msg::Store) => dirty |= app.update(Action::StoreChanged),
             Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
             Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+}
+
+/// With `RUNDE_DEBUG_PANIC=1`, F12 panics on purpose: a way to check that a
+/// crash leaves the terminal usable (used by the end-to-end tests).
+fn debug_panic(ev: &event::Event) {
+    if let event::Event::Key(k) = ev {
+        if k.code == event::KeyCode::F(12) && std::env::var_os("RUNDE_DEBUG_PANIC").is_some() {
+            panic!("RUNDE_DEBUG_PANIC: panic requested with F12");
         }
     }
 }

@@ -84,3 +84,26 @@ fn two_note_takers_and_a_facilitator_see_all_forty_notes() {
         assert!(v.wait_exit().success());
     }
 }
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let (_t, dir) = common::example_session();
+    let bin = assert_cmd::cargo::cargo_bin("runde");
+    let mut view = View::spawn_with_env(
+        &bin,
+        &["note", p(&dir), "--board", "methods"],
+        &[("RUNDE_DEBUG_PANIC", "1")],
+        80,
+        24,
+    );
+    view.wait_for("Methoden & Formate");
+    assert!(view.screen.lock().unwrap().screen().alternate_screen());
+    view.send("\x1b[24~"); // F12
+    let status = view.wait_exit();
+    assert!(!status.success(), "the panic ends the process with an error");
+    assert!(view.restored(), "terminal restored after a panic");
+    assert!(
+        view.contents().contains("panic requested"),
+        "the panic message is shown on the normal screen"
+    );
+}

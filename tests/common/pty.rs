@@ -22,6 +22,17 @@ impl View {
 
     /// Runs any program in a pty of `cols`×`rows`.
     pub fn spawn_program(program: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> View {
+        Self::spawn_with_env(program, args, &[], cols, rows)
+    }
+
+    /// Runs a program in a pty with extra environment variables.
+    pub fn spawn_with_env(
+        program: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> View {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,6 +45,9 @@ impl View {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUNDE_NO_BELL", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn runde");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
