@@ -253,20 +253,18 @@ impl Session {
         origin: crate::model::Origin,
     ) -> Result<String> {
         let (board, section) = self.resolve_place(board, None)?;
-        let text = checked_text(text)?;
-        let last = self.state.section_slots(&board, &section).last().map(|n| n.pos.clone());
         let id = ulid::Ulid::new().to_string().to_lowercase();
-        self.append(Change::NoteAdded(NewNote {
+        self.append_at_end(NewNote {
             id: id.clone(),
             board,
             section,
-            text,
+            text: checked_text(text)?,
             kind,
             starred: false,
             by: None,
-            pos: position::between(last.as_deref(), None),
+            pos: String::new(),
             origin: Some(origin),
-        }))?;
+        })?;
         Ok(id)
     }
 
@@ -283,26 +281,17 @@ impl Session {
         starred: bool,
     ) -> Result<String> {
         let (board, section) = self.resolve_place(board, section)?;
-        let text = checked_text(text)?;
-        // A retry must land where the first attempt did: skip the note itself.
-        let last = self
-            .state
-            .section_slots(&board, &section)
-            .into_iter()
-            .rfind(|n| n.id != id)
-            .map(|n| n.pos.clone());
-        let pos = position::between(last.as_deref(), None);
-        self.append(Change::NoteAdded(NewNote {
+        self.append_at_end(NewNote {
             id: id.clone(),
             board,
             section,
-            text,
+            text: checked_text(text)?,
             kind,
             starred,
             by: self.by.clone(),
-            pos,
+            pos: String::new(),
             origin: None,
-        }))?;
+        })?;
         self.push_undo(UndoEntry {
             note: id.clone(),
             before: NoteFields {
@@ -315,6 +304,20 @@ impl Session {
             },
         });
         Ok(id)
+    }
+
+    /// Writes a new note at the end of its section. The note itself is
+    /// skipped when finding the end, so a retry lands where the first
+    /// attempt did.
+    fn append_at_end(&mut self, mut note: NewNote) -> Result<()> {
+        let last = self
+            .state
+            .section_slots(&note.board, &note.section)
+            .into_iter()
+            .rfind(|n| n.id != note.id)
+            .map(|n| n.pos.clone());
+        note.pos = position::between(last.as_deref(), None);
+        self.append(Change::NoteAdded(note))
     }
 
     /// Replaces a note's text.

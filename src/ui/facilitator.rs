@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
@@ -54,14 +54,14 @@ fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
         None => format!("{} · {}", plan.title, plan.date),
     };
-    let width = area.width as usize;
-    let left = text::cut(&title, width.saturating_sub(right.width() + 1));
-    let pad = width.saturating_sub(left.width() + right.width());
-    Paragraph::new(Line::from(vec![
-        Span::styled(left, theme::title()),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(right, if f.all_armed { theme::selected() } else { theme::dim() }),
-    ]))
+    let right_style = if f.all_armed { theme::selected() } else { theme::dim() };
+    Paragraph::new(super::left_right(
+        &title,
+        theme::title(),
+        right,
+        right_style,
+        area.width as usize,
+    ))
     .render(area, buf);
 }
 
@@ -219,19 +219,9 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
     let s = app.s();
     let face = clock_face(app, &board.id);
     let title = format!(" {} {} ", index + 1, board.title);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if selected {
-            theme::selected_border()
-        } else {
-            theme::border()
-        })
-        .title(Span::styled(
-            text::cut(&title, area.width.saturating_sub(4) as usize),
-            if selected { theme::selected() } else { theme::title() },
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let title_style = if selected { theme::selected() } else { theme::title() };
+    let title = text::cut(&title, area.width.saturating_sub(4) as usize);
+    let inner = super::framed(&title, title_style, selected, area, buf);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -445,23 +435,12 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         let i = first + slot;
         let col = &cols[i];
         let active = i == f.column;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if active {
-                theme::selected_border()
-            } else {
-                theme::border()
-            })
-            .title(Span::styled(
-                format!(
-                    " {} ({}) ",
-                    text::cut(&col.title, col_area.width.saturating_sub(10) as usize),
-                    col.notes.len()
-                ),
-                theme::title(),
-            ));
-        let inner = block.inner(*col_area);
-        block.render(*col_area, buf);
+        let title = format!(
+            " {} ({}) ",
+            text::cut(&col.title, col_area.width.saturating_sub(10) as usize),
+            col.notes.len()
+        );
+        let inner = super::framed(&title, theme::title(), active, *col_area, buf);
         let list = lead_above(col.lead.as_deref(), inner, buf);
         note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf);
     }

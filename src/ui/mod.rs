@@ -9,8 +9,10 @@ pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Screen, Tone};
 
@@ -46,4 +48,34 @@ impl Widget for &App {
         help::footer(self, footer, buf);
         help::overlays(self, area, buf);
     }
+}
+
+/// A bordered box, highlighted when active; returns the area inside.
+pub fn framed(title: &str, title_style: Style, active: bool, area: Rect, buf: &mut Buffer) -> Rect {
+    let border = if active {
+        theme::selected_border()
+    } else {
+        theme::border()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(
+            text::cut(title, area.width.saturating_sub(2) as usize),
+            title_style,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// One line with `left` cut to fit and `right` flush right.
+pub fn left_right<'a>(left: &str, left_style: Style, right: String, right_style: Style, width: usize) -> Line<'a> {
+    let left = text::cut(left, width.saturating_sub(right.width() + 1));
+    let pad = width.saturating_sub(left.width() + right.width());
+    Line::from(vec![
+        Span::styled(left, left_style),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, right_style),
+    ])
 }

@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use super::facilitator::{broadcast_line, clock_face, state_label};
 use super::{text, theme};
@@ -73,14 +72,13 @@ fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
     let right = format!("{skew}⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
-    let width = area.width as usize;
-    let left = text::cut(title, width.saturating_sub(right.width() + 1));
-    let pad = width.saturating_sub(left.width() + right.width());
-    Paragraph::new(Line::from(vec![
-        Span::styled(left, theme::title()),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(right, face.style),
-    ]))
+    Paragraph::new(super::left_right(
+        title,
+        theme::title(),
+        right,
+        face.style,
+        area.width as usize,
+    ))
     .render(area, buf);
 }
 
@@ -114,20 +112,7 @@ fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border
             String::new()
         };
         let title = format!(" {} ({}){filter} ", section.title, notes.len());
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if active {
-                theme::selected_border()
-            } else {
-                theme::border()
-            })
-            .title(Span::styled(
-                text::cut(&title, area.width.saturating_sub(2) as usize),
-                theme::title(),
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        inner
+        super::framed(&title, theme::title(), active, area, buf)
     } else {
         area
     };
