@@ -62,10 +62,6 @@ impl FakeClock {
     pub fn advance_secs(&self, secs: i64) {
         self.advance_ms(secs * 1000);
     }
-    /// Sets the clock to `ms`.
-    pub fn set_ms(&self, ms: i64) {
-        self.0.store(ms, Ordering::SeqCst);
-    }
 }
 
 impl Clock for FakeClock {

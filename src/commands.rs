@@ -338,7 +338,7 @@ pub struct StatusJson {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct TimerJson {
     pub board: String,
-    pub state: String,
+    pub state: TimerState,
     pub duration_seconds: i64,
     pub remaining_seconds: i64,
 }
@@ -371,10 +371,7 @@ pub fn status_of(s: &Session) -> StatusJson {
                 let remaining = if t.is_started() { t.remaining_ms(now) } else { duration };
                 TimerJson {
                     board: b.id.clone(),
-                    state: serde_json::to_value(t.state(now))
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
+                    state: t.state(now),
                     duration_seconds: duration / 1000,
                     remaining_seconds: display_seconds(remaining),
                 }
@@ -436,12 +433,6 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
         if only.is_some_and(|o| !o.contains(&t.board)) {
             continue;
         }
-        let state = match t.state.as_str() {
-            "running" => TimerState::Running,
-            "paused" => TimerState::Paused,
-            "over" => TimerState::Over,
-            _ => TimerState::Idle,
-        };
         let notes = status.notes.get(&t.board).copied().unwrap_or(0);
         let signal = status
             .signals
@@ -451,7 +442,7 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
         out.push_str(&format!(
             "{:<14} {:<10} {:>7}  {notes} {}{signal}\n",
             t.board,
-            st.timer_state(state),
+            st.timer_state(t.state),
             format_clock(t.remaining_seconds),
             st.notes
         ));

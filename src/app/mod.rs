@@ -7,7 +7,7 @@ pub mod keys;
 
 use std::collections::HashSet;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::error::Error;
@@ -367,7 +367,6 @@ impl App {
     pub fn handle_event(&mut self, event: Event) -> bool {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
-            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => self.click(m.column, m.row),
             Event::Resize(_, _) | Event::FocusGained => true,
             Event::Paste(text) => {
                 if let Some(input) = self.input.as_mut() {
@@ -475,11 +474,6 @@ impl App {
             }
             _ => false,
         }
-    }
-
-    fn click(&mut self, col: u16, row: u16) -> bool {
-        let _ = (col, row);
-        false
     }
 
     // ----- update ---------------------------------------------------------

@@ -46,22 +46,14 @@ pub struct Options {
 pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<String> {
     let lang = opts.lang.unwrap_or(plan.lang);
     let format = opts.format.unwrap_or(Format::Md);
+    let minutes = || doc::build(plan, state, lang, opts.audience);
     match format {
-        Format::Json => return Ok(json::render(plan, state, opts.audience)),
-        Format::Ics => return crate::series::ics(plan, chrono::Utc::now().timestamp_millis()),
-        _ => {}
+        Format::Json => Ok(json::render(plan, state, opts.audience)),
+        Format::Ics => crate::series::ics(plan, chrono::Utc::now().timestamp_millis()),
+        Format::Md => Ok(markdown::render(&minutes())),
+        Format::Txt => Ok(text::render(&minutes())),
+        Format::Html => html::render(&minutes(), opts.template.as_deref()),
     }
-    let minutes = doc::build(plan, state, lang, opts.audience);
-    match format {
-        Format::Md => Ok(markdown::render(&minutes)),
-        Format::Txt => Ok(text::render(&minutes)),
-        Format::Html => html::render(&minutes, opts.template.as_deref()),
-        Format::Json | Format::Ics => unreachable_format(),
-    }
-}
-
-fn unreachable_format() -> Result<String> {
-    Err(Error::Invalid("format handled above".into()))
 }
 
 /// Every place where a non-consenting person's name would appear in public

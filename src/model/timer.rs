@@ -1,12 +1,12 @@
 //! Breakout timers as facts: a timer is the fold of its start, pause,
 //! resume, extend and reset events; remaining time is computed against a
 //! clock reading, so every process shows the same value.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event::TimerOp;
 
 /// What a timer is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimerState {
     /// Not started (or reset).

@@ -190,11 +190,6 @@ impl LogReader {
     pub fn torn_tails(&self) -> Vec<TornTail> {
         self.cursors.values().filter_map(|c| c.torn.clone()).collect()
     }
-
-    /// Number of log files read.
-    pub fn file_count(&self) -> usize {
-        self.cursors.len()
-    }
 }
 
 /// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.

@@ -157,11 +157,6 @@ impl Session {
         self.clock.now_ms()
     }
 
-    /// The log reader (for diagnostics such as torn tails).
-    pub fn reader(&self) -> &LogReader {
-        &self.reader
-    }
-
     /// How far the clock of the writer `actor` seems to be behind ours, in
     /// ms (negative: ahead), once one of its events arrived live.
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
@@ -509,11 +504,6 @@ impl Session {
         };
         to.push(entry);
         result.map(Some)
-    }
-
-    /// Number of actions that can be undone / redone.
-    pub fn undo_depth(&self) -> (usize, usize) {
-        (self.undo.len(), self.redo.len())
     }
 
     fn replay(&mut self, id: &str, expected: &NoteFields, target: &NoteFields) -> Result<UndoOutcome> {

@@ -33,7 +33,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     match &f.mode {
         FacMode::Grid => grid(app, f, body, buf),
         FacMode::Present(board) => present(app, f, board, body, buf),
-        FacMode::Merged => merged(app, f, body, buf),
+        FacMode::Merged => columns(app, f, body, buf),
     }
     if let Some(i) = &app.input {
         super::note::editor(app, i, input, buf);
@@ -416,10 +416,6 @@ fn present(app: &App, f: &Facilitator, board: &str, area: Rect, buf: &mut Buffer
     .style(theme::dim())
     .render(q, buf);
     columns(app, f, cols, buf);
-}
-
-fn merged(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    columns(app, f, area, buf);
 }
 
 /// Side-by-side columns of notes with the cursor in the chosen column.
