@@ -55,12 +55,7 @@ fn invalid_utf8_and_future_format_are_reported() {
 fn torn_tail_is_recovered_and_never_truncated() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     let a = add(&dir, "methods", "erste", &[]);
-    let log = std::fs::read_dir(dir.join("log"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let log = only_log(&dir);
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.extend_from_slice(b"{\"e\":{\"seq\":2,\"lamport\":2,\"wall");
     std::fs::write(&log, &bytes).unwrap();
@@ -84,12 +79,7 @@ fn garbage_in_the_middle_of_a_log_is_corruption() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let log = std::fs::read_dir(dir.join("log"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let log = only_log(&dir);
     let text = std::fs::read_to_string(&log).unwrap();
     let mut lines: Vec<&str> = text.lines().collect();
     lines[2] = "this is not json";
@@ -106,12 +96,7 @@ fn flipped_checksum_in_the_middle_is_corruption() {
         .write_stdin("a\nb\n")
         .assert()
         .success();
-    let log = std::fs::read_dir(dir.join("log"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let log = only_log(&dir);
     let text = std::fs::read_to_string(&log).unwrap();
     let flipped = text.replacen("\"text\":\"a\"", "\"text\":\"A\"", 1);
     std::fs::write(&log, flipped).unwrap();

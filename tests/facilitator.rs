@@ -6,6 +6,7 @@ mod tui;
 
 use ratatui::crossterm::event::KeyCode;
 use runde::app::{Action, FacMode, Screen};
+use runde::clock::Clock;
 use runde::model::{Lang, Signal};
 use tui::*;
 
@@ -31,7 +32,7 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
     for b in ["methods", "success", "continuity", "actors"] {
         let t = other.state().timer(b);
         assert_eq!(
-            t.remaining_ms(fx.clock.now()),
+            t.remaining_ms(fx.clock.now_ms()),
             35 * 60_000,
             "{b}: the store holds the same facts"
         );
@@ -39,15 +40,6 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
     insta::assert_snapshot!("fac_de_160x45_running", text);
     insta::assert_snapshot!("fac_de_80x24_running", screen(&app, 80, 24));
     insta::assert_snapshot!("fac_de_20x5", screen(&app, 20, 5));
-}
-
-trait Now {
-    fn now(&self) -> i64;
-}
-impl Now for runde::clock::FakeClock {
-    fn now(&self) -> i64 {
-        runde::clock::Clock::now_ms(self)
-    }
 }
 
 #[test]
@@ -64,7 +56,7 @@ fn pause_one_extend_one_and_run_over_time() {
     fx.clock.advance_secs(46 * 60);
     app.update(Action::Tick);
     let s = app.session.state();
-    let now = fx.clock.now();
+    let now = fx.clock.now_ms();
     assert_eq!(
         s.timer("success").remaining_ms(now),
         44 * 60_000,
@@ -232,7 +224,7 @@ fn welcome_phase_without_groups_shows_the_phase_clock() {
 fn a_system_clock_jump_is_reported_and_the_countdown_stays_steady() {
     let fx = Fixture::example();
     let mut app = in_workshops(&fx, None);
-    let system = runde::clock::FakeClock::at(fx.clock.now());
+    let system = runde::clock::FakeClock::at(fx.clock.now_ms());
     app.system_clock = Some(std::sync::Arc::new(system.clone()));
     app.handle_key(key('S'));
     fx.clock.advance_secs(60);

@@ -67,12 +67,7 @@ fn wrong_types_deep_nesting_and_duplicates_in_the_plan() {
 fn a_huge_line_in_a_log_is_corruption_not_a_crash() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     add(&dir, "methods", "vorher", &[]);
-    let log = std::fs::read_dir(dir.join("log"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let log = only_log(&dir);
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.extend(std::iter::repeat_n(b'x', 20 * 1024 * 1024));
     bytes.push(b'\n');
@@ -90,12 +85,7 @@ fn invalid_utf8_inside_a_log_record_is_reported() {
         .write_stdin("a\nb\n")
         .assert()
         .success();
-    let log = std::fs::read_dir(dir.join("log"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let log = only_log(&dir);
     let mut bytes = std::fs::read(&log).unwrap();
     let at = bytes.windows(5).position(|w| w == b"\"a\",\"").unwrap() + 1;
     bytes[at] = 0xff;

@@ -6,6 +6,7 @@ mod tui;
 
 use ratatui::crossterm::event::KeyCode;
 use runde::app::{Action, Screen};
+use runde::clock::Clock;
 use runde::model::{Lang, NoteKind};
 use tui::*;
 
@@ -273,13 +274,4 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
         !screen(&fac, 120, 40).contains("weicht ab"),
         "the facilitator saw no foreign events"
     );
-}
-
-trait NowMs {
-    fn now_ms(&self) -> i64;
-}
-impl NowMs for runde::clock::FakeClock {
-    fn now_ms(&self) -> i64 {
-        runde::clock::Clock::now_ms(self)
-    }
 }

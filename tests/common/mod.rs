@@ -58,6 +58,16 @@ pub fn add(dir: &Path, board: &str, text: &str, extra: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
+/// The path of a session's only log file (sessions written by one process).
+pub fn only_log(dir: &Path) -> PathBuf {
+    let mut logs: Vec<PathBuf> = std::fs::read_dir(dir.join("log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(logs.len(), 1, "expected one log file");
+    logs.remove(0)
+}
+
 /// Every file's bytes under `dir`, for "nothing was changed" assertions.
 pub fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
