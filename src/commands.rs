@@ -93,7 +93,7 @@ pub fn run(cli: Cli) -> Result<()> {
             s.set_flags(&id, f, d)?;
             emit(&format!("{id}\n"))
         }
-        Command::History { path } => emit(&crate::series::history(&paths::resolve(&path)?)?),
+        Command::History { path } => emit_plain(&crate::series::history(&paths::resolve(&path)?)?),
         Command::Template(crate::cli::TemplateCommand::Save { path, name }) => {
             let saved = crate::series::save_template(&paths::resolve(&path)?, &name)?;
             emit(&format!("{}\n", saved.display()))
@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
             for t in crate::series::user_templates()? {
                 out.push_str(&format!("{t}\n"));
             }
-            emit(&out)
+            emit_plain(&out)
         }
         Command::Plan { path, edit } => plan_cmd(&path, edit),
         Command::Facilitate { path, lang, no_bell } => {
@@ -134,6 +134,12 @@ pub fn emit(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::io("<stdout>", e)),
     }
+}
+
+/// Writes text built from session data (titles, broadcasts, notes) to
+/// stdout with every control character neutralised.
+pub fn emit_plain(text: &str) -> Result<()> {
+    emit(&crate::model::text::neutralise_controls(text))
 }
 
 /// Opens a session for a long-running view, on a steady clock.
@@ -174,7 +180,7 @@ fn new(args: NewArgs) -> Result<()> {
     let date = given_date.unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
     let name = args.template.as_deref().unwrap_or("kompetenznetzwerk");
     let lang = args.lang.unwrap_or_default();
-    let plan = match template::plan(name, lang, args.title.as_deref(), date) {
+    let mut plan = match template::plan(name, lang, args.title.as_deref(), date) {
         Some(plan) => plan,
         None => {
             let mut plan = crate::series::load_template(name)?.ok_or_else(|| {
@@ -196,6 +202,9 @@ fn new(args: NewArgs) -> Result<()> {
             plan
         }
     };
+    if plan.timezone.is_none() {
+        plan.timezone = crate::series::machine_timezone(plan.lang);
+    }
     create_session(&dir, &plan)?;
     emit(&format!("{}\n", dir.display()))
 }
@@ -447,20 +456,22 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
             st.notes
         ));
     }
-    emit(&out)
+    emit_plain(&out)
 }
 
 fn export_cmd(args: ExportArgs) -> Result<()> {
     let s = open(&args.path)?;
     if args.check_public {
-        let hits = export::check_public(s.plan(), s.state());
-        let mut out = String::new();
-        for h in &hits {
-            out.push_str(h);
-            out.push('\n');
+        let report = export::check_public(s.plan(), s.state())?;
+        emit_plain(&report.uncertain.iter().map(|u| format!("{u}\n")).collect::<String>())?;
+        eprintln!(
+            "runde: {} place(s) will read [Name] in public minutes; {} need a human look",
+            report.replaced,
+            report.uncertain.len()
+        );
+        if !report.uncertain.is_empty() {
+            std::process::exit(1);
         }
-        emit(&out)?;
-        eprintln!("runde: {} place(s) would be anonymised in public minutes", hits.len());
         return Ok(());
     }
     let template = match &args.template {
@@ -479,6 +490,16 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         template,
     };
     let text = export::render(s.plan(), s.state(), &opts)?;
+    if audience == Audience::Public {
+        let report = export::check_public(s.plan(), s.state())?;
+        eprintln!("runde: replaced {} mention(s) of people who did not agree to be named", report.replaced);
+        if !report.uncertain.is_empty() {
+            eprintln!(
+                "runde: {} of them need a human look: runde export --check-public",
+                report.uncertain.len()
+            );
+        }
+    }
     match &args.output {
         Some(path) => export::write_atomically(path, text.as_bytes())?,
         None => emit(&text)?,
@@ -508,7 +529,7 @@ fn check_cmd(path: &str) -> Result<()> {
     for f in &findings {
         out.push_str(&format!("{f}\n"));
     }
-    emit(&out)?;
+    emit_plain(&out)?;
     if problems > 0 {
         eprintln!("runde: {problems} problem(s) in {}", dir.display());
         std::process::exit(1);
@@ -578,7 +599,7 @@ fn list(only_series: Option<&str>) -> Result<()> {
             out.push_str(&format!("  {name:<width$}  {date}  {rest}\n"));
         }
     }
-    emit(&out)
+    emit_plain(&out)
 }
 
 fn plan_cmd(path: &str, edit: bool) -> Result<()> {

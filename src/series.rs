@@ -20,7 +20,14 @@ pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result
         Error::Usage("the previous meeting's plan has no \"next_meeting\"; give the date with --date".into())
     })?;
     let s = strings(prev.lang);
-    let number = prev.meeting_number.map(|n| n + 1);
+    let number = match prev.meeting_number {
+        Some(n) => Some(n.checked_add(1).ok_or_else(|| {
+            Error::Invalid(format!(
+                "meeting_number {n} is the largest runde can count to; set a smaller one in the plan"
+            ))
+        })?),
+        None => None,
+    };
     let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
     boards.insert(
         0,
@@ -63,22 +70,28 @@ pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result
 }
 
 /// "Nr. 07" → "Nr. 08": the last number in the text plus one, same width.
+/// Counts in decimal digits, so no number is too large and none wraps.
 pub fn increment_number(text: &str) -> String {
-    let bytes: Vec<char> = text.chars().collect();
-    let Some(end) = bytes.iter().rposition(|c| c.is_ascii_digit()) else {
+    let chars: Vec<char> = text.chars().collect();
+    let Some(end) = chars.iter().rposition(|c| c.is_ascii_digit()) else {
         return text.to_string();
     };
-    let start = bytes[..end]
+    let start = chars[..end]
         .iter()
         .rposition(|c| !c.is_ascii_digit())
         .map_or(0, |i| i + 1);
-    let digits: String = bytes[start..=end].iter().collect();
-    let Ok(n) = digits.parse::<u64>() else {
-        return text.to_string();
-    };
-    let head: String = bytes[..start].iter().collect();
-    let tail: String = bytes[end + 1..].iter().collect();
-    format!("{head}{:0width$}{tail}", n + 1, width = digits.len())
+    let mut digits: Vec<char> = chars[start..=end].to_vec();
+    let mut carry = true;
+    for d in digits.iter_mut().rev() {
+        if !carry {
+            break;
+        }
+        (*d, carry) = if *d == '9' { ('0', true) } else { ((*d as u8 + 1) as char, false) };
+    }
+    let head: String = chars[..start].iter().collect();
+    let tail: String = chars[end + 1..].iter().collect();
+    let overflow = if carry { "1" } else { "" };
+    format!("{head}{overflow}{}{tail}", digits.iter().collect::<String>())
 }
 
 /// A topic to carry into the next meeting.
@@ -300,15 +313,7 @@ pub fn ics(plan: &Plan, now_ms: i64) -> Result<String> {
         crc32fast::hash(key.as_bytes()),
         next.date.0.format("%Y%m%d")
     );
-    let utc = |t: crate::model::plan::TimeOfDay| -> String {
-        use chrono::TimeZone;
-        let local = next.date.0.and_time(t.0);
-        chrono::Local
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|dt| dt.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M%SZ").to_string())
-            .unwrap_or_else(|| local.format("%Y%m%dT%H%M%S").to_string())
-    };
+    let zone = plan_zone(plan)?;
     let stamp = chrono::DateTime::from_timestamp_millis(now_ms)
         .unwrap_or_default()
         .format("%Y%m%dT%H%M%SZ");
@@ -322,13 +327,17 @@ pub fn ics(plan: &Plan, now_ms: i64) -> Result<String> {
         format!("UID:{uid}"),
         format!("DTSTAMP:{stamp}"),
     ];
-    match (next.start, next.end) {
-        (Some(start), end) => {
-            lines.push(format!("DTSTART:{}", utc(start)));
-            let end = end.unwrap_or(crate::model::plan::TimeOfDay(start.0 + chrono::Duration::hours(2)));
-            lines.push(format!("DTEND:{}", utc(end)));
+    match next.start {
+        Some(start) => {
+            let start = next.date.0.and_time(start.0);
+            let end = match next.end {
+                Some(end) => next.date.0.and_time(end.0),
+                None => start + chrono::Duration::hours(2),
+            };
+            lines.push(format!("DTSTART:{}", ics_time(start, zone)?));
+            lines.push(format!("DTEND:{}", ics_time(end, zone)?));
         }
-        (None, _) => {
+        None => {
             lines.push(format!("DTSTART;VALUE=DATE:{}", next.date.0.format("%Y%m%d")));
             lines.push(format!(
                 "DTEND;VALUE=DATE:{}",
@@ -348,13 +357,61 @@ pub fn ics(plan: &Plan, now_ms: i64) -> Result<String> {
     Ok(lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n")
 }
 
-/// Escapes TEXT values (RFC 5545 §3.3.11).
+/// The plan's time zone, if it names one.
+fn plan_zone(plan: &Plan) -> Result<Option<chrono_tz::Tz>> {
+    match &plan.timezone {
+        None => Ok(None),
+        Some(name) => name
+            .parse::<chrono_tz::Tz>()
+            .map(Some)
+            .map_err(|_| Error::Invalid(format!("the plan's timezone {name:?} is not an IANA time zone"))),
+    }
+}
+
+/// A DATE-TIME value: UTC when the plan has a zone, else floating local time.
+fn ics_time(local: chrono::NaiveDateTime, zone: Option<chrono_tz::Tz>) -> Result<String> {
+    use chrono::TimeZone;
+    let Some(zone) = zone else {
+        return Ok(local.format("%Y%m%dT%H%M%S").to_string());
+    };
+    zone.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M%SZ").to_string())
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "{} does not exist in {} (the clocks change then); choose another time",
+                local.format("%Y-%m-%d %H:%M"),
+                zone.name()
+            ))
+        })
+}
+
+/// The time zone `runde new` writes into a plan: `TZ` when it names an IANA
+/// zone, else the machine's zone, else Europe/Berlin for German sessions
+/// (Germany, Austria and Switzerland share it); `None` leaves times floating.
+pub fn machine_timezone(lang: crate::model::Lang) -> Option<String> {
+    let from_env = std::env::var("TZ").ok().map(|tz| tz.trim_start_matches(':').to_string());
+    let from_machine = iana_time_zone::get_timezone().ok();
+    let fallback = match lang {
+        crate::model::Lang::De => Some("Europe/Berlin".to_string()),
+        crate::model::Lang::En => None,
+    };
+    [from_env, from_machine, fallback]
+        .into_iter()
+        .flatten()
+        .find(|name| name.parse::<chrono_tz::Tz>().is_ok())
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11): backslash, `;`, `,`, every line
+/// break (CRLF, LF or a lone CR) as `\n`, other control characters replaced.
 fn ics_text(t: &str) -> String {
-    t.replace('\\', "\\\\")
+    let escaped = t
+        .replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+        .replace(['\n', '\r'], "\\n");
+    crate::model::text::neutralise_controls(&escaped).replace('\t', " ")
 }
 
 /// Folds a content line at 75 octets, never inside a UTF-8 character.
@@ -453,6 +510,62 @@ mod tests {
         assert_eq!(increment_number("99"), "100");
         assert_eq!(increment_number("Ausgabe 3/2022"), "Ausgabe 3/2023");
         assert_eq!(increment_number("ohne"), "ohne");
+    }
+
+    #[test]
+    fn newsletter_numbers_never_wrap() {
+        assert_eq!(
+            increment_number("Nr. 18446744073709551615"),
+            "Nr. 18446744073709551616"
+        );
+        assert_eq!(
+            increment_number("Nr. 99999999999999999999999/x"),
+            "Nr. 100000000000000000000000/x"
+        );
+    }
+
+    #[test]
+    fn the_last_meeting_number_is_an_error_not_zero() {
+        let mut prev = crate::synthetic::plan();
+        prev.meeting_number = Some(u32::MAX);
+        let err = next_plan(&prev, Some(prev.date), None).expect_err("no wrap to 0");
+        assert!(err.to_string().contains("4294967295"), "{err}");
+        prev.meeting_number = Some(u32::MAX - 1);
+        let next = next_plan(&prev, Some(prev.date), None).unwrap();
+        assert_eq!(next.meeting_number, Some(u32::MAX));
+    }
+
+    fn plan_with_next_meeting(zone: Option<&str>, title: &str) -> Plan {
+        let mut plan = crate::synthetic::plan();
+        plan.title = title.into();
+        plan.timezone = zone.map(str::to_string);
+        plan.next_meeting = Some(crate::model::plan::NextMeeting {
+            date: Date(chrono::NaiveDate::from_ymd_opt(2022, 2, 8).unwrap()),
+            start: Some(crate::model::plan::TimeOfDay(chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap())),
+            end: None,
+        });
+        plan
+    }
+
+    #[test]
+    fn calendar_times_follow_the_plans_zone_not_the_machines() {
+        let berlin = ics(&plan_with_next_meeting(Some("Europe/Berlin"), "T"), 0).unwrap();
+        assert!(berlin.contains("DTSTART:20220208T140000Z"), "{berlin}");
+        assert!(berlin.contains("DTEND:20220208T160000Z"), "{berlin}");
+        let tokyo = ics(&plan_with_next_meeting(Some("Asia/Tokyo"), "T"), 0).unwrap();
+        assert!(tokyo.contains("DTSTART:20220208T060000Z"), "{tokyo}");
+        let floating = ics(&plan_with_next_meeting(None, "T"), 0).unwrap();
+        assert!(floating.contains("DTSTART:20220208T150000\r\n"), "{floating}");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_a_title_is_escaped() {
+        let text = ics(&plan_with_next_meeting(None, "A\rB\u{1b}[2J"), 0).unwrap();
+        let summary = text.lines().find(|l| l.contains("SUMMARY")).unwrap();
+        assert!(summary.ends_with("A\\nB\u{FFFD}[2J"), "{summary:?}");
+        for line in text.split("\r\n") {
+            assert!(!line.contains('\r') && !line.contains('\u{1b}'), "{line:?}");
+        }
     }
 
     #[test]

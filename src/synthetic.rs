@@ -64,6 +64,7 @@ pub fn plan() -> Plan {
         closing: None,
         people: Vec::new(),
         starred_first: false,
+        timezone: None,
     }
 }
 

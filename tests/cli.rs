@@ -359,13 +359,36 @@ fn export_writes_files_atomically_and_reports_the_audience() {
 }
 
 #[test]
-fn check_public_lists_non_consenting_authors() {
+fn check_public_lists_only_what_needs_a_human_and_exits_1_while_uncertain() {
     let (_t, dir) = example_session();
     let out = runde().args(["export", p(&dir), "--check-public"]).output().unwrap();
-    assert!(out.status.success());
+    assert!(out.status.success(), "authors are dropped anyway: nothing to look at");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+    add(&dir, "findings", "Herr Brandt und Jonas stellten vor", &[]);
+    let out = runde().args(["export", p(&dir), "--check-public"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "Jonas is also Jonas Weber, who agreed");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("author \"Tobias Brandt\""), "{text}");
-    assert!(!text.contains("Lena Hoffmann"), "{text}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("\"Jonas\"") && text.contains("Jonas Weber"), "{text}");
+    let public = runde().args(["export", p(&dir), "--public"]).output().unwrap();
+    assert!(public.status.success());
+    let stderr = String::from_utf8(public.stderr).unwrap();
+    assert!(stderr.contains("replaced 2 mention(s)"), "{stderr}");
+}
+
+/// Point 18: `runde new` records the machine's time zone in the plan.
+#[test]
+fn new_records_the_time_zone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    runde()
+        .env("TZ", "America/New_York")
+        .args(["new", p(&dir), "--template", "blank", "--date", "2021-10-05"])
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("session.json")).unwrap()).unwrap();
+    assert_eq!(plan["timezone"], "America/New_York");
+    runde().args(["check", p(&dir)]).assert().success();
 }
 
 #[test]
@@ -485,4 +508,51 @@ fn usage_errors_exit_2_and_help_is_available() {
         .assert()
         .success()
         .stdout(predicate::str::contains("facilitat").or(predicate::str::contains("Export")));
+}
+
+/// Point 11: a plan title, a broadcast and carried note text full of
+/// terminal escapes reach `status`, `list` and `history` without a single
+/// control character (other than the line breaks of the output itself).
+#[test]
+fn plain_output_neutralises_control_characters() {
+    const EVIL: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}31m\r";
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("sessions");
+    let dir = sessions.join("herbst");
+    runde()
+        .env("RUNDE_SESSIONS", &sessions)
+        .args(["new", "herbst", "--template", "blank", "--date", "2021-10-05"])
+        .args(["--title", &format!("Titel{EVIL}")])
+        .assert()
+        .success();
+    let plan_path = dir.join("session.json");
+    let mut plan: serde_json::Value = serde_json::from_slice(&std::fs::read(&plan_path).unwrap()).unwrap();
+    plan["series"] = serde_json::json!(format!("Reihe{EVIL}"));
+    plan["next_meeting"] = serde_json::json!({"date": "2021-11-05"});
+    std::fs::write(&plan_path, serde_json::to_vec_pretty(&plan).unwrap()).unwrap();
+    let board = plan["boards"][0]["id"].as_str().unwrap().to_string();
+    runde().args(["say", p(&dir), &format!("Pause{EVIL}")]).assert().success();
+    let id = add(&dir, &board, &format!("Thema{EVIL}"), &[]);
+    runde().args(["flag", p(&dir), &id, "--follow-up"]).assert().success();
+    runde()
+        .env("RUNDE_SESSIONS", &sessions)
+        .args(["new", "winter", "--from", "herbst"])
+        .assert()
+        .success();
+    let outputs = [
+        runde().args(["status", p(&dir)]).output().unwrap(),
+        runde().env("RUNDE_SESSIONS", &sessions).arg("list").output().unwrap(),
+        runde().args(["history", p(&dir)]).output().unwrap(),
+        runde().args(["timer", p(&dir), "start", "--board", &board]).output().unwrap(),
+    ];
+    for out in outputs {
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "raw control characters in {text:?}"
+        );
+    }
+    let history = runde().args(["history", p(&dir)]).output().unwrap();
+    let text = String::from_utf8(history.stdout).unwrap();
+    assert!(text.contains("Thema") && text.contains("Titel"), "{text}");
 }

@@ -219,7 +219,7 @@ fn calendar_invitation_for_the_next_meeting_parses() {
     let (_t, dir) = example_session();
     let out = runde()
         .args(["export", p(&dir), "--format", "ics"])
-        .env("TZ", "Europe/Berlin")
+        .env("TZ", "Asia/Tokyo")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -227,7 +227,7 @@ fn calendar_invitation_for_the_next_meeting_parses() {
     assert!(text.contains("\r\n"), "CRLF line ends");
     assert!(
         text.contains("DTSTART:20220208T140000Z"),
-        "15:00 in Berlin is 14:00 UTC: {text}"
+        "15:00 in Berlin (the plan's zone) is 14:00 UTC on any machine: {text}"
     );
     assert!(text.contains("DTEND:20220208T160000Z"), "{text}");
     let again = runde().args(["export", p(&dir), "--format", "ics"]).output().unwrap();

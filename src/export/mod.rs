@@ -46,6 +46,10 @@ pub struct Options {
 pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<String> {
     let lang = opts.lang.unwrap_or(plan.lang);
     let format = opts.format.unwrap_or(Format::Md);
+    if opts.audience == Audience::Public {
+        // Never publish if a name pattern cannot be built.
+        privacy::Redactor::try_new(&plan.people, lang)?;
+    }
     let minutes = || doc::build(plan, state, lang, opts.audience);
     match format {
         Format::Json => Ok(json::render(plan, state, opts.audience)),
@@ -56,53 +60,58 @@ pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Strin
     }
 }
 
-/// Every place where a non-consenting person's name would appear in public
-/// minutes: `where: name ("as found")`, one per line.
-pub fn check_public(plan: &Plan, state: &SessionState) -> Vec<String> {
-    let r = privacy::Redactor::new(&plan.people, plan.lang);
-    let mut out = Vec::new();
-    let scan = |out: &mut Vec<String>, place: String, text: &str| {
+/// What public minutes of a session would change, for `--public` and
+/// `--check-public`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublicReport {
+    /// Mentions of non-consenting people that are replaced by `[Name]`.
+    pub replaced: usize,
+    /// Replaced mentions a human should look at (`where: "found" (name) — why`).
+    pub uncertain: Vec<String>,
+}
+
+/// Scans every text of the plan (except the list of people) and every note
+/// for mentions of people who did not agree to be named.
+pub fn check_public(plan: &Plan, state: &SessionState) -> Result<PublicReport> {
+    let r = privacy::Redactor::try_new(&plan.people, plan.lang)?;
+    let mut report = PublicReport::default();
+    let mut scan = |place: &str, text: &str| {
         for hit in r.hits(text) {
-            out.push(format!("{place}: {} (as {:?})", hit.name, hit.found));
+            report.replaced += 1;
+            if let Some(doubt) = hit.doubt {
+                report
+                    .uncertain
+                    .push(format!("{place}: {:?} ({}) — {doubt}", hit.found, hit.name));
+            }
         }
     };
-    scan(&mut out, "title".into(), &plan.title);
-    if let Some(t) = &plan.intro {
-        scan(&mut out, "intro".into(), t);
+    let mut plan_value = serde_json::to_value(plan).unwrap_or(serde_json::Value::Null);
+    if let Some(fields) = plan_value.as_object_mut() {
+        fields.remove("people");
     }
-    if let Some(t) = &plan.closing {
-        scan(&mut out, "closing".into(), t);
+    each_string(&plan_value, "plan", &mut scan);
+    for note in state.live_notes() {
+        scan(&format!("board {} note {}", note.board, note.id), &note.text);
     }
-    for board in &plan.boards {
-        for (field, value) in [
-            ("title", Some(&board.title)),
-            ("question", board.question.as_ref()),
-            ("speaker", board.speaker.as_ref()),
-            ("source", board.source.as_ref()),
-        ] {
-            if let Some(v) = value {
-                scan(&mut out, format!("board {} {field}", board.id), v);
+    Ok(report)
+}
+
+/// Calls `f(path, text)` for every string in a JSON value.
+fn each_string(v: &serde_json::Value, path: &str, f: &mut impl FnMut(&str, &str)) {
+    match v {
+        serde_json::Value::String(s) => f(path, s),
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                each_string(x, &format!("{path}/{i}"), f);
             }
         }
-        for section in &board.sections {
-            for note in state.notes_in(&board.id, &section.id) {
-                scan(
-                    &mut out,
-                    format!("board {} section {} note {}", board.id, section.id, note.id),
-                    &note.text,
-                );
-                if let Some(by) = &note.by {
-                    if !r.may_name_author(by) {
-                        out.push(format!(
-                            "board {} section {} note {}: author {by:?} (omitted in public minutes)",
-                            board.id, section.id, note.id
-                        ));
-                    }
-                }
+        serde_json::Value::Object(fields) => {
+            for (k, x) in fields {
+                each_string(x, &format!("{path}/{k}"), f);
             }
         }
+        _ => {}
     }
-    out
 }
 
 /// Writes `content` to `path` atomically: a temp file in the same folder,

@@ -6,6 +6,7 @@ pub mod plan;
 pub mod position;
 pub mod state;
 pub mod template;
+pub mod text;
 pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};

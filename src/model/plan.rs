@@ -143,6 +143,11 @@ pub struct Plan {
     /// Print starred notes first in the minutes.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub starred_first: bool,
+    /// IANA time zone the plan's times are in (e.g. "Europe/Berlin"); the
+    /// calendar export uses it whatever the exporting machine's zone.
+    /// Without it, times are "floating" (read in the reader's own zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// One phase of the agenda.
@@ -361,6 +366,14 @@ impl Plan {
                         );
                     }
                 }
+            }
+        }
+        if let Some(zone) = &self.timezone {
+            if zone.parse::<chrono_tz::Tz>().is_err() {
+                report(
+                    "\"timezone\"",
+                    format!("unknown time zone {zone:?} (use an IANA name such as \"Europe/Berlin\")"),
+                );
             }
         }
         let mut phase_ids = HashSet::new();

@@ -1,0 +1,42 @@
+//! Text made safe to show: control characters (terminal escapes, BEL,
+//! carriage returns, C1 codes) become U+FFFD so that no title, broadcast or
+//! note can make a terminal or an output format do anything.
+
+/// The replacement for a neutralised control character.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// `text` with every control character except line feed and tab replaced.
+pub fn neutralise_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_unsafe_control(c) { REPLACEMENT } else { c })
+        .collect()
+}
+
+/// `text` for one line of output: line feeds and tabs become spaces, every
+/// other control character is replaced.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => ' ',
+            c if c.is_control() => REPLACEMENT,
+            c => c,
+        })
+        .collect()
+}
+
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_bells_and_carriage_returns_are_replaced() {
+        let evil = "a\u{1b}]0;x\u{7}b\u{9b}c\rd\ne\tf";
+        assert_eq!(neutralise_controls(evil), "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d\ne\tf");
+        assert_eq!(one_line(evil), "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d e f");
+        assert_eq!(neutralise_controls("Größe „ok“ ✓"), "Größe „ok“ ✓");
+    }
+}
