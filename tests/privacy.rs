@@ -213,13 +213,13 @@ fn mentions() -> impl Strategy<Value = Vec<(usize, u8, usize)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
-    /// 48 sessions × 64 notes (3,072 notes, about 6,000 note mentions) plus
+    /// 24 sessions × 128 notes (3,072 notes, about 6,100 mentions) plus
     /// about 40 plan fields each, in both languages and four formats.
     #[test]
     fn public_minutes_contain_no_name_part_of_anyone_hidden(
-        notes in proptest::collection::vec(mentions(), 64),
+        notes in proptest::collection::vec(mentions(), 128),
         fields in proptest::collection::vec(mentions(), 8),
         english in any::<bool>(),
     ) {

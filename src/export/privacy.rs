@@ -116,7 +116,7 @@ impl Redactor {
             .collect();
         let public = match public_full.is_empty() {
             true => None,
-            false => Some(build(&format!(r"\b(?:{})\b", public_full.join("|")))?),
+            false => Some(build(&format!(r"(?:{})", public_full.join("|")))?),
         };
         Ok(Redactor {
             hidden,
@@ -212,37 +212,84 @@ impl Redactor {
             return Vec::new();
         };
         let folded = fold(text);
+        let t = folded.text.as_str();
         let protected: Vec<(usize, usize)> = self
             .public
             .iter()
-            .flat_map(|re| re.find_iter(&folded.text))
+            .flat_map(|re| re.find_iter(t))
+            .filter(|m| word_starts(t, m.start()) && word_ends(t, m.end()))
             .map(|m| (m.start(), m.end()))
             .collect();
-        hidden
-            .captures_iter(&folded.text)
-            .filter_map(|caps| {
-                let all = caps.get(0)?;
-                if protected.iter().any(|&(s, e)| s < all.end() && all.start() < e) {
-                    return None;
-                }
-                let run = caps.name("run")?;
-                let parts = split_run(run.as_str(), &self.owners);
-                let ends_in_s = parts.last().is_some_and(|p| takes_bare_apostrophe(p));
-                let (possessive, end) = match caps.name("pos") {
-                    Some(p) if p.as_str() == "'" && !ends_in_s => (false, run.end()),
-                    Some(p) => (true, p.end()),
-                    None => (false, run.end()),
-                };
-                Some(Mention {
-                    start: folded.origin_start(all.start()),
-                    end: folded.origin_end(end),
-                    possessive,
-                    honorific: caps.name("hon").is_some_and(|h| !h.as_str().is_empty()),
-                    parts,
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut at = 0;
+        // Word boundaries are checked here rather than with `\b` in the
+        // pattern, which keeps the regex on its fast engines for any text.
+        while let Some(caps) = hidden.captures_at(t, at) {
+            let (Some(all), Some(run)) = (caps.get(0), caps.name("run")) else {
+                break;
+            };
+            let end = word_starts(t, all.start())
+                .then(|| self.mention_end(t, run, caps.name("pos")))
+                .flatten();
+            let Some((end, possessive)) = end else {
+                at = next_char(t, all.start());
+                continue;
+            };
+            at = end.max(next_char(t, all.start()));
+            if protected.iter().any(|&(s, e)| s < end && all.start() < e) {
+                continue;
+            }
+            out.push(Mention {
+                start: folded.origin_start(all.start()),
+                end: folded.origin_end(end),
+                possessive,
+                honorific: caps.name("hon").is_some_and(|h| !h.as_str().is_empty()),
+                parts: split_run(&t[run.start()..end], &self.owners),
+            });
+        }
+        out
     }
+
+    /// Where a mention ends (at a word end) and whether it is possessive:
+    /// the possessive if a word ends after it, else the longest run of
+    /// whole name parts that ends a word; `None` if the name is only part
+    /// of a longer word.
+    fn mention_end(&self, t: &str, run: regex::Match<'_>, pos: Option<regex::Match<'_>>) -> Option<(usize, bool)> {
+        if let Some(p) = pos {
+            let bare = p.as_str() == "'";
+            let s_sound = split_run(run.as_str(), &self.owners)
+                .last()
+                .is_some_and(|last| takes_bare_apostrophe(last));
+            if word_ends(t, p.end()) && (!bare || s_sound) {
+                return Some((p.end(), true));
+            }
+        }
+        let run_text = run.as_str();
+        let part_ends = run_text
+            .char_indices()
+            .filter(|&(i, c)| c.is_alphanumeric() && !run_text[i + c.len_utf8()..].starts_with(char::is_alphanumeric))
+            .map(|(i, c)| run.start() + i + c.len_utf8());
+        let ends: Vec<usize> = part_ends.collect();
+        ends.into_iter()
+            .rev()
+            .find(|&e| word_ends(t, e) && !split_run(&t[run.start()..e], &self.owners).is_empty())
+            .map(|e| (e, false))
+    }
+}
+
+/// True if no letter or digit comes right before byte `at`.
+fn word_starts(t: &str, at: usize) -> bool {
+    !t[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// True if no letter or digit comes right after byte `at`.
+fn word_ends(t: &str, at: usize) -> bool {
+    !t[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The byte after the character at `at`.
+fn next_char(t: &str, at: usize) -> usize {
+    at + t[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// One mention found in a text (byte range of the original text).
@@ -318,11 +365,11 @@ fn mention_pattern<'a>(parts: impl Iterator<Item = &'a String>) -> String {
     let alternatives: Vec<String> = parts.iter().map(|p| regex::escape(p)).collect();
     let name = format!("(?:{})", alternatives.join("|"));
     let gap = GAP.replace("PARTICLES", &PARTICLES.join("|"));
-    let honorific = format!(r"(?P<hon>(?:\b(?:{})(?:\.\s*|\s+))*)", HONORIFICS.join("|"));
-    // A bare apostrophe is checked afterwards: possessive only after
-    // s-sound names, a closing quote otherwise. No possessive: a word end.
+    let honorific = format!(r"(?P<hon>(?:(?:{})(?:\.\s*|\s+))*)", HONORIFICS.join("|"));
+    // Word ends are checked afterwards, and so is a bare apostrophe:
+    // possessive only after s-sound names, a closing quote otherwise.
     let run = format!(r"(?P<run>{name}(?:{gap}{name})*)");
-    format!(r"{honorific}\b{run}(?:(?P<pos>'s\b|s\b|'\B)|\b)")
+    format!(r"{honorific}{run}(?P<pos>'s|s|')?")
 }
 
 /// The pattern of one full name (over folded text), any gap between parts.
