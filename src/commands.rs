@@ -492,7 +492,10 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
     let text = export::render(s.plan(), s.state(), &opts)?;
     if audience == Audience::Public {
         let report = export::check_public(s.plan(), s.state())?;
-        eprintln!("runde: replaced {} mention(s) of people who did not agree to be named", report.replaced);
+        eprintln!(
+            "runde: replaced {} mention(s) of people who did not agree to be named",
+            report.replaced
+        );
         if !report.uncertain.is_empty() {
             eprintln!(
                 "runde: {} of them need a human look: runde export --check-public",

@@ -86,7 +86,11 @@ pub fn increment_number(text: &str) -> String {
         if !carry {
             break;
         }
-        (*d, carry) = if *d == '9' { ('0', true) } else { ((*d as u8 + 1) as char, false) };
+        (*d, carry) = if *d == '9' {
+            ('0', true)
+        } else {
+            ((*d as u8 + 1) as char, false)
+        };
     }
     let head: String = chars[..start].iter().collect();
     let tail: String = chars[end + 1..].iter().collect();
@@ -390,7 +394,9 @@ fn ics_time(local: chrono::NaiveDateTime, zone: Option<chrono_tz::Tz>) -> Result
 /// zone, else the machine's zone, else Europe/Berlin for German sessions
 /// (Germany, Austria and Switzerland share it); `None` leaves times floating.
 pub fn machine_timezone(lang: crate::model::Lang) -> Option<String> {
-    let from_env = std::env::var("TZ").ok().map(|tz| tz.trim_start_matches(':').to_string());
+    let from_env = std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string());
     let from_machine = iana_time_zone::get_timezone().ok();
     let fallback = match lang {
         crate::model::Lang::De => Some("Europe/Berlin".to_string()),
@@ -514,10 +520,7 @@ mod tests {
 
     #[test]
     fn newsletter_numbers_never_wrap() {
-        assert_eq!(
-            increment_number("Nr. 18446744073709551615"),
-            "Nr. 18446744073709551616"
-        );
+        assert_eq!(increment_number("Nr. 18446744073709551615"), "Nr. 18446744073709551616");
         assert_eq!(
             increment_number("Nr. 99999999999999999999999/x"),
             "Nr. 100000000000000000000000/x"
@@ -541,7 +544,9 @@ mod tests {
         plan.timezone = zone.map(str::to_string);
         plan.next_meeting = Some(crate::model::plan::NextMeeting {
             date: Date(chrono::NaiveDate::from_ymd_opt(2022, 2, 8).unwrap()),
-            start: Some(crate::model::plan::TimeOfDay(chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap())),
+            start: Some(crate::model::plan::TimeOfDay(
+                chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            )),
             end: None,
         });
         plan

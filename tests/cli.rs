@@ -536,7 +536,10 @@ fn plain_output_neutralises_control_characters() {
     plan["next_meeting"] = serde_json::json!({"date": "2021-11-05"});
     std::fs::write(&plan_path, serde_json::to_vec_pretty(&plan).unwrap()).unwrap();
     let board = plan["boards"][0]["id"].as_str().unwrap().to_string();
-    runde().args(["say", p(&dir), &format!("Pause{EVIL}")]).assert().success();
+    runde()
+        .args(["say", p(&dir), &format!("Pause{EVIL}")])
+        .assert()
+        .success();
     let id = add(&dir, &board, &format!("Thema{EVIL}"), &[]);
     runde().args(["flag", p(&dir), &id, "--follow-up"]).assert().success();
     runde()
@@ -548,7 +551,10 @@ fn plain_output_neutralises_control_characters() {
         runde().args(["status", p(&dir)]).output().unwrap(),
         runde().env("RUNDE_SESSIONS", &sessions).arg("list").output().unwrap(),
         runde().args(["history", p(&dir)]).output().unwrap(),
-        runde().args(["timer", p(&dir), "start", "--board", &board]).output().unwrap(),
+        runde()
+            .args(["timer", p(&dir), "start", "--board", &board])
+            .output()
+            .unwrap(),
     ];
     for out in outputs {
         let text = String::from_utf8(out.stdout).unwrap();

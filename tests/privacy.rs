@@ -24,12 +24,32 @@ const HIDDEN: &[(&str, &str)] = &[
 const PUBLIC: &[&str] = &["André Koch-Engelmann", "Lena Hoffmann"];
 
 const HONORIFICS: &[&str] = &[
-    "Herr", "Herrn", "Frau", "Hr.", "Fr.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Mr.", "Prof. Dr.",
+    "Herr",
+    "Herrn",
+    "Frau",
+    "Hr.",
+    "Fr.",
+    "Dr.",
+    "Prof.",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Mr.",
+    "Prof. Dr.",
 ];
 const GAPS: &[&str] = &[" ", "\n", "\u{a0}", "\r\n", "  \t ", "\u{202f}"];
 const FILLER: &[&str] = &[
-    "Die Idee", "laut", "schlägt vor:", "meinte,", "— siehe", "Beispiel von", "(mit", "und", "The idea of",
-    "as said by", "Thanks to",
+    "Die Idee",
+    "laut",
+    "schlägt vor:",
+    "meinte,",
+    "— siehe",
+    "Beispiel von",
+    "(mit",
+    "und",
+    "The idea of",
+    "as said by",
+    "Thanks to",
 ];
 
 /// Case-folds like a reader would compare: lower case, ı/İ as i, ß as ss.
@@ -70,7 +90,13 @@ fn mention(first: &str, last: &str, form: u8, v: usize) -> String {
         5 => format!("{first} {last}").to_uppercase(),
         6 => format!("{first}{gap}{last}").to_lowercase(),
         7 => format!("{last}s Idee"),
-        8 => [possessive_first, format!("{first}'s"), format!("{last}’s"), format!("{first}’")][v % 4].clone(),
+        8 => [
+            possessive_first,
+            format!("{first}'s"),
+            format!("{last}’s"),
+            format!("{first}’"),
+        ][v % 4]
+            .clone(),
         9 => format!("die {last}-Methode"),
         10 => ["„{}“", "\"{}\"", "'{}'", "«{}»", "“{}”"][v % 5].replace("{}", &format!("{first} {last}")),
         11 => format!(
@@ -158,7 +184,11 @@ fn state_with_notes(plan: &Plan, notes: &[String]) -> SessionState {
                 board: slots[slot].0.clone(),
                 section: slots[slot].1.clone(),
                 text: text.clone(),
-                kind: if i % 5 == 0 { NoteKind::Paragraph } else { NoteKind::Bullet },
+                kind: if i % 5 == 0 {
+                    NoteKind::Paragraph
+                } else {
+                    NoteKind::Bullet
+                },
                 starred: i % 7 == 0,
                 by: Some(format!("{} {}", HIDDEN[i % HIDDEN.len()].0, HIDDEN[i % HIDDEN.len()].1)),
                 pos,

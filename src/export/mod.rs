@@ -53,7 +53,15 @@ pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Strin
     let minutes = || doc::build(plan, state, lang, opts.audience);
     match format {
         Format::Json => Ok(json::render(plan, state, opts.audience)),
-        Format::Ics => crate::series::ics(plan, chrono::Utc::now().timestamp_millis()),
+        Format::Ics => {
+            let now = chrono::Utc::now().timestamp_millis();
+            match opts.audience {
+                Audience::Public => {
+                    crate::series::ics(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)
+                }
+                Audience::Internal => crate::series::ics(plan, now),
+            }
+        }
         Format::Md => Ok(markdown::render(&minutes())),
         Format::Txt => Ok(text::render(&minutes())),
         Format::Html => html::render(&minutes(), opts.template.as_deref()),

@@ -21,8 +21,8 @@ use std::collections::BTreeMap;
 use regex::{Regex, RegexBuilder};
 
 use crate::error::{Error, Result};
-use crate::model::Lang;
 use crate::model::plan::Person;
+use crate::model::{Lang, Plan};
 
 /// The placeholder for a person who is not named.
 pub const PLACEHOLDER: &str = "[Name]";
@@ -191,6 +191,19 @@ impl Redactor {
             .collect()
     }
 
+    /// The plan with the texts a calendar invitation shows redacted.
+    pub fn plan(&self, plan: &Plan) -> Plan {
+        let redact = |t: &Option<String>| t.as_deref().map(|t| self.redact(t));
+        Plan {
+            title: self.redact(&plan.title),
+            series: redact(&plan.series),
+            network: redact(&plan.network),
+            intro: redact(&plan.intro),
+            closing: redact(&plan.closing),
+            ..plan.clone()
+        }
+    }
+
     /// True if an author may be named in public (listed with consent).
     pub fn may_name_author(&self, by: &str) -> bool {
         self.consenting.contains(&fold(by).text)
@@ -316,18 +329,64 @@ const HONORIFICS: &[&str] = &[
 
 /// Name particles that are part of a name but never one alone.
 const PARTICLES: &[&str] = &[
-    "von", "vom", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "zu", "zum", "zur",
-    "ten", "ter", "la", "le",
+    "von", "vom", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "zu", "zum", "zur", "ten",
+    "ter", "la", "le",
 ];
 
 /// Names that are also everyday German or English words (folded): a lone
 /// one may not mean the person, so `--check-public` asks a human.
 const COMMON_WORDS: &[&str] = &[
-    "april", "art", "bach", "bauer", "berg", "bill", "braun", "busch", "dean", "engel", "ernst", "faith", "fischer",
-    "frank", "frei", "fuchs", "grace", "hahn", "hope", "holly", "iris", "jack", "jäger", "joy", "june", "kaiser",
-    "klein", "koch", "könig", "kurz", "lang", "lange", "lily", "mark", "may", "meister", "richter", "rose",
-    "schneider", "schwarz", "sommer", "stein", "summer", "vogel", "wagner", "weber", "weiss", "will", "winter",
-    "wolf", "young",
+    "april",
+    "art",
+    "bach",
+    "bauer",
+    "berg",
+    "bill",
+    "braun",
+    "busch",
+    "dean",
+    "engel",
+    "ernst",
+    "faith",
+    "fischer",
+    "frank",
+    "frei",
+    "fuchs",
+    "grace",
+    "hahn",
+    "hope",
+    "holly",
+    "iris",
+    "jack",
+    "jäger",
+    "joy",
+    "june",
+    "kaiser",
+    "klein",
+    "koch",
+    "könig",
+    "kurz",
+    "lang",
+    "lange",
+    "lily",
+    "mark",
+    "may",
+    "meister",
+    "richter",
+    "rose",
+    "schneider",
+    "schwarz",
+    "sommer",
+    "stein",
+    "summer",
+    "vogel",
+    "wagner",
+    "weber",
+    "weiss",
+    "will",
+    "winter",
+    "wolf",
+    "young",
 ];
 
 /// The folded parts of a name that identify a person: words and the parts
@@ -560,6 +619,17 @@ mod tests {
         assert!(r.may_name_author("andré koch-engelmann"));
         assert!(!r.may_name_author("Tobias Brandt"));
         assert!(!r.may_name_author("Unlisted Person"));
+    }
+
+    #[test]
+    fn calendar_texts_are_redacted() {
+        let mut plan = crate::synthetic::plan();
+        plan.title = "Vortrag von Tobias Brandt".into();
+        plan.closing = Some("Fragen an Frau Aydın".into());
+        let r = Redactor::try_new(&people(), Lang::De).unwrap();
+        let public = r.plan(&plan);
+        assert_eq!(public.title, "Vortrag von [Name]");
+        assert_eq!(public.closing.as_deref(), Some("Fragen an [Name]"));
     }
 
     #[test]

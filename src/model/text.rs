@@ -35,7 +35,10 @@ mod tests {
     #[test]
     fn escapes_bells_and_carriage_returns_are_replaced() {
         let evil = "a\u{1b}]0;x\u{7}b\u{9b}c\rd\ne\tf";
-        assert_eq!(neutralise_controls(evil), "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d\ne\tf");
+        assert_eq!(
+            neutralise_controls(evil),
+            "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d\ne\tf"
+        );
         assert_eq!(one_line(evil), "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d e f");
         assert_eq!(neutralise_controls("Größe „ok“ ✓"), "Größe „ok“ ✓");
     }
