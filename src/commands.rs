@@ -480,7 +480,7 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
     };
     let text = export::render(s.plan(), s.state(), &opts)?;
     match &args.output {
-        Some(path) => export::write_atomically(path, text.as_bytes())?,
+        Some(path) => crate::store::durable::replace_file(path, text.as_bytes())?,
         None => emit(&text)?,
     }
     let which = match audience {

@@ -80,16 +80,23 @@ pub fn check(dir: &Path) -> Vec<Finding> {
             for name in names {
                 let path = log_dir.join(name);
                 match scan_file(&path) {
-                    Ok((_, Some(torn))) => findings.push(Finding {
-                        path: torn.path,
-                        line: Some(torn.line),
-                        message: format!(
-                            "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
-                            torn.bytes
-                        ),
-                        recovered: true,
-                    }),
-                    Ok((_, None)) => {}
+                    Ok(scan) => {
+                        findings.extend(scan.rejected.into_iter().map(|r| Finding {
+                            path: r.path,
+                            line: Some(r.line),
+                            message: r.why,
+                            recovered: false,
+                        }));
+                        findings.extend(scan.torn.map(|torn| Finding {
+                            path: torn.path,
+                            line: Some(torn.line),
+                            message: format!(
+                                "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
+                                torn.bytes
+                            ),
+                            recovered: true,
+                        }));
+                    }
                     Err(e) => {
                         logs_ok = false;
                         findings.push(e.into());

@@ -23,6 +23,12 @@ pub use crate::model::OrderKey;
 pub const LOG_FORMAT: u32 = 1;
 const RECORD_PREFIX: &[u8] = b"{\"e\":";
 const RECORD_SUFFIX_LEN: usize = 18; // ,"crc":"xxxxxxxx"}
+/// Longest line a log may hold. A longer one (a huge or sparse file) is
+/// reported as corruption and the rest of that file is ignored, so memory
+/// stays bounded whatever the folder holds.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+/// How much of a log is read at a time.
+const READ_CHUNK: usize = 1 << 20;
 
 /// First line of every log file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -87,12 +93,38 @@ pub struct TornTail {
     pub bytes: usize,
 }
 
+/// A line of a log that was reported and skipped: a valid record with an
+/// out-of-range value, a header claiming another writer's identity, or an
+/// oversized record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub path: PathBuf,
+    pub line: usize,
+    pub why: String,
+}
+
 #[derive(Debug, Default)]
 struct Cursor {
     offset: u64,
     lines: usize,
     actor: Option<Arc<str>>,
     torn: Option<TornTail>,
+    /// How far the file was read at the last poll (complete lines and a
+    /// torn tail): while its length stays there, nothing is read again.
+    read_to: u64,
+    /// The rest of this file is ignored (a claimed identity, an oversized line).
+    stopped: bool,
+    rejected: Vec<Rejected>,
+}
+
+impl Cursor {
+    fn reject(&mut self, path: &Path, line: usize, why: String) {
+        self.rejected.push(Rejected {
+            path: path.to_path_buf(),
+            line,
+            why,
+        });
+    }
 }
 
 /// Reads all logs of a session incrementally, remembering how far each
@@ -190,6 +222,11 @@ impl LogReader {
     pub fn torn_tails(&self) -> Vec<TornTail> {
         self.cursors.values().filter_map(|c| c.torn.clone()).collect()
     }
+
+    /// Lines reported and skipped so far.
+    pub fn rejected(&self) -> Vec<Rejected> {
+        self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
+    }
 }
 
 /// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.
@@ -219,8 +256,12 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Reads the complete lines appended to `path` since `cursor`.
+/// Reads the complete lines appended to `path` since `cursor`, at most
+/// [`READ_CHUNK`] plus one record at a time.
 fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+    if cursor.stopped {
+        return Ok(());
+    }
     let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
@@ -228,15 +269,43 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
             path.display()
         )));
     }
-    if len == cursor.offset {
+    if len == cursor.offset || len == cursor.read_to {
         return Ok(());
     }
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
-    let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
-    file.read_to_end(&mut buf).map_err(|e| Error::io(path, e))?;
-    parse_chunk(path, &buf, cursor, sink)
+    let mut buf: Vec<u8> = Vec::new();
+    loop {
+        let read = (&mut file)
+            .take(READ_CHUNK as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
+        let consumed = parse_chunk(path, &buf, cursor, sink)?;
+        buf.drain(..consumed);
+        if cursor.stopped {
+            return Ok(());
+        }
+        if buf.len() > MAX_RECORD_BYTES {
+            let line = cursor.lines + 1;
+            cursor.torn = None;
+            cursor.reject(path, line, oversize());
+            cursor.stopped = true;
+            return Ok(());
+        }
+        if read == 0 {
+            break;
+        }
+    }
+    cursor.read_to = cursor.offset + buf.len() as u64;
+    Ok(())
+}
+
+fn oversize() -> String {
+    format!(
+        "record longer than {} MiB: ignored, with the rest of this file",
+        MAX_RECORD_BYTES >> 20
+    )
 }
 
 /// What one complete line of a log turned out to be. Short-lived and on
@@ -245,6 +314,10 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
 enum Line {
     Header(Arc<str>),
     Record(OrderKey, Event),
+    /// A header claiming an actor that is not the file's own name.
+    Impostor(String),
+    /// A valid record with a value out of range.
+    OutOfRange(String),
     Bad(String),
 }
 
@@ -259,38 +332,69 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                     h.format
                 ),
             )),
+            Ok(h) if !is_own_name(path, &h.actor) => Ok(Line::Impostor(format!(
+                "the header claims the writer {:?}, but a writer's log is named after it: \
+                 this file was not written by runde and is ignored",
+                h.actor
+            ))),
             Ok(h) => Ok(Line::Header(Arc::from(h.actor))),
             Err(why) => Ok(Line::Bad(why)),
         };
     };
     Ok(match decode_record(line) {
-        Ok(ev) => Line::Record(
-            OrderKey {
-                lamport: ev.lamport,
-                actor: actor.clone(),
-                seq: ev.seq,
-            },
-            ev,
-        ),
+        Ok(ev) => match ev.check_bounds() {
+            Err(why) => Line::OutOfRange(why),
+            Ok(()) => Line::Record(
+                OrderKey {
+                    lamport: ev.lamport,
+                    actor: actor.clone(),
+                    seq: ev.seq,
+                },
+                ev,
+            ),
+        },
         Err(why) => Line::Bad(why),
     })
 }
 
-/// Consumes the complete lines of `buf` (the bytes after `cursor.offset`).
-/// A bad line is only accepted as a torn tail if nothing valid follows it.
-fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+/// True when `actor` is the name of the log file at `path`: a writer's
+/// identity is bound to the file it created, so no other file can claim it.
+fn is_own_name(path: &Path, actor: &str) -> bool {
+    path.file_stem().and_then(|s| s.to_str()) == Some(actor)
+}
+
+/// Consumes the complete lines of `buf` (the bytes after `cursor.offset`)
+/// and returns how many bytes it consumed. A bad line is only accepted as
+/// a torn tail if nothing valid follows it.
+fn parse_chunk(
+    path: &Path,
+    buf: &[u8],
+    cursor: &mut Cursor,
+    sink: &mut dyn FnMut(OrderKey, Event),
+) -> Result<usize> {
     let mut consumed = 0usize;
     let mut pending_bad: Option<(usize, String)> = None;
     let mut start = 0usize;
     let mut line_no = cursor.lines;
     while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
         line_no += 1;
+        if nl > MAX_RECORD_BYTES {
+            cursor.reject(path, line_no, oversize());
+            cursor.stopped = true;
+            break;
+        }
         let line = classify(path, line_no, &buf[start..start + nl], cursor.actor.as_ref())?;
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
             (Line::Header(actor), None) => cursor.actor = Some(actor),
             (Line::Record(key, ev), None) => sink(key, ev),
+            (Line::OutOfRange(why), None) => cursor.reject(path, line_no, format!("{why}: record ignored")),
+            (Line::Impostor(why), None) => {
+                cursor.reject(path, line_no, why);
+                cursor.stopped = true;
+                break;
+            }
         }
         if pending_bad.is_none() {
             consumed = start + nl + 1;
@@ -300,12 +404,12 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
     }
     cursor.offset += consumed as u64;
     let tail = buf.len() - consumed;
-    cursor.torn = (tail > 0).then(|| TornTail {
+    cursor.torn = (tail > 0 && !cursor.stopped).then(|| TornTail {
         path: path.to_path_buf(),
         line: cursor.lines + 1,
         bytes: tail,
     });
-    Ok(())
+    Ok(consumed)
 }
 
 fn corrupt(path: &Path, line: usize, why: &str) -> Error {
@@ -521,12 +625,27 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What reading one log file on its own found.
+#[derive(Debug, Default)]
+pub struct FileScan {
+    /// Events read.
+    pub events: usize,
+    /// An unfinished last line that was skipped.
+    pub torn: Option<TornTail>,
+    /// Lines reported and skipped.
+    pub rejected: Vec<Rejected>,
+}
+
 /// Reads one log file from the start on its own (for `runde check`).
-pub fn scan_file(path: &Path) -> Result<(usize, Option<TornTail>)> {
+pub fn scan_file(path: &Path) -> Result<FileScan> {
     let mut cursor = Cursor::default();
-    let mut count = 0;
-    read_new(path, &mut cursor, &mut |_, _| count += 1)?;
-    Ok((count, cursor.torn))
+    let mut events = 0;
+    read_new(path, &mut cursor, &mut |_, _| events += 1)?;
+    Ok(FileScan {
+        events,
+        torn: cursor.torn,
+        rejected: cursor.rejected,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! [`Session`] loads both, folds the events into [`SessionState`], appends
 //! new events durably and picks up other processes' changes.
 pub mod check;
+pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod watch;
@@ -15,7 +16,12 @@ use crate::error::{Error, Result};
 use crate::model::event::NewNote;
 use crate::model::position;
 use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
+use durable::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
+
+/// An event stamped further than this into the future comes from a writer
+/// whose clock is ahead; its time is clamped to the reader's.
+const FUTURE_TOLERANCE_MS: i64 = 1000;
 
 /// File name of the plan inside a session folder.
 pub const PLAN_FILE: &str = "session.json";
@@ -158,9 +164,17 @@ impl Session {
     }
 
     /// How far the clock of the writer `actor` seems to be behind ours, in
-    /// ms (negative: ahead), once one of its events arrived live.
+    /// ms, once one of its events arrived live. A writer whose clock is
+    /// ahead has its events' times clamped to ours as they arrive (see
+    /// [`Session::refresh`]), so no correction is left to make for it.
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews.get(actor).copied()
+        self.skews.get(actor).copied().filter(|s| *s > 0)
+    }
+
+    /// Lines of the logs that were reported and ignored: out-of-range
+    /// values, claimed identities, oversized records (`runde check` lists them).
+    pub fn rejected(&self) -> Vec<log::Rejected> {
+        self.reader.rejected()
     }
 
     /// The largest clock difference to any other writer, if one is known.
@@ -173,13 +187,20 @@ impl Session {
         let state = &mut self.state;
         let skews = &mut self.skews;
         let (live, now) = (self.loaded, self.clock.now_ms());
-        let count = self.reader.poll_into(&mut |key, ev| {
-            let sample = now - ev.wall_ms;
+        let count = self.reader.poll_into(&mut |key, mut ev| {
+            let sample = now.saturating_sub(ev.wall_ms);
             // Only a fresh event says something about clocks; one that waited
-            // (a suspended laptop, a slow network folder) says nothing.
-            if live && sample.abs() < 60_000 {
+            // (a suspended laptop, a slow network folder) says nothing. One
+            // from the future always does: its writer's clock is ahead.
+            let ahead = sample < -FUTURE_TOLERANCE_MS;
+            if (live && sample.abs() < 60_000) || ahead {
                 let entry = skews.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
+            }
+            if ahead {
+                // Nothing can have happened after now: a timer paused by a
+                // host an hour ahead is paused now, not in an hour.
+                ev.wall_ms = now;
             }
             state.apply(&key, ev)
         })?;
@@ -199,10 +220,12 @@ impl Session {
         };
         let ev = Event {
             seq: writer.next_seq(),
-            lamport: self.state.max_lamport() + 1,
+            lamport: self.state.max_lamport().saturating_add(1),
             wall_ms,
             c: change,
         };
+        // Readers ignore out-of-range events: never acknowledge one.
+        ev.check_bounds().map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
         let line_len = match writer.append(&ev) {
             Ok(n) => n,
             Err(e) => {
@@ -718,14 +741,4 @@ fn checked_text(text: &str) -> Result<String> {
         return Err(Error::Invalid("the text is empty".into()));
     }
     Ok(text)
-}
-
-fn refuse_symlink(path: &Path) -> Result<()> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(Error::Invalid(format!(
-            "{}: is a symbolic link; runde does not follow links in a session folder",
-            path.display()
-        ))),
-        _ => Ok(()),
-    }
 }
