@@ -120,11 +120,11 @@ pub fn check(dir: &Path) -> Vec<Finding> {
 
 /// Notes whose board or section the plan no longer has.
 fn orphans(session: &Session, plan_path: &Path) -> Vec<Finding> {
-    let plan = session.plan();
+    let orphaned: std::collections::HashSet<&(String, String)> = session.orphans().iter().collect();
     let mut out: Vec<Finding> = session
         .state()
         .live_notes()
-        .filter(|n| plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
+        .filter(|n| orphaned.contains(&(n.board.clone(), n.section.clone())))
         .map(|n| Finding {
             path: plan_path.to_path_buf(),
             line: None,

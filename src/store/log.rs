@@ -141,6 +141,8 @@ pub struct LogReader {
     /// unchanged no file was added, and the folder need not be read again
     /// (reading it would wake every inotify watcher of the session).
     dir_mtime: Option<std::time::SystemTime>,
+    /// Bytes read from log files so far.
+    bytes_read: u64,
 }
 
 impl LogReader {
@@ -151,6 +153,7 @@ impl LogReader {
             cursors: BTreeMap::new(),
             high_water: HashMap::new(),
             dir_mtime: None,
+            bytes_read: 0,
         }
     }
 
@@ -183,7 +186,7 @@ impl LogReader {
             let cursor = self.cursors.entry(name).or_default();
             let high_water = &mut self.high_water;
             let mut current: Option<(Arc<str>, u64)> = None;
-            read_new(&path, cursor, &mut |key, ev| {
+            self.bytes_read += read_new(&path, cursor, &mut |key, ev| {
                 let (actor, top) = current
                     .get_or_insert_with(|| (key.actor.clone(), high_water.get(&key.actor).copied().unwrap_or(0)));
                 if key.seq > *top {
@@ -223,6 +226,11 @@ impl LogReader {
         self.cursors.values().filter_map(|c| c.torn.clone()).collect()
     }
 
+    /// Bytes read from log files so far (a torn tail is read only once).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
     /// Lines reported and skipped so far.
     pub fn rejected(&self) -> Vec<Rejected> {
         self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
@@ -258,9 +266,10 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
 
 /// Reads the complete lines appended to `path` since `cursor`, at most
 /// [`READ_CHUNK`] plus one record at a time.
-fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+/// Returns how many bytes it read.
+fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<u64> {
     if cursor.stopped {
-        return Ok(());
+        return Ok(0);
     }
     let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if len < cursor.offset {
@@ -270,35 +279,37 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
         )));
     }
     if len == cursor.offset || len == cursor.read_to {
-        return Ok(());
+        return Ok(0);
     }
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
     let mut buf: Vec<u8> = Vec::new();
+    let mut total = 0u64;
     loop {
         let read = (&mut file)
             .take(READ_CHUNK as u64)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io(path, e))?;
+        total += read as u64;
         let consumed = parse_chunk(path, &buf, cursor, sink)?;
         buf.drain(..consumed);
         if cursor.stopped {
-            return Ok(());
+            return Ok(total);
         }
         if buf.len() > MAX_RECORD_BYTES {
             let line = cursor.lines + 1;
             cursor.torn = None;
             cursor.reject(path, line, oversize());
             cursor.stopped = true;
-            return Ok(());
+            return Ok(total);
         }
         if read == 0 {
             break;
         }
     }
     cursor.read_to = cursor.offset + buf.len() as u64;
-    Ok(())
+    Ok(total)
 }
 
 fn oversize() -> String {
@@ -484,7 +495,10 @@ impl LogWriter {
                     parent.display()
                 )));
             }
-            match std::fs::create_dir(dir) {
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o775);
+            match builder.create(dir) {
                 Ok(()) => sync_dir(parent)?,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(Error::io(dir, e)),
@@ -573,6 +587,13 @@ impl LogWriter {
     /// length. After an error this writer must not be used again.
     pub fn append(&mut self, ev: &Event) -> Result<u64> {
         let line = encode_record(ev);
+        if line.len() > MAX_RECORD_BYTES {
+            // Readers skip longer records: never acknowledge one.
+            return Err(Error::Invalid(format!(
+                "not saved: the entry is longer than {} MiB",
+                MAX_RECORD_BYTES >> 20
+            )));
+        }
         if let Some(e) = self.fault(IoStep::Write) {
             let _ = self.file.write_all(&line[..line.len() / 2]);
             return Err(Error::io(&self.path, e));
@@ -739,6 +760,34 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let err = read_all(dir.path()).unwrap_err().to_string();
         assert!(err.contains(":1: log format 9 is newer"), "{err}");
+    }
+
+    #[test]
+    fn a_torn_tail_is_read_once_not_on_every_poll() {
+        let (dir, path, mut bytes) = file_with(3);
+        bytes.extend(std::iter::repeat_n(b'x', 100_000));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut r = LogReader::new(dir.path().to_path_buf());
+        assert_eq!(r.poll().unwrap().len(), 3);
+        let first = r.bytes_read();
+        for _ in 0..10 {
+            r.poll().unwrap();
+        }
+        assert_eq!(r.bytes_read(), first, "the torn tail was read again");
+        assert_eq!(r.torn_tails().len(), 1);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_reported_and_the_file_skipped_from_there() {
+        let (dir, path, mut bytes) = file_with(2);
+        bytes.extend(std::iter::repeat_n(b'x', MAX_RECORD_BYTES * 3));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut r = LogReader::new(dir.path().to_path_buf());
+        assert_eq!(r.poll().unwrap().len(), 2);
+        let rejected = r.rejected();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].line, 4);
+        assert!(r.bytes_read() < 3 * MAX_RECORD_BYTES as u64, "read {}", r.bytes_read());
     }
 
     #[test]

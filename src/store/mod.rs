@@ -66,6 +66,9 @@ pub struct Session {
     skews: std::collections::HashMap<Arc<str>, i64>,
     /// The first read is done: later events arrive live.
     loaded: bool,
+    /// Places (board, section) of notes the plan file does not have; the
+    /// plan in memory gains a section for each, so no note ever disappears.
+    orphans: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for Session {
@@ -110,6 +113,7 @@ impl Session {
             faults: None,
             skews: std::collections::HashMap::new(),
             loaded: false,
+            orphans: Vec::new(),
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -204,7 +208,47 @@ impl Session {
             }
             state.apply(&key, ev)
         })?;
+        if count > 0 {
+            self.adopt_orphans();
+        }
         Ok(count > 0)
+    }
+
+    /// Places (board, section) of live notes that the plan file does not
+    /// have (a plan edited while notes were written): shown and exported
+    /// under their old ids, with a warning in the title.
+    pub fn orphans(&self) -> &[(String, String)] {
+        &self.orphans
+    }
+
+    /// Gives every note whose board or section the plan lacks a section in
+    /// the plan in memory (never on disk), titled with a warning.
+    fn adopt_orphans(&mut self) {
+        let missing: std::collections::BTreeSet<(String, String)> = self
+            .state
+            .live_notes()
+            .filter(|n| self.plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
+            .map(|n| (n.board.clone(), n.section.clone()))
+            .collect();
+        let warning = crate::i18n::strings(self.plan.lang).not_in_plan;
+        for (board, section) in missing {
+            let title = format!("⚠ {section} ({warning})");
+            let place = crate::model::Section {
+                id: section.clone(),
+                title,
+                lead: None,
+            };
+            match self.plan.boards.iter_mut().find(|b| b.id == board) {
+                Some(b) => b.sections.push(place),
+                None => self.plan.boards.push(crate::model::Board::new(
+                    &board,
+                    crate::model::BoardKind::Workshop,
+                    &format!("⚠ {board} ({warning})"),
+                    vec![place],
+                )),
+            }
+            self.orphans.push((board, section));
+        }
     }
 
     /// Appends a change durably, then applies it. Returns once on disk.
@@ -335,6 +379,10 @@ impl Session {
             .rfind(|n| n.id != note.id)
             .map(|n| n.pos.clone());
         note.pos = position::between(last.as_deref(), None);
+        if note.pos.len() > position::SOFT_KEY_LEN {
+            self.rebalance(&note.board.clone(), &note.section.clone(), &note.id.clone())?;
+            note.pos = self.key_in(&note.board, &note.section, &note.id, None)?;
+        }
         self.append(Change::NoteAdded(note))
     }
 
@@ -411,14 +459,33 @@ impl Session {
             _ => Some(note.section.as_str()),
         };
         let (board, section) = self.resolve_place(&target_board, section)?;
+        let mut pos = self.key_in(&board, &section, &note.id, before)?;
+        if pos.len() > position::SOFT_KEY_LEN {
+            self.rebalance(&board, &section, &note.id)?;
+            pos = self.key_in(&board, &section, &note.id, before)?;
+        }
+        self.update_note(
+            &note.id,
+            NoteFields {
+                board: Some(board),
+                section: Some(section),
+                pos: Some(pos),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// A position key in a section for note `id`: before the note `before`,
+    /// or at the end.
+    fn key_in(&self, board: &str, section: &str, id: &str, before: Option<&str>) -> Result<String> {
         let siblings: Vec<(String, String, bool)> = self
             .state
-            .section_slots(&board, &section)
+            .section_slots(board, section)
             .into_iter()
-            .filter(|n| n.id != note.id)
+            .filter(|n| n.id != id)
             .map(|n| (n.id.clone(), n.pos.clone(), n.deleted))
             .collect();
-        let pos = match before {
+        Ok(match before {
             Some(before) => {
                 let before = self.resolve_note_id(before)?;
                 let at = siblings
@@ -433,16 +500,33 @@ impl Session {
                 position::between(prev, Some(&siblings[at].1))
             }
             None => position::between(siblings.last().map(|(_, p, _)| p.as_str()), None),
-        };
-        self.update_note(
-            &note.id,
-            NoteFields {
-                board: Some(board),
-                section: Some(section),
-                pos: Some(pos),
-                ..NoteFields::default()
-            },
-        )
+        })
+    }
+
+    /// Rewrites the position keys of a section's notes (all but `skip`) as
+    /// short evenly spaced keys in their current order, once keys grew long
+    /// from many inserts at one place.
+    fn rebalance(&mut self, board: &str, section: &str, skip: &str) -> Result<()> {
+        let slots: Vec<(String, String)> = self
+            .state
+            .section_slots(board, section)
+            .into_iter()
+            .filter(|n| n.id != skip)
+            .map(|n| (n.id.clone(), n.pos.clone()))
+            .collect();
+        let keys = position::spread(slots.len());
+        for ((id, old), key) in slots.into_iter().zip(keys) {
+            if old != key {
+                self.append(Change::NoteSet {
+                    id,
+                    fields: NoteFields {
+                        pos: Some(key),
+                        ..NoteFields::default()
+                    },
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// Moves a note one place up (-1) or down (+1) within its section.
