@@ -640,8 +640,15 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
         Ok(new_plan) => orphaned_by(&dir, &new_plan)?,
     };
     if let Some(why) = refusal {
-        let kept: PathBuf = dir.join("session.json.rejected");
-        crate::store::durable::replace_file(&kept, edited.as_bytes())?;
+        let rejected: PathBuf = dir.join("session.json.rejected");
+        let kept = match crate::store::durable::replace_file(&rejected, edited.as_bytes()) {
+            Ok(()) => rejected,
+            Err(e) => {
+                // Never through a planted link; the edit stays in the draft.
+                eprintln!("runde: {e}");
+                draft.keep().map_err(|e| Error::io(&dir, e.error))?.1
+            }
+        };
         return Err(Error::Invalid(format!(
             "{why}\nthe plan is unchanged; your edit is in {}",
             kept.display()

@@ -73,6 +73,7 @@ pub fn check(dir: &Path) -> Vec<Finding> {
             false
         }
     };
+    findings.extend(links_in(dir));
     let log_dir = dir.join(LOG_DIR);
     let mut logs_ok = true;
     match list_logs(&log_dir) {
@@ -116,6 +117,27 @@ pub fn check(dir: &Path) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Symbolic links in the session folder and its `drafts/` folder: runde
+/// never follows them, and someone planted them.
+fn links_in(dir: &Path) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for folder in [dir.to_path_buf(), dir.join("drafts")] {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.file_name() != LOG_DIR {
+                out.push(Finding {
+                    path: entry.path(),
+                    line: None,
+                    message: "a symbolic link in the session folder; runde never follows it — remove it".into(),
+                    recovered: false,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
 }
 
 /// Notes whose board or section the plan no longer has.
