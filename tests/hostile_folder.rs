@@ -9,13 +9,13 @@ mod tui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tui::{Fixture, MEETING_START_MS, screen};
 use common::*;
 use predicates::prelude::*;
+use runde::clock::Clock;
 use runde::model::event::NewNote;
 use runde::model::{Change, Event, NoteFields, NoteKind, Origin, TimerOp};
-use runde::clock::Clock;
 use runde::store::log::encode_record;
+use tui::{Fixture, MEETING_START_MS, screen};
 
 fn p(dir: &Path) -> &str {
     dir.to_str().unwrap()
@@ -71,7 +71,10 @@ fn actor_of(log: &Path) -> String {
 
 fn check_output(dir: &Path) -> (i32, String) {
     let out = runde().args(["check", p(dir)]).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 // ----- point 5: counters out of range ----------------------------------
@@ -158,7 +161,15 @@ fn out_of_range_values_are_reported_with_file_and_line_and_ignored() {
     }
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["ehrlich"]);
     let st = status(&dir);
-    assert_eq!(st["timers"].as_array().unwrap().iter().filter(|t| t["state"] != "idle").count(), 0);
+    assert_eq!(
+        st["timers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["state"] != "idle")
+            .count(),
+        0
+    );
     // A write after the forged records works and sorts after them.
     add(&dir, "methods", "danach", &[]);
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["ehrlich", "danach"]);
@@ -180,7 +191,12 @@ fn a_planted_log_cannot_claim_another_writers_identity() {
         actor_of(&logs[0])
     };
     // In range, so only the claimed identity can make it harmful.
-    plant(&dir, "00.jsonl", &victim, &[event(1_000_000, 1, note("forged", "zz", "gefälscht"))]);
+    plant(
+        &dir,
+        "00.jsonl",
+        &victim,
+        &[event(1_000_000, 1, note("forged", "zz", "gefälscht"))],
+    );
     assert_eq!(
         texts(&export_json(&dir), "methods", "notes"),
         ["erste", "zweite"],
@@ -190,7 +206,12 @@ fn a_planted_log_cannot_claim_another_writers_identity() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("00.jsonl:1: the header claims the writer"), "{out}");
     // The attack as reported: a record at seq 2^64-1.
-    plant(&dir, "00.jsonl", &victim, &[event(u64::MAX, 1, note("forged", "zz", "gefälscht"))]);
+    plant(
+        &dir,
+        "00.jsonl",
+        &victim,
+        &[event(u64::MAX, 1, note("forged", "zz", "gefälscht"))],
+    );
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["erste", "zweite"]);
 }
 
@@ -208,7 +229,9 @@ fn a_note_with_a_100000_character_key_neither_crashes_add_nor_the_views() {
     );
     add(fx.dir(), "methods", "danach", &[]);
     let mut s = fx.session();
-    let id = s.add_note("methods", None, "noch eins", NoteKind::Bullet, false).unwrap();
+    let id = s
+        .add_note("methods", None, "noch eins", NoteKind::Bullet, false)
+        .unwrap();
     assert!(s.state().note(&id).unwrap().pos.len() <= runde::model::position::SOFT_KEY_LEN);
     assert_eq!(s.rejected().len(), 1);
     let app = fx.note_taker(Some("methods"), None, None);
@@ -274,7 +297,13 @@ fn timer_extend_with_an_absurd_number_is_a_usage_error() {
             .stderr(predicate::str::contains("1440 minutes"));
     }
     let st = status(&dir);
-    let methods = st["timers"].as_array().unwrap().iter().find(|t| t["board"] == "methods").unwrap().clone();
+    let methods = st["timers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["board"] == "methods")
+        .unwrap()
+        .clone();
     assert_eq!(methods["state"], "running");
     assert!(methods["remaining_seconds"].as_i64().unwrap() > 40 * 60, "{methods}");
 }
@@ -429,8 +458,14 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         .env_remove("VISUAL")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("section \"notes\" of board \"methods\" (1 note(s))"));
-    assert_eq!(std::fs::read(dir.join("session.json")).unwrap(), before, "plan unchanged");
+        .stderr(predicate::str::contains(
+            "section \"notes\" of board \"methods\" (1 note(s))",
+        ));
+    assert_eq!(
+        std::fs::read(dir.join("session.json")).unwrap(),
+        before,
+        "plan unchanged"
+    );
     assert!(dir.join("session.json.rejected").is_file(), "the edit is kept");
 }
 
@@ -463,7 +498,12 @@ struct Attack {
 
 fn attacks() -> Vec<Attack> {
     fn forged(dir: &Path, events: &[Event]) {
-        plant(dir, "01forged00000000000000000.jsonl", "01forged00000000000000000", events);
+        plant(
+            dir,
+            "01forged00000000000000000.jsonl",
+            "01forged00000000000000000",
+            events,
+        );
     }
     vec![
         Attack {
@@ -606,7 +646,11 @@ fn run_every_command(dir: &Path, note: &str) {
         vec!["phase", d, "next"],
     ];
     for args in commands {
-        let out = runde().args(&args).timeout(std::time::Duration::from_secs(60)).output().unwrap();
+        let out = runde()
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
         let code = out.status.code();
         assert!(
             matches!(code, Some(0..=2)),

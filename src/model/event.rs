@@ -192,9 +192,7 @@ impl Change {
         match self {
             Change::NoteAdded(n) if !key_ok(&n.pos) => Err(format!("position key of {} characters", n.pos.len())),
             Change::NoteAdded(NewNote {
-                origin: Some(Origin {
-                    meeting: Some(m), ..
-                }),
+                origin: Some(Origin { meeting: Some(m), .. }),
                 ..
             }) if *m > MAX_MEETING => Err(format!("meeting number {m} out of range")),
             Change::NoteSet {

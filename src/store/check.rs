@@ -124,7 +124,9 @@ pub fn check(dir: &Path) -> Vec<Finding> {
 fn links_in(dir: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
     for folder in [dir.to_path_buf(), dir.join("drafts")] {
-        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
         for entry in entries.flatten() {
             if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.file_name() != LOG_DIR {
                 out.push(Finding {

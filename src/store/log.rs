@@ -377,12 +377,7 @@ fn is_own_name(path: &Path, actor: &str) -> bool {
 /// Consumes the complete lines of `buf` (the bytes after `cursor.offset`)
 /// and returns how many bytes it consumed. A bad line is only accepted as
 /// a torn tail if nothing valid follows it.
-fn parse_chunk(
-    path: &Path,
-    buf: &[u8],
-    cursor: &mut Cursor,
-    sink: &mut dyn FnMut(OrderKey, Event),
-) -> Result<usize> {
+fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<usize> {
     let mut consumed = 0usize;
     let mut pending_bad: Option<(usize, String)> = None;
     let mut start = 0usize;

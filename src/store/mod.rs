@@ -269,7 +269,8 @@ impl Session {
             c: change,
         };
         // Readers ignore out-of-range events: never acknowledge one.
-        ev.check_bounds().map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
+        ev.check_bounds()
+            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
         let line_len = match writer.append(&ev) {
             Ok(n) => n,
             Err(e) => {
