@@ -116,7 +116,8 @@ fn add_errors_name_the_problem() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no such session folder"));
-    assert!(!dir.join("log").exists(), "failed adds must not create logs");
+    let logs = std::fs::read_dir(dir.join("log")).map_or(0, |d| d.count());
+    assert_eq!(logs, 0, "failed adds must not create logs");
 }
 
 #[test]

@@ -20,8 +20,9 @@ use durable::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
 
 /// An event stamped further than this into the future comes from a writer
-/// whose clock is ahead; its time is clamped to the reader's.
-const FUTURE_TOLERANCE_MS: i64 = 1000;
+/// whose clock is far ahead; its time is clamped to the reader's. Smaller
+/// offsets are corrected for when drawing (see [`Session::skew_of`]).
+const FUTURE_TOLERANCE_MS: i64 = 60_000;
 
 /// File name of the plan inside a session folder.
 pub const PLAN_FILE: &str = "session.json";
@@ -168,11 +169,15 @@ impl Session {
     }
 
     /// How far the clock of the writer `actor` seems to be behind ours, in
-    /// ms, once one of its events arrived live. A writer whose clock is
-    /// ahead has its events' times clamped to ours as they arrive (see
-    /// [`Session::refresh`]), so no correction is left to make for it.
+    /// ms (negative: ahead), once one of its events arrived live. A writer
+    /// more than a minute ahead has its events' times clamped to ours as
+    /// they arrive (see [`Session::refresh`]), so no correction is left to
+    /// make for it.
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews.get(actor).copied().filter(|s| *s > 0)
+        self.skews
+            .get(actor)
+            .copied()
+            .filter(|s| *s >= -FUTURE_TOLERANCE_MS)
     }
 
     /// Lines of the logs that were reported and ignored: out-of-range
