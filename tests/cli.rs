@@ -224,14 +224,7 @@ fn timers_start_pause_extend_reset_and_report_status() {
         .args(["timer", p(&dir), "extend", "5", "--board", "methods"])
         .assert()
         .success();
-    let st = status(&dir);
-    let methods = st["timers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["board"] == "methods")
-        .unwrap()
-        .clone();
+    let methods = timer_of(&dir, "methods");
     assert_eq!(methods["state"], "paused");
     assert_eq!(methods["duration_seconds"], 3000);
     runde()

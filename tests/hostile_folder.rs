@@ -296,14 +296,7 @@ fn timer_extend_with_an_absurd_number_is_a_usage_error() {
             .code(2)
             .stderr(predicate::str::contains("1440 minutes"));
     }
-    let st = status(&dir);
-    let methods = st["timers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["board"] == "methods")
-        .unwrap()
-        .clone();
+    let methods = timer_of(&dir, "methods");
     assert_eq!(methods["state"], "running");
     assert!(methods["remaining_seconds"].as_i64().unwrap() > 40 * 60, "{methods}");
 }

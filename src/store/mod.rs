@@ -174,10 +174,7 @@ impl Session {
     /// they arrive (see [`Session::refresh`]), so no correction is left to
     /// make for it.
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews
-            .get(actor)
-            .copied()
-            .filter(|s| *s >= -FUTURE_TOLERANCE_MS)
+        self.skews.get(actor).copied().filter(|s| *s >= -FUTURE_TOLERANCE_MS)
     }
 
     /// Lines of the logs that were reported and ignored: out-of-range
