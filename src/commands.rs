@@ -221,6 +221,9 @@ pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
         }
     }
     create_dir_durably(dir)?;
+    // The log folder is shared by everyone who writes: made now, by whoever
+    // sets the session up, not by the first writer with their umask.
+    create_dir_durably(&dir.join(crate::store::LOG_DIR))?;
     let path = dir.join(PLAN_FILE);
     let mut file = create_new_file(&path)?;
     file.write_all(plan.to_pretty_json().as_bytes())
@@ -308,7 +311,7 @@ fn import(path: &str, file: Option<&Path>) -> Result<()> {
 fn timer(args: TimerArgs) -> Result<()> {
     let mut s = open(&args.path)?;
     let command = match (args.action, args.minutes) {
-        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(m * 60_000),
+        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(extend_ms(m)?),
         (TimerAction::Extend, None) => {
             return Err(Error::Usage("timer extend needs MINUTES".into()));
         }
@@ -331,6 +334,17 @@ fn timer(args: TimerArgs) -> Result<()> {
         s.timer(board, command)?;
     }
     status_lines(&s, Some(&boards))
+}
+
+/// `timer extend MINUTES` in ms: at most a day either way.
+fn extend_ms(minutes: i64) -> Result<i64> {
+    let limit = crate::model::event::limits::MAX_DURATION_MS / 60_000;
+    if !(-limit..=limit).contains(&minutes) {
+        return Err(Error::Usage(format!(
+            "timer extend takes -{limit} to {limit} minutes (a day), not {minutes}"
+        )));
+    }
+    Ok(minutes * 60_000)
 }
 
 /// The JSON shape of `runde status --json`.
@@ -504,7 +518,7 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         }
     }
     match &args.output {
-        Some(path) => export::write_atomically(path, text.as_bytes())?,
+        Some(path) => crate::store::durable::replace_file(path, text.as_bytes())?,
         None => emit(&text)?,
     }
     let which = match audience {
@@ -608,6 +622,7 @@ fn list(only_series: Option<&str>) -> Result<()> {
 fn plan_cmd(path: &str, edit: bool) -> Result<()> {
     let dir = paths::resolve(path)?;
     let plan_path = dir.join(PLAN_FILE);
+    crate::store::durable::refuse_symlink(&plan_path)?;
     let text = read_text(&plan_path)?;
     Plan::parse(&plan_path, &text)?;
     if !edit {
@@ -616,12 +631,17 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .map_err(|_| Error::Usage("set $VISUAL or $EDITOR to edit the plan".into()))?;
-    let draft = tempfile::Builder::new()
+    // O_EXCL under a random name: a planted file or link is never opened.
+    let mut draft = tempfile::Builder::new()
         .prefix(".session-edit-")
         .suffix(".json")
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, e))?;
-    std::fs::write(draft.path(), &text).map_err(|e| Error::io(draft.path(), e))?;
+    draft
+        .as_file_mut()
+        .write_all(text.as_bytes())
+        .and_then(|()| draft.as_file_mut().sync_all())
+        .map_err(|e| Error::io(draft.path(), e))?;
     // The editor is run directly, never through a shell.
     let mut parts = editor.split_whitespace();
     let program = parts.next().ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
@@ -633,22 +653,60 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
     if !status.success() {
         return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
     }
+    crate::store::durable::refuse_symlink(draft.path())?;
     let edited = read_text(draft.path())?;
     if edited == text {
         eprintln!("runde: no changes");
         return Ok(());
     }
-    if let Err(e) = Plan::parse(&plan_path, &edited) {
-        let kept: PathBuf = dir.join("session.json.rejected");
-        let _ = std::fs::write(&kept, &edited);
+    let refusal = match Plan::parse(&plan_path, &edited) {
+        Err(e) => Some(e.to_string()),
+        Ok(new_plan) => orphaned_by(&dir, &new_plan)?,
+    };
+    if let Some(why) = refusal {
+        let rejected: PathBuf = dir.join("session.json.rejected");
+        let kept = match crate::store::durable::replace_file(&rejected, edited.as_bytes()) {
+            Ok(()) => rejected,
+            Err(e) => {
+                // Never through a planted link; the edit stays in the draft.
+                eprintln!("runde: {e}");
+                draft.keep().map_err(|e| Error::io(&dir, e.error))?.1
+            }
+        };
         return Err(Error::Invalid(format!(
-            "{e}\nthe plan is unchanged; your edit is in {}",
+            "{why}\nthe plan is unchanged; your edit is in {}",
             kept.display()
         )));
     }
-    export::write_atomically(&plan_path, edited.as_bytes())?;
+    crate::store::durable::replace_file(&plan_path, edited.as_bytes())?;
     eprintln!("runde: plan updated");
     Ok(())
+}
+
+/// Why `new_plan` must not replace the plan of the session in `dir`: the
+/// notes it would leave without a board or section (notes already without
+/// one do not count).
+fn orphaned_by(dir: &Path, new_plan: &Plan) -> Result<Option<String>> {
+    let session = Session::open(dir)?;
+    let mut lost: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for n in session.state().live_notes() {
+        let place = (n.board.clone(), n.section.clone());
+        let kept = new_plan.board(&n.board).and_then(|b| b.section(&n.section)).is_some();
+        if !kept && !session.orphans().contains(&place) {
+            *lost.entry((n.board.as_str(), n.section.as_str())).or_insert(0) += 1;
+        }
+    }
+    if lost.is_empty() {
+        return Ok(None);
+    }
+    let places: Vec<String> = lost
+        .iter()
+        .map(|((board, section), count)| format!("section {section:?} of board {board:?} ({count} note(s))"))
+        .collect();
+    Ok(Some(format!(
+        "the edit removes or renames places that hold notes: {}; keep their ids (change only titles) or move the notes first with `runde move`",
+        places.join(", ")
+    )))
 }
 
 fn demo() -> Result<()> {

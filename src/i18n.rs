@@ -79,6 +79,8 @@ pub struct Strings {
     pub resolved_in: &'static str,
     pub still_open: &'static str,
     pub carried_to: &'static str,
+    /// Title suffix of a section kept for notes the plan no longer has a place for.
+    pub not_in_plan: &'static str,
 }
 
 const DE: Strings = Strings {
@@ -174,6 +176,7 @@ const DE: Strings = Strings {
     resolved_in: "erledigt in",
     still_open: "noch offen",
     carried_to: "weitergetragen nach",
+    not_in_plan: "nicht mehr im Plan",
 };
 
 const EN: Strings = Strings {
@@ -269,6 +272,7 @@ const EN: Strings = Strings {
     resolved_in: "resolved in",
     still_open: "still open",
     carried_to: "carried to",
+    not_in_plan: "no longer in the plan",
 };
 
 /// The strings of a language.

@@ -469,7 +469,7 @@ pub fn save_template(dir: &Path, name: &str) -> Result<PathBuf> {
             path.display()
         )));
     }
-    crate::export::write_atomically(&path, plan.to_pretty_json().as_bytes())?;
+    crate::store::durable::replace_file(&path, plan.to_pretty_json().as_bytes())?;
     Ok(path)
 }
 

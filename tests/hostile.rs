@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use predicates::prelude::*;
 use proptest::prelude::*;
 
 fn p(dir: &std::path::Path) -> &str {
@@ -74,7 +75,15 @@ fn a_huge_line_in_a_log_is_corruption_not_a_crash() {
     let good = std::fs::read(&log).unwrap();
     bytes.extend_from_slice(&good[good.iter().position(|&b| b == b'\n').unwrap() + 1..]);
     std::fs::write(&log, &bytes).unwrap();
-    assert_refused_untouched(&dir, ":3: corrupt record");
+    // Reported with file and line; what came before it is kept, the rest of
+    // the file ignored; nothing is allocated for the whole line.
+    runde()
+        .args(["check", p(&dir)])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(":3: record longer than 1 MiB"));
+    assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["vorher"]);
+    assert_eq!(std::fs::read(&log).unwrap(), bytes, "the file is left as it is");
 }
 
 #[test]

@@ -150,6 +150,70 @@ pub struct Event {
     pub c: Change,
 }
 
+/// Bounds on every number read from a log. Values outside them can only
+/// come from a crafted or damaged file: the event is reported and ignored,
+/// so no counter can wrap and no duration can overflow.
+pub mod limits {
+    /// Highest Lamport clock or sequence number accepted (2^53: far beyond
+    /// any real session, and `+ 1` can never wrap).
+    pub const MAX_COUNTER: u64 = 1 << 53;
+    /// Longest timer length or extension: 24 hours.
+    pub const MAX_DURATION_MS: i64 = 24 * 60 * 60 * 1000;
+    /// Latest wall time accepted: the end of the year 9999 (ms since epoch).
+    pub const MAX_WALL_MS: i64 = 253_402_300_799_999;
+    /// Longest position key accepted.
+    pub const MAX_KEY_LEN: usize = 256;
+    /// Highest meeting number accepted.
+    pub const MAX_MEETING: u32 = 1_000_000;
+}
+
+impl Event {
+    /// Checks every number and key against [`limits`]; the reason if one is
+    /// out of range.
+    pub fn check_bounds(&self) -> Result<(), String> {
+        use limits::*;
+        if self.seq == 0 || self.seq > MAX_COUNTER {
+            return Err(format!("sequence number {} out of range", self.seq));
+        }
+        if self.lamport == 0 || self.lamport > MAX_COUNTER {
+            return Err(format!("Lamport clock {} out of range", self.lamport));
+        }
+        if !(0..=MAX_WALL_MS).contains(&self.wall_ms) {
+            return Err(format!("wall time {} out of range", self.wall_ms));
+        }
+        self.c.check_bounds()
+    }
+}
+
+impl Change {
+    fn check_bounds(&self) -> Result<(), String> {
+        use limits::*;
+        let key_ok = |pos: &str| pos.len() <= MAX_KEY_LEN;
+        match self {
+            Change::NoteAdded(n) if !key_ok(&n.pos) => Err(format!("position key of {} characters", n.pos.len())),
+            Change::NoteAdded(NewNote {
+                origin: Some(Origin { meeting: Some(m), .. }),
+                ..
+            }) if *m > MAX_MEETING => Err(format!("meeting number {m} out of range")),
+            Change::NoteSet {
+                fields: NoteFields { pos: Some(pos), .. },
+                ..
+            } if !key_ok(pos) => Err(format!("position key of {} characters", pos.len())),
+            Change::Timer {
+                op: TimerOp::Start { duration_ms: d },
+                ..
+            } if !(0..=MAX_DURATION_MS).contains(d) => Err(format!("timer length {d} ms out of range")),
+            Change::Timer {
+                op: TimerOp::Extend { delta_ms: d },
+                ..
+            } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
+                Err(format!("timer extension {d} ms out of range"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The total order of events: (lamport, actor, seq). Whatever a writer had
 /// seen sorts before its own event, whatever the wall clocks say.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

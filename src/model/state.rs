@@ -135,6 +135,37 @@ struct TimerLog {
     facts: TimerFacts,
 }
 
+impl TimerLog {
+    /// Adds one operation; returns how many operations were folded for it.
+    /// The usual case, an operation after all known ones, folds only itself;
+    /// a bulk load sorts and folds once at the end ([`Self::refold`]).
+    fn add(&mut self, key: &OrderKey, op: TimerOp, wall_ms: i64, bulk: bool) -> usize {
+        if bulk {
+            self.ops.push((key.clone(), op, wall_ms));
+            return 0;
+        }
+        if self.ops.last().is_none_or(|(last, _, _)| last < key) {
+            self.ops.push((key.clone(), op, wall_ms));
+            self.facts.apply(op, wall_ms);
+            return 1;
+        }
+        let at = self.ops.partition_point(|(k, _, _)| k < key);
+        self.ops.insert(at, (key.clone(), op, wall_ms));
+        self.refold()
+    }
+
+    /// Sorts the operations by the log order and folds them from scratch.
+    fn refold(&mut self) -> usize {
+        self.ops.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut facts = TimerFacts::default();
+        for (_, op, at_ms) in &self.ops {
+            facts.apply(*op, *at_ms);
+        }
+        self.facts = facts;
+        self.ops.len()
+    }
+}
+
 /// Everything derived from the events.
 #[derive(Debug, Clone, Default)]
 pub struct SessionState {
@@ -156,6 +187,9 @@ pub struct SessionState {
     signals: HashMap<String, (OrderKey, Option<PendingSignal>)>,
     max_lamport: u64,
     events: usize,
+    /// Timer operations folded so far: the work loading timers costs,
+    /// linear in their number.
+    timer_folds: usize,
     /// While loading in bulk the indexes are built once at the end.
     bulk: bool,
 }
@@ -192,13 +226,7 @@ impl SessionState {
             }
             Change::Timer { board, op } => {
                 let log = self.timers.entry(board).or_default();
-                let at = log.ops.partition_point(|(k, _, _)| k < key);
-                log.ops.insert(at, (key.clone(), op, wall_ms));
-                let mut facts = TimerFacts::default();
-                for (_, op, at_ms) in &log.ops {
-                    facts.apply(*op, *at_ms);
-                }
-                log.facts = facts;
+                self.timer_folds += log.add(key, op, wall_ms, self.bulk);
             }
             Change::Broadcast { text, board } => {
                 let at = self.broadcasts.partition_point(|(k, _)| k < key);
@@ -298,6 +326,9 @@ impl SessionState {
         if !std::mem::take(&mut self.bulk) {
             return;
         }
+        for log in self.timers.values_mut() {
+            self.timer_folds += log.refold();
+        }
         let mut slots: HashMap<&str, HashMap<&str, SlotList>> = HashMap::default();
         let mut times: HashMap<&str, Vec<(i64, String, usize)>> = HashMap::default();
         for (at, (n, _)) in self.notes.iter().enumerate() {
@@ -393,6 +424,11 @@ impl SessionState {
     /// Number of events folded in.
     pub fn event_count(&self) -> usize {
         self.events
+    }
+
+    /// Timer operations folded so far (load work, for tests).
+    pub fn timer_folds(&self) -> usize {
+        self.timer_folds
     }
 
     /// A note by id, deleted or not.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::event::TimerOp;
+use super::event::limits::MAX_DURATION_MS;
 
 /// What a timer is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,18 +29,27 @@ pub struct TimerFacts {
     elapsed_ms: i64,
     /// Wall time the current run began, if running.
     running_since: Option<i64>,
+    /// Effective time of the latest operation: operations are folded in log
+    /// order, and one stamped earlier than its predecessor (a writer whose
+    /// clock is behind) counts as made at the predecessor's time.
+    last_at: Option<i64>,
 }
 
 impl TimerFacts {
-    /// Applies one operation made at wall time `at_ms`.
+    /// Applies one operation made at wall time `at_ms`. Lengths are kept
+    /// within 0..=24 h and all arithmetic saturates, so no value read from
+    /// a log can overflow.
     pub fn apply(&mut self, op: TimerOp, at_ms: i64) {
+        let at_ms = self.last_at.map_or(at_ms, |last| at_ms.max(last));
+        self.last_at = Some(at_ms);
         match op {
             TimerOp::Start { duration_ms } => match self.total_ms {
                 None => {
                     *self = TimerFacts {
-                        total_ms: Some(duration_ms.max(0)),
+                        total_ms: Some(duration_ms.clamp(0, MAX_DURATION_MS)),
                         elapsed_ms: 0,
                         running_since: Some(at_ms),
+                        last_at: Some(at_ms),
                     }
                 }
                 Some(_) if self.running_since.is_none() => self.running_since = Some(at_ms),
@@ -47,7 +57,7 @@ impl TimerFacts {
             },
             TimerOp::Pause => {
                 if let Some(since) = self.running_since.take() {
-                    self.elapsed_ms += (at_ms - since).max(0);
+                    self.elapsed_ms = self.elapsed_ms.saturating_add(at_ms.saturating_sub(since).max(0));
                 }
             }
             TimerOp::Resume => {
@@ -57,10 +67,15 @@ impl TimerFacts {
             }
             TimerOp::Extend { delta_ms } => {
                 if let Some(total) = self.total_ms.as_mut() {
-                    *total = (*total + delta_ms).max(0);
+                    *total = total.saturating_add(delta_ms).clamp(0, MAX_DURATION_MS);
                 }
             }
-            TimerOp::Reset => *self = TimerFacts::default(),
+            TimerOp::Reset => {
+                *self = TimerFacts {
+                    last_at: Some(at_ms),
+                    ..TimerFacts::default()
+                }
+            }
         }
     }
 
@@ -81,12 +96,17 @@ impl TimerFacts {
 
     /// Running time so far at wall time `now_ms`.
     pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
-        self.elapsed_ms + self.running_since.map_or(0, |since| (now_ms - since).max(0))
+        let running = self
+            .running_since
+            .map_or(0, |since| now_ms.saturating_sub(since).max(0));
+        self.elapsed_ms.saturating_add(running)
     }
 
-    /// Remaining ms at `now_ms`; negative when over time.
+    /// Remaining ms at `now_ms`; negative when over time, by at most 24 h.
     pub fn remaining_ms(&self, now_ms: i64) -> i64 {
-        self.total_ms() - self.elapsed_ms(now_ms)
+        self.total_ms()
+            .saturating_sub(self.elapsed_ms(now_ms))
+            .max(-MAX_DURATION_MS)
     }
 
     /// The state at `now_ms`.
@@ -104,16 +124,16 @@ impl TimerFacts {
 /// 0:00 exactly when it runs out.
 pub fn display_seconds(remaining_ms: i64) -> i64 {
     if remaining_ms >= 0 {
-        (remaining_ms + 999) / 1000
+        remaining_ms.saturating_add(999) / 1000
     } else {
-        -((-remaining_ms) / 1000)
+        remaining_ms / 1000
     }
 }
 
 /// `M:SS` (or `-M:SS` over time).
 pub fn format_clock(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
-    let s = seconds.abs();
+    let s = seconds.unsigned_abs();
     format!("{sign}{}:{:02}", s / 60, s % 60)
 }
 
@@ -153,6 +173,30 @@ mod tests {
     fn clock_jump_backwards_never_adds_time_past_the_total() {
         let mut t = TimerFacts::default();
         t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 100 * MIN);
+        assert_eq!(t.remaining_ms(90 * MIN), 10 * MIN);
+    }
+
+    #[test]
+    fn huge_extensions_and_lengths_never_overflow() {
+        let mut t = TimerFacts::default();
+        t.apply(TimerOp::Start { duration_ms: 45 * MIN }, 0);
+        t.apply(TimerOp::Extend { delta_ms: i64::MAX }, 0);
+        assert!(t.remaining_ms(0) > 45 * MIN, "extending shortened the timer");
+        t.apply(TimerOp::Extend { delta_ms: i64::MAX }, 0);
+        assert!(t.remaining_ms(0) > 0);
+        assert_eq!(t.remaining_ms(0), MAX_DURATION_MS);
+        let mut crafted = TimerFacts::default();
+        crafted.apply(TimerOp::Start { duration_ms: i64::MAX }, i64::MIN);
+        let shown = format_clock(display_seconds(crafted.remaining_ms(i64::MAX)));
+        assert_eq!(shown, "-1440:00");
+        assert_eq!(format_clock(i64::MIN), "-153722867280912930:08");
+    }
+
+    #[test]
+    fn an_operation_stamped_before_its_predecessor_counts_at_its_time() {
+        let mut t = TimerFacts::default();
+        t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 60 * MIN);
+        t.apply(TimerOp::Pause, 0);
         assert_eq!(t.remaining_ms(90 * MIN), 10 * MIN);
     }
 

@@ -73,6 +73,7 @@ pub fn check(dir: &Path) -> Vec<Finding> {
             false
         }
     };
+    findings.extend(links_in(dir));
     let log_dir = dir.join(LOG_DIR);
     let mut logs_ok = true;
     match list_logs(&log_dir) {
@@ -80,16 +81,23 @@ pub fn check(dir: &Path) -> Vec<Finding> {
             for name in names {
                 let path = log_dir.join(name);
                 match scan_file(&path) {
-                    Ok((_, Some(torn))) => findings.push(Finding {
-                        path: torn.path,
-                        line: Some(torn.line),
-                        message: format!(
-                            "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
-                            torn.bytes
-                        ),
-                        recovered: true,
-                    }),
-                    Ok((_, None)) => {}
+                    Ok(scan) => {
+                        findings.extend(scan.rejected.into_iter().map(|r| Finding {
+                            path: r.path,
+                            line: Some(r.line),
+                            message: r.why,
+                            recovered: false,
+                        }));
+                        findings.extend(scan.torn.map(|torn| Finding {
+                            path: torn.path,
+                            line: Some(torn.line),
+                            message: format!(
+                                "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
+                                torn.bytes
+                            ),
+                            recovered: true,
+                        }));
+                    }
                     Err(e) => {
                         logs_ok = false;
                         findings.push(e.into());
@@ -111,13 +119,36 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     findings
 }
 
+/// Symbolic links in the session folder and its `drafts/` folder: runde
+/// never follows them, and someone planted them.
+fn links_in(dir: &Path) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for folder in [dir.to_path_buf(), dir.join("drafts")] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.file_name() != LOG_DIR {
+                out.push(Finding {
+                    path: entry.path(),
+                    line: None,
+                    message: "a symbolic link in the session folder; runde never follows it — remove it".into(),
+                    recovered: false,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
 /// Notes whose board or section the plan no longer has.
 fn orphans(session: &Session, plan_path: &Path) -> Vec<Finding> {
-    let plan = session.plan();
+    let orphaned: std::collections::HashSet<&(String, String)> = session.orphans().iter().collect();
     let mut out: Vec<Finding> = session
         .state()
         .live_notes()
-        .filter(|n| plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
+        .filter(|n| orphaned.contains(&(n.board.clone(), n.section.clone())))
         .map(|n| Finding {
             path: plan_path.to_path_buf(),
             line: None,

@@ -23,6 +23,12 @@ pub use crate::model::OrderKey;
 pub const LOG_FORMAT: u32 = 1;
 const RECORD_PREFIX: &[u8] = b"{\"e\":";
 const RECORD_SUFFIX_LEN: usize = 18; // ,"crc":"xxxxxxxx"}
+/// Longest line a log may hold. A longer one (a huge or sparse file) is
+/// reported as corruption and the rest of that file is ignored, so memory
+/// stays bounded whatever the folder holds.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+/// How much of a log is read at a time.
+const READ_CHUNK: usize = 1 << 20;
 
 /// First line of every log file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -87,12 +93,38 @@ pub struct TornTail {
     pub bytes: usize,
 }
 
+/// A line of a log that was reported and skipped: a valid record with an
+/// out-of-range value, a header claiming another writer's identity, or an
+/// oversized record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub path: PathBuf,
+    pub line: usize,
+    pub why: String,
+}
+
 #[derive(Debug, Default)]
 struct Cursor {
     offset: u64,
     lines: usize,
     actor: Option<Arc<str>>,
     torn: Option<TornTail>,
+    /// How far the file was read at the last poll (complete lines and a
+    /// torn tail): while its length stays there, nothing is read again.
+    read_to: u64,
+    /// The rest of this file is ignored (a claimed identity, an oversized line).
+    stopped: bool,
+    rejected: Vec<Rejected>,
+}
+
+impl Cursor {
+    fn reject(&mut self, path: &Path, line: usize, why: String) {
+        self.rejected.push(Rejected {
+            path: path.to_path_buf(),
+            line,
+            why,
+        });
+    }
 }
 
 /// Reads all logs of a session incrementally, remembering how far each
@@ -109,6 +141,8 @@ pub struct LogReader {
     /// unchanged no file was added, and the folder need not be read again
     /// (reading it would wake every inotify watcher of the session).
     dir_mtime: Option<std::time::SystemTime>,
+    /// Bytes read from log files so far.
+    bytes_read: u64,
 }
 
 impl LogReader {
@@ -119,6 +153,7 @@ impl LogReader {
             cursors: BTreeMap::new(),
             high_water: HashMap::new(),
             dir_mtime: None,
+            bytes_read: 0,
         }
     }
 
@@ -151,7 +186,7 @@ impl LogReader {
             let cursor = self.cursors.entry(name).or_default();
             let high_water = &mut self.high_water;
             let mut current: Option<(Arc<str>, u64)> = None;
-            read_new(&path, cursor, &mut |key, ev| {
+            self.bytes_read += read_new(&path, cursor, &mut |key, ev| {
                 let (actor, top) = current
                     .get_or_insert_with(|| (key.actor.clone(), high_water.get(&key.actor).copied().unwrap_or(0)));
                 if key.seq > *top {
@@ -190,6 +225,16 @@ impl LogReader {
     pub fn torn_tails(&self) -> Vec<TornTail> {
         self.cursors.values().filter_map(|c| c.torn.clone()).collect()
     }
+
+    /// Bytes read from log files so far (a torn tail is read only once).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Lines reported and skipped so far.
+    pub fn rejected(&self) -> Vec<Rejected> {
+        self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
+    }
 }
 
 /// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.
@@ -219,8 +264,13 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Reads the complete lines appended to `path` since `cursor`.
-fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+/// Reads the complete lines appended to `path` since `cursor`, at most
+/// [`READ_CHUNK`] plus one record at a time.
+/// Returns how many bytes it read.
+fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<u64> {
+    if cursor.stopped {
+        return Ok(0);
+    }
     let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
@@ -228,15 +278,45 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
             path.display()
         )));
     }
-    if len == cursor.offset {
-        return Ok(());
+    if len == cursor.offset || len == cursor.read_to {
+        return Ok(0);
     }
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
-    let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
-    file.read_to_end(&mut buf).map_err(|e| Error::io(path, e))?;
-    parse_chunk(path, &buf, cursor, sink)
+    let mut buf: Vec<u8> = Vec::new();
+    let mut total = 0u64;
+    loop {
+        let read = (&mut file)
+            .take(READ_CHUNK as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
+        total += read as u64;
+        let consumed = parse_chunk(path, &buf, cursor, sink)?;
+        buf.drain(..consumed);
+        if cursor.stopped {
+            return Ok(total);
+        }
+        if buf.len() > MAX_RECORD_BYTES {
+            let line = cursor.lines + 1;
+            cursor.torn = None;
+            cursor.reject(path, line, oversize());
+            cursor.stopped = true;
+            return Ok(total);
+        }
+        if read == 0 {
+            break;
+        }
+    }
+    cursor.read_to = cursor.offset + buf.len() as u64;
+    Ok(total)
+}
+
+fn oversize() -> String {
+    format!(
+        "record longer than {} MiB: ignored, with the rest of this file",
+        MAX_RECORD_BYTES >> 20
+    )
 }
 
 /// What one complete line of a log turned out to be. Short-lived and on
@@ -245,6 +325,10 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
 enum Line {
     Header(Arc<str>),
     Record(OrderKey, Event),
+    /// A header claiming an actor that is not the file's own name.
+    Impostor(String),
+    /// A valid record with a value out of range.
+    OutOfRange(String),
     Bad(String),
 }
 
@@ -259,38 +343,64 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                     h.format
                 ),
             )),
+            Ok(h) if !is_own_name(path, &h.actor) => Ok(Line::Impostor(format!(
+                "the header claims the writer {:?}, but a writer's log is named after it: \
+                 this file was not written by runde and is ignored",
+                h.actor
+            ))),
             Ok(h) => Ok(Line::Header(Arc::from(h.actor))),
             Err(why) => Ok(Line::Bad(why)),
         };
     };
     Ok(match decode_record(line) {
-        Ok(ev) => Line::Record(
-            OrderKey {
-                lamport: ev.lamport,
-                actor: actor.clone(),
-                seq: ev.seq,
-            },
-            ev,
-        ),
+        Ok(ev) => match ev.check_bounds() {
+            Err(why) => Line::OutOfRange(why),
+            Ok(()) => Line::Record(
+                OrderKey {
+                    lamport: ev.lamport,
+                    actor: actor.clone(),
+                    seq: ev.seq,
+                },
+                ev,
+            ),
+        },
         Err(why) => Line::Bad(why),
     })
 }
 
-/// Consumes the complete lines of `buf` (the bytes after `cursor.offset`).
-/// A bad line is only accepted as a torn tail if nothing valid follows it.
-fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
+/// True when `actor` is the name of the log file at `path`: a writer's
+/// identity is bound to the file it created, so no other file can claim it.
+fn is_own_name(path: &Path, actor: &str) -> bool {
+    path.file_stem().and_then(|s| s.to_str()) == Some(actor)
+}
+
+/// Consumes the complete lines of `buf` (the bytes after `cursor.offset`)
+/// and returns how many bytes it consumed. A bad line is only accepted as
+/// a torn tail if nothing valid follows it.
+fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<usize> {
     let mut consumed = 0usize;
     let mut pending_bad: Option<(usize, String)> = None;
     let mut start = 0usize;
     let mut line_no = cursor.lines;
     while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
         line_no += 1;
+        if nl > MAX_RECORD_BYTES {
+            cursor.reject(path, line_no, oversize());
+            cursor.stopped = true;
+            break;
+        }
         let line = classify(path, line_no, &buf[start..start + nl], cursor.actor.as_ref())?;
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
             (Line::Header(actor), None) => cursor.actor = Some(actor),
             (Line::Record(key, ev), None) => sink(key, ev),
+            (Line::OutOfRange(why), None) => cursor.reject(path, line_no, format!("{why}: record ignored")),
+            (Line::Impostor(why), None) => {
+                cursor.reject(path, line_no, why);
+                cursor.stopped = true;
+                break;
+            }
         }
         if pending_bad.is_none() {
             consumed = start + nl + 1;
@@ -300,12 +410,12 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
     }
     cursor.offset += consumed as u64;
     let tail = buf.len() - consumed;
-    cursor.torn = (tail > 0).then(|| TornTail {
+    cursor.torn = (tail > 0 && !cursor.stopped).then(|| TornTail {
         path: path.to_path_buf(),
         line: cursor.lines + 1,
         bytes: tail,
     });
-    Ok(())
+    Ok(consumed)
 }
 
 fn corrupt(path: &Path, line: usize, why: &str) -> Error {
@@ -380,7 +490,10 @@ impl LogWriter {
                     parent.display()
                 )));
             }
-            match std::fs::create_dir(dir) {
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o775);
+            match builder.create(dir) {
                 Ok(()) => sync_dir(parent)?,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(Error::io(dir, e)),
@@ -469,6 +582,13 @@ impl LogWriter {
     /// length. After an error this writer must not be used again.
     pub fn append(&mut self, ev: &Event) -> Result<u64> {
         let line = encode_record(ev);
+        if line.len() > MAX_RECORD_BYTES {
+            // Readers skip longer records: never acknowledge one.
+            return Err(Error::Invalid(format!(
+                "not saved: the entry is longer than {} MiB",
+                MAX_RECORD_BYTES >> 20
+            )));
+        }
         if let Some(e) = self.fault(IoStep::Write) {
             let _ = self.file.write_all(&line[..line.len() / 2]);
             return Err(Error::io(&self.path, e));
@@ -521,12 +641,27 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What reading one log file on its own found.
+#[derive(Debug, Default)]
+pub struct FileScan {
+    /// Events read.
+    pub events: usize,
+    /// An unfinished last line that was skipped.
+    pub torn: Option<TornTail>,
+    /// Lines reported and skipped.
+    pub rejected: Vec<Rejected>,
+}
+
 /// Reads one log file from the start on its own (for `runde check`).
-pub fn scan_file(path: &Path) -> Result<(usize, Option<TornTail>)> {
+pub fn scan_file(path: &Path) -> Result<FileScan> {
     let mut cursor = Cursor::default();
-    let mut count = 0;
-    read_new(path, &mut cursor, &mut |_, _| count += 1)?;
-    Ok((count, cursor.torn))
+    let mut events = 0;
+    read_new(path, &mut cursor, &mut |_, _| events += 1)?;
+    Ok(FileScan {
+        events,
+        torn: cursor.torn,
+        rejected: cursor.rejected,
+    })
 }
 
 #[cfg(test)]
@@ -620,6 +755,34 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let err = read_all(dir.path()).unwrap_err().to_string();
         assert!(err.contains(":1: log format 9 is newer"), "{err}");
+    }
+
+    #[test]
+    fn a_torn_tail_is_read_once_not_on_every_poll() {
+        let (dir, path, mut bytes) = file_with(3);
+        bytes.extend(std::iter::repeat_n(b'x', 100_000));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut r = LogReader::new(dir.path().to_path_buf());
+        assert_eq!(r.poll().unwrap().len(), 3);
+        let first = r.bytes_read();
+        for _ in 0..10 {
+            r.poll().unwrap();
+        }
+        assert_eq!(r.bytes_read(), first, "the torn tail was read again");
+        assert_eq!(r.torn_tails().len(), 1);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_reported_and_the_file_skipped_from_there() {
+        let (dir, path, mut bytes) = file_with(2);
+        bytes.extend(std::iter::repeat_n(b'x', MAX_RECORD_BYTES * 3));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut r = LogReader::new(dir.path().to_path_buf());
+        assert_eq!(r.poll().unwrap().len(), 2);
+        let rejected = r.rejected();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].line, 4);
+        assert!(r.bytes_read() < 3 * MAX_RECORD_BYTES as u64, "read {}", r.bytes_read());
     }
 
     #[test]

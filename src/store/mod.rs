@@ -3,6 +3,7 @@
 //! [`Session`] loads both, folds the events into [`SessionState`], appends
 //! new events durably and picks up other processes' changes.
 pub mod check;
+pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod watch;
@@ -15,7 +16,13 @@ use crate::error::{Error, Result};
 use crate::model::event::NewNote;
 use crate::model::position;
 use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
+use durable::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
+
+/// An event stamped further than this into the future comes from a writer
+/// whose clock is far ahead; its time is clamped to the reader's. Smaller
+/// offsets are corrected for when drawing (see [`Session::skew_of`]).
+const FUTURE_TOLERANCE_MS: i64 = 60_000;
 
 /// File name of the plan inside a session folder.
 pub const PLAN_FILE: &str = "session.json";
@@ -60,6 +67,9 @@ pub struct Session {
     skews: std::collections::HashMap<Arc<str>, i64>,
     /// The first read is done: later events arrive live.
     loaded: bool,
+    /// Places (board, section) of notes the plan file does not have; the
+    /// plan in memory gains a section for each, so no note ever disappears.
+    orphans: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for Session {
@@ -104,6 +114,7 @@ impl Session {
             faults: None,
             skews: std::collections::HashMap::new(),
             loaded: false,
+            orphans: Vec::new(),
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -158,9 +169,18 @@ impl Session {
     }
 
     /// How far the clock of the writer `actor` seems to be behind ours, in
-    /// ms (negative: ahead), once one of its events arrived live.
+    /// ms (negative: ahead), once one of its events arrived live. A writer
+    /// more than a minute ahead has its events' times clamped to ours as
+    /// they arrive (see [`Session::refresh`]), so no correction is left to
+    /// make for it.
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews.get(actor).copied()
+        self.skews.get(actor).copied().filter(|s| *s >= -FUTURE_TOLERANCE_MS)
+    }
+
+    /// Lines of the logs that were reported and ignored: out-of-range
+    /// values, claimed identities, oversized records (`runde check` lists them).
+    pub fn rejected(&self) -> Vec<log::Rejected> {
+        self.reader.rejected()
     }
 
     /// The largest clock difference to any other writer, if one is known.
@@ -173,17 +193,64 @@ impl Session {
         let state = &mut self.state;
         let skews = &mut self.skews;
         let (live, now) = (self.loaded, self.clock.now_ms());
-        let count = self.reader.poll_into(&mut |key, ev| {
-            let sample = now - ev.wall_ms;
+        let count = self.reader.poll_into(&mut |key, mut ev| {
+            let sample = now.saturating_sub(ev.wall_ms);
             // Only a fresh event says something about clocks; one that waited
-            // (a suspended laptop, a slow network folder) says nothing.
-            if live && sample.abs() < 60_000 {
+            // (a suspended laptop, a slow network folder) says nothing. One
+            // from the future always does: its writer's clock is ahead.
+            let ahead = sample < -FUTURE_TOLERANCE_MS;
+            if (live && sample.abs() < 60_000) || ahead {
                 let entry = skews.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
             }
+            if ahead {
+                // Nothing can have happened after now: a timer paused by a
+                // host an hour ahead is paused now, not in an hour.
+                ev.wall_ms = now;
+            }
             state.apply(&key, ev)
         })?;
+        if count > 0 {
+            self.adopt_orphans();
+        }
         Ok(count > 0)
+    }
+
+    /// Places (board, section) of live notes that the plan file does not
+    /// have (a plan edited while notes were written): shown and exported
+    /// under their old ids, with a warning in the title.
+    pub fn orphans(&self) -> &[(String, String)] {
+        &self.orphans
+    }
+
+    /// Gives every note whose board or section the plan lacks a section in
+    /// the plan in memory (never on disk), titled with a warning.
+    fn adopt_orphans(&mut self) {
+        let missing: std::collections::BTreeSet<(String, String)> = self
+            .state
+            .live_notes()
+            .filter(|n| self.plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
+            .map(|n| (n.board.clone(), n.section.clone()))
+            .collect();
+        let warning = crate::i18n::strings(self.plan.lang).not_in_plan;
+        for (board, section) in missing {
+            let title = format!("⚠ {section} ({warning})");
+            let place = crate::model::Section {
+                id: section.clone(),
+                title,
+                lead: None,
+            };
+            match self.plan.boards.iter_mut().find(|b| b.id == board) {
+                Some(b) => b.sections.push(place),
+                None => self.plan.boards.push(crate::model::Board::new(
+                    &board,
+                    crate::model::BoardKind::Workshop,
+                    &format!("⚠ {board} ({warning})"),
+                    vec![place],
+                )),
+            }
+            self.orphans.push((board, section));
+        }
     }
 
     /// Appends a change durably, then applies it. Returns once on disk.
@@ -199,10 +266,13 @@ impl Session {
         };
         let ev = Event {
             seq: writer.next_seq(),
-            lamport: self.state.max_lamport() + 1,
+            lamport: self.state.max_lamport().saturating_add(1),
             wall_ms,
             c: change,
         };
+        // Readers ignore out-of-range events: never acknowledge one.
+        ev.check_bounds()
+            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
         let line_len = match writer.append(&ev) {
             Ok(n) => n,
             Err(e) => {
@@ -312,6 +382,10 @@ impl Session {
             .rfind(|n| n.id != note.id)
             .map(|n| n.pos.clone());
         note.pos = position::between(last.as_deref(), None);
+        if note.pos.len() > position::SOFT_KEY_LEN {
+            self.rebalance(&note.board.clone(), &note.section.clone(), &note.id.clone())?;
+            note.pos = self.key_in(&note.board, &note.section, &note.id, None)?;
+        }
         self.append(Change::NoteAdded(note))
     }
 
@@ -388,14 +462,33 @@ impl Session {
             _ => Some(note.section.as_str()),
         };
         let (board, section) = self.resolve_place(&target_board, section)?;
+        let mut pos = self.key_in(&board, &section, &note.id, before)?;
+        if pos.len() > position::SOFT_KEY_LEN {
+            self.rebalance(&board, &section, &note.id)?;
+            pos = self.key_in(&board, &section, &note.id, before)?;
+        }
+        self.update_note(
+            &note.id,
+            NoteFields {
+                board: Some(board),
+                section: Some(section),
+                pos: Some(pos),
+                ..NoteFields::default()
+            },
+        )
+    }
+
+    /// A position key in a section for note `id`: before the note `before`,
+    /// or at the end.
+    fn key_in(&self, board: &str, section: &str, id: &str, before: Option<&str>) -> Result<String> {
         let siblings: Vec<(String, String, bool)> = self
             .state
-            .section_slots(&board, &section)
+            .section_slots(board, section)
             .into_iter()
-            .filter(|n| n.id != note.id)
+            .filter(|n| n.id != id)
             .map(|n| (n.id.clone(), n.pos.clone(), n.deleted))
             .collect();
-        let pos = match before {
+        Ok(match before {
             Some(before) => {
                 let before = self.resolve_note_id(before)?;
                 let at = siblings
@@ -410,16 +503,33 @@ impl Session {
                 position::between(prev, Some(&siblings[at].1))
             }
             None => position::between(siblings.last().map(|(_, p, _)| p.as_str()), None),
-        };
-        self.update_note(
-            &note.id,
-            NoteFields {
-                board: Some(board),
-                section: Some(section),
-                pos: Some(pos),
-                ..NoteFields::default()
-            },
-        )
+        })
+    }
+
+    /// Rewrites the position keys of a section's notes (all but `skip`) as
+    /// short evenly spaced keys in their current order, once keys grew long
+    /// from many inserts at one place.
+    fn rebalance(&mut self, board: &str, section: &str, skip: &str) -> Result<()> {
+        let slots: Vec<(String, String)> = self
+            .state
+            .section_slots(board, section)
+            .into_iter()
+            .filter(|n| n.id != skip)
+            .map(|n| (n.id.clone(), n.pos.clone()))
+            .collect();
+        let keys = position::spread(slots.len());
+        for ((id, old), key) in slots.into_iter().zip(keys) {
+            if old != key {
+                self.append(Change::NoteSet {
+                    id,
+                    fields: NoteFields {
+                        pos: Some(key),
+                        ..NoteFields::default()
+                    },
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// Moves a note one place up (-1) or down (+1) within its section.
@@ -718,14 +828,4 @@ fn checked_text(text: &str) -> Result<String> {
         return Err(Error::Invalid("the text is empty".into()));
     }
     Ok(text)
-}
-
-fn refuse_symlink(path: &Path) -> Result<()> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(Error::Invalid(format!(
-            "{}: is a symbolic link; runde does not follow links in a session folder",
-            path.display()
-        ))),
-        _ => Ok(()),
-    }
 }

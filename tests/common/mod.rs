@@ -124,6 +124,17 @@ pub fn status(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// One board's timer from `runde status --json`.
+pub fn timer_of(dir: &Path, board: &str) -> serde_json::Value {
+    status(dir)["timers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["board"] == board)
+        .unwrap()
+        .clone()
+}
+
 /// Runs read and write commands on a broken session and checks that all
 /// fail with `expect` on stderr and leave every file as it was.
 pub fn assert_refused_untouched(dir: &std::path::Path, expect: &str) {
