@@ -192,7 +192,8 @@ impl LogReader {
     }
 }
 
-/// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.
+/// Names of the writers' logs in a log folder, sorted; symlinks refused.
+/// Sync engines' temporary, marker and conflict files are left out.
 pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -203,7 +204,8 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".jsonl") || name.starts_with('.') {
+        // Sync engines' temp, marker and conflict files are never logs.
+        if !super::sync::is_log_name(&name) {
             continue;
         }
         let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
@@ -220,8 +222,15 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
 }
 
 /// Reads the complete lines appended to `path` since `cursor`.
+/// A file that vanished since the folder was listed (a sync engine replaces
+/// a file by deleting it and renaming its copy into place) is skipped: it is
+/// read on the next round.
 fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<()> {
-    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
             "{}: the log file got shorter while runde was reading it; someone truncated it",
@@ -231,7 +240,11 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if len == cursor.offset {
         return Ok(());
     }
-    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
     let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
@@ -620,6 +633,40 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let err = read_all(dir.path()).unwrap_err().to_string();
         assert!(err.contains(":1: log format 9 is newer"), "{err}");
+    }
+
+    #[test]
+    fn a_log_that_vanished_after_listing_is_skipped_and_read_next_round() {
+        let (dir, path, _) = file_with(2);
+        let aside = dir.path().join(".syncthing.tmp");
+        std::fs::rename(&path, &aside).unwrap();
+        let mut cursor = Cursor::default();
+        let mut count = 0;
+        read_new(&path, &mut cursor, &mut |_, _| count += 1).unwrap();
+        assert_eq!((count, cursor.offset), (0, 0));
+        std::fs::rename(&aside, &path).unwrap();
+        read_new(&path, &mut cursor, &mut |_, _| count += 1).unwrap();
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn conflict_copies_and_engine_files_are_not_read_as_logs() {
+        let (dir, path, bytes) = file_with(2);
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&encode_record(&event(3)));
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for name in [
+            format!("{stem}.sync-conflict-20260101-120000-ABCDEFG.jsonl"),
+            format!("{stem} (conflicted copy 2026-01-01 120000).jsonl"),
+            format!("{stem}_conflict-20260101-120000.jsonl"),
+            format!("~syncthing~{stem}.jsonl.tmp"),
+        ] {
+            std::fs::write(dir.path().join(name), &longer).unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".stversions")).unwrap();
+        std::fs::write(dir.path().join(".stfolder"), "").unwrap();
+        let (n, _) = read_all(dir.path()).unwrap();
+        assert_eq!(n, 2);
     }
 
     #[test]

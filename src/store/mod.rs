@@ -5,6 +5,8 @@
 pub mod check;
 pub mod log;
 pub mod paths;
+pub mod probe;
+pub mod sync;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -54,12 +56,10 @@ pub struct Session {
     undo: Vec<UndoEntry>,
     redo: Vec<UndoEntry>,
     faults: Option<log::FaultInjector>,
-    /// Per other writer: the smallest (receive time − event time) seen for
-    /// events that arrived while this session was open — an estimate of how
-    /// far that writer's clock is behind ours (negative: ahead).
-    skews: std::collections::HashMap<Arc<str>, i64>,
-    /// The first read is done: later events arrive live.
-    loaded: bool,
+    /// A view's clock exchange with the other views (off for CLI calls).
+    clocks: Option<probe::ClockExchange>,
+    /// Conflict copies of the plan a sync engine left next to it.
+    plan_conflicts: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for Session {
@@ -102,14 +102,13 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             faults: None,
-            skews: std::collections::HashMap::new(),
-            loaded: false,
+            clocks: None,
+            plan_conflicts: Vec::new(),
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
         session.state.end_bulk();
         loaded?;
-        session.loaded = true;
         Ok(session)
     }
 
@@ -157,33 +156,52 @@ impl Session {
         self.clock.now_ms()
     }
 
-    /// How far the clock of the writer `actor` seems to be behind ours, in
-    /// ms (negative: ahead), once one of its events arrived live.
-    pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews.get(actor).copied()
+    /// Starts measuring clock differences to the other open views (see
+    /// [`probe`]); only views do this, CLI calls never write probes.
+    pub fn enable_clock_probes(&mut self) {
+        let mut clocks = probe::ClockExchange::new(&self.dir, self.clock.now_ms());
+        if let Some(w) = &self.writer {
+            clocks.announce(w.actor());
+        }
+        clocks.poll(self.clock.now_ms());
+        self.clocks = Some(clocks);
     }
 
-    /// The largest clock difference to any other writer, if one is known.
+    /// How far the clock of the writer `actor` is behind ours, in ms
+    /// (negative: ahead), when a probe round trip proved a difference of
+    /// more than a second beyond the measurement's uncertainty.
+    pub fn skew_of(&self, actor: &str) -> Option<i64> {
+        let estimate = self.clocks.as_ref()?.estimate_for_actor(actor)?;
+        estimate.credible(1000).map(|offset| -offset)
+    }
+
+    /// The largest proven clock difference to any other view (same sign as
+    /// [`Session::skew_of`]). A sync engine's delivery delay never counts.
     pub fn largest_skew(&self) -> Option<i64> {
-        self.skews.values().copied().max_by_key(|s| s.abs())
+        self.clocks
+            .as_ref()?
+            .estimates()
+            .filter_map(|e| e.credible(1000))
+            .map(|offset| -offset)
+            .max_by_key(|s| s.abs())
+    }
+
+    /// Conflict copies of the plan found at the last refresh.
+    pub fn plan_conflicts(&self) -> &[PathBuf] {
+        &self.plan_conflicts
     }
 
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
         let state = &mut self.state;
-        let skews = &mut self.skews;
-        let (live, now) = (self.loaded, self.clock.now_ms());
-        let count = self.reader.poll_into(&mut |key, ev| {
-            let sample = now - ev.wall_ms;
-            // Only a fresh event says something about clocks; one that waited
-            // (a suspended laptop, a slow network folder) says nothing.
-            if live && sample.abs() < 60_000 {
-                let entry = skews.entry(key.actor.clone()).or_insert(sample);
-                *entry = (*entry).min(sample);
-            }
-            state.apply(&key, ev)
-        })?;
-        Ok(count > 0)
+        let count = self.reader.poll_into(&mut |key, ev| state.apply(&key, ev))?;
+        let conflicts = sync::plan_conflicts(&self.dir);
+        let conflicts_changed = conflicts != self.plan_conflicts;
+        self.plan_conflicts = conflicts;
+        if let Some(clocks) = self.clocks.as_mut() {
+            clocks.poll(self.clock.now_ms());
+        }
+        Ok(count > 0 || conflicts_changed)
     }
 
     /// Appends a change durably, then applies it. Returns once on disk.
@@ -192,6 +210,9 @@ impl Session {
         if self.writer.is_none() {
             let log_dir = self.dir.join(LOG_DIR);
             let writer = LogWriter::create_with_faults(&log_dir, self.by.as_deref(), wall_ms, self.faults.clone())?;
+            if let Some(clocks) = self.clocks.as_mut() {
+                clocks.announce(writer.actor());
+            }
             self.writer = Some(writer);
         }
         let Some(writer) = self.writer.as_mut() else {
