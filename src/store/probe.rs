@@ -57,9 +57,12 @@ pub struct Estimate {
 }
 
 impl Estimate {
-    /// The offset when it exceeds its uncertainty by more than `margin_ms`.
+    /// The part of the offset that is certain — its size less half the
+    /// round trip, sign kept — when that exceeds `margin_ms`. With a fast
+    /// round trip this is the offset itself.
     pub fn credible(&self, margin_ms: i64) -> Option<i64> {
-        (self.offset_ms.abs() - self.delay_ms / 2 > margin_ms).then_some(self.offset_ms)
+        let proven = self.offset_ms.abs() - self.delay_ms / 2;
+        (proven > margin_ms).then_some(proven * self.offset_ms.signum())
     }
 }
 
@@ -252,9 +255,13 @@ mod tests {
         // 10 s one way, 0.5 s back: off by 4.75 s but not credible.
         let e = ntp(0, 10_000, 10_000, 10_500, 0);
         assert_eq!(e.credible(1000), None);
-        // Their clock 5 s ahead, 0.2 s each way.
+        // Their clock 5 s ahead, 0.2 s each way: at least 4.8 s.
         let e = ntp(0, 5_200, 5_200, 400, 0);
-        assert_eq!(e.credible(2000), Some(5_000));
+        assert_eq!(e.offset_ms, 5_000);
+        assert_eq!(e.credible(2000), Some(4_800));
+        // 300 s behind with a 600 s round trip: only 2.5 s are certain.
+        let e = ntp(0, -2_500, -2_500, 600_000, 0);
+        assert_eq!(e.credible(1000), Some(-2_500));
     }
 
     #[test]
