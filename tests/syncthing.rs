@@ -208,6 +208,24 @@ fn writer(dir: PathBuf, name: String, kill_after: Option<usize>) -> std::thread:
     })
 }
 
+/// Propagation of single notes written one at a time (like a note-taker
+/// does), alternately on each side, as seen by the other side's reader.
+fn calm_propagation(dir_a: &Path, dir_b: &Path, seen: &[Arc<Seen>]) -> Vec<f64> {
+    let mut delays = Vec::new();
+    for i in 0..20 {
+        let (from, other) = if i % 2 == 0 { (dir_a, &seen[1]) } else { (dir_b, &seen[0]) };
+        let id = common::add(from, "continuity", &format!("calm {i}"), &[]);
+        let written = Instant::now();
+        wait_until(Duration::from_secs(30), "a calm note on the other side", || {
+            other.first.lock().unwrap().contains_key(&id)
+        });
+        delays.push(written.elapsed().as_secs_f64());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    delays.sort_by(f64::total_cmp);
+    delays
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
@@ -284,6 +302,7 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
         all_there(&seen[0]) && all_there(&seen[1])
     });
     let converged = written.elapsed();
+    let calm = calm_propagation(&dir_a, &dir_b, &seen);
     stop.store(true, Ordering::Relaxed);
     for r in readers {
         r.join().unwrap();
@@ -304,7 +323,7 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
     delays.sort_by(f64::total_cmp);
     let errors: Vec<String> = seen.iter().flat_map(|s| s.errors.lock().unwrap().clone()).collect();
     eprintln!(
-        "syncthing: acknowledged {}, present a {} / b {}, reader errors {}, writers killed {killed}, converged {:.1} s after the last write, propagation median {:.2} s / p95 {:.2} s (n={}), total {:.0} s",
+        "syncthing: acknowledged {}, present a {} / b {}, reader errors {}, writers killed {killed}, converged {:.1} s after the last write, propagation under load median {:.2} s / p95 {:.2} s (n={}), one note at a time median {:.2} s / p95 {:.2} s (n={}), total {:.0} s",
         acked.len(),
         acked.iter().filter(|(_, id, _)| ids_a.contains(id)).count(),
         acked.iter().filter(|(_, id, _)| ids_b.contains(id)).count(),
@@ -313,6 +332,9 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
         percentile(&delays, 0.5),
         percentile(&delays, 0.95),
         delays.len(),
+        percentile(&calm, 0.5),
+        percentile(&calm, 0.95),
+        calm.len(),
         started.elapsed().as_secs_f64(),
     );
     assert_eq!(errors, Vec::<String>::new(), "reader errors");
