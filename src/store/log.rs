@@ -87,7 +87,7 @@ pub struct TornTail {
     pub bytes: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Cursor {
     offset: u64,
     lines: usize,
@@ -249,7 +249,13 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
         .map_err(|e| Error::io(path, e))?;
     let mut buf = Vec::with_capacity((len - cursor.offset) as usize);
     file.read_to_end(&mut buf).map_err(|e| Error::io(path, e))?;
-    parse_chunk(path, &buf, cursor, sink)
+    // The cursor moves only when the whole chunk was good: after an error
+    // the next round reads the same bytes again (a sync engine may have
+    // been midway through replacing the file).
+    let mut next = cursor.clone();
+    parse_chunk(path, &buf, &mut next, sink)?;
+    *cursor = next;
+    Ok(())
 }
 
 /// What one complete line of a log turned out to be. Short-lived and on
