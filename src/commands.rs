@@ -670,7 +670,10 @@ fn resolve_plan_cmd(path: &str, keep: Option<&str>) -> Result<()> {
     let current = read_text(&dir.join(PLAN_FILE))?;
     let mut out = String::new();
     for copy in &copies {
-        let name = copy.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = copy
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let other = read_text(copy)?;
         out.push_str(&format!(
             "--- {PLAN_FILE} (current)\n+++ {name}\n{}\n",

@@ -15,7 +15,9 @@ use tui::*;
 /// Copies every file of `log/` and `clock/` that is newer in `from`.
 fn deliver(from: &Path, to: &Path) {
     for sub in ["log", "clock"] {
-        let Ok(entries) = std::fs::read_dir(from.join(sub)) else { continue };
+        let Ok(entries) = std::fs::read_dir(from.join(sub)) else {
+            continue;
+        };
         std::fs::create_dir_all(to.join(sub)).unwrap();
         for e in entries.map(Result::unwrap) {
             let target = to.join(sub).join(e.file_name());

@@ -102,7 +102,10 @@ fn deliver(engine: Engine, from: &Path, to: &Path, readers: &mut Readers, rng: &
     std::fs::rename(&tmp, to).unwrap();
     if engine == Engine::Nextcloud && rng.below(4) == 0 {
         // A conflicted copy with a note that exists nowhere else.
-        let copy = dir.join(format!("{} (conflicted copy 2026-11-29 120000).jsonl", name.trim_end_matches(".jsonl")));
+        let copy = dir.join(format!(
+            "{} (conflicted copy 2026-11-29 120000).jsonl",
+            name.trim_end_matches(".jsonl")
+        ));
         let mut stale = bytes.clone();
         stale.extend_from_slice(&ghost_record());
         std::fs::write(copy, stale).unwrap();
@@ -141,7 +144,13 @@ fn replicate(engine: Engine, src: &Path, dst: &Path, readers: &mut Readers, rng:
         if !all && rng.below(3) == 0 {
             continue;
         }
-        deliver(engine, &src.join("log").join(&name), &dst.join("log").join(&name), readers, rng);
+        deliver(
+            engine,
+            &src.join("log").join(&name),
+            &dst.join("log").join(&name),
+            readers,
+            rng,
+        );
         moved += 1;
     }
     moved
@@ -151,7 +160,15 @@ fn notes_of(dir: &Path) -> BTreeSet<(String, String, String, String, String)> {
     let s = Session::open(dir).unwrap();
     s.state()
         .live_notes()
-        .map(|n| (n.id.clone(), n.board.clone(), n.section.clone(), n.pos.clone(), n.text.clone()))
+        .map(|n| {
+            (
+                n.id.clone(),
+                n.board.clone(),
+                n.section.clone(),
+                n.pos.clone(),
+                n.text.clone(),
+            )
+        })
         .collect()
 }
 
@@ -184,7 +201,13 @@ fn run(engine: Engine, seed: u64) {
             readers[*side].errors.push(format!("writer refresh: {e}"));
         }
         let id = writer
-            .add_note("continuity", None, &format!("note {step} by writer {w}"), Default::default(), false)
+            .add_note(
+                "continuity",
+                None,
+                &format!("note {step} by writer {w}"),
+                Default::default(),
+                false,
+            )
             .unwrap();
         acknowledged.push(id);
         if rng.below(3) == 0 {
@@ -210,14 +233,20 @@ fn run(engine: Engine, seed: u64) {
     assert_eq!(readers[1].errors, Vec::<String>::new(), "{engine:?} side b");
     let (on_a, on_b) = (notes_of(&a), notes_of(&b));
     assert_eq!(on_a, on_b, "{engine:?}: both sides hold the same notes");
-    assert!(!on_a.iter().any(|n| n.0 == "ghost"), "{engine:?}: a conflicted copy was read");
+    assert!(
+        !on_a.iter().any(|n| n.0 == "ghost"),
+        "{engine:?}: a conflicted copy was read"
+    );
     let ids: BTreeSet<&String> = on_a.iter().map(|n| &n.0).collect();
     for id in &acknowledged {
         assert!(ids.contains(id), "{engine:?}: acknowledged note {id} is missing");
     }
     for r in &readers {
         let seen: BTreeSet<String> = r.sessions[0].state().live_notes().map(|n| n.id.clone()).collect();
-        assert!(acknowledged.iter().all(|id| seen.contains(id)), "{engine:?}: a live reader saw every note");
+        assert!(
+            acknowledged.iter().all(|id| seen.contains(id)),
+            "{engine:?}: a live reader saw every note"
+        );
         assert!(!seen.contains("ghost"), "{engine:?}: a conflicted copy was read");
     }
 }

@@ -17,7 +17,10 @@ fn a_plan_conflict_copy_shows_a_banner_in_both_views_until_resolved() {
     fac.update(Action::StoreChanged);
     note.update(Action::StoreChanged);
     for text in [screen(&fac, 140, 40), screen(&note, 140, 40)] {
-        assert!(text.contains("Plan-Konflikt") && text.contains("conflicted copy"), "{text}");
+        assert!(
+            text.contains("Plan-Konflikt") && text.contains("conflicted copy"),
+            "{text}"
+        );
     }
     std::fs::remove_file(&copy).unwrap();
     fac.update(Action::StoreChanged);
@@ -32,13 +35,17 @@ fn a_refresh_error_clears_itself_on_the_next_good_refresh() {
     let good = std::fs::read(&log).unwrap();
     // Another writer's log is briefly unreadable mid-file.
     let mut other = fx.session();
-    other.add_note("continuity", None, "first", Default::default(), false).unwrap();
+    other
+        .add_note("continuity", None, "first", Default::default(), false)
+        .unwrap();
     let theirs = std::fs::read_dir(fx.dir().join("log"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| *p != log)
         .unwrap();
-    other.add_note("continuity", None, "second", Default::default(), false).unwrap();
+    other
+        .add_note("continuity", None, "second", Default::default(), false)
+        .unwrap();
     let intact = std::fs::read(&theirs).unwrap();
     let mut broken = intact.clone();
     let second_line = intact.iter().position(|&b| b == b'\n').unwrap() + 8;

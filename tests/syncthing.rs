@@ -170,11 +170,23 @@ fn reader(dir: PathBuf, seen: Arc<Seen>, stop: Arc<AtomicBool>) -> std::thread::
 }
 
 /// One `runde add --stdin` writer; returns (acknowledged id, when) pairs.
-fn writer(dir: PathBuf, name: String, kill_after: Option<usize>) -> std::thread::JoinHandle<(Vec<(String, Instant)>, bool)> {
+fn writer(
+    dir: PathBuf,
+    name: String,
+    kill_after: Option<usize>,
+) -> std::thread::JoinHandle<(Vec<(String, Instant)>, bool)> {
     std::thread::spawn(move || {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("runde"))
             .env_remove("RUNDE_SESSIONS")
-            .args(["add", dir.to_str().unwrap(), "--board", "continuity", "--by", &name, "--stdin"])
+            .args([
+                "add",
+                dir.to_str().unwrap(),
+                "--board",
+                "continuity",
+                "--by",
+                &name,
+                "--stdin",
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -213,7 +225,11 @@ fn writer(dir: PathBuf, name: String, kill_after: Option<usize>) -> std::thread:
 fn calm_propagation(dir_a: &Path, dir_b: &Path, seen: &[Arc<Seen>]) -> Vec<f64> {
     let mut delays = Vec::new();
     for i in 0..20 {
-        let (from, other) = if i % 2 == 0 { (dir_a, &seen[1]) } else { (dir_b, &seen[0]) };
+        let (from, other) = if i % 2 == 0 {
+            (dir_a, &seen[1])
+        } else {
+            (dir_b, &seen[0])
+        };
         let id = common::add(from, "continuity", &format!("calm {i}"), &[]);
         let written = Instant::now();
         wait_until(Duration::from_secs(30), "a calm note on the other side", || {
@@ -249,10 +265,19 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
 
     let (dir_a, dir_b) = (a.folder.join("s"), b.folder.join("s"));
     common::runde()
-        .args(["new", dir_a.to_str().unwrap(), "--template", "kompetenznetzwerk", "--date", "2026-11-29"])
+        .args([
+            "new",
+            dir_a.to_str().unwrap(),
+            "--template",
+            "kompetenznetzwerk",
+            "--date",
+            "2026-11-29",
+        ])
         .assert()
         .success();
-    wait_until(Duration::from_secs(60), "the plan on side b", || dir_b.join("session.json").exists());
+    wait_until(Duration::from_secs(60), "the plan on side b", || {
+        dir_b.join("session.json").exists()
+    });
 
     let stop = Arc::new(AtomicBool::new(false));
     let seen: Vec<Arc<Seen>> = (0..2)
@@ -298,17 +323,29 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
         let first = s.first.lock().unwrap();
         acked.iter().all(|(_, id, _)| first.contains_key(id))
     };
-    wait_until(Duration::from_secs(60), "both sides to hold every acknowledged note", || {
-        all_there(&seen[0]) && all_there(&seen[1])
-    });
+    wait_until(
+        Duration::from_secs(60),
+        "both sides to hold every acknowledged note",
+        || all_there(&seen[0]) && all_there(&seen[1]),
+    );
     let converged = written.elapsed();
     let calm = calm_propagation(&dir_a, &dir_b, &seen);
     stop.store(true, Ordering::Relaxed);
     for r in readers {
         r.join().unwrap();
     }
-    let ids_a: BTreeSet<String> = runde::store::Session::open(&dir_a).unwrap().state().live_notes().map(|n| n.id.clone()).collect();
-    let ids_b: BTreeSet<String> = runde::store::Session::open(&dir_b).unwrap().state().live_notes().map(|n| n.id.clone()).collect();
+    let ids_a: BTreeSet<String> = runde::store::Session::open(&dir_a)
+        .unwrap()
+        .state()
+        .live_notes()
+        .map(|n| n.id.clone())
+        .collect();
+    let ids_b: BTreeSet<String> = runde::store::Session::open(&dir_b)
+        .unwrap()
+        .state()
+        .live_notes()
+        .map(|n| n.id.clone())
+        .collect();
     // Propagation to the other side, for notes written while both were
     // online and the backlog of the offline time was delivered.
     let settled = offline_end + Duration::from_secs(3);
@@ -317,7 +354,9 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
         .filter(|(_, _, t)| (*t > online_from && *t + Duration::from_secs(2) < offline.0) || *t > settled)
         .filter_map(|(side, id, t)| {
             let other = seen[1 - side].first.lock().unwrap();
-            other.get(id).map(|seen_at| seen_at.saturating_duration_since(*t).as_secs_f64())
+            other
+                .get(id)
+                .map(|seen_at| seen_at.saturating_duration_since(*t).as_secs_f64())
         })
         .collect();
     delays.sort_by(f64::total_cmp);

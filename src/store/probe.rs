@@ -139,7 +139,9 @@ impl ClockExchange {
                             });
                         }
                     }
-                    Msg::Answer { from, to, t1, t2, t3, .. } if *to == self.id => {
+                    Msg::Answer {
+                        from, to, t1, t2, t3, ..
+                    } if *to == self.id => {
                         self.take_sample(from, ntp(*t1, *t2, *t3, now_ms, now_ms));
                     }
                     Msg::Hello { from, actor } if *from != self.id => {

@@ -154,7 +154,10 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
 pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
     let copies = plan_conflicts(dir);
     if copies.is_empty() {
-        return Err(Error::Invalid(format!("{}: the plan has no conflict copies", dir.display())));
+        return Err(Error::Invalid(format!(
+            "{}: the plan has no conflict copies",
+            dir.display()
+        )));
     }
     let plan_path = dir.join(PLAN_FILE);
     if keep != "current" {
