@@ -58,3 +58,23 @@ fn a_refresh_error_clears_itself_on_the_next_good_refresh() {
     assert!(fac.message.is_none(), "{:?}", fac.message.as_ref().map(|m| &m.text));
     assert_eq!(std::fs::read(&log).unwrap(), good);
 }
+
+#[test]
+fn the_view_says_when_someone_elses_edit_replaced_yours() {
+    let fx = Fixture::example();
+    let mut note = fx.note_taker(Some("continuity"), Some("Selin"), None);
+    let id = note
+        .session
+        .add_note("continuity", None, "unsere Fassung", Default::default(), false)
+        .unwrap();
+    let mut other = fx.session();
+    other.edit_note(&id, "ihre Fassung").unwrap();
+    note.update(Action::StoreChanged);
+    let text = screen(&note, 140, 40);
+    assert!(text.contains("Jemand anderes hat deine Notiz") && text.contains("ihre Fassung"), "{text}");
+    // Reported once; an own later edit is not someone else's.
+    note.message = None;
+    note.session.edit_note(&id, "unsere neue Fassung").unwrap();
+    note.update(Action::StoreChanged);
+    assert!(note.message.is_none());
+}

@@ -560,7 +560,14 @@ impl App {
                 if showing_it {
                     self.message = None;
                 }
-                changed || showing_it
+                let replaced = self.session.take_replaced();
+                if let Some(text) = replaced.first().and_then(|id| self.session.state().note(id)) {
+                    self.message = Some(Message {
+                        text: format!("{} «{}»", self.s().edit_replaced, text.text.lines().next().unwrap_or_default()),
+                        tone: Tone::Warning,
+                    });
+                }
+                changed || showing_it || !replaced.is_empty()
             }
             Err(e) => {
                 let text = e.to_string();

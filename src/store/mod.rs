@@ -60,6 +60,11 @@ pub struct Session {
     clocks: Option<probe::ClockExchange>,
     /// Conflict copies of the plan a sync engine left next to it.
     plan_conflicts: Vec<PathBuf>,
+    /// The text this writer last gave each note, to notice when someone
+    /// else's later edit replaced it (last writer wins).
+    own_texts: std::collections::HashMap<String, String>,
+    /// Notes whose text of ours was replaced, not yet reported.
+    replaced: Vec<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -104,6 +109,8 @@ impl Session {
             faults: None,
             clocks: None,
             plan_conflicts: Vec::new(),
+            own_texts: std::collections::HashMap::new(),
+            replaced: Vec::new(),
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -201,7 +208,31 @@ impl Session {
         if let Some(clocks) = self.clocks.as_mut() {
             clocks.poll(self.clock.now_ms());
         }
+        if count > 0 {
+            self.notice_replaced_texts();
+        }
         Ok(count > 0 || conflicts_changed)
+    }
+
+    /// Moves notes whose text of ours another writer replaced to `replaced`.
+    fn notice_replaced_texts(&mut self) {
+        let state = &self.state;
+        let gone: Vec<String> = self
+            .own_texts
+            .iter()
+            .filter(|(id, text)| state.note(id).is_some_and(|n| !n.deleted && n.text != **text))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in gone {
+            self.own_texts.remove(&id);
+            self.replaced.push(id);
+        }
+    }
+
+    /// Notes where someone else's edit replaced this writer's text since
+    /// the last call (each reported once).
+    pub fn take_replaced(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.replaced)
     }
 
     /// Appends a change durably, then applies it. Returns once on disk.
@@ -238,6 +269,18 @@ impl Session {
             actor: writer.actor().clone(),
             seq: ev.seq,
         };
+        match &ev.c {
+            Change::NoteAdded(n) => {
+                self.own_texts.insert(n.id.clone(), n.text.clone());
+            }
+            Change::NoteSet {
+                id,
+                fields: NoteFields { text: Some(t), .. },
+            } => {
+                self.own_texts.insert(id.clone(), t.clone());
+            }
+            _ => {}
+        }
         let file_name = writer.file_name().to_string();
         let header_len = writer.header_len();
         self.reader.note_own(&file_name, header_len, &key, line_len);

@@ -85,29 +85,24 @@ pub fn holds_only_engine_files(dir: &Path) -> Result<bool> {
 /// `session (conflicted copy …).json`, …) in a session folder, sorted.
 pub fn plan_conflicts(dir: &Path) -> Vec<PathBuf> {
     let stem = PLAN_FILE.trim_end_matches(".json");
+    conflict_copies_in(dir, |n| n.starts_with(stem) && n != PLAN_FILE)
+}
+
+/// Conflict copies of logs in a log folder, sorted.
+pub fn log_conflicts(log_dir: &Path) -> Vec<PathBuf> {
+    conflict_copies_in(log_dir, |_| true)
+}
+
+/// The conflict copies in `dir` whose names pass `wanted`, sorted.
+fn conflict_copies_in(dir: &Path, wanted: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(stem) && n != PLAN_FILE && is_conflict_copy(n))
+        .filter(|n| is_conflict_copy(n) && wanted(n))
         .map(|n| dir.join(n))
-        .collect();
-    found.sort();
-    found
-}
-
-/// Conflict copies of logs in a log folder, sorted.
-pub fn log_conflicts(log_dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(log_dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| is_conflict_copy(n))
-        .map(|n| log_dir.join(n))
         .collect();
     found.sort();
     found
