@@ -71,7 +71,10 @@ fn the_view_says_when_someone_elses_edit_replaced_yours() {
     other.edit_note(&id, "ihre Fassung").unwrap();
     note.update(Action::StoreChanged);
     let text = screen(&note, 140, 40);
-    assert!(text.contains("Jemand anderes hat deine Notiz") && text.contains("ihre Fassung"), "{text}");
+    assert!(
+        text.contains("Jemand anderes hat deine Notiz") && text.contains("ihre Fassung"),
+        "{text}"
+    );
     // Reported once; an own later edit is not someone else's.
     note.message = None;
     note.session.edit_note(&id, "unsere neue Fassung").unwrap();

@@ -563,7 +563,11 @@ impl App {
                 let replaced = self.session.take_replaced();
                 if let Some(text) = replaced.first().and_then(|id| self.session.state().note(id)) {
                     self.message = Some(Message {
-                        text: format!("{} «{}»", self.s().edit_replaced, text.text.lines().next().unwrap_or_default()),
+                        text: format!(
+                            "{} «{}»",
+                            self.s().edit_replaced,
+                            text.text.lines().next().unwrap_or_default()
+                        ),
                         tone: Tone::Warning,
                     });
                 }
