@@ -116,6 +116,12 @@ pub enum Command {
         /// Edit the plan in $VISUAL/$EDITOR; it is replaced only if valid.
         #[arg(long)]
         edit: bool,
+        /// Show how a sync engine's conflict copies of the plan differ.
+        #[arg(long, conflicts_with = "edit")]
+        resolve: bool,
+        /// With --resolve: keep `current` or the named conflict copy; the other versions are removed.
+        #[arg(long, requires = "resolve")]
+        keep: Option<String>,
     },
     /// The facilitator's projector view: agenda, breakout timers, live boards.
     Facilitate {
@@ -166,6 +172,9 @@ pub struct NewArgs {
     /// The meeting's date (YYYY-MM-DD); today when omitted.
     #[arg(long)]
     pub date: Option<String>,
+    /// The folder is shared by this sync engine: `syncthing` writes a sample `.stignore`.
+    #[arg(long, value_parser = ["syncthing"])]
+    pub sync: Option<String>,
 }
 
 #[derive(Debug, Args)]

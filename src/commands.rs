@@ -108,7 +108,13 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             emit_plain(&out)
         }
-        Command::Plan { path, edit } => plan_cmd(&path, edit),
+        Command::Plan {
+            path,
+            resolve: true,
+            keep,
+            ..
+        } => resolve_plan_cmd(&path, keep.as_deref()),
+        Command::Plan { path, edit, .. } => plan_cmd(&path, edit),
         Command::Facilitate { path, lang, no_bell } => {
             let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
             app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
@@ -206,14 +212,17 @@ fn new(args: NewArgs) -> Result<()> {
         plan.timezone = crate::series::machine_timezone(plan.lang);
     }
     create_session(&dir, &plan)?;
+    if args.sync.is_some() {
+        write_stignore(&dir)?;
+    }
     emit(&format!("{}\n", dir.display()))
 }
 
 /// Creates a session folder with `plan`; refuses a non-empty folder.
 pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-        if entries.next().is_some() {
+        // A folder just shared with a sync engine holds its markers only.
+        if !crate::store::sync::holds_only_engine_files(dir)? {
             return Err(Error::Invalid(format!(
                 "{}: the folder exists and is not empty; runde will not touch it",
                 dir.display()
@@ -250,7 +259,11 @@ fn add(args: AddArgs) -> Result<()> {
                 continue;
             }
             // Others may be writing too: append after what the room has written.
-            s.refresh()?;
+            // A reader's trouble (another writer's log mid-replace by a sync
+            // engine) never stops this writer: the next line reads again.
+            if let Err(e) = s.refresh() {
+                eprintln!("runde: {e} (reading again before the next note)");
+            }
             let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
             emit(&format!("{id}\n"))?;
         }
@@ -707,6 +720,52 @@ fn orphaned_by(dir: &Path, new_plan: &Plan) -> Result<Option<String>> {
         "the edit removes or renames places that hold notes: {}; keep their ids (change only titles) or move the notes first with `runde move`",
         places.join(", ")
     )))
+}
+
+/// Writes the sample Syncthing ignore file unless one exists.
+fn write_stignore(dir: &Path) -> Result<()> {
+    use crate::store::sync::{STIGNORE_SAMPLE, stignore_path};
+    let path = stignore_path(dir);
+    if path.exists() {
+        eprintln!("runde: kept the existing {}", path.display());
+        return Ok(());
+    }
+    std::fs::write(&path, STIGNORE_SAMPLE).map_err(|e| Error::io(&path, e))?;
+    eprintln!("runde: wrote {}", path.display());
+    Ok(())
+}
+
+/// `runde plan PATH --resolve [--keep current|COPY]`.
+fn resolve_plan_cmd(path: &str, keep: Option<&str>) -> Result<()> {
+    use crate::store::sync;
+    let dir = paths::resolve(path)?;
+    if let Some(keep) = keep {
+        let removed = sync::resolve_plan(&dir, keep)?;
+        eprintln!("runde: kept {keep}; removed {}", sync::names(&removed));
+        return Ok(());
+    }
+    let copies = sync::plan_conflicts(&dir);
+    if copies.is_empty() {
+        eprintln!("runde: the plan of {} has no conflict copies", dir.display());
+        return Ok(());
+    }
+    let current = read_text(&dir.join(PLAN_FILE))?;
+    let mut out = String::new();
+    for copy in &copies {
+        let name = copy
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let other = read_text(copy)?;
+        out.push_str(&format!(
+            "--- {PLAN_FILE} (current)\n+++ {name}\n{}\n",
+            sync::line_difference(&current, &other)
+        ));
+    }
+    out.push_str(&format!(
+        "keep the current plan:  runde plan {path} --resolve --keep current\nkeep a copy instead:    runde plan {path} --resolve --keep 'NAME'\n(then re-do the other side's edits with `runde plan {path} --edit`)\n"
+    ));
+    emit(&out)
 }
 
 fn demo() -> Result<()> {

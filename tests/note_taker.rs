@@ -270,8 +270,7 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
     assert_eq!(on(&note), on(&fac), "the skew is corrected for");
     let text = screen(&note, 120, 30);
     assert!(text.contains("Uhr einer anderen Station weicht ab: +2.5 s"), "{text}");
-    assert!(
-        !screen(&fac, 120, 40).contains("weicht ab"),
-        "the facilitator saw no foreign events"
-    );
+    // The probe round trip measures both ways: the facilitator sees it too.
+    let text = screen(&fac, 120, 40);
+    assert!(text.contains("Uhr einer anderen Station weicht ab: -2.5 s"), "{text}");
 }

@@ -222,6 +222,8 @@ pub struct App {
     pub system_clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
     /// The last reported difference between system and steady clock, in seconds.
     reported_jump_s: i64,
+    /// The text of a failed refresh on screen; the next good refresh clears it.
+    refresh_error: Option<String>,
 }
 
 impl App {
@@ -277,7 +279,8 @@ impl App {
         Ok(app)
     }
 
-    fn new(session: Session, lang: Lang, screen: Screen) -> App {
+    fn new(mut session: Session, lang: Lang, screen: Screen) -> App {
+        session.enable_clock_probes();
         App {
             session,
             lang,
@@ -292,6 +295,7 @@ impl App {
             utc_offset: *chrono::Local::now().offset(),
             system_clock: None,
             reported_jump_s: 0,
+            refresh_error: None,
         }
     }
 
@@ -326,6 +330,13 @@ impl App {
         // Whole seconds in the writer's clock, so both screens round alike.
         let there = self.now_ms() - skew;
         there - there.rem_euclid(1000)
+    }
+
+    /// A warning while a sync engine's conflict copy of the plan exists.
+    pub fn plan_conflict_banner(&self) -> Option<String> {
+        let copies = self.session.plan_conflicts();
+        let first = copies.first()?.file_name()?.to_string_lossy().into_owned();
+        Some(format!("⚠ {} {first} ({})", self.s().plan_conflict, copies.len()))
     }
 
     /// A badge when another writer's clock is more than two seconds off.
@@ -543,10 +554,30 @@ impl App {
 
     fn refresh(&mut self) -> bool {
         match self.session.refresh() {
-            Ok(changed) => changed,
+            Ok(changed) => {
+                let stale = self.refresh_error.take();
+                let showing_it = stale.is_some() && self.message.as_ref().map(|m| &m.text) == stale.as_ref();
+                if showing_it {
+                    self.message = None;
+                }
+                let replaced = self.session.take_replaced();
+                if let Some(text) = replaced.first().and_then(|id| self.session.state().note(id)) {
+                    self.message = Some(Message {
+                        text: format!(
+                            "{} «{}»",
+                            self.s().edit_replaced,
+                            text.text.lines().next().unwrap_or_default()
+                        ),
+                        tone: Tone::Warning,
+                    });
+                }
+                changed || showing_it || !replaced.is_empty()
+            }
             Err(e) => {
+                let text = e.to_string();
+                self.refresh_error = Some(text.clone());
                 self.message = Some(Message {
-                    text: e.to_string(),
+                    text,
                     tone: Tone::Error,
                 });
                 true

@@ -110,6 +110,7 @@ pub fn check(dir: &Path) -> Vec<Finding> {
             findings.push(e.into());
         }
     }
+    findings.extend(sync_conflicts(dir, &log_dir));
     if plan_ok && logs_ok {
         match Session::open(dir) {
             Ok(session) => findings.extend(orphans(&session, &plan_path)),
@@ -140,6 +141,44 @@ fn links_in(dir: &Path) -> Vec<Finding> {
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Conflict copies a sync engine left: of the plan (two laptops edited it
+/// at once) and of logs (never read; they should not exist, as every log
+/// has one writer). Each is a problem until resolved.
+fn sync_conflicts(dir: &Path, log_dir: &Path) -> Vec<Finding> {
+    let plan = super::sync::plan_conflicts(dir).into_iter().map(|path| Finding {
+        message: format!(
+            "conflict copy of the plan: two laptops edited {PLAN_FILE} at once and one edit is only in this file; \
+             compare and keep one with `runde plan {} --resolve`",
+            dir.display()
+        ),
+        path,
+        line: None,
+        recovered: false,
+    });
+    let logs = super::sync::log_conflicts(log_dir).into_iter().map(|path| {
+        let original = super::sync::original_of(&path)
+            .and_then(|o| o.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        let message = match super::sync::judge_log_copy(&path) {
+            super::sync::CopyVerdict::Stale => format!(
+                "conflict copy of log {original}, runde does not read it; it holds nothing the original lacks: delete it"
+            ),
+            super::sync::CopyVerdict::Differs => format!(
+                "conflict copy of log {original}, runde does not read it; it differs from the original \
+                 (was one session folder copied and written on two laptops?): move it out of the session \
+                 folder and keep it until you have compared the exports"
+            ),
+        };
+        Finding {
+            path,
+            line: None,
+            message,
+            recovered: false,
+        }
+    });
+    plan.chain(logs).collect()
 }
 
 /// Notes whose board or section the plan no longer has.

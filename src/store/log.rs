@@ -103,7 +103,7 @@ pub struct Rejected {
     pub why: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Cursor {
     offset: u64,
     lines: usize,
@@ -237,7 +237,8 @@ impl LogReader {
     }
 }
 
-/// Names of the `*.jsonl` files in a log folder, sorted; symlinks refused.
+/// Names of the writers' logs in a log folder, sorted; symlinks refused.
+/// Sync engines' temporary, marker and conflict files are left out.
 pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -248,7 +249,8 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".jsonl") || name.starts_with('.') {
+        // Sync engines' temp, marker and conflict files are never logs.
+        if !super::sync::is_log_name(&name) {
             continue;
         }
         let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
@@ -265,13 +267,19 @@ pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
 }
 
 /// Reads the complete lines appended to `path` since `cursor`, at most
-/// [`READ_CHUNK`] plus one record at a time.
-/// Returns how many bytes it read.
+/// [`READ_CHUNK`] plus one record at a time. Returns how many bytes it read.
+/// A file that vanished since the folder was listed (a sync engine replaces
+/// a file by deleting it and renaming its copy into place) is skipped: it is
+/// read on the next round.
 fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<u64> {
     if cursor.stopped {
         return Ok(0);
     }
-    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(path, e)),
+    };
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
             "{}: the log file got shorter while runde was reading it; someone truncated it",
@@ -281,13 +289,33 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if len == cursor.offset || len == cursor.read_to {
         return Ok(0);
     }
-    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(path, e)),
+    };
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
+    // The cursor moves only when the whole read was good: after an error
+    // the next round reads the same bytes again (a sync engine may have
+    // been midway through replacing the file).
+    let mut next = cursor.clone();
+    let total = read_chunks(path, &mut file, &mut next, sink)?;
+    *cursor = next;
+    Ok(total)
+}
+
+/// Reads and parses `file` from its position in chunks, moving `cursor`.
+fn read_chunks(
+    path: &Path,
+    file: &mut File,
+    cursor: &mut Cursor,
+    sink: &mut dyn FnMut(OrderKey, Event),
+) -> Result<u64> {
     let mut buf: Vec<u8> = Vec::new();
     let mut total = 0u64;
     loop {
-        let read = (&mut file)
+        let read = Read::by_ref(file)
             .take(READ_CHUNK as u64)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io(path, e))?;
@@ -783,6 +811,40 @@ mod tests {
         assert_eq!(rejected.len(), 1);
         assert_eq!(rejected[0].line, 4);
         assert!(r.bytes_read() < 3 * MAX_RECORD_BYTES as u64, "read {}", r.bytes_read());
+    }
+
+    #[test]
+    fn a_log_that_vanished_after_listing_is_skipped_and_read_next_round() {
+        let (dir, path, _) = file_with(2);
+        let aside = dir.path().join(".syncthing.tmp");
+        std::fs::rename(&path, &aside).unwrap();
+        let mut cursor = Cursor::default();
+        let mut count = 0;
+        read_new(&path, &mut cursor, &mut |_, _| count += 1).unwrap();
+        assert_eq!((count, cursor.offset), (0, 0));
+        std::fs::rename(&aside, &path).unwrap();
+        read_new(&path, &mut cursor, &mut |_, _| count += 1).unwrap();
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn conflict_copies_and_engine_files_are_not_read_as_logs() {
+        let (dir, path, bytes) = file_with(2);
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&encode_record(&event(3)));
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for name in [
+            format!("{stem}.sync-conflict-20260101-120000-ABCDEFG.jsonl"),
+            format!("{stem} (conflicted copy 2026-01-01 120000).jsonl"),
+            format!("{stem}_conflict-20260101-120000.jsonl"),
+            format!("~syncthing~{stem}.jsonl.tmp"),
+        ] {
+            std::fs::write(dir.path().join(name), &longer).unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".stversions")).unwrap();
+        std::fs::write(dir.path().join(".stfolder"), "").unwrap();
+        let (n, _) = read_all(dir.path()).unwrap();
+        assert_eq!(n, 2);
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod check;
 pub mod durable;
 pub mod log;
 pub mod paths;
+pub mod probe;
+pub mod sync;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -61,15 +63,21 @@ pub struct Session {
     undo: Vec<UndoEntry>,
     redo: Vec<UndoEntry>,
     faults: Option<log::FaultInjector>,
-    /// Per other writer: the smallest (receive time − event time) seen for
-    /// events that arrived while this session was open — an estimate of how
-    /// far that writer's clock is behind ours (negative: ahead).
-    skews: std::collections::HashMap<Arc<str>, i64>,
-    /// The first read is done: later events arrive live.
-    loaded: bool,
+    /// Writers seen stamping events more than a minute in the future, with
+    /// the largest such offset (negative: ahead of us); reported as skew.
+    ahead: std::collections::HashMap<Arc<str>, i64>,
     /// Places (board, section) of notes the plan file does not have; the
     /// plan in memory gains a section for each, so no note ever disappears.
     orphans: Vec<(String, String)>,
+    /// A view's clock exchange with the other views (off for CLI calls).
+    clocks: Option<probe::ClockExchange>,
+    /// Conflict copies of the plan a sync engine left next to it.
+    plan_conflicts: Vec<PathBuf>,
+    /// The text this writer last gave each note, to notice when someone
+    /// else's later edit replaced it (last writer wins).
+    own_texts: std::collections::HashMap<String, String>,
+    /// Notes whose text of ours was replaced, not yet reported.
+    replaced: Vec<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -112,15 +120,17 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             faults: None,
-            skews: std::collections::HashMap::new(),
-            loaded: false,
+            ahead: std::collections::HashMap::new(),
             orphans: Vec::new(),
+            clocks: None,
+            plan_conflicts: Vec::new(),
+            own_texts: std::collections::HashMap::new(),
+            replaced: Vec::new(),
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
         session.state.end_bulk();
         loaded?;
-        session.loaded = true;
         Ok(session)
     }
 
@@ -168,52 +178,101 @@ impl Session {
         self.clock.now_ms()
     }
 
-    /// How far the clock of the writer `actor` seems to be behind ours, in
-    /// ms (negative: ahead), once one of its events arrived live. A writer
-    /// more than a minute ahead has its events' times clamped to ours as
-    /// they arrive (see [`Session::refresh`]), so no correction is left to
-    /// make for it.
-    pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        self.skews.get(actor).copied().filter(|s| *s >= -FUTURE_TOLERANCE_MS)
-    }
-
     /// Lines of the logs that were reported and ignored: out-of-range
     /// values, claimed identities, oversized records (`runde check` lists them).
     pub fn rejected(&self) -> Vec<log::Rejected> {
         self.reader.rejected()
     }
 
-    /// The largest clock difference to any other writer, if one is known.
+    /// Starts measuring clock differences to the other open views (see
+    /// [`probe`]); only views do this, CLI calls never write probes.
+    pub fn enable_clock_probes(&mut self) {
+        let mut clocks = probe::ClockExchange::new(&self.dir, self.clock.now_ms());
+        if let Some(w) = &self.writer {
+            clocks.announce(w.actor());
+        }
+        clocks.poll(self.clock.now_ms());
+        self.clocks = Some(clocks);
+    }
+
+    /// How far the clock of the writer `actor` is behind ours, in ms
+    /// (negative: ahead), when a probe round trip proved a difference of
+    /// more than a second beyond the measurement's uncertainty.
+    pub fn skew_of(&self, actor: &str) -> Option<i64> {
+        let estimate = self.clocks.as_ref()?.estimate_for_actor(actor)?;
+        // A writer more than a minute ahead has its events' times clamped
+        // to ours as they arrive (see `refresh`): no correction is left.
+        estimate
+            .credible(1000)
+            .map(|offset| -offset)
+            .filter(|s| *s >= -FUTURE_TOLERANCE_MS)
+    }
+
+    /// The largest proven clock difference to any other view (same sign as
+    /// [`Session::skew_of`]). A sync engine's delivery delay never counts.
     pub fn largest_skew(&self) -> Option<i64> {
-        self.skews.values().copied().max_by_key(|s| s.abs())
+        let probed = self
+            .clocks
+            .iter()
+            .flat_map(|c| c.estimates())
+            .filter_map(|e| e.credible(1000))
+            .map(|offset| -offset);
+        probed.chain(self.ahead.values().copied()).max_by_key(|s| s.abs())
+    }
+
+    /// Conflict copies of the plan found at the last refresh.
+    pub fn plan_conflicts(&self) -> &[PathBuf] {
+        &self.plan_conflicts
     }
 
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
         let state = &mut self.state;
-        let skews = &mut self.skews;
-        let (live, now) = (self.loaded, self.clock.now_ms());
+        let now = self.clock.now_ms();
+        let ahead = &mut self.ahead;
         let count = self.reader.poll_into(&mut |key, mut ev| {
+            // Nothing can have happened after now: a timer paused by a host
+            // an hour ahead is paused now, not in an hour.
             let sample = now.saturating_sub(ev.wall_ms);
-            // Only a fresh event says something about clocks; one that waited
-            // (a suspended laptop, a slow network folder) says nothing. One
-            // from the future always does: its writer's clock is ahead.
-            let ahead = sample < -FUTURE_TOLERANCE_MS;
-            if (live && sample.abs() < 60_000) || ahead {
-                let entry = skews.entry(key.actor.clone()).or_insert(sample);
+            if sample < -FUTURE_TOLERANCE_MS {
+                let entry = ahead.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
-            }
-            if ahead {
-                // Nothing can have happened after now: a timer paused by a
-                // host an hour ahead is paused now, not in an hour.
                 ev.wall_ms = now;
             }
             state.apply(&key, ev)
         })?;
+        let conflicts = sync::plan_conflicts(&self.dir);
+        let conflicts_changed = conflicts != self.plan_conflicts;
+        self.plan_conflicts = conflicts;
+        if let Some(clocks) = self.clocks.as_mut() {
+            clocks.poll(self.clock.now_ms());
+        }
         if count > 0 {
             self.adopt_orphans();
+            self.notice_replaced_texts();
         }
-        Ok(count > 0)
+        Ok(count > 0 || conflicts_changed)
+    }
+
+    /// Moves notes whose text of ours another writer replaced to `replaced`.
+    fn notice_replaced_texts(&mut self) {
+        let state = &self.state;
+        let gone: Vec<String> = self
+            .own_texts
+            .iter()
+            .filter(|(id, text)| state.note(id).is_some_and(|n| !n.deleted && n.text != **text))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in gone {
+            self.own_texts.remove(&id);
+            self.replaced.push(id);
+        }
+    }
+
+    /// Notes where someone else's edit replaced this writer's text since
+    /// the last call (each reported once).
+    pub fn take_replaced(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.replaced)
     }
 
     /// Places (board, section) of live notes that the plan file does not
@@ -259,6 +318,9 @@ impl Session {
         if self.writer.is_none() {
             let log_dir = self.dir.join(LOG_DIR);
             let writer = LogWriter::create_with_faults(&log_dir, self.by.as_deref(), wall_ms, self.faults.clone())?;
+            if let Some(clocks) = self.clocks.as_mut() {
+                clocks.announce(writer.actor());
+            }
             self.writer = Some(writer);
         }
         let Some(writer) = self.writer.as_mut() else {
@@ -287,6 +349,18 @@ impl Session {
             actor: writer.actor().clone(),
             seq: ev.seq,
         };
+        match &ev.c {
+            Change::NoteAdded(n) => {
+                self.own_texts.insert(n.id.clone(), n.text.clone());
+            }
+            Change::NoteSet {
+                id,
+                fields: NoteFields { text: Some(t), .. },
+            } => {
+                self.own_texts.insert(id.clone(), t.clone());
+            }
+            _ => {}
+        }
         let file_name = writer.file_name().to_string();
         let header_len = writer.header_len();
         self.reader.note_own(&file_name, header_len, &key, line_len);

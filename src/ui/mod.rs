@@ -23,7 +23,9 @@ impl Widget for &App {
         }
         let [body, status, footer] = Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(u16::from(self.message.is_some() && area.height >= 10)),
+            Constraint::Length(u16::from(
+                (self.message.is_some() || self.plan_conflict_banner().is_some()) && area.height >= 10,
+            )),
             Constraint::Length(u16::from(area.height >= 3)),
         ])
         .areas(area);
@@ -42,6 +44,12 @@ impl Widget for &App {
             Paragraph::new(Line::from(Span::styled(
                 text::cut(&m.text, status.width as usize),
                 style,
+            )))
+            .render(status, buf);
+        } else if let Some(banner) = self.plan_conflict_banner() {
+            Paragraph::new(Line::from(Span::styled(
+                text::cut(&banner, status.width as usize),
+                theme::warning(),
             )))
             .render(status, buf);
         }
