@@ -1,6 +1,8 @@
 //! The edge between the app and a real terminal. Raw mode and the
 //! alternate screen are restored on every way out: `q`, Ctrl-C, SIGTERM,
-//! SIGHUP and panics (ratatui's panic hook). Key presses, store changes and
+//! SIGHUP and panics (ratatui's panic hook), and so is bracketed paste, which
+//! is on while a view runs (a paste arrives as one `Event::Paste`, never as
+//! keys). Key presses, store changes and
 //! the clock arrive on one channel; the screen is redrawn only when
 //! something changed, and the app wakes once per second while idle.
 use std::io::{IsTerminal, Write};
@@ -53,6 +55,7 @@ pub fn run(mut app: App) -> Result<()> {
         }
     });
     let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
+    enable_paste();
     let input = tx;
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -62,6 +65,7 @@ pub fn run(mut app: App) -> Result<()> {
         }
     });
     let result = event_loop(&mut terminal, &mut app, &rx);
+    disable_paste();
     ratatui::restore();
     signal_handle.close();
     result
@@ -100,6 +104,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
             Err(RecvTimeoutError::Timeout) => {}
         }
     }
+}
+
+/// Turns bracketed paste on, and makes a panic turn it off again before
+/// ratatui's hook restores the rest of the terminal.
+fn enable_paste() {
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        disable_paste();
+        restore(info);
+    }));
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+}
+
+fn disable_paste() {
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
 }
 
 /// With `RUNDE_DEBUG_PANIC=1`, F12 panics on purpose: a way to check that a

@@ -4,7 +4,7 @@
 #[path = "common/tui.rs"]
 mod tui;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode};
 use runde::app::{Action, Screen};
 use runde::clock::Clock;
 use runde::model::{Lang, NoteKind};
@@ -274,4 +274,46 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
         !screen(&fac, 120, 40).contains("weicht ab"),
         "the facilitator saw no foreign events"
     );
+}
+
+#[test]
+fn a_paste_inserts_text_and_never_runs_commands() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    let before = texts(&fx, "methods", "notes");
+    app.handle_key(key('a'));
+    // Terminals send pasted line breaks as CR; CRLF and LF happen too.
+    app.handle_event(Event::Paste("Idee A\rdas fehlt noch\r\nund mehr".into()));
+    let input = app.input.as_ref().expect("the editor stays open");
+    assert_eq!(input.area.lines(), ["Idee A", "das fehlt noch", "und mehr"]);
+    assert_eq!(texts(&fx, "methods", "notes"), before, "nothing saved or deleted");
+    let big = "x".repeat(3000);
+    app.handle_event(Event::Paste(big.clone()));
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(
+        texts(&fx, "methods", "notes").last().unwrap(),
+        &format!("Idee A\ndas fehlt noch\nund mehr{big}"),
+        "a paste over 1 KB arrives whole"
+    );
+}
+
+#[test]
+fn a_paste_into_the_filter_is_one_line() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    app.handle_key(key('/'));
+    app.handle_event(Event::Paste("Welt\rcafé".into()));
+    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["Welt café"]);
+}
+
+#[test]
+fn a_paste_outside_an_editor_is_ignored_with_a_hint() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    let before = texts(&fx, "methods", "notes");
+    assert!(app.handle_event(Event::Paste("a\rd\ru\r".into())));
+    assert!(app.input.is_none(), "no editor opened");
+    assert_eq!(texts(&fx, "methods", "notes"), before);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("Einfügen"), "a hint is shown: {text}");
 }
