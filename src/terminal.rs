@@ -73,6 +73,7 @@ pub fn run(mut app: App) -> Result<()> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> Result<()> {
     let mut dirty = true;
+    app.defer_drafts = true;
     let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
     loop {
         if dirty {
@@ -94,15 +95,28 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
             next_tick = now + Duration::from_millis(app.ms_until_next_second());
             continue;
         }
-        match rx.recv_timeout(next_tick - now) {
-            Ok(Msg::Term(ev)) => {
-                debug_panic(&ev);
-                dirty |= app.handle_event(ev);
+        let first = match rx.recv_timeout(next_tick - now) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => continue,
+        };
+        // Everything already waiting (a burst of keys) is handled before
+        // the next redraw, so input never queues up behind drawing.
+        let mut next = Some(first);
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Term(ev) => {
+                    debug_panic(&ev);
+                    dirty |= app.handle_event(ev);
+                }
+                Msg::Store => dirty |= app.update(Action::StoreChanged),
+                Msg::Stop => return Ok(()),
             }
-            Ok(Msg::Store) => dirty |= app.update(Action::StoreChanged),
-            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            Err(RecvTimeoutError::Timeout) => {}
+            if !app.quit && app.overlay.is_none() {
+                next = rx.try_recv().ok();
+            }
         }
+        app.flush_draft();
     }
 }
 

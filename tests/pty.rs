@@ -140,7 +140,12 @@ fn some_file_contains(dir: &Path, needle: &str) -> bool {
 #[test]
 fn a_paste_with_line_breaks_and_over_1kb_goes_into_the_note_whole() {
     let (t, dir) = common::example_session();
-    let mut view = spawn_local(t.path(), &["note", p(&dir), "--board", "methods", "--by", "Kim"], 100, 30);
+    let mut view = spawn_local(
+        t.path(),
+        &["note", p(&dir), "--board", "methods", "--by", "Kim"],
+        100,
+        30,
+    );
     view.wait_for("Notizen (8)");
     assert!(view.screen.lock().unwrap().screen().bracketed_paste(), "paste mode on");
     view.send("a");
@@ -152,7 +157,10 @@ fn a_paste_with_line_breaks_and_over_1kb_goes_into_the_note_whole() {
     view.send("q");
     assert!(view.wait_exit().success());
     assert!(view.restored(), "terminal restored");
-    assert!(!view.screen.lock().unwrap().screen().bracketed_paste(), "paste mode off");
+    assert!(
+        !view.screen.lock().unwrap().screen().bracketed_paste(),
+        "paste mode off"
+    );
     let texts = common::texts(&common::export_json(&dir), "methods", "notes");
     assert_eq!(texts.len(), 9, "nothing deleted, one note added: {texts:?}");
     assert_eq!(texts[8], format!("Idee A\ndas fehlt noch\n{long}"));
@@ -187,7 +195,12 @@ fn a_paste_into_the_broadcast_prompt_sends_one_broadcast_and_nothing_else() {
 #[test]
 fn a_burst_of_2000_typed_characters_arrives_without_another_key() {
     let (t, dir) = common::example_session();
-    let mut view = spawn_local(t.path(), &["note", p(&dir), "--board", "methods", "--by", "Kim"], 100, 30);
+    let mut view = spawn_local(
+        t.path(),
+        &["note", p(&dir), "--board", "methods", "--by", "Kim"],
+        100,
+        30,
+    );
     view.wait_for("Notizen (8)");
     view.send("a");
     view.wait_for("Neue Notiz");
@@ -197,11 +210,16 @@ fn a_burst_of_2000_typed_characters_arrives_without_another_key() {
     let start = std::time::Instant::now();
     let deadline = start + std::time::Duration::from_secs(90);
     while !some_file_contains(t.path(), &burst) {
-        assert!(std::time::Instant::now() < deadline, "the burst stalled part-way: {}", view.contents());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the burst stalled part-way: {}",
+            view.contents()
+        );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     eprintln!("burst took {:?}", start.elapsed());
     view.send("\x1b");
+    view.wait_for("Entwurf behalten");
     view.send("q");
     assert!(view.wait_exit().success());
 }
@@ -220,7 +238,10 @@ fn kill_9_while_typing_then_restart_offers_the_draft_back() {
         .status()
         .unwrap();
     view.wait_exit();
-    assert!(!dir.join("drafts").exists(), "nothing typed lands in the session folder");
+    assert!(
+        !dir.join("drafts").exists(),
+        "nothing typed lands in the session folder"
+    );
     let mut again = spawn_local(t.path(), &args, 100, 30);
     again.wait_for("Entwurf wiederhergestellt");
     again.wait_for("Noch nicht gespeichert");

@@ -101,9 +101,7 @@ impl DraftBox {
     /// `session_dir`, below `root`. `identity` tells sessions at the same
     /// path apart (title and date).
     pub fn open(root: &Path, session_dir: &Path, identity: &str, by: Option<&str>) -> Result<DraftBox> {
-        let session = session_dir
-            .canonicalize()
-            .map_err(|e| Error::io(session_dir, e))?;
+        let session = session_dir.canonicalize().map_err(|e| Error::io(session_dir, e))?;
         let key = fnv1a(&[session.as_os_str().as_encoded_bytes(), identity.as_bytes()]);
         let folder = root.join("drafts").join(format!("{key:016x}"));
         create_private_dir(&folder)?;

@@ -231,6 +231,11 @@ pub struct App {
     /// This note-taker's drafts (none in the facilitator view, or when the
     /// local state directory cannot be used).
     pub drafts: Option<drafts::DraftBox>,
+    /// Save drafts only on [`App::flush_draft`] (the runtime does, after
+    /// each burst of input); tests leave it off and every key saves.
+    pub defer_drafts: bool,
+    /// A draft change waits for [`App::flush_draft`].
+    draft_pending: bool,
 }
 
 impl App {
@@ -316,6 +321,8 @@ impl App {
             system_clock: None,
             reported_jump_s: 0,
             drafts: None,
+            defer_drafts: false,
+            draft_pending: false,
         }
     }
 
@@ -432,6 +439,8 @@ impl App {
         if self.input.is_some() {
             match keys::lookup(keys::EDITOR, &key) {
                 Some(action) => {
+                    // The editor may close: its text reaches the draft first.
+                    self.flush_draft();
                     self.update(action);
                 }
                 None => {
@@ -1067,7 +1076,10 @@ impl App {
                 self.save_draft();
             }
             Action::Cancel => {
-                let kept = self.input_draft().and_then(|d| self.drafts.as_ref()?.load(&d)).is_some();
+                let kept = self
+                    .input_draft()
+                    .and_then(|d| self.drafts.as_ref()?.load(&d))
+                    .is_some();
                 self.input = None;
                 if kept {
                     self.message = Some(Message {
@@ -1213,7 +1225,8 @@ impl App {
         area.move_cursor(ratatui_textarea::CursorMove::End);
         area.set_max_histories(200);
         self.input = Some(Input { kind, area });
-        self.save_draft();
+        self.draft_pending = false;
+        self.write_draft();
     }
 
     fn submit(&mut self) {
@@ -1304,7 +1317,8 @@ impl App {
     /// A save failed: keep the text in the editor and say why.
     fn keep_input(&mut self, input: Input, e: Error) {
         self.input = Some(input);
-        self.save_draft();
+        self.draft_pending = false;
+        self.write_draft();
         self.message = Some(Message {
             text: format!("{}: {e}", self.s().not_saved),
             tone: Tone::Error,
@@ -1318,9 +1332,8 @@ impl App {
     fn open_drafts(&mut self, root: Result<std::path::PathBuf, Error>) {
         let plan = self.session.plan();
         let identity = format!("{}\0{}", plan.title, plan.date);
-        let opened = root.and_then(|root| {
-            drafts::DraftBox::open(&root, self.session.dir(), &identity, self.session.author())
-        });
+        let opened =
+            root.and_then(|root| drafts::DraftBox::open(&root, self.session.dir(), &identity, self.session.author()));
         match opened {
             Ok(b) => self.drafts = Some(b),
             Err(e) => {
@@ -1379,6 +1392,21 @@ impl App {
     /// typed in it (empty, or an edit still equal to where it started) is
     /// removed instead.
     fn save_draft(&mut self) {
+        if self.defer_drafts {
+            self.draft_pending = true;
+            return;
+        }
+        self.write_draft();
+    }
+
+    /// Writes a deferred draft change now.
+    pub fn flush_draft(&mut self) {
+        if std::mem::take(&mut self.draft_pending) {
+            self.write_draft();
+        }
+    }
+
+    fn write_draft(&mut self) {
         let Some(draft) = self.input_draft() else { return };
         let Some(b) = &self.drafts else { return };
         let nothing_typed = match &draft.base {
