@@ -183,10 +183,8 @@ fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
         .write(true)
         .open(dir.join("lock"))
         .map_err(|e| Error::io(dir.join("lock"), e))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(dir.join("lock"), e)),
+    if !try_lock(&lock).map_err(|e| Error::io(dir.join("lock"), e))? {
+        return Ok(None);
     }
     match std::fs::read(&owner_file) {
         Ok(bytes) => {
@@ -202,6 +200,24 @@ fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
     }
 }
 
+/// Takes an exclusive lock on `file` without waiting; false if another
+/// open file (another view, in this process or another) holds it. The OS
+/// drops it when the holder ends, however it ends.
+#[cfg(unix)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    match rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::WOULDBLOCK => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Without flock(2): one view per writer is assumed.
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> std::io::Result<bool> {
+    Ok(true)
+}
+
 /// Creates a folder (and parents) readable only by its owner: drafts are
 /// one person's unsaved text.
 fn create_private_dir(dir: &Path) -> Result<()> {
@@ -212,13 +228,13 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     builder.create(dir).map_err(|e| Error::io(dir, e))
 }
 
-/// FNV-1a (64 bit) over parts separated by a zero byte: a stable name for
+/// FNV-1a (64 bit) over parts separated by 0xff: a stable name for
 /// a key whose exact value is stored and compared inside the file.
 fn fnv1a(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            hash ^= 0;
+            hash ^= 0xff; // a separator no byte of UTF-8 text can be
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
         for &b in *part {
