@@ -121,6 +121,13 @@ fn spawn_local(tmp: &Path, args: &[&str], cols: u16, rows: u16) -> View {
     View::spawn_with_env(&bin(), args, &[("RUNDE_STATE_DIR", p(&state))], cols, rows)
 }
 
+/// Kim's view of the methods board, ready for keys.
+fn kims_note_view(tmp: &Path, dir: &Path) -> View {
+    let view = spawn_local(tmp, &["note", p(dir), "--board", "methods", "--by", "Kim"], 100, 30);
+    view.wait_for("Notizen (8)");
+    view
+}
+
 fn paste(text: &str) -> String {
     format!("\x1b[200~{text}\x1b[201~")
 }
@@ -140,13 +147,7 @@ fn some_file_contains(dir: &Path, needle: &str) -> bool {
 #[test]
 fn a_paste_with_line_breaks_and_over_1kb_goes_into_the_note_whole() {
     let (t, dir) = common::example_session();
-    let mut view = spawn_local(
-        t.path(),
-        &["note", p(&dir), "--board", "methods", "--by", "Kim"],
-        100,
-        30,
-    );
-    view.wait_for("Notizen (8)");
+    let mut view = kims_note_view(t.path(), &dir);
     assert!(view.screen.lock().unwrap().screen().bracketed_paste(), "paste mode on");
     view.send("a");
     view.wait_for("Neue Notiz");
@@ -195,13 +196,7 @@ fn a_paste_into_the_broadcast_prompt_sends_one_broadcast_and_nothing_else() {
 #[test]
 fn a_burst_of_2000_typed_characters_arrives_without_another_key() {
     let (t, dir) = common::example_session();
-    let mut view = spawn_local(
-        t.path(),
-        &["note", p(&dir), "--board", "methods", "--by", "Kim"],
-        100,
-        30,
-    );
-    view.wait_for("Notizen (8)");
+    let mut view = kims_note_view(t.path(), &dir);
     view.send("a");
     view.wait_for("Neue Notiz");
     let burst = "w".repeat(2000);
