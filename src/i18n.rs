@@ -83,6 +83,12 @@ pub struct Strings {
     pub carried_to: &'static str,
     /// Title suffix of a section kept for notes the plan no longer has a place for.
     pub not_in_plan: &'static str,
+    pub paste_ignored_note: &'static str,
+    pub paste_ignored_facilitator: &'static str,
+    pub no_drafts: &'static str,
+    pub draft_discarded: &'static str,
+    pub drafts_unavailable: &'static str,
+    pub drafts_prompt: &'static str,
 }
 
 const DE: Strings = Strings {
@@ -139,7 +145,7 @@ const DE: Strings = Strings {
     undo_conflict: "Rückgängig gemacht – jemand anderes hatte die Notiz inzwischen geändert",
     undone: "Rückgängig gemacht",
     redone: "Wiederhergestellt",
-    draft_kept: "Entwurf behalten – a öffnet ihn wieder",
+    draft_kept: "Entwurf behalten – e bzw. a öffnet ihn wieder, D listet alle Entwürfe",
     draft_restored: "Entwurf wiederhergestellt",
     edited_note_deleted: "Jemand hat diese Notiz gelöscht – Enter speichert deinen Text als neue Notiz",
     edited_note_changed: "Jemand hat diese Notiz geändert – Enter speichert deine Fassung (u macht rückgängig)",
@@ -181,6 +187,12 @@ const DE: Strings = Strings {
     still_open: "noch offen",
     carried_to: "weitergetragen nach",
     not_in_plan: "nicht mehr im Plan",
+    paste_ignored_note: "Einfügen ignoriert – erst ein Eingabefeld öffnen (a: Notiz, e: bearbeiten, /: Filter)",
+    paste_ignored_facilitator: "Einfügen ignoriert – erst b drücken, um eine Durchsage zu schreiben",
+    no_drafts: "Keine Entwürfe auf dieser Tafel",
+    draft_discarded: "Entwurf verworfen",
+    drafts_unavailable: "Entwürfe können nicht gesichert werden (Getipptes ist nicht gegen Abstürze geschützt)",
+    drafts_prompt: "Entwürfe – eine Ziffer öffnet einen davon:",
 };
 
 const EN: Strings = Strings {
@@ -237,7 +249,7 @@ const EN: Strings = Strings {
     undo_conflict: "Undone – someone else had changed the note meanwhile",
     undone: "Undone",
     redone: "Redone",
-    draft_kept: "Draft kept – a reopens it",
+    draft_kept: "Draft kept – e or a reopens it, D lists all drafts",
     draft_restored: "Draft restored",
     edited_note_deleted: "Someone deleted this note – Enter saves your text as a new note",
     edited_note_changed: "Someone changed this note – Enter saves your version (u undoes)",
@@ -279,6 +291,12 @@ const EN: Strings = Strings {
     still_open: "still open",
     carried_to: "carried to",
     not_in_plan: "no longer in the plan",
+    paste_ignored_note: "Paste ignored – open an editor first (a: note, e: edit, /: filter)",
+    paste_ignored_facilitator: "Paste ignored – press b first to type a broadcast",
+    no_drafts: "No drafts on this board",
+    draft_discarded: "Draft discarded",
+    drafts_unavailable: "Drafts cannot be kept (typing is not protected against a crash)",
+    drafts_prompt: "Drafts – a digit reopens one:",
 };
 
 /// The strings of a language.
@@ -446,6 +464,14 @@ pub fn action_text(lang: Lang, action: crate::app::Action) -> (&'static str, &'s
         Cancel => t(
             ("abbrechen", "abbrechen (Notiz bleibt als Entwurf)"),
             ("cancel", "cancel (a note stays as a draft)"),
+        ),
+        DiscardDraft => t(
+            ("verwerfen", "Entwurf verwerfen und schließen"),
+            ("discard", "discard the draft and close"),
+        ),
+        ShowDrafts => t(
+            ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),
+            ("drafts", "list this board's drafts to reopen one"),
         ),
         Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
         Quit => t(("beenden", "beenden"), ("quit", "quit")),

@@ -1,6 +1,8 @@
 //! The edge between the app and a real terminal. Raw mode and the
 //! alternate screen are restored on every way out: `q`, Ctrl-C, SIGTERM,
-//! SIGHUP and panics (ratatui's panic hook). Key presses, store changes and
+//! SIGHUP and panics (ratatui's panic hook), and so is bracketed paste, which
+//! is on while a view runs (a paste arrives as one `Event::Paste`, never as
+//! keys). Key presses, store changes and
 //! the clock arrive on one channel; the screen is redrawn only when
 //! something changed, and the app wakes once per second while idle.
 use std::io::{IsTerminal, Write};
@@ -53,6 +55,7 @@ pub fn run(mut app: App) -> Result<()> {
         }
     });
     let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
+    enable_paste();
     let input = tx;
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -62,6 +65,7 @@ pub fn run(mut app: App) -> Result<()> {
         }
     });
     let result = event_loop(&mut terminal, &mut app, &rx);
+    disable_paste();
     ratatui::restore();
     signal_handle.close();
     result
@@ -69,6 +73,7 @@ pub fn run(mut app: App) -> Result<()> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> Result<()> {
     let mut dirty = true;
+    app.defer_drafts = true;
     let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
     loop {
         if dirty {
@@ -90,16 +95,44 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
             next_tick = now + Duration::from_millis(app.ms_until_next_second());
             continue;
         }
-        match rx.recv_timeout(next_tick - now) {
-            Ok(Msg::Term(ev)) => {
-                debug_panic(&ev);
-                dirty |= app.handle_event(ev);
+        let first = match rx.recv_timeout(next_tick - now) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => continue,
+        };
+        // Everything already waiting (a burst of keys) is handled before
+        // the next redraw, so input never queues up behind drawing.
+        let mut next = Some(first);
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Term(ev) => {
+                    debug_panic(&ev);
+                    dirty |= app.handle_event(ev);
+                }
+                Msg::Store => dirty |= app.update(Action::StoreChanged),
+                Msg::Stop => return Ok(()),
             }
-            Ok(Msg::Store) => dirty |= app.update(Action::StoreChanged),
-            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            Err(RecvTimeoutError::Timeout) => {}
+            if !app.quit && app.overlay.is_none() {
+                next = rx.try_recv().ok();
+            }
         }
+        app.flush_draft();
     }
+}
+
+/// Turns bracketed paste on, and makes a panic turn it off again before
+/// ratatui's hook restores the rest of the terminal.
+fn enable_paste() {
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        disable_paste();
+        restore(info);
+    }));
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+}
+
+fn disable_paste() {
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
 }
 
 /// With `RUNDE_DEBUG_PANIC=1`, F12 panics on purpose: a way to check that a

@@ -250,3 +250,97 @@ fn a_system_clock_jump_is_reported_and_the_countdown_stays_steady() {
         "reported once, kept until replaced"
     );
 }
+
+#[test]
+fn a_two_line_paste_into_the_broadcast_prompt_is_one_broadcast_and_nothing_else() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('b'));
+    app.handle_event(ratatui::crossterm::event::Event::Paste(
+        "Noch 5 Minuten\rdann ins Plenum\nnSa+".into(),
+    ));
+    assert_eq!(
+        app.input.as_ref().expect("prompt open").area.lines(),
+        ["Noch 5 Minuten dann ins Plenum nSa+"]
+    );
+    app.handle_key(code(KeyCode::Enter));
+    let s = fx.session();
+    assert_eq!(
+        s.state().latest_broadcast(None).unwrap().text,
+        "Noch 5 Minuten dann ins Plenum nSa+"
+    );
+    assert_eq!(s.state().phase(), Some("workshops"), "no phase change");
+    for board in ["methods", "continuity", "actors", "success"] {
+        assert!(!s.state().timer(board).is_running(), "{board}: no timer started");
+    }
+    let Screen::Facilitator(f) = &app.screen else { panic!() };
+    assert!(!f.all_armed, "`all` not armed");
+}
+
+#[test]
+fn a_paste_outside_the_broadcast_prompt_is_ignored_with_a_hint() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_event(ratatui::crossterm::event::Event::Paste("n\rS".into()));
+    assert_eq!(fx.session().state().phase(), Some("workshops"));
+    assert!(screen(&app, 120, 40).contains("Einfügen"));
+}
+
+#[test]
+fn a_broadcast_typed_on_a_full_disk_keeps_its_text() {
+    use runde::store::log::IoStep;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    let full = Arc::new(AtomicBool::new(true));
+    let on = full.clone();
+    app.session.set_fault_injector(Some(Arc::new(move |step| {
+        (step == IoStep::Write && on.load(Ordering::SeqCst))
+            .then(|| std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
+    })));
+    app.handle_key(key('b'));
+    typ(&mut app, "Bitte zurück ins Plenum");
+    app.handle_key(code(KeyCode::Enter));
+    let input = app.input.as_ref().expect("the prompt stays open with the text");
+    assert_eq!(input.area.lines(), ["Bitte zurück ins Plenum"]);
+    let message = &app.message.as_ref().expect("the failure is shown").text;
+    assert!(message.contains("No space left"), "{message}");
+    full.store(false, Ordering::SeqCst);
+    app.handle_key(code(KeyCode::Enter));
+    assert!(app.input.is_none());
+    assert_eq!(
+        fx.session().state().latest_broadcast(None).unwrap().text,
+        "Bitte zurück ins Plenum"
+    );
+}
+
+#[test]
+fn retrying_a_broadcast_on_a_full_disk_leaves_no_empty_log_files() {
+    let (_t, dir) = tui_session();
+    let log = dir.join("log");
+    let before = std::fs::read_dir(&log).unwrap().count();
+    let bin = assert_cmd::cargo::cargo_bin("runde");
+    for _ in 0..3 {
+        // A file size limit of 0 makes every write fail, as a full disk does
+        // (EFBIG instead of ENOSPC); SIGXFSZ ignored so the write just fails.
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" say \"$1\" Pause")
+            .arg(&bin)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "the write must fail");
+    }
+    let after = std::fs::read_dir(&log).unwrap().count();
+    assert_eq!(after, before, "no empty log file per retry");
+}
+
+fn tui_session() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("example");
+    std::fs::create_dir_all(&dir).unwrap();
+    runde::example::write_to(&dir).unwrap();
+    (tmp, dir)
+}

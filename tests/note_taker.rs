@@ -4,7 +4,7 @@
 #[path = "common/tui.rs"]
 mod tui;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode};
 use runde::app::{Action, Screen};
 use runde::clock::Clock;
 use runde::model::{Lang, NoteKind};
@@ -122,7 +122,10 @@ fn a_draft_survives_a_crash_mid_typing() {
     let mut app = fx.note_taker(Some("actors"), Some("Jonas Weber"), None);
     app.handle_key(key('a'));
     typ(&mut app, "halb getipp");
-    std::mem::forget(app); // no clean shutdown at all
+    // No clean shutdown: nothing runs but the OS closing the files (which
+    // releases the drafts lock, as after kill -9; tests/pty.rs kills a real
+    // process). The app has no Drop logic, so drop is exactly that.
+    drop(app);
     let again = fx.note_taker(Some("actors"), Some("Jonas Weber"), None);
     assert_eq!(again.input.as_ref().unwrap().area.lines(), ["halb getipp"]);
 }
@@ -273,4 +276,46 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
     // The probe round trip measures both ways: the facilitator sees it too.
     let text = screen(&fac, 120, 40);
     assert!(text.contains("Uhr einer anderen Station weicht ab: -2.5 s"), "{text}");
+}
+
+#[test]
+fn a_paste_inserts_text_and_never_runs_commands() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    let before = texts(&fx, "methods", "notes");
+    app.handle_key(key('a'));
+    // Terminals send pasted line breaks as CR; CRLF and LF happen too.
+    app.handle_event(Event::Paste("Idee A\rdas fehlt noch\r\nund mehr".into()));
+    let input = app.input.as_ref().expect("the editor stays open");
+    assert_eq!(input.area.lines(), ["Idee A", "das fehlt noch", "und mehr"]);
+    assert_eq!(texts(&fx, "methods", "notes"), before, "nothing saved or deleted");
+    let big = "x".repeat(3000);
+    app.handle_event(Event::Paste(big.clone()));
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(
+        texts(&fx, "methods", "notes").last().unwrap(),
+        &format!("Idee A\ndas fehlt noch\nund mehr{big}"),
+        "a paste over 1 KB arrives whole"
+    );
+}
+
+#[test]
+fn a_paste_into_the_filter_is_one_line() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    app.handle_key(key('/'));
+    app.handle_event(Event::Paste("Welt\rcafé".into()));
+    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["Welt café"]);
+}
+
+#[test]
+fn a_paste_outside_an_editor_is_ignored_with_a_hint() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    let before = texts(&fx, "methods", "notes");
+    assert!(app.handle_event(Event::Paste("a\rd\ru\r".into())));
+    assert!(app.input.is_none(), "no editor opened");
+    assert_eq!(texts(&fx, "methods", "notes"), before);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("Einfügen"), "a hint is shown: {text}");
 }

@@ -107,3 +107,141 @@ fn a_panic_restores_the_terminal() {
         "the panic message is shown on the normal screen"
     );
 }
+
+/// The binary under test (`RUNDE_PTY_BIN` runs an older build, to show a
+/// test failing on it).
+fn bin() -> std::path::PathBuf {
+    std::env::var_os("RUNDE_PTY_BIN")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("runde"))
+}
+
+fn spawn_local(tmp: &Path, args: &[&str], cols: u16, rows: u16) -> View {
+    let state = tmp.join("state");
+    View::spawn_with_env(&bin(), args, &[("RUNDE_STATE_DIR", p(&state))], cols, rows)
+}
+
+/// Kim's view of the methods board, ready for keys.
+fn kims_note_view(tmp: &Path, dir: &Path) -> View {
+    let view = spawn_local(tmp, &["note", p(dir), "--board", "methods", "--by", "Kim"], 100, 30);
+    view.wait_for("Notizen (8)");
+    view
+}
+
+fn paste(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+/// Whether any file below `dir` contains `needle`.
+fn some_file_contains(dir: &Path, needle: &str) -> bool {
+    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
+        let path = e.path();
+        if path.is_dir() {
+            some_file_contains(&path, needle)
+        } else {
+            std::fs::read_to_string(&path).is_ok_and(|t| t.contains(needle))
+        }
+    })
+}
+
+#[test]
+fn a_paste_with_line_breaks_and_over_1kb_goes_into_the_note_whole() {
+    let (t, dir) = common::example_session();
+    let mut view = kims_note_view(t.path(), &dir);
+    assert!(view.screen.lock().unwrap().screen().bracketed_paste(), "paste mode on");
+    view.send("a");
+    view.wait_for("Neue Notiz");
+    let long = "y".repeat(1500);
+    view.send(&paste(&format!("Idee A\rdas fehlt noch\r{long}")));
+    view.send("\r");
+    view.wait_for("Notizen (9)");
+    view.send("q");
+    assert!(view.wait_exit().success());
+    assert!(view.restored(), "terminal restored");
+    assert!(
+        !view.screen.lock().unwrap().screen().bracketed_paste(),
+        "paste mode off"
+    );
+    let texts = common::texts(&common::export_json(&dir), "methods", "notes");
+    assert_eq!(texts.len(), 9, "nothing deleted, one note added: {texts:?}");
+    assert_eq!(texts[8], format!("Idee A\ndas fehlt noch\n{long}"));
+}
+
+#[test]
+fn a_paste_into_the_broadcast_prompt_sends_one_broadcast_and_nothing_else() {
+    let (t, dir) = common::example_session();
+    common::runde().args(["phase", p(&dir), "workshops"]).assert().success();
+    let mut view = spawn_local(t.path(), &["facilitate", p(&dir)], 120, 40);
+    view.wait_for("8 Notizen");
+    view.send("b");
+    view.wait_for("Durchsage an alle");
+    let long = "z".repeat(1500);
+    view.send(&paste(&format!("Noch 5 Minuten\rnSa+{long}")));
+    view.send("\r");
+    view.wait_for("» Durchsage: Noch 5 Minuten nSa+z");
+    view.send("q");
+    assert!(view.wait_exit().success(), "quit without asking: no timer runs");
+    let session = runde::store::Session::open(&dir).unwrap();
+    let state = session.state();
+    assert_eq!(state.phase(), Some("workshops"), "no phase change");
+    for board in ["methods", "continuity", "actors", "success"] {
+        assert!(!state.timer(board).is_running(), "{board}: no timer started");
+    }
+    assert_eq!(
+        state.latest_broadcast(None).unwrap().text,
+        format!("Noch 5 Minuten nSa+{long}")
+    );
+}
+
+#[test]
+fn a_burst_of_2000_typed_characters_arrives_without_another_key() {
+    let (t, dir) = common::example_session();
+    let mut view = kims_note_view(t.path(), &dir);
+    view.send("a");
+    view.wait_for("Neue Notiz");
+    let burst = "w".repeat(2000);
+    view.send(&burst); // what a terminal without bracketed paste sends
+    // Every character reaches the draft without any further key press.
+    let start = std::time::Instant::now();
+    let deadline = start + std::time::Duration::from_secs(90);
+    while !some_file_contains(t.path(), &burst) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the burst stalled part-way: {}",
+            view.contents()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    eprintln!("burst took {:?}", start.elapsed());
+    view.send("\x1b");
+    view.wait_for("Entwurf behalten");
+    view.send("q");
+    assert!(view.wait_exit().success());
+}
+
+#[test]
+fn kill_9_while_typing_then_restart_offers_the_draft_back() {
+    let (t, dir) = common::example_session();
+    let args = ["note", p(&dir), "--board", "methods", "--by", "Kim"];
+    let mut view = spawn_local(t.path(), &args, 100, 30);
+    view.wait_for("Notizen (8)");
+    view.send("aNoch nicht gespeichert");
+    view.wait_for("Noch nicht gespeichert");
+    let pid = view.child.process_id().expect("pid");
+    std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    view.wait_exit();
+    assert!(
+        !dir.join("drafts").exists(),
+        "nothing typed lands in the session folder"
+    );
+    let mut again = spawn_local(t.path(), &args, 100, 30);
+    again.wait_for("Entwurf wiederhergestellt");
+    again.wait_for("Noch nicht gespeichert");
+    again.send("\r");
+    again.wait_for("Notizen (9)");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}

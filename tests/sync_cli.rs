@@ -62,10 +62,10 @@ fn a_plan_conflict_fails_check_until_resolved() {
 fn check_names_log_conflict_copies_and_says_what_to_do() {
     let (_tmp, dir) = common::example_session();
     let before = common::export_json(&dir);
-    let log = dir.join("log").join("example.jsonl");
+    let log = dir.join("log").join("01m8egqxc689sh9q1m8vzf821g.jsonl");
     let copy = dir
         .join("log")
-        .join("example (conflicted copy 2026-11-29 120000).jsonl");
+        .join("01m8egqxc689sh9q1m8vzf821g (conflicted copy 2026-11-29 120000).jsonl");
     std::fs::copy(&log, &copy).unwrap();
     let out = runde().args(["check", dir.to_str().unwrap()]).assert().code(1);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();

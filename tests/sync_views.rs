@@ -31,7 +31,7 @@ fn a_plan_conflict_copy_shows_a_banner_in_both_views_until_resolved() {
 fn a_refresh_error_clears_itself_on_the_next_good_refresh() {
     let fx = Fixture::example();
     let mut fac = fx.facilitator(None);
-    let log = fx.dir().join("log").join("example.jsonl");
+    let log = fx.dir().join("log").join("01m8egqxc689sh9q1m8vzf821g.jsonl");
     let good = std::fs::read(&log).unwrap();
     // Another writer's log is briefly unreadable mid-file.
     let mut other = fx.session();

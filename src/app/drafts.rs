@@ -1,19 +1,38 @@
-//! Drafts: the text in a note-taker's editor, written to
-//! `drafts/<board>.<who>.json` on every change (atomically, by rename), so
-//! a crash or `q` never loses typing. A draft is deleted once its note is
-//! saved.
+//! Drafts: the text in a note-taker's editors, written on every change
+//! (atomically, by rename) so that a crash or `q` never loses typing.
+//!
+//! Drafts are one person's unsaved text on one machine, so they live in the
+//! platform's local state directory (`$RUNDE_STATE_DIR` overrides it), never
+//! in the session folder a sync engine copies between laptops:
+//! `STATE/drafts/<session>/<slot>/<editor>.json`. `<session>` is a hash of
+//! the canonical session path, title and date; a slot belongs to one writer
+//! (the `--by` name, stored verbatim — names are never mangled) and is held
+//! by one running view at a time with an OS file lock, so two views never
+//! share drafts; after a crash (or kill -9) the lock is gone and the next
+//! view of the same writer gets the slot — and its drafts — back.
+//!
+//! There is one draft per editor: a new note per board section, and one per
+//! edited note. A draft records the note text the edit started from, so a
+//! later change by someone else is announced when the draft is saved.
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-/// Folder of drafts inside a session.
-pub const DRAFT_DIR: &str = "drafts";
+/// Environment variable that overrides the local state directory.
+pub const STATE_ENV: &str = "RUNDE_STATE_DIR";
+
+/// Slots per writer and session before giving up (one per running view).
+const MAX_SLOTS: usize = 64;
 
 /// An unsaved note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
+    /// Board the note is on.
+    #[serde(default)]
+    pub board: String,
     /// Section the note is for.
     pub section: String,
     /// The typed text.
@@ -21,55 +40,227 @@ pub struct Draft {
     /// The note being edited, if this is an edit.
     #[serde(default)]
     pub editing: Option<String>,
+    /// The note's text when the edit began (the version it started from).
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Wall time of the last change (ms), to offer the newest first.
+    #[serde(default)]
+    pub saved_ms: i64,
 }
 
-/// The draft file name of one note-taker on one board.
-pub fn key(board: &str, by: Option<&str>) -> String {
-    let who = by
-        .map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "default".into());
-    let clean = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .take(64)
-            .collect()
-    };
-    format!("{}.{}.json", clean(board), clean(&who))
-}
-
-fn path(dir: &Path, key: &str) -> PathBuf {
-    dir.join(DRAFT_DIR).join(key)
-}
-
-/// Writes a draft (replacing the previous one atomically).
-pub fn save(dir: &Path, key: &str, draft: &Draft) -> Result<()> {
-    let folder = dir.join(DRAFT_DIR);
-    if !folder.is_dir() {
-        // Never re-create a session folder that has gone away.
-        std::fs::create_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+impl Draft {
+    /// Whether `other` is the same editor (same board and note, or the same
+    /// board section for a new note).
+    pub fn same_editor(&self, other: &Draft) -> bool {
+        self.board == other.board
+            && self.editing == other.editing
+            && (self.editing.is_some() || self.section == other.section)
     }
-    let json = serde_json::to_vec_pretty(draft).unwrap_or_default();
-    let mut tmp = tempfile::NamedTempFile::new_in(&folder).map_err(|e| Error::io(&folder, e))?;
-    std::io::Write::write_all(&mut tmp, &json).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path(dir, key))
-        .map_err(|e| Error::io(path(dir, key), e.error))?;
-    Ok(())
+
+    fn file_name(&self) -> String {
+        let editor = match &self.editing {
+            Some(id) => format!("edit\0{id}"),
+            None => format!("new\0{}", self.section),
+        };
+        format!("{:016x}.json", fnv1a(&[self.board.as_bytes(), editor.as_bytes()]))
+    }
 }
 
-/// Reads a draft, if one exists and is readable.
-pub fn load(dir: &Path, key: &str) -> Option<Draft> {
-    let bytes = std::fs::read(path(dir, key)).ok()?;
-    serde_json::from_slice(&bytes).ok()
+/// Who a slot belongs to, stored in it verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Owner {
+    /// The canonical session folder.
+    session: PathBuf,
+    /// The writer's name (`--by`), if any.
+    by: Option<String>,
 }
 
-/// Removes a draft after its note was saved.
-pub fn clear(dir: &Path, key: &str) {
-    let _ = std::fs::remove_file(path(dir, key));
+/// One writer's drafts for one session, held by this view.
+#[derive(Debug)]
+pub struct DraftBox {
+    dir: PathBuf,
+    /// The held lock; released when the view ends, however it ends.
+    _lock: File,
+}
+
+/// The local state directory: `$RUNDE_STATE_DIR`, else the platform's
+/// (`~/.local/state/runde` on Linux).
+pub fn state_root() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(STATE_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "runde")
+        .ok_or_else(|| Error::Invalid(format!("cannot find a local state directory; set {STATE_ENV}")))?;
+    Ok(dirs
+        .state_dir()
+        .map_or_else(|| dirs.data_local_dir().to_path_buf(), Path::to_path_buf))
+}
+
+impl DraftBox {
+    /// Opens (and locks) a slot of `by`'s drafts for the session in
+    /// `session_dir`, below `root`. `identity` tells sessions at the same
+    /// path apart (title and date).
+    pub fn open(root: &Path, session_dir: &Path, identity: &str, by: Option<&str>) -> Result<DraftBox> {
+        let session = session_dir.canonicalize().map_err(|e| Error::io(session_dir, e))?;
+        let key = fnv1a(&[session.as_os_str().as_encoded_bytes(), identity.as_bytes()]);
+        let folder = root.join("drafts").join(format!("{key:016x}"));
+        create_private_dir(&folder)?;
+        let owner = Owner {
+            session,
+            by: by.map(str::to_string),
+        };
+        for n in 0..MAX_SLOTS {
+            let dir = folder.join(format!("w{n}"));
+            if let Some(lock) = claim_slot(&dir, &owner)? {
+                return Ok(DraftBox { dir, _lock: lock });
+            }
+        }
+        Err(Error::Invalid(format!(
+            "{}: too many views of this writer are open",
+            folder.display()
+        )))
+    }
+
+    /// The slot folder (for tests and messages).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes a draft, replacing the earlier one of the same editor.
+    pub fn save(&self, draft: &Draft) -> Result<()> {
+        let json = serde_json::to_vec_pretty(draft).unwrap_or_default();
+        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        std::io::Write::write_all(&mut tmp, &json).map_err(|e| Error::io(tmp.path(), e))?;
+        let path = self.dir.join(draft.file_name());
+        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        Ok(())
+    }
+
+    /// The draft of the editor `like` names, if one exists.
+    pub fn load(&self, like: &Draft) -> Option<Draft> {
+        let bytes = std::fs::read(self.dir.join(like.file_name())).ok()?;
+        let draft: Draft = serde_json::from_slice(&bytes).ok()?;
+        draft.same_editor(like).then_some(draft)
+    }
+
+    /// All drafts of this writer, newest first.
+    pub fn list(&self) -> Vec<Draft> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut drafts: Vec<Draft> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".json") && e.file_name() != "owner.json")
+            .filter_map(|e| std::fs::read(e.path()).ok())
+            .filter_map(|b| serde_json::from_slice::<Draft>(&b).ok())
+            .collect();
+        drafts.sort_by(|a, b| b.saved_ms.cmp(&a.saved_ms).then_with(|| a.text.cmp(&b.text)));
+        drafts
+    }
+
+    /// Removes the draft of the editor `like` names (saved or discarded).
+    pub fn clear(&self, like: &Draft) {
+        if self.load(like).is_some() {
+            let _ = std::fs::remove_file(self.dir.join(like.file_name()));
+        }
+    }
+}
+
+/// Takes slot `dir` if it is free and `owner`'s (or new); `None` if it is
+/// someone else's or held by a running view.
+fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
+    let owner_file = dir.join("owner.json");
+    if !dir.is_dir() {
+        match std::fs::create_dir(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+    }
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("lock"))
+        .map_err(|e| Error::io(dir.join("lock"), e))?;
+    if !try_lock(&lock).map_err(|e| Error::io(dir.join("lock"), e))? {
+        return Ok(None);
+    }
+    match std::fs::read(&owner_file) {
+        Ok(bytes) => {
+            let theirs: Option<Owner> = serde_json::from_slice(&bytes).ok();
+            Ok((theirs.as_ref() == Some(owner)).then_some(lock))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let json = serde_json::to_vec_pretty(owner).unwrap_or_default();
+            std::fs::write(&owner_file, json).map_err(|e| Error::io(&owner_file, e))?;
+            Ok(Some(lock))
+        }
+        Err(e) => Err(Error::io(&owner_file, e)),
+    }
+}
+
+/// Takes an exclusive lock on `file` without waiting; false if another
+/// open file (another view, in this process or another) holds it. The OS
+/// drops it when the holder ends, however it ends.
+#[cfg(unix)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    match rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::WOULDBLOCK => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Without flock(2): one view per writer is assumed.
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> std::io::Result<bool> {
+    Ok(true)
+}
+
+/// Creates a folder (and parents) readable only by its owner: drafts are
+/// one person's unsaved text.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// FNV-1a (64 bit) over parts separated by 0xff: a stable name for
+/// a key whose exact value is stored and compared inside the file.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            hash ^= 0xff; // a separator no byte of UTF-8 text can be
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in *part {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_file_per_editor() {
+        let d = |section: &str, editing: Option<&str>| Draft {
+            board: "b".into(),
+            section: section.into(),
+            text: String::new(),
+            editing: editing.map(str::to_string),
+            base: None,
+            saved_ms: 0,
+        };
+        assert_ne!(d("s1", None).file_name(), d("s2", None).file_name());
+        assert_ne!(d("s1", None).file_name(), d("s1", Some("n")).file_name());
+        assert_eq!(d("s1", Some("n")).file_name(), d("s2", Some("n")).file_name());
+    }
 }

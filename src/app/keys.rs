@@ -224,6 +224,12 @@ pub const NOTE: &[Binding] = &[
         true,
     ),
     b(&[(KeyCode::Char('/'), NONE)], "/", Action::StartFilter, false),
+    b(
+        &[(KeyCode::Char('D'), SHIFT), (KeyCode::Char('D'), NONE)],
+        "D",
+        Action::ShowDrafts,
+        false,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, false),
     HELP,
     QUIT,
@@ -243,6 +249,7 @@ pub const EDITOR: &[Binding] = &[
         true,
     ),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+    b(&[(KeyCode::Char('g'), CTRL)], "Ctrl-g", Action::DiscardDraft, false),
 ];
 
 /// The board picker shown when `runde note` gets no `--board`.

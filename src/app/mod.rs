@@ -99,6 +99,10 @@ pub enum Action {
     Newline,
     /// Stop typing (a note stays as a draft).
     Cancel,
+    /// Throw away the open editor's draft on purpose and close it.
+    DiscardDraft,
+    /// List this board's drafts to reopen one.
+    ShowDrafts,
     /// Show or hide the help.
     Help,
     /// Quit (asks first while timers run).
@@ -163,6 +167,8 @@ pub enum Overlay {
     ConfirmQuit,
     SignalPicker,
     SectionPicker,
+    /// This board's drafts; a digit reopens one.
+    Drafts,
 }
 
 /// What an editor line is for.
@@ -224,6 +230,14 @@ pub struct App {
     reported_jump_s: i64,
     /// The text of a failed refresh on screen; the next good refresh clears it.
     refresh_error: Option<String>,
+    /// This note-taker's drafts (none in the facilitator view, or when the
+    /// local state directory cannot be used).
+    pub drafts: Option<drafts::DraftBox>,
+    /// Save drafts only on [`App::flush_draft`] (the runtime does, after
+    /// each burst of input); tests leave it off and every key saves.
+    pub defer_drafts: bool,
+    /// A draft change waits for [`App::flush_draft`].
+    draft_pending: bool,
 }
 
 impl App {
@@ -246,7 +260,20 @@ impl App {
     }
 
     /// A note-taker's view; without a board, a picker of the phase's boards.
+    /// Drafts are kept in the platform's local state directory.
     pub fn note_taker(session: Session, board: Option<&str>, lang: Option<Lang>) -> Result<App, Error> {
+        let root = drafts::state_root();
+        App::note_taker_with_state(session, board, lang, root)
+    }
+
+    /// [`App::note_taker`] with drafts below `state_root` (tests, a server
+    /// running views for several people).
+    pub fn note_taker_with_state(
+        session: Session,
+        board: Option<&str>,
+        lang: Option<Lang>,
+        state_root: Result<std::path::PathBuf, Error>,
+    ) -> Result<App, Error> {
         let lang = lang.unwrap_or(session.plan().lang);
         let screen = match board {
             Some(b) => {
@@ -275,6 +302,7 @@ impl App {
             }
         };
         let mut app = App::new(session, lang, screen);
+        app.open_drafts(state_root);
         app.restore_draft();
         Ok(app)
     }
@@ -296,6 +324,9 @@ impl App {
             system_clock: None,
             reported_jump_s: 0,
             refresh_error: None,
+            drafts: None,
+            defer_drafts: false,
+            draft_pending: false,
         }
     }
 
@@ -380,14 +411,35 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(_, _) | Event::FocusGained => true,
             Event::Paste(text) => {
-                if let Some(input) = self.input.as_mut() {
-                    input.area.insert_str(text);
-                    self.save_draft();
-                }
+                self.paste(&text);
                 true
             }
             _ => false,
         }
+    }
+
+    /// A paste goes into the open editor as text — line breaks as line
+    /// breaks in a note, as spaces in a one-line prompt — and never acts
+    /// as keys. Without an editor it is ignored, with a hint.
+    fn paste(&mut self, text: &str) {
+        let multiline = match (&self.overlay, &self.input) {
+            (None, Some(i)) => matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }),
+            _ => {
+                let hint = match self.screen {
+                    Screen::Facilitator(_) => self.s().paste_ignored_facilitator,
+                    _ => self.s().paste_ignored_note,
+                };
+                self.message = Some(Message {
+                    text: hint.into(),
+                    tone: Tone::Warning,
+                });
+                return;
+            }
+        };
+        if let Some(input) = self.input.as_mut() {
+            input.area.insert_str(pasted_text(text, multiline));
+        }
+        self.save_draft();
     }
 
     /// Handles one key press.
@@ -398,6 +450,8 @@ impl App {
         if self.input.is_some() {
             match keys::lookup(keys::EDITOR, &key) {
                 Some(action) => {
+                    // The editor may close: its text reaches the draft first.
+                    self.flush_draft();
                     self.update(action);
                 }
                 None => {
@@ -444,6 +498,14 @@ impl App {
                     let done = self.session.signal(&board, signal);
                     let text = self.s().signal_sent.to_string();
                     self.report(done.map(|()| text));
+                }
+            }
+            Overlay::Drafts => {
+                let index = ch
+                    .and_then(|c| c.to_digit(10))
+                    .and_then(|d| (d as usize).checked_sub(1));
+                if let Some(draft) = index.and_then(|i| self.board_drafts().into_iter().nth(i)) {
+                    self.open_draft(draft);
                 }
             }
             Overlay::SectionPicker => {
@@ -810,7 +872,7 @@ impl App {
                     i.area.insert_newline();
                 }
             }
-            Action::Cancel => self.input = None,
+            Action::Cancel | Action::DiscardDraft => self.input = None,
             _ => {}
         }
     }
@@ -926,24 +988,38 @@ impl App {
         match action {
             Action::AddNote => {
                 let section = self.current_section_id().unwrap_or_default();
-                let draft = drafts::load(self.session.dir(), &self.draft_key());
-                let text = draft
-                    .as_ref()
-                    .filter(|d| d.editing.is_none())
-                    .map(|d| d.text.clone())
-                    .unwrap_or_default();
-                self.open_input(
-                    InputKind::NewNote {
-                        section,
-                        id: new_note_id(),
-                    },
-                    &text,
-                );
+                let kind = InputKind::NewNote {
+                    section,
+                    id: new_note_id(),
+                };
+                let text = self.stored_draft(&kind).map(|d| d.text).unwrap_or_default();
+                self.open_input(kind, &text);
             }
             Action::EditNote => match self.current_note().map(|n| (n.id.clone(), n.text.clone())) {
-                Some((id, text)) => self.open_input(InputKind::EditNote { id, base: text.clone() }, &text),
+                Some((id, text)) => {
+                    let kind = InputKind::EditNote {
+                        id: id.clone(),
+                        base: text.clone(),
+                    };
+                    match self.stored_draft(&kind) {
+                        // Reopen the kept edit, with the version it started from.
+                        Some(d) => {
+                            let base = d.base.unwrap_or(text);
+                            self.open_input(InputKind::EditNote { id, base }, &d.text);
+                            self.warn_if_edited_note_changed();
+                        }
+                        None => self.open_input(kind, &text),
+                    }
+                }
                 None => self.report(Err(Error::Invalid(s.no_note_selected.into()))),
             },
+            Action::ShowDrafts => {
+                if self.board_drafts().is_empty() {
+                    self.report(Ok(s.no_drafts.to_string()));
+                } else {
+                    self.overlay = Some(Overlay::Drafts);
+                }
+            }
             Action::DeleteNote => {
                 self.with_current_note(|app, id| app.session.delete_note(id).map(|()| app.s().deleted_undo.to_string()))
             }
@@ -1031,15 +1107,27 @@ impl App {
                 self.save_draft();
             }
             Action::Cancel => {
-                let kept = self.input.take().is_some_and(|i| {
-                    matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }) && !i.area.is_empty()
-                });
+                let kept = self
+                    .input_draft()
+                    .and_then(|d| self.drafts.as_ref()?.load(&d))
+                    .is_some();
+                self.input = None;
                 if kept {
                     self.message = Some(Message {
                         text: s.draft_kept.into(),
                         tone: Tone::Info,
                     });
                 }
+            }
+            Action::DiscardDraft => {
+                if let Some(d) = self.input_draft() {
+                    self.clear_draft(&d);
+                }
+                self.input = None;
+                self.message = Some(Message {
+                    text: s.draft_discarded.into(),
+                    tone: Tone::Info,
+                });
             }
             _ => {}
         }
@@ -1104,6 +1192,12 @@ impl App {
 
     fn after_store_change(&mut self) {
         self.sync_cursor();
+        self.warn_if_edited_note_changed();
+    }
+
+    /// While editing: say so if someone else changed or deleted the note
+    /// since the edit began.
+    fn warn_if_edited_note_changed(&mut self) {
         let Some(Input {
             kind: InputKind::EditNote { id, base },
             ..
@@ -1162,10 +1256,12 @@ impl App {
         area.move_cursor(ratatui_textarea::CursorMove::End);
         area.set_max_histories(200);
         self.input = Some(Input { kind, area });
-        self.save_draft();
+        self.draft_pending = false;
+        self.write_draft();
     }
 
     fn submit(&mut self) {
+        let draft = self.input_draft();
         let Some(input) = self.input.take() else { return };
         let text = input.area.lines().join("\n");
         let s = self.s();
@@ -1178,16 +1274,18 @@ impl App {
             }
             InputKind::Broadcast => {
                 if !text.trim().is_empty() {
-                    let r = self
-                        .session
-                        .broadcast(&text, None)
-                        .map(|()| s.broadcast_sent.to_string());
-                    self.report(r);
+                    match self.session.broadcast(&text, None) {
+                        Ok(()) => self.report(Ok(s.broadcast_sent.to_string())),
+                        // A full disk: keep the text, as for notes.
+                        Err(e) => self.keep_input(input, e),
+                    }
                 }
             }
             InputKind::NewNote { section, id } => {
                 if text.trim().is_empty() {
-                    self.clear_draft();
+                    if let Some(d) = &draft {
+                        self.clear_draft(d);
+                    }
                     return;
                 }
                 let board = self.note_board().map(|b| b.id.clone()).unwrap_or_default();
@@ -1196,7 +1294,9 @@ impl App {
                     .add_note_with_id(id.clone(), &board, Some(section), &text, NoteKind::Bullet, false)
                 {
                     Ok(id) => {
-                        self.clear_draft();
+                        if let Some(d) = &draft {
+                            self.clear_draft(d);
+                        }
                         if let Screen::Note(v) = &mut self.screen {
                             v.cursor_id = Some(id);
                         }
@@ -1230,7 +1330,9 @@ impl App {
                 };
                 match result {
                     Ok(msg) => {
-                        self.clear_draft();
+                        if let Some(d) = &draft {
+                            self.clear_draft(d);
+                        }
                         self.message = Some(Message {
                             text: msg,
                             tone: Tone::Success,
@@ -1246,7 +1348,8 @@ impl App {
     /// A save failed: keep the text in the editor and say why.
     fn keep_input(&mut self, input: Input, e: Error) {
         self.input = Some(input);
-        self.save_draft();
+        self.draft_pending = false;
+        self.write_draft();
         self.message = Some(Message {
             text: format!("{}: {e}", self.s().not_saved),
             tone: Tone::Error,
@@ -1255,28 +1358,99 @@ impl App {
 
     // ----- drafts --------------------------------------------------------------
 
-    fn draft_key(&self) -> String {
-        let board = match &self.screen {
-            Screen::Note(v) => v.board.as_str(),
-            _ => "",
-        };
-        drafts::key(board, self.session.author())
+    /// Opens this writer's drafts below `root`; without them typing still
+    /// works, with a warning that nothing is kept.
+    fn open_drafts(&mut self, root: Result<std::path::PathBuf, Error>) {
+        let plan = self.session.plan();
+        let identity = format!("{}\0{}", plan.title, plan.date);
+        let opened =
+            root.and_then(|root| drafts::DraftBox::open(&root, self.session.dir(), &identity, self.session.author()));
+        match opened {
+            Ok(b) => self.drafts = Some(b),
+            Err(e) => {
+                self.message = Some(Message {
+                    text: format!("{}: {e}", self.s().drafts_unavailable),
+                    tone: Tone::Warning,
+                });
+            }
+        }
     }
 
-    fn save_draft(&mut self) {
-        let Some(input) = &self.input else { return };
-        let editing = match &input.kind {
-            InputKind::NewNote { .. } => None,
-            InputKind::EditNote { id, .. } => Some(id.clone()),
-            _ => return,
+    /// The draft the editor of `kind` would write (text still empty).
+    fn draft_for(&self, kind: &InputKind) -> Option<drafts::Draft> {
+        let Screen::Note(v) = &self.screen else { return None };
+        let (section, editing, base) = match kind {
+            InputKind::NewNote { section, .. } => (section.clone(), None, None),
+            InputKind::EditNote { id, base } => {
+                let section = self.session.state().note(id).map(|n| n.section.clone());
+                (section.unwrap_or_default(), Some(id.clone()), Some(base.clone()))
+            }
+            _ => return None,
         };
-        let section = self.current_section_id().unwrap_or_default();
-        let draft = drafts::Draft {
+        Some(drafts::Draft {
+            board: v.board.clone(),
             section,
-            text: input.area.lines().join("\n"),
+            text: String::new(),
             editing,
+            base,
+            saved_ms: self.now_ms(),
+        })
+    }
+
+    /// The open editor's draft, with its current text.
+    fn input_draft(&self) -> Option<drafts::Draft> {
+        let input = self.input.as_ref()?;
+        let mut draft = self.draft_for(&input.kind)?;
+        draft.text = input.area.lines().join("\n");
+        Some(draft)
+    }
+
+    /// The kept draft of the editor `kind` opens, if any.
+    fn stored_draft(&self, kind: &InputKind) -> Option<drafts::Draft> {
+        let like = self.draft_for(kind)?;
+        self.drafts.as_ref()?.load(&like)
+    }
+
+    /// This board's drafts, newest first.
+    pub fn board_drafts(&self) -> Vec<drafts::Draft> {
+        let (Screen::Note(v), Some(b)) = (&self.screen, &self.drafts) else {
+            return Vec::new();
         };
-        if let Err(e) = drafts::save(self.session.dir(), &self.draft_key(), &draft) {
+        b.list().into_iter().filter(|d| d.board == v.board).collect()
+    }
+
+    /// Writes the open editor's text to its draft; a draft with nothing
+    /// typed in it (empty, or an edit still equal to where it started) is
+    /// removed instead.
+    fn save_draft(&mut self) {
+        if self.defer_drafts {
+            self.draft_pending = true;
+            return;
+        }
+        self.write_draft();
+    }
+
+    /// Writes a deferred draft change now.
+    pub fn flush_draft(&mut self) {
+        if std::mem::take(&mut self.draft_pending) {
+            self.write_draft();
+        }
+    }
+
+    fn write_draft(&mut self) {
+        let Some(draft) = self.input_draft() else { return };
+        let Some(b) = &self.drafts else { return };
+        let nothing_typed = match &draft.base {
+            Some(base) => draft.text == *base,
+            None => draft.text.is_empty(),
+        };
+        let result = if nothing_typed {
+            b.clear(&draft);
+            Ok(())
+        } else {
+            b.save(&draft)
+        };
+        if let Err(e) = result {
             self.message = Some(Message {
                 text: e.to_string(),
                 tone: Tone::Warning,
@@ -1284,43 +1458,85 @@ impl App {
         }
     }
 
-    fn clear_draft(&mut self) {
-        drafts::clear(self.session.dir(), &self.draft_key());
+    fn clear_draft(&self, draft: &drafts::Draft) {
+        if let Some(b) = &self.drafts {
+            b.clear(draft);
+        }
     }
 
-    /// Reopens an unsaved note from an earlier run (after a crash or `q`).
+    /// Reopens the newest unsaved note of this board from an earlier run
+    /// (after a crash or `q`); the others are listed with `D`.
     fn restore_draft(&mut self) {
-        if !matches!(self.screen, Screen::Note(_)) {
+        let mut all = self.board_drafts();
+        if all.is_empty() {
             return;
         }
-        let Some(draft) = drafts::load(self.session.dir(), &self.draft_key()) else {
-            return;
-        };
-        if draft.text.trim().is_empty() {
-            return;
+        let newest = all.remove(0);
+        self.open_draft(newest);
+        let announced = self.message.as_ref().is_some_and(|m| m.tone != Tone::Info);
+        if !all.is_empty() && !announced {
+            let text = format!("{} (+{} – D)", self.s().draft_restored, all.len());
+            self.message = Some(Message { text, tone: Tone::Info });
         }
+    }
+
+    /// Opens a kept draft in its editor: its section, its note and the
+    /// version that edit started from (a newer change is announced).
+    fn open_draft(&mut self, draft: drafts::Draft) {
         let section_index = self
             .note_board()
             .and_then(|b| b.sections.iter().position(|s| s.id == draft.section));
         if let (Some(i), Screen::Note(v)) = (section_index, &mut self.screen) {
             v.section = i;
         }
-        let kind = match draft.editing.as_ref().and_then(|id| self.session.state().note(id)) {
+        let note = draft.editing.as_ref().and_then(|id| self.session.state().note(id));
+        let kind = match note {
             Some(n) => InputKind::EditNote {
                 id: n.id.clone(),
-                base: n.text.clone(),
+                base: draft.base.clone().unwrap_or_else(|| n.text.clone()),
             },
             None => InputKind::NewNote {
                 section: self.current_section_id().unwrap_or_default(),
                 id: new_note_id(),
             },
         };
-        self.open_input(kind, &draft.text);
+        // A draft that moves to another editor (its note or section is gone)
+        // is joined with what that editor kept, never written over it.
+        let target = self.draft_for(&kind);
+        let moved = target.as_ref().is_some_and(|t| !t.same_editor(&draft));
+        let mut text = draft.text.clone();
+        if moved {
+            if let Some(kept) = self.stored_draft(&kind).filter(|k| !k.text.is_empty()) {
+                text = format!("{}\n{text}", kept.text);
+            }
+        }
+        self.open_input(kind, &text);
+        if moved {
+            self.clear_draft(&draft);
+        }
         self.message = Some(Message {
             text: self.s().draft_restored.into(),
             tone: Tone::Info,
         });
+        self.warn_if_edited_note_changed();
     }
+}
+
+/// Pasted text as it goes into an editor: line breaks (CR, CRLF, LF)
+/// become line breaks in a note and spaces in a one-line prompt; other
+/// control characters are dropped.
+fn pasted_text(text: &str, multiline: bool) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = if multiline {
+        unified
+    } else {
+        unified.trim_end_matches('\n').replace('\n', " ")
+    };
+    unified
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
 }
 
 /// A column of present or merged mode.

@@ -540,8 +540,13 @@ impl LogWriter {
         };
         let mut line = serde_json::to_vec(&header).unwrap_or_default();
         line.push(b'\n');
-        file.write_all(&line).map_err(|e| Error::io(&path, e))?;
-        file.sync_all().map_err(|e| Error::io(&path, e))?;
+        if let Err(e) = file.write_all(&line).and_then(|()| file.sync_all()) {
+            // Nothing in it was acknowledged: a retry on a full disk must
+            // not leave one empty file behind per attempt.
+            drop(file);
+            let _ = std::fs::remove_file(&path);
+            return Err(Error::io(&path, e));
+        }
         sync_dir(dir)?;
         Ok(LogWriter {
             path,

@@ -71,6 +71,20 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
                 .unwrap_or_default();
             dialog(&format!("{}  {}", s.section_prompt, sections.join(" · ")), area, buf);
         }
+        Some(Overlay::Drafts) => {
+            let drafts: Vec<String> = app
+                .board_drafts()
+                .iter()
+                .take(9)
+                .enumerate()
+                .map(|(i, d)| {
+                    let mark = if d.editing.is_some() { "✎ " } else { "+ " };
+                    let first = d.text.lines().next().unwrap_or_default();
+                    format!("{} {mark}„{}“", i + 1, super::text::cut(first, 24))
+                })
+                .collect();
+            dialog(&format!("{}  {}", s.drafts_prompt, drafts.join(" · ")), area, buf);
+        }
         None => {}
     }
 }

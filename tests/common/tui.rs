@@ -48,7 +48,8 @@ impl Fixture {
     pub fn note_taker(&self, board: Option<&str>, by: Option<&str>, lang: Option<runde::model::Lang>) -> App {
         let mut s = self.session();
         s.set_author(by.map(str::to_string));
-        let mut app = App::note_taker(s, board, lang).unwrap();
+        let state = self._tmp.path().join("state");
+        let mut app = App::note_taker_with_state(s, board, lang, Ok(state)).unwrap();
         app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
         app
     }
