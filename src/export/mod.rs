@@ -1,10 +1,13 @@
 //! Minutes of a session in the structure of the reference newsletter, as
-//! Markdown, HTML, plain text or JSON, in German or English, for the
-//! people who were there (internal) or for publication (public).
+//! Markdown, HTML, plain text, Word, PDF or JSON, in German or English,
+//! for the people who were there (internal) or for publication (public).
 pub mod doc;
+pub mod docx;
 pub mod html;
+pub mod inline;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod privacy;
 pub mod text;
 
@@ -29,6 +32,17 @@ pub enum Format {
     Json,
     /// An iCalendar invitation to the next meeting.
     Ics,
+    /// A Word document (.docx).
+    Docx,
+    /// An A4 PDF with page numbers.
+    Pdf,
+}
+
+impl Format {
+    /// True for formats that are not text (written as bytes).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
 }
 
 /// What to export and how.
@@ -39,21 +53,42 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub audience: Audience,
     /// A minijinja template replacing the default HTML one.
-    pub template: Option<String>,
+    pub template: Option<html::Template>,
+    /// Page, fragment or e-mail HTML.
+    pub html: html::Mode,
 }
 
-/// Renders the minutes.
+/// Renders the minutes of a text format.
 pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<String> {
+    let bytes = render_bytes(plan, state, opts)?;
+    String::from_utf8(bytes).map_err(|_| Error::Invalid("this format is not text; write it with -o FILE".into()))
+}
+
+/// Renders the minutes in any format.
+pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Vec<u8>> {
     let lang = opts.lang.unwrap_or(plan.lang);
     let format = opts.format.unwrap_or(Format::Md);
-    let minutes = || doc::build(plan, state, lang, opts.audience);
-    match format {
-        Format::Json => Ok(json::render(plan, state, opts.audience)),
-        Format::Ics => crate::series::ics(plan, chrono::Utc::now().timestamp_millis()),
-        Format::Md => Ok(markdown::render(&minutes())),
-        Format::Txt => Ok(text::render(&minutes())),
-        Format::Html => html::render(&minutes(), opts.template.as_deref()),
+    if let Some(t) = &opts.template {
+        if format != Format::Html {
+            return Err(Error::Invalid(format!(
+                "--template {} applies to --format html only",
+                t.name
+            )));
+        }
     }
+    if opts.html != html::Mode::Page && format != Format::Html {
+        return Err(Error::Invalid("--fragment and --email apply to --format html only".into()));
+    }
+    let minutes = || doc::build(plan, state, lang, opts.audience);
+    Ok(match format {
+        Format::Json => json::render(plan, state, opts.audience).into_bytes(),
+        Format::Ics => crate::series::ics(plan, chrono::Utc::now().timestamp_millis())?.into_bytes(),
+        Format::Md => markdown::render(&minutes()).into_bytes(),
+        Format::Txt => text::render(&minutes()).into_bytes(),
+        Format::Html => html::render(&minutes(), opts.template.as_ref(), opts.html)?.into_bytes(),
+        Format::Docx => docx::render(&minutes())?,
+        Format::Pdf => pdf::render(&minutes())?,
+    })
 }
 
 /// Every place where a non-consenting person's name would appear in public
