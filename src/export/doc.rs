@@ -8,7 +8,7 @@ pub use super::inline::Inline;
 use super::inline::{link_phrases, parse, safe_url};
 use super::privacy::{Audience, Redactor};
 use crate::i18n::{Strings, strings};
-use crate::model::plan::{Date, NextMeeting, TimeOfDay};
+use crate::model::plan::{Date, NextMeeting, TimeOfDay, is_placeholder_title};
 use crate::model::{Board, BoardKind, Lang, Note, NoteKind, Plan, SessionState};
 
 /// A paragraph, list item or table cell: runs of text, and the language
@@ -111,29 +111,6 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
         newsletter,
         blocks: b.blocks,
     }
-}
-
-/// True if a board's title is still the one a template or `new --from`
-/// put there ("Impulsvortrag", "Treffen 6", "Netzwerktreffen").
-pub fn is_placeholder_title(title: &str) -> bool {
-    let t = title.trim();
-    if t.is_empty() {
-        return true;
-    }
-    let known = [
-        "Impulsvortrag",
-        "Keynote",
-        "Netzwerktreffen",
-        "Network meeting",
-        "Treffen",
-        "Meeting",
-    ];
-    if known.contains(&t) {
-        return true;
-    }
-    ["Treffen ", "Meeting "]
-        .iter()
-        .any(|w| t.strip_prefix(w).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// How many questions a guiding question holds ("Wie …, welche …, und

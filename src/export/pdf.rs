@@ -168,10 +168,15 @@ impl Layout {
         }
     }
 
-    /// Places lines at `x`; returns nothing, moves `y` down.
+    /// Places lines at `x` and moves `y` down; up to six lines are kept
+    /// together on one page.
     fn flow(&mut self, words: &[Word], x: f32, width: f32, size: f32) {
         let lead = size * 1.4;
-        for line in self.lines(words, width, size) {
+        let lines = self.lines(words, width, size);
+        if lines.len() <= 6 {
+            self.ensure(lead * lines.len() as f32);
+        }
+        for line in lines {
             self.ensure(lead);
             self.y -= lead;
             let y = self.y;
@@ -220,7 +225,8 @@ impl Layout {
             Block::Paragraph { inlines, .. } => self.flow(&words(inlines), MARGIN, width, BODY),
             Block::List { items } => {
                 for item in items {
-                    self.ensure(BODY * 1.4);
+                    let lines = self.lines(&words(&item.inlines), width - 16.0, BODY).len();
+                    self.ensure(BODY * 1.4 * lines.min(6) as f32);
                     let y = self.y - BODY * 1.4;
                     self.page().texts.push(Placed {
                         x: MARGIN + 4.0,

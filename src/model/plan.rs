@@ -534,6 +534,29 @@ fn line_of(text: &str, needle: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// True if a plan's or board's title is still the one a template or `new --from`
+/// put there ("Impulsvortrag", "Treffen 6", "Netzwerktreffen").
+pub fn is_placeholder_title(title: &str) -> bool {
+    let t = title.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let known = [
+        "Impulsvortrag",
+        "Keynote",
+        "Netzwerktreffen",
+        "Network meeting",
+        "Treffen",
+        "Meeting",
+    ];
+    if known.contains(&t) {
+        return true;
+    }
+    ["Treffen ", "Meeting "]
+        .iter()
+        .any(|w| t.strip_prefix(w).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
