@@ -50,7 +50,10 @@ fn the_intro_says_the_meeting_took_place_and_the_title_names_the_kind_of_event()
     ));
     assert!(!md.contains("zusammen. Im Mittelpunkt"));
     let en = export(&dir, &["--format", "md", "--lang", "en"]);
-    assert!(en.starts_with("# TransLOek: Kompetenznetzwerk-Treffen on “Netzwerken"), "{en}");
+    assert!(
+        en.starts_with("# TransLOek: Kompetenznetzwerk-Treffen on “Netzwerken"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -89,7 +92,10 @@ fn the_transition_quotes_topics_joins_with_sowie_and_agrees_in_number() {
     );
     assert!(!md.contains("Danach"), "nothing came before: {md}");
     let en = export(&one, &["--format", "md", "--lang", "en"]);
-    assert!(en.contains("The participants worked in one workshop of 7 people on “"), "{en}");
+    assert!(
+        en.contains("The participants worked in one workshop of 7 people on “"),
+        "{en}"
+    );
     assert!(!en.contains("each"), "{en}");
 }
 
@@ -128,7 +134,14 @@ fn the_closing_thanks_names_the_network_and_invites_to_the_next_meeting() {
 #[test]
 fn english_ordinals_beyond_twelve_have_the_right_suffix() {
     let (_t, dir) = example_session();
-    for (n, word) in [(21, "21st"), (22, "22nd"), (23, "23rd"), (101, "101st"), (111, "111th"), (13, "13th")] {
+    for (n, word) in [
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (13, "13th"),
+    ] {
         edit_plan(&dir, |p| p["meeting_number"] = n.into());
         let en = export(&dir, &["--format", "md", "--lang", "en"]);
         assert!(en.contains(&format!("held its {word} meeting")), "{n}: {en}");
@@ -158,12 +171,23 @@ fn attributions_never_follow_a_colon_and_no_text_line_starts_with_a_dash() {
 #[test]
 fn check_warns_about_placeholder_titles_and_export_does_not_print_them() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
-    add(&dir, "keynote", "Ein Gedanke aus dem Vortrag", &["--section", "summary"]);
+    add(
+        &dir,
+        "keynote",
+        "Ein Gedanke aus dem Vortrag",
+        &["--section", "summary"],
+    );
     let out = runde().args(["check", dir.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success(), "warnings keep the session healthy");
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.contains("warning") && report.contains("\"Netzwerktreffen\""), "{report}");
-    assert!(report.contains("board keynote") && report.contains("\"Impulsvortrag\""), "{report}");
+    assert!(
+        report.contains("warning") && report.contains("\"Netzwerktreffen\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("board keynote") && report.contains("\"Impulsvortrag\""),
+        "{report}"
+    );
     let md = export(&dir, &["--format", "md"]);
     assert!(md.contains("## Impulsvortrag\n"), "{md}");
     assert!(!md.contains("„Impulsvortrag“"), "{md}");
@@ -176,7 +200,9 @@ fn a_lead_on_a_table_section_is_printed_before_the_table() {
         board(p, "keynote")["sections"][2]["lead"] = "Was beim Anbahnen hilft und was schadet:".into();
     });
     let md = export(&dir, &["--format", "md"]);
-    let lead = md.find("Was beim Anbahnen hilft und was schadet:").expect("lead printed");
+    let lead = md
+        .find("Was beim Anbahnen hilft und was schadet:")
+        .expect("lead printed");
     assert!(lead < md.find("| Dos | Don'ts |").unwrap());
 }
 
@@ -197,7 +223,10 @@ fn links_and_inline_formatting_render_in_every_format() {
         &[],
     );
     let md = export(&dir, &["--format", "md"]);
-    assert!(md.contains("[UPJ](https://upj.de) und <https://upj.de>, **wichtig** und *betont*"), "{md}");
+    assert!(
+        md.contains("[UPJ](https://upj.de) und <https://upj.de>, **wichtig** und *betont*"),
+        "{md}"
+    );
     assert!(md.contains("[UPJ Netzwerk](https://www.upj.de)"));
     assert!(md.contains("[Stadtteilpaten Nürnberg](https://example.org/paten)"));
     assert!(md.contains("[Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de/vortrag)"));
@@ -207,11 +236,23 @@ fn links_and_inline_formatting_render_in_every_format() {
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     let hrefs: Vec<&str> = doc.select(&sel("a")).filter_map(|a| a.value().attr("href")).collect();
-    for want in ["https://upj.de", "https://www.upj.de", "https://example.org/paten", "https://www.upj.de/vortrag", url] {
+    for want in [
+        "https://upj.de",
+        "https://www.upj.de",
+        "https://example.org/paten",
+        "https://www.upj.de/vortrag",
+        url,
+    ] {
         assert!(hrefs.contains(&want), "{want} in {hrefs:?}");
     }
-    assert_eq!(doc.select(&sel("li strong")).next().unwrap().text().collect::<String>(), "wichtig");
-    assert_eq!(doc.select(&sel("li em")).next().unwrap().text().collect::<String>(), "betont");
+    assert_eq!(
+        doc.select(&sel("li strong")).next().unwrap().text().collect::<String>(),
+        "wichtig"
+    );
+    assert_eq!(
+        doc.select(&sel("li em")).next().unwrap().text().collect::<String>(),
+        "betont"
+    );
 
     let txt = export(&dir, &["--format", "txt"]);
     assert!(txt.contains("UPJ (https://upj.de)"), "{txt}");
@@ -242,7 +283,12 @@ fn html_keeps_plain_characters_attaches_the_source_and_names_the_newsletter() {
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     let caption = doc.select(&sel("figure > figcaption")).next().expect("figcaption");
-    assert!(caption.text().collect::<String>().contains("Quelle: Vortrag von André Koch-Engelmann"));
+    assert!(
+        caption
+            .text()
+            .collect::<String>()
+            .contains("Quelle: Vortrag von André Koch-Engelmann")
+    );
     assert_eq!(doc.select(&sel("figure > table")).count(), 1);
     let title = doc.select(&sel("title")).next().unwrap().text().collect::<String>();
     assert!(title.starts_with("Newsletter Nr. 07: "), "{title}");
@@ -310,14 +356,28 @@ fn a_template_is_refused_where_it_does_not_apply_and_errors_name_its_file() {
     std::fs::write(&path, "{{ title }}").unwrap();
     for format in ["md", "txt", "json", "docx", "pdf"] {
         runde()
-            .args(["export", dir.to_str().unwrap(), "--format", format, "--template", path.to_str().unwrap()])
+            .args([
+                "export",
+                dir.to_str().unwrap(),
+                "--format",
+                format,
+                "--template",
+                path.to_str().unwrap(),
+            ])
             .assert()
             .code(1)
             .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("html only")));
     }
     std::fs::write(&path, "line one\n{% if %}").unwrap();
     runde()
-        .args(["export", dir.to_str().unwrap(), "--format", "html", "--template", path.to_str().unwrap()])
+        .args([
+            "export",
+            dir.to_str().unwrap(),
+            "--format",
+            "html",
+            "--template",
+            path.to_str().unwrap(),
+        ])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("(in minutes").not()));
@@ -404,19 +464,28 @@ fn word_minutes_open_with_a_docx_reader_with_headings_lists_and_the_table() {
                 .map(|(_, t)| t.as_str())
                 .collect();
             assert_eq!(headings.len(), 7, "{headings:?}");
-            assert!(headings[1].starts_with("Workshop 1: Methoden & Formate"), "{headings:?}");
+            assert!(
+                headings[1].starts_with("Workshop 1: Methoden & Formate"),
+                "{headings:?}"
+            );
             assert_eq!(paragraphs.iter().filter(|(s, _)| s == "Title").count(), 1);
             assert_eq!(tables.len(), 1);
             assert_eq!(tables[0].len(), 10, "header and 9 rows");
             assert_eq!(tables[0][0], ["Dos", "Don'ts"]);
             let all: String = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
             assert!(all.contains("Netzwerke entstehen durch Handeln"));
-            assert_eq!(all.contains("Selin Aydın"), audience == "--internal", "{lang} {audience}");
+            assert_eq!(
+                all.contains("Selin Aydın"),
+                audience == "--internal",
+                "{lang} {audience}"
+            );
         }
     }
     let german = export_bytes(&dir, &["--format", "docx"]);
     let (paragraphs, _) = docx_outline(&german);
-    let bold_date = paragraphs.iter().any(|(_, t)| t.contains("08.02.2022 von 15:00 bis 17:00 Uhr"));
+    let bold_date = paragraphs
+        .iter()
+        .any(|(_, t)| t.contains("08.02.2022 von 15:00 bis 17:00 Uhr"));
     assert!(bold_date);
 }
 
@@ -468,7 +537,10 @@ fn pdf_minutes_have_every_note_in_order_as_selectable_text() {
             }
             let page_word = if lang == "de" { "Seite 1 von" } else { "Page 1 of" };
             assert!(text.contains(page_word), "page numbers");
-            assert!(flat.contains("„Lokale Ökonomien am Niederrhein“") || lang == "en", "quotes and umlauts");
+            assert!(
+                flat.contains("„Lokale Ökonomien am Niederrhein“") || lang == "en",
+                "quotes and umlauts"
+            );
             assert!(text.contains("Dos") && text.contains("Don'ts"));
         }
     }

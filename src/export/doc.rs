@@ -118,9 +118,35 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
 pub fn question_count(q: &str) -> usize {
     let marks = q.matches('?').count();
     let interrogatives = [
-        "wie", "was", "wo", "welche", "welcher", "welches", "welchen", "wer", "wen", "wem", "warum", "weshalb",
-        "wann", "wozu", "woran", "womit", "wodurch", "wofür", "worauf", "inwiefern", "how", "what", "where",
-        "which", "who", "whom", "why", "when", "whether",
+        "wie",
+        "was",
+        "wo",
+        "welche",
+        "welcher",
+        "welches",
+        "welchen",
+        "wer",
+        "wen",
+        "wem",
+        "warum",
+        "weshalb",
+        "wann",
+        "wozu",
+        "woran",
+        "womit",
+        "wodurch",
+        "wofür",
+        "worauf",
+        "inwiefern",
+        "how",
+        "what",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "when",
+        "whether",
     ];
     let clauses = q
         .split([',', '?', ';'])
@@ -396,23 +422,23 @@ impl<'a> Builder<'a> {
         const DE_ONE: [&str; 4] = [
             "Ausgangspunkt war die Frage:",
             "Die Gruppe ging der Frage nach:",
-            "Im Mittelpunkt stand die Frage:",
             "Diskutiert wurde die Frage:",
+            "Die Gruppe befasste sich mit der Frage:",
         ];
         const DE_MANY: [&str; 4] = [
             "Ausgangspunkt waren die Fragen:",
             "Die Gruppe ging den Fragen nach:",
-            "Im Mittelpunkt standen die Fragen:",
             "Diskutiert wurden die Fragen:",
+            "Die Gruppe befasste sich mit den Fragen:",
         ];
         const EN_ONE: [&str; 4] = [
-            "The starting point was the question:",
+            "The group started from the question:",
             "The group explored the question:",
             "The discussion centred on the question:",
             "The group took up the question:",
         ];
         const EN_MANY: [&str; 4] = [
-            "The starting point was the questions:",
+            "The group started from the questions:",
             "The group explored the questions:",
             "The discussion centred on the questions:",
             "The group took up the questions:",
@@ -502,7 +528,9 @@ impl<'a> Builder<'a> {
             let inlines = match (self.lang, network) {
                 (Lang::De, network) => vec![
                     Inline::text(match network {
-                        Some(n) => format!("Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen des Netzwerks {n} findet am "),
+                        Some(n) => format!(
+                            "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen des Netzwerks {n} findet am "
+                        ),
                         None => "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen findet am ".into(),
                     }),
                     Inline::Strong { text: when },
@@ -510,7 +538,9 @@ impl<'a> Builder<'a> {
                 ],
                 (Lang::En, network) => vec![
                     Inline::text(match network {
-                        Some(n) => format!("Many thanks to everyone who took part! The next meeting of the network {n} takes place on "),
+                        Some(n) => format!(
+                            "Many thanks to everyone who took part! The next meeting of the network {n} takes place on "
+                        ),
                         None => "Many thanks to everyone who took part! The next meeting takes place on ".into(),
                     }),
                     Inline::Strong { text: when },

@@ -3,9 +3,9 @@
 //! and source, links and bold text — from the same document as every
 //! other format.
 use docx_rs::{
-    AbstractNumbering, BreakType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
-    Table, TableCell, TableRow,
+    AbstractNumbering, BreakType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
+    Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
+    TableRow,
 };
 
 use super::doc::{Block, Inline, Minutes};
@@ -46,8 +46,7 @@ pub fn render(m: &Minutes) -> Result<Vec<u8>> {
             Block::Paragraph { inlines, .. } => docx.add_paragraph(runs(Paragraph::new(), inlines)),
             Block::List { items } => items.iter().fold(docx, |d, item| {
                 d.add_paragraph(
-                    runs(Paragraph::new(), &item.inlines)
-                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+                    runs(Paragraph::new(), &item.inlines).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
                 )
             }),
             Block::Table {
@@ -59,7 +58,9 @@ pub fn render(m: &Minutes) -> Result<Vec<u8>> {
                 let head = TableRow::new(
                     headers
                         .iter()
-                        .map(|h| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(h).bold())))
+                        .map(|h| {
+                            TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(h).bold()))
+                        })
                         .collect(),
                 );
                 let body = rows.iter().map(|row| {
@@ -97,7 +98,12 @@ fn styles(docx: Docx) -> Docx {
             .fonts(font.clone())
     };
     docx.add_style(style("Title", "Title", 36))
-        .add_style(Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").italic().size(24))
+        .add_style(
+            Style::new("Subtitle", StyleType::Paragraph)
+                .name("Subtitle")
+                .italic()
+                .size(24),
+        )
         .add_style(style("Heading1", "Heading 1", 28))
         .add_style(style("Heading2", "Heading 2", 24))
 }

@@ -160,7 +160,9 @@ fn push_text_with_urls(out: &mut Vec<Inline>, text: &str) {
     let mut rest = text;
     while let Some(start) = find_url_start(rest) {
         let tail = &rest[start..];
-        let end = tail.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+            .unwrap_or(tail.len());
         let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '“', '”', '‘', '’', '\'']);
         // Keep a closing parenthesis that belongs to the URL itself.
         let url = if tail[..end].starts_with(url) && url.contains('(') && tail[url.len()..].starts_with(')') {
@@ -270,7 +272,11 @@ mod tests {
 
     #[test]
     fn phrases_become_links_in_plain_runs() {
-        let phrases = [("Stadtteilpaten Nürnberg".to_string(), "https://example.org/paten".to_string())].into();
+        let phrases = [(
+            "Stadtteilpaten Nürnberg".to_string(),
+            "https://example.org/paten".to_string(),
+        )]
+        .into();
         assert_eq!(
             link_phrases(parse("- Stadtteilpaten Nürnberg (2019)"), &phrases),
             [

@@ -77,7 +77,9 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
         }
     }
     if opts.html != html::Mode::Page && format != Format::Html {
-        return Err(Error::Invalid("--fragment and --email apply to --format html only".into()));
+        return Err(Error::Invalid(
+            "--fragment and --email apply to --format html only".into(),
+        ));
     }
     let minutes = || doc::build(plan, state, lang, opts.audience);
     Ok(match format {
@@ -149,7 +151,10 @@ pub fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), ulid::Ulid::new()));
     let written = (|| {
         let mut file = std::fs::OpenOptions::new()

@@ -189,7 +189,8 @@ impl Layout {
             let width = self.width(&w.text, w.bold, size);
             let page = self.page();
             if let Some(url) = &w.link {
-                page.links.push(([x + dx, y - 2.0, x + dx + width, y + size], url.clone()));
+                page.links
+                    .push(([x + dx, y - 2.0, x + dx + width, y + size], url.clone()));
             }
             page.texts.push(Placed {
                 x: x + dx,
@@ -385,7 +386,10 @@ fn write(layout: &Layout, m: &Minutes) -> Vec<u8> {
     }
     pdf.pages(tree).kids(page_ids.iter().copied()).count(total as i32);
     pdf.catalog(catalog).pages(tree).lang(TextStr(m.lang));
-    for (i, (data, name)) in [(REGULAR, "DejaVuSans"), (BOLD, "DejaVuSans-Bold")].into_iter().enumerate() {
+    for (i, (data, name)) in [(REGULAR, "DejaVuSans"), (BOLD, "DejaVuSans-Bold")]
+        .into_iter()
+        .enumerate()
+    {
         embed_font(&mut pdf, fonts[i], &layout.faces[i], data, name, &used[i]);
     }
     pdf.finish()

@@ -552,9 +552,10 @@ pub fn is_placeholder_title(title: &str) -> bool {
     if known.contains(&t) {
         return true;
     }
-    ["Treffen ", "Meeting "]
-        .iter()
-        .any(|w| t.strip_prefix(w).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+    ["Treffen ", "Meeting "].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 #[cfg(test)]
