@@ -224,6 +224,7 @@ pub struct TimerArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    #[arg(required_unless_present = "print_template", default_value = "")]
     pub path: SessionArg,
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
@@ -244,6 +245,15 @@ pub struct ExportArgs {
     /// List where non-consenting names would appear, without exporting.
     #[arg(long)]
     pub check_public: bool,
+    /// HTML: only the body's content, to paste into a CMS.
+    #[arg(long, conflicts_with = "email")]
+    pub fragment: bool,
+    /// HTML: styles inlined into every element, for sending as e-mail.
+    #[arg(long)]
+    pub email: bool,
+    /// Print the built-in template of a format (html) and exit.
+    #[arg(long, value_name = "FORMAT", value_parser = ["html"])]
+    pub print_template: Option<String>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -134,8 +134,13 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
 pub fn emit(text: &str) -> Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes bytes (a Word or PDF file) to standard output.
+pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::io("<stdout>", e)),
@@ -487,6 +492,9 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
 }
 
 fn export_cmd(args: ExportArgs) -> Result<()> {
+    if args.print_template.is_some() {
+        return emit(export::html::DEFAULT_TEMPLATE);
+    }
     let s = open(&args.path)?;
     if args.check_public {
         let report = export::check_public(s.plan(), s.state())?;
@@ -502,8 +510,16 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         return Ok(());
     }
     let template = match &args.template {
-        Some(p) => Some(read_text(p)?),
+        Some(p) => Some(export::html::Template {
+            name: p.display().to_string(),
+            source: read_text(p)?,
+        }),
         None => None,
+    };
+    let html = match (args.fragment, args.email) {
+        (true, _) => export::html::Mode::Fragment,
+        (_, true) => export::html::Mode::Email,
+        _ => export::html::Mode::Page,
     };
     let audience = if args.public {
         Audience::Public
@@ -515,8 +531,9 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         lang: args.lang,
         audience,
         template,
+        html,
     };
-    let text = export::render(s.plan(), s.state(), &opts)?;
+    let bytes = export::render_bytes(s.plan(), s.state(), &opts)?;
     if audience == Audience::Public {
         let report = export::check_public(s.plan(), s.state())?;
         eprintln!(
@@ -531,8 +548,9 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         }
     }
     match &args.output {
-        Some(path) => crate::store::durable::replace_file(path, text.as_bytes())?,
-        None => emit(&text)?,
+        Some(path) => crate::store::durable::replace_file(path, &bytes)?,
+        None if args.format.is_binary() => emit_bytes(&bytes)?,
+        None => emit(&String::from_utf8_lossy(&bytes))?,
     }
     let which = match audience {
         Audience::Public => "public minutes (only people who agreed are named)",

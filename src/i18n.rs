@@ -318,7 +318,7 @@ impl Strings {
         match (n as usize).checked_sub(1).and_then(|i| self.ordinals.get(i)) {
             Some(w) => w.to_string(),
             None if lang == Lang::De => format!("{n}."),
-            None => format!("{n}th"),
+            None => format!("{n}{}", english_ordinal_suffix(n)),
         }
     }
 
@@ -476,5 +476,16 @@ pub fn action_text(lang: Lang, action: crate::app::Action) -> (&'static str, &'s
         Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
         Quit => t(("beenden", "beenden"), ("quit", "quit")),
         Tick | StoreChanged => t(("", ""), ("", "")),
+    }
+}
+
+/// "st", "nd", "rd" or "th" for an English ordinal (21st, 22nd, 111th).
+pub fn english_ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
     }
 }

@@ -46,6 +46,7 @@ pub fn plan() -> Plan {
         lang: Lang::De,
         series: Some("Bench".into()),
         title: "Synthetische Sitzung".into(),
+        event: None,
         network: None,
         meeting_number: Some(1),
         newsletter: None,

@@ -336,7 +336,7 @@ fn export_writes_files_atomically_and_reports_the_audience() {
         .stderr(predicate::str::contains("internal minutes"));
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# TransLOek: „Netzwerken"));
-    assert!(md.contains("— Tobias Brandt"));
+    assert!(md.contains("Notiert von Tobias Brandt."));
     runde()
         .args(["export", p(&dir), "--public", "-o", p(&out)])
         .assert()
@@ -349,7 +349,7 @@ fn export_writes_files_atomically_and_reports_the_audience() {
         .args(["export", p(&dir), "--public", "--internal"])
         .assert()
         .code(2);
-    runde().args(["export", p(&dir), "--format", "pdf"]).assert().code(2);
+    runde().args(["export", p(&dir), "--format", "odt"]).assert().code(2);
 }
 
 #[test]

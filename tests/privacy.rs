@@ -266,6 +266,7 @@ proptest! {
                 lang: Some(lang),
                 audience: Audience::Public,
                 template: None,
+                html: Default::default(),
             };
             let out = export::render(&plan, &state, &opts).unwrap();
             let leaks = leaked(&readable(format, &out));

@@ -4,19 +4,20 @@
 //! the closing with the next meeting. Renderers only lay this out.
 use serde::Serialize;
 
+pub use super::inline::Inline;
+use super::inline::{link_phrases, parse, safe_url};
 use super::privacy::{Audience, Redactor};
 use crate::i18n::{Strings, strings};
-use crate::model::plan::{Date, NextMeeting, TimeOfDay};
+use crate::model::plan::{Date, NextMeeting, TimeOfDay, is_placeholder_title};
 use crate::model::{Board, BoardKind, Lang, Note, NoteKind, Plan, SessionState};
 
-/// A run of text inside a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "text", rename_all = "lowercase")]
-pub enum Inline {
-    /// Plain text.
-    Text(String),
-    /// Bold text.
-    Strong(String),
+/// A paragraph, list item or table cell: runs of text, and the language
+/// it is written in when that differs from the document's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Rich {
+    pub inlines: Vec<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
 }
 
 /// A block of the minutes.
@@ -30,14 +31,20 @@ pub enum Block {
     /// A sub-part's heading (a section of a board).
     Subheading { text: String },
     /// A paragraph.
-    Paragraph { inlines: Vec<Inline> },
+    Paragraph {
+        inlines: Vec<Inline>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<&'static str>,
+    },
     /// A bullet list.
-    List { items: Vec<String> },
-    /// A two-column table with a caption.
+    List { items: Vec<Rich> },
+    /// A two-column table with a caption and the source it comes from.
     Table {
         caption: String,
         headers: [String; 2],
-        rows: Vec<[String; 2]>,
+        rows: Vec<[Rich; 2]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<Vec<Inline>>,
     },
 }
 
@@ -48,12 +55,15 @@ pub struct Minutes {
     pub lang: &'static str,
     /// Plain title (for the HTML `<title>`).
     pub title: String,
+    /// "Newsletter Nr. 07", when the plan has a newsletter number.
+    pub newsletter: Option<String>,
     pub blocks: Vec<Block>,
 }
 
 fn para(text: impl Into<String>) -> Block {
     Block::Paragraph {
-        inlines: vec![Inline::Text(text.into())],
+        inlines: vec![Inline::text(text)],
+        lang: None,
     }
 }
 
@@ -91,11 +101,63 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
         b.simple_board(board);
     }
     b.closing();
+    let newsletter = plan
+        .newsletter
+        .as_deref()
+        .map(|n| format!("{} {}", b.s.newsletter, b.text(n)));
     Minutes {
         lang: lang.code(),
         title: b.text(&plan.title),
+        newsletter,
         blocks: b.blocks,
     }
+}
+
+/// How many questions a guiding question holds ("Wie …, welche …, und
+/// ist …?" holds three).
+pub fn question_count(q: &str) -> usize {
+    let marks = q.matches('?').count();
+    let interrogatives = [
+        "wie",
+        "was",
+        "wo",
+        "welche",
+        "welcher",
+        "welches",
+        "welchen",
+        "wer",
+        "wen",
+        "wem",
+        "warum",
+        "weshalb",
+        "wann",
+        "wozu",
+        "woran",
+        "womit",
+        "wodurch",
+        "wofür",
+        "worauf",
+        "inwiefern",
+        "how",
+        "what",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "when",
+        "whether",
+    ];
+    let clauses = q
+        .split([',', '?', ';'])
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty())
+        .filter(|c| {
+            let first = c.split_whitespace().next().unwrap_or("");
+            interrogatives.contains(&first) || ["und", "oder", "and", "or"].contains(&first)
+        })
+        .count();
+    marks.max(clauses).max(1)
 }
 
 impl<'a> Builder<'a> {
@@ -106,6 +168,17 @@ impl<'a> Builder<'a> {
             Audience::Internal => inert,
             Audience::Public => self.redactor.redact(&inert),
         }
+    }
+
+    /// Text from the plan or a note, with its inline Markdown parsed.
+    fn rich(&self, t: &str) -> Vec<Inline> {
+        parse(&self.text(t))
+    }
+
+    /// The language of what people wrote (plan and notes), when it is not
+    /// the language of the minutes.
+    fn source_lang(&self) -> Option<&'static str> {
+        (self.plan.lang != self.lang).then(|| self.plan.lang.code())
     }
 
     fn quoted(&self, t: &str) -> String {
@@ -124,11 +197,29 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// "a, b sowie c" / "a, b and c".
+    fn join(&self, items: &[String]) -> String {
+        let and = match self.lang {
+            Lang::De => "sowie",
+            Lang::En => "and",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        }
+    }
+
     fn title(&mut self) {
         let quoted = self.quoted(&self.plan.title);
+        let topic = match (&self.plan.event, self.lang) {
+            (Some(event), Lang::De) => format!("{} zum Thema {quoted}", self.text(event)),
+            (Some(event), Lang::En) => format!("{} on {quoted}", self.text(event)),
+            (None, _) => quoted,
+        };
         let text = match &self.plan.series {
-            Some(series) => format!("{}: {quoted}", self.text(series)),
-            None => quoted,
+            Some(series) => format!("{}: {topic}", self.text(series)),
+            None => topic,
         };
         let month_year = {
             use chrono::Datelike;
@@ -155,7 +246,7 @@ impl<'a> Builder<'a> {
                     (None, Some(n)) => format!("ein Treffen des Netzwerks {n}"),
                     (None, None) => "ein Treffen".to_string(),
                 };
-                format!("Am {date} kam {what} zusammen. Im Mittelpunkt stand das Thema {topic}.")
+                format!("Am {date} fand {what} statt. Im Mittelpunkt stand das Thema {topic}.")
             }
             Lang::En => {
                 let what = match (&ordinal, &network) {
@@ -169,9 +260,16 @@ impl<'a> Builder<'a> {
         };
         self.blocks.push(para(first));
         if let Some(intro) = &self.plan.intro {
-            for p in intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-                self.blocks.push(para(self.text(p)));
-            }
+            self.paragraphs(intro);
+        }
+    }
+
+    /// Plan text split at blank lines into paragraphs.
+    fn paragraphs(&mut self, text: &str) {
+        for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            let inlines = self.rich(p);
+            let lang = self.source_lang();
+            self.blocks.push(Block::Paragraph { inlines, lang });
         }
     }
 
@@ -180,23 +278,19 @@ impl<'a> Builder<'a> {
         if groups.iter().all(|(_, notes)| notes.is_empty()) {
             return;
         }
-        self.blocks.push(Block::Heading {
-            text: format!("{}: {}", self.s.keynote, self.quoted(&board.title)),
-        });
-        let speaker: Vec<String> = [&board.speaker, &board.role, &board.organization]
-            .into_iter()
-            .flatten()
-            .map(|t| self.text(t))
-            .collect();
-        if !speaker.is_empty() {
-            self.blocks
-                .push(para(format!("{} {}.", self.s.talk_by, speaker.join(", "))));
-        }
+        let text = if is_placeholder_title(&board.title) {
+            self.s.keynote.to_string()
+        } else {
+            format!("{}: {}", self.s.keynote, self.quoted(&board.title))
+        };
+        self.blocks.push(Block::Heading { text });
+        self.byline(board);
         let table_cols: Vec<&str> = board
             .table
             .iter()
             .flat_map(|t| t.columns.iter().map(String::as_str))
             .collect();
+        let attribute = self.board_author(&groups).is_none();
         let mut table_done = false;
         for (section, notes) in &groups {
             if table_cols.contains(&section.id.as_str()) {
@@ -206,8 +300,41 @@ impl<'a> Builder<'a> {
                 }
                 continue;
             }
-            self.section_body(section, notes, false);
+            self.section_body(board, section, notes, false, attribute);
         }
+        self.authors(&groups);
+    }
+
+    /// "Vortrag von NAME (ROLE, ORGANIZATION)." — a form that needs no
+    /// inflection of the role; the organization linked when it has a URL.
+    fn byline(&mut self, board: &Board) {
+        let Some(speaker) = board.speaker.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return;
+        };
+        let mut inlines = vec![Inline::text(format!("{} {}", self.s.talk_by, self.text(speaker)))];
+        let role = board.role.as_deref().map(|r| self.text(r));
+        let org = board.organization.as_deref().map(|o| self.text(o));
+        if role.is_some() || org.is_some() {
+            inlines.push(Inline::text(" ("));
+            if let Some(role) = &role {
+                inlines.push(Inline::text(role));
+                if org.is_some() {
+                    inlines.push(Inline::text(", "));
+                }
+            }
+            if let Some(org) = org {
+                inlines.push(match board.organization_url.as_deref().filter(|u| safe_url(u)) {
+                    Some(url) => Inline::Link {
+                        text: org,
+                        url: url.to_string(),
+                    },
+                    None => Inline::text(org),
+                });
+            }
+            inlines.push(Inline::text(")"));
+        }
+        inlines.push(Inline::text("."));
+        self.blocks.push(Block::Paragraph { inlines, lang: None });
     }
 
     fn table(&mut self, board: &'a Board, groups: &[(&'a crate::model::Section, Vec<&'a Note>)]) {
@@ -222,21 +349,41 @@ impl<'a> Builder<'a> {
         if left.1.is_empty() && right.1.is_empty() {
             return;
         }
+        for lead in [&left.0.lead, &right.0.lead].into_iter().flatten() {
+            self.paragraphs(lead);
+        }
         let rows = (0..left.1.len().max(right.1.len()))
             .map(|i| {
-                let cell = |notes: &Vec<&Note>| notes.get(i).map(|n| self.note_text(n)).unwrap_or_default();
+                let cell = |notes: &Vec<&Note>| {
+                    notes
+                        .get(i)
+                        .map(|n| self.note_rich(board, n, self.board_author(groups).is_none()))
+                        .unwrap_or_default()
+                };
                 [cell(&left.1), cell(&right.1)]
             })
             .collect();
+        let source = board.source.as_deref().map(|source| {
+            let text = self.text(source);
+            let source_run = match board.source_url.as_deref().filter(|u| safe_url(u)) {
+                Some(url) => Inline::Link {
+                    text,
+                    url: url.to_string(),
+                },
+                None => Inline::text(text),
+            };
+            vec![
+                Inline::text(format!("({}: ", self.s.source)),
+                source_run,
+                Inline::text(")"),
+            ]
+        });
         self.blocks.push(Block::Table {
             caption: self.text(&table.caption),
             headers: [self.text(&left.0.title), self.text(&right.0.title)],
             rows,
+            source,
         });
-        if let Some(source) = &board.source {
-            self.blocks
-                .push(para(format!("({}: {})", self.s.source, self.text(source))));
-        }
     }
 
     fn workshops(&mut self) {
@@ -253,46 +400,100 @@ impl<'a> Builder<'a> {
             self.blocks.push(Block::Heading {
                 text: format!("{} {}: {}", self.s.workshop, i + 1, self.text(&board.title)),
             });
-            if let Some(q) = &board.question {
-                self.blocks
-                    .push(para(format!("{} {}", self.s.question_intro, self.text(q))));
+            if let Some(q) = board.question.as_deref().filter(|q| !q.trim().is_empty()) {
+                let lead = self.question_lead(i, question_count(q) > 1);
+                let mut inlines = vec![Inline::text(format!("{lead} "))];
+                inlines.extend(self.rich(q));
+                self.blocks.push(Block::Paragraph { inlines, lang: None });
             }
             let groups = self.sections_with_notes(board);
             let titled = board.sections.len() > 1;
+            let attribute = self.board_author(&groups).is_none();
             for (section, notes) in &groups {
-                self.section_body(section, notes, titled);
+                self.section_body(board, section, notes, titled, attribute);
             }
+            self.authors(&groups);
         }
     }
 
+    /// The words before a workshop's guiding question, varied from one
+    /// workshop to the next and agreeing with the number of questions.
+    fn question_lead(&self, index: usize, plural: bool) -> &'static str {
+        const DE_ONE: [&str; 4] = [
+            "Ausgangspunkt war die Frage:",
+            "Die Gruppe ging der Frage nach:",
+            "Diskutiert wurde die Frage:",
+            "Die Gruppe befasste sich mit der Frage:",
+        ];
+        const DE_MANY: [&str; 4] = [
+            "Ausgangspunkt waren die Fragen:",
+            "Die Gruppe ging den Fragen nach:",
+            "Diskutiert wurden die Fragen:",
+            "Die Gruppe befasste sich mit den Fragen:",
+        ];
+        const EN_ONE: [&str; 4] = [
+            "The group started from the question:",
+            "The group explored the question:",
+            "The discussion centred on the question:",
+            "The group took up the question:",
+        ];
+        const EN_MANY: [&str; 4] = [
+            "The group started from the questions:",
+            "The group explored the questions:",
+            "The discussion centred on the questions:",
+            "The group took up the questions:",
+        ];
+        let set = match (self.lang, plural) {
+            (Lang::De, false) => DE_ONE,
+            (Lang::De, true) => DE_MANY,
+            (Lang::En, false) => EN_ONE,
+            (Lang::En, true) => EN_MANY,
+        };
+        set[index % set.len()]
+    }
+
     fn transition(&mut self, workshops: &[&'a Board]) {
-        let count = self.s.number(workshops.len());
         let sizes: Vec<u32> = workshops.iter().filter_map(|b| b.participants).collect();
         let size = match (sizes.iter().min(), sizes.iter().max()) {
             (Some(lo), Some(hi)) if lo == hi => Some(lo.to_string()),
             (Some(lo), Some(hi)) => Some(format!("{lo}–{hi}")),
             _ => None,
         };
-        let titles: Vec<String> = workshops.iter().map(|b| self.text(&b.title)).collect();
-        let titles = self.s.join_list(&titles);
-        let plural = workshops.len() != 1;
-        let text = match (self.lang, size) {
-            (Lang::De, Some(size)) => format!(
-                "Danach arbeiteten {count} {} mit je {size} Teilnehmenden an diesen Themen: {titles}.",
-                if plural { "parallele Workshops" } else { "Workshop" }
-            ),
-            (Lang::De, None) => format!(
-                "Danach arbeiteten {count} {} an diesen Themen: {titles}.",
-                if plural { "parallele Workshops" } else { "Workshop" }
-            ),
-            (Lang::En, Some(size)) => format!(
-                "Then {count} {} of {size} participants each took up these topics: {titles}.",
-                if plural { "parallel workshops" } else { "workshop" }
-            ),
-            (Lang::En, None) => format!(
-                "Then {count} {} took up these topics: {titles}.",
-                if plural { "parallel workshops" } else { "workshop" }
-            ),
+        let titles: Vec<String> = workshops.iter().map(|b| self.quoted(&b.title)).collect();
+        let titles = self.join(&titles);
+        let after_something = self.blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
+        let one = workshops.len() == 1;
+        let count = self.s.number(workshops.len());
+        let text = match self.lang {
+            Lang::De => {
+                let groups = match (one, &size) {
+                    (true, Some(size)) => format!("in einem Workshop mit {size} Personen"),
+                    (true, None) => "in einem Workshop".to_string(),
+                    (false, Some(size)) => format!("in {count} parallelen Workshops mit je {size} Personen"),
+                    (false, None) => format!("in {count} parallelen Workshops"),
+                };
+                let topics = if one { "zum Thema" } else { "zu den Themen" };
+                let start = if after_something {
+                    "Im Anschluss arbeiteten die Teilnehmenden"
+                } else {
+                    "Die Teilnehmenden arbeiteten"
+                };
+                format!("{start} {groups} {topics} {titles}.")
+            }
+            Lang::En => {
+                let groups = match (one, &size) {
+                    (true, Some(size)) => format!("in one workshop of {size} people"),
+                    (true, None) => "in one workshop".to_string(),
+                    (false, Some(size)) => format!("in {count} parallel workshops of {size} people each"),
+                    (false, None) => format!("in {count} parallel workshops"),
+                };
+                let start = if after_something {
+                    "Afterwards, the participants worked"
+                } else {
+                    "The participants worked"
+                };
+                format!("{start} {groups} on {titles}.")
+            }
         };
         self.blocks.push(para(text));
     }
@@ -306,9 +507,11 @@ impl<'a> Builder<'a> {
             text: self.text(&board.title),
         });
         let titled = board.sections.len() > 1;
+        let attribute = self.board_author(&groups).is_none();
         for (section, notes) in &groups {
-            self.section_body(section, notes, titled);
+            self.section_body(board, section, notes, titled, attribute);
         }
+        self.authors(&groups);
     }
 
     fn closing(&mut self) {
@@ -320,25 +523,34 @@ impl<'a> Builder<'a> {
         self.blocks.push(Block::Heading {
             text: self.s.next_meeting.to_string(),
         });
+        let network = self.plan.network.as_deref().map(|n| self.quoted(n));
         if let Some(when) = next {
-            let inlines = match self.lang {
-                Lang::De => vec![
-                    Inline::Text("Das nächste Treffen findet am ".into()),
-                    Inline::Strong(when),
-                    Inline::Text(" statt.".into()),
+            let inlines = match (self.lang, network) {
+                (Lang::De, network) => vec![
+                    Inline::text(match network {
+                        Some(n) => format!(
+                            "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen des Netzwerks {n} findet am "
+                        ),
+                        None => "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen findet am ".into(),
+                    }),
+                    Inline::Strong { text: when },
+                    Inline::text(" statt – wir laden schon heute herzlich dazu ein."),
                 ],
-                Lang::En => vec![
-                    Inline::Text("The next meeting takes place on ".into()),
-                    Inline::Strong(when),
-                    Inline::Text(".".into()),
+                (Lang::En, network) => vec![
+                    Inline::text(match network {
+                        Some(n) => format!(
+                            "Many thanks to everyone who took part! The next meeting of the network {n} takes place on "
+                        ),
+                        None => "Many thanks to everyone who took part! The next meeting takes place on ".into(),
+                    }),
+                    Inline::Strong { text: when },
+                    Inline::text(", and you are warmly invited."),
                 ],
             };
-            self.blocks.push(Block::Paragraph { inlines });
+            self.blocks.push(Block::Paragraph { inlines, lang: None });
         }
         if let Some(c) = closing {
-            for p in c.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-                self.blocks.push(para(self.text(p)));
-            }
+            self.paragraphs(c);
         }
     }
 
@@ -380,7 +592,14 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn section_body(&mut self, section: &crate::model::Section, notes: &[&Note], titled: bool) {
+    fn section_body(
+        &mut self,
+        board: &Board,
+        section: &crate::model::Section,
+        notes: &[&Note],
+        titled: bool,
+        attribute: bool,
+    ) {
         if notes.is_empty() {
             return;
         }
@@ -390,19 +609,20 @@ impl<'a> Builder<'a> {
             });
         }
         if let Some(lead) = &section.lead {
-            self.blocks.push(para(self.text(lead)));
+            self.paragraphs(lead);
         }
-        let mut list: Vec<String> = Vec::new();
+        let mut list: Vec<Rich> = Vec::new();
         for note in notes {
             match note.kind {
-                NoteKind::Bullet => list.push(self.note_text(note)),
+                NoteKind::Bullet => list.push(self.note_rich(board, note, attribute)),
                 NoteKind::Paragraph => {
                     if !list.is_empty() {
                         self.blocks.push(Block::List {
                             items: std::mem::take(&mut list),
                         });
                     }
-                    self.blocks.push(para(self.note_text(note)));
+                    let Rich { inlines, lang } = self.note_rich(board, note, attribute);
+                    self.blocks.push(Block::Paragraph { inlines, lang });
                 }
             }
         }
@@ -411,10 +631,41 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A note's text for this audience, with its author when internal and
-    /// the meeting it came from when it was carried over.
-    fn note_text(&self, note: &Note) -> String {
-        let mut text = self.text(note.text.trim_end());
+    /// The one author of all these notes, in internal minutes.
+    fn single_author<'n>(&self, notes: &[&'n Note]) -> Option<&'n str> {
+        if self.audience == Audience::Public {
+            return None;
+        }
+        let mut authors = notes.iter().map(|n| n.by.as_deref().map(str::trim).unwrap_or(""));
+        let first = authors.next()?;
+        (!first.is_empty() && authors.all(|a| a == first)).then_some(first)
+    }
+
+    /// The one author of a whole board's notes.
+    fn board_author(&self, groups: &[(&'a crate::model::Section, Vec<&'a Note>)]) -> Option<&'a str> {
+        let notes: Vec<&'a Note> = groups.iter().flat_map(|(_, n)| n.iter().copied()).collect();
+        self.single_author(&notes)
+    }
+
+    /// "Notiert von NAME." after a board whose notes one person wrote.
+    fn authors(&mut self, groups: &[(&'a crate::model::Section, Vec<&'a Note>)]) {
+        if let Some(by) = self.board_author(groups) {
+            let text = match self.lang {
+                Lang::De => format!("Notiert von {by}."),
+                Lang::En => format!("Notes taken by {by}."),
+            };
+            self.blocks.push(Block::Paragraph {
+                inlines: vec![Inline::Emph { text }],
+                lang: None,
+            });
+        }
+    }
+
+    /// A note for this audience, with the meeting it came from when it
+    /// was carried over and, when `attribute` (internal only), its author
+    /// in parentheses — before a closing colon, never after it.
+    fn note_rich(&self, board: &Board, note: &Note, attribute: bool) -> Rich {
+        let mut inlines = link_phrases(self.rich(note.text.trim_end()), &board.links);
         if let Some(origin) = &note.origin {
             let date = chrono::NaiveDate::parse_from_str(&origin.date, "%Y-%m-%d")
                 .ok()
@@ -426,13 +677,31 @@ impl<'a> Builder<'a> {
                 (Lang::En, Some(n)) => format!("from meeting {n} on {when}"),
                 (Lang::En, None) => format!("from the meeting on {when}"),
             };
-            text = format!("{text} ({suffix})");
+            inlines.push(Inline::text(format!(" ({suffix})")));
         }
         match (&note.by, self.audience) {
-            (Some(by), Audience::Internal) if !by.trim().is_empty() => format!("{text} — {by}"),
-            _ => text,
+            (Some(by), Audience::Internal) if attribute && !by.trim().is_empty() => {
+                attribute_before_colon(&mut inlines, &format!(" ({})", by.trim()));
+            }
+            _ => {}
+        }
+        Rich {
+            inlines,
+            lang: self.source_lang(),
         }
     }
+}
+
+/// Appends `who` to the runs, before a trailing colon if there is one.
+fn attribute_before_colon(inlines: &mut Vec<Inline>, who: &str) {
+    if let Some(Inline::Text { text }) = inlines.last_mut() {
+        let trimmed = text.trim_end();
+        if let Some(body) = trimmed.strip_suffix(':') {
+            *text = format!("{body}{who}:");
+            return;
+        }
+    }
+    inlines.push(Inline::text(who));
 }
 
 /// Control characters (terminal escapes, BEL, …) become U+FFFD so no

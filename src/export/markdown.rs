@@ -1,5 +1,6 @@
-//! Minutes as CommonMark: headings, paragraphs, lists and a pipe table.
-use super::doc::{Block, Inline, Minutes};
+//! Minutes as CommonMark: headings, paragraphs, lists and a pipe table;
+//! links, bold and italic as Markdown, a note's line breaks kept.
+use super::doc::{Block, Inline, Minutes, Rich};
 
 /// Renders the minutes as Markdown.
 pub fn render(m: &Minutes) -> String {
@@ -14,25 +15,22 @@ pub fn render(m: &Minutes) -> String {
             }
             Block::Heading { text } => out.push_str(&format!("## {}\n\n", escape_line(text))),
             Block::Subheading { text } => out.push_str(&format!("### {}\n\n", escape_line(text))),
-            Block::Paragraph { inlines } => {
-                let text: String = inlines
-                    .iter()
-                    .map(|i| match i {
-                        Inline::Text(t) => escape(t),
-                        Inline::Strong(t) => format!("**{}**", escape(t)),
-                    })
-                    .collect();
-                out.push_str(&escape_line_starts(&text));
+            Block::Paragraph { inlines, .. } => {
+                out.push_str(&inlines_md(inlines, "\n"));
                 out.push_str("\n\n");
             }
             Block::List { items } => {
                 for item in items {
-                    let body = escape_line_starts(&escape(item)).replace('\n', "\n  ");
-                    out.push_str(&format!("- {body}\n"));
+                    out.push_str(&format!("- {}\n", inlines_md(&item.inlines, "\n  ")));
                 }
                 out.push('\n');
             }
-            Block::Table { caption, headers, rows } => {
+            Block::Table {
+                caption,
+                headers,
+                rows,
+                source,
+            } => {
                 out.push_str(&format!("**{}**\n\n", escape(caption)));
                 out.push_str(&format!(
                     "| {} | {} |\n| --- | --- |\n",
@@ -40,9 +38,13 @@ pub fn render(m: &Minutes) -> String {
                     cell(&headers[1])
                 ));
                 for [l, r] in rows {
-                    out.push_str(&format!("| {} | {} |\n", cell(l), cell(r)));
+                    out.push_str(&format!("| {} | {} |\n", rich_cell(l), rich_cell(r)));
                 }
                 out.push('\n');
+                if let Some(source) = source {
+                    out.push_str(&inlines_md(source, " "));
+                    out.push_str("\n\n");
+                }
             }
         }
     }
@@ -50,6 +52,42 @@ pub fn render(m: &Minutes) -> String {
     out.truncate(trimmed);
     out.push('\n');
     out
+}
+
+/// Runs as Markdown; a line break becomes a hard break followed by
+/// `newline` (the indentation of a list item's continuation).
+fn inlines_md(inlines: &[Inline], newline: &str) -> String {
+    let mut lines = vec![String::new()];
+    for run in inlines {
+        let Some(line) = lines.last_mut() else { break };
+        match run {
+            Inline::Text { text } => line.push_str(&escape(text)),
+            Inline::Strong { text } => line.push_str(&format!("**{}**", escape(text))),
+            Inline::Emph { text } => line.push_str(&format!("*{}*", escape(text))),
+            Inline::Link { text, url } if text == url => line.push_str(&format!("<{url}>")),
+            Inline::Link { text, url } => line.push_str(&format!("[{}]({})", escape(text), link_destination(url))),
+            Inline::Break => lines.push(String::new()),
+        }
+    }
+    lines
+        .iter()
+        .map(|l| escape_line(l))
+        .collect::<Vec<_>>()
+        .join(&format!("\\{newline}"))
+}
+
+/// A link destination that survives any URL: in `<…>` when it has
+/// parentheses or spaces.
+fn link_destination(url: &str) -> String {
+    if url.contains(['(', ')', ' ', '<', '>']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_string()
+    }
+}
+
+fn rich_cell(rich: &Rich) -> String {
+    inlines_md(&rich.inlines, " ").replace("\\ ", " ")
 }
 
 /// Escapes characters that CommonMark would interpret inline.
@@ -68,12 +106,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Escapes markers that would start a block (list, heading, quote) at the
-/// beginning of a line.
-fn escape_line_starts(text: &str) -> String {
-    text.split('\n').map(escape_line).collect::<Vec<_>>().join("\n")
 }
 
 fn escape_line(line: &str) -> String {

@@ -1,10 +1,13 @@
 //! Minutes of a session in the structure of the reference newsletter, as
-//! Markdown, HTML, plain text or JSON, in German or English, for the
-//! people who were there (internal) or for publication (public).
+//! Markdown, HTML, plain text, Word, PDF or JSON, in German or English,
+//! for the people who were there (internal) or for publication (public).
 pub mod doc;
+pub mod docx;
 pub mod html;
+pub mod inline;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod privacy;
 pub mod text;
 
@@ -29,6 +32,17 @@ pub enum Format {
     Json,
     /// An iCalendar invitation to the next meeting.
     Ics,
+    /// A Word document (.docx).
+    Docx,
+    /// An A4 PDF with page numbers.
+    Pdf,
+}
+
+impl Format {
+    /// True for formats that are not text (written as bytes).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
 }
 
 /// What to export and how.
@@ -39,33 +53,57 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub audience: Audience,
     /// A minijinja template replacing the default HTML one.
-    pub template: Option<String>,
+    pub template: Option<html::Template>,
+    /// Page, fragment or e-mail HTML.
+    pub html: html::Mode,
 }
 
-/// Renders the minutes.
+/// Renders the minutes of a text format.
 pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<String> {
+    let bytes = render_bytes(plan, state, opts)?;
+    String::from_utf8(bytes).map_err(|_| Error::Invalid("this format is not text; write it with -o FILE".into()))
+}
+
+/// Renders the minutes in any format.
+pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Vec<u8>> {
     let lang = opts.lang.unwrap_or(plan.lang);
     let format = opts.format.unwrap_or(Format::Md);
     if opts.audience == Audience::Public {
         // Never publish if a name pattern cannot be built.
         privacy::Redactor::try_new(&plan.people, lang)?;
     }
+    if let Some(t) = &opts.template {
+        if format != Format::Html {
+            return Err(Error::Invalid(format!(
+                "--template {} applies to --format html only",
+                t.name
+            )));
+        }
+    }
+    if opts.html != html::Mode::Page && format != Format::Html {
+        return Err(Error::Invalid(
+            "--fragment and --email apply to --format html only".into(),
+        ));
+    }
     let minutes = || doc::build(plan, state, lang, opts.audience);
-    match format {
-        Format::Json => Ok(json::render(plan, state, opts.audience)),
+    Ok(match format {
+        Format::Json => json::render(plan, state, opts.audience).into_bytes(),
         Format::Ics => {
             let now = chrono::Utc::now().timestamp_millis();
             match opts.audience {
                 Audience::Public => {
-                    crate::series::ics(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)
+                    crate::series::ics(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?
                 }
-                Audience::Internal => crate::series::ics(plan, now),
+                Audience::Internal => crate::series::ics(plan, now)?,
             }
+            .into_bytes()
         }
-        Format::Md => Ok(markdown::render(&minutes())),
-        Format::Txt => Ok(text::render(&minutes())),
-        Format::Html => html::render(&minutes(), opts.template.as_deref()),
-    }
+        Format::Md => markdown::render(&minutes()).into_bytes(),
+        Format::Txt => text::render(&minutes()).into_bytes(),
+        Format::Html => html::render(&minutes(), opts.template.as_ref(), opts.html)?.into_bytes(),
+        Format::Docx => docx::render(&minutes())?,
+        Format::Pdf => pdf::render(&minutes())?,
+    })
 }
 
 /// What public minutes of a session would change, for `--public` and
@@ -123,15 +161,32 @@ fn each_string(v: &serde_json::Value, path: &str, f: &mut impl FnMut(&str, &str)
 }
 
 /// Writes `content` to `path` atomically: a temp file in the same folder,
-/// fsynced, renamed over the target, and the folder fsynced.
+/// fsynced, renamed over the target, and the folder fsynced. The file is
+/// created like any other (mode 0666 less the umask), not with a temp
+/// file's private mode.
 pub fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    tmp.write_all(content).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), ulid::Ulid::new()));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| Error::io(&tmp, e))?;
+        file.write_all(content).map_err(|e| Error::io(&tmp, e))?;
+        file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written?;
     sync_dir(&dir)
 }

@@ -1,8 +1,22 @@
 //! Minutes as plain text for an email body: wrapped at 72 columns by
-//! display width, the table as two aligned columns.
+//! display width, the table as two aligned columns, links spelled out as
+//! "text (URL)". A URL is never broken, and a dash never starts a line.
 use unicode_width::UnicodeWidthStr;
 
 use super::doc::{Block, Inline, Minutes};
+
+/// Runs as plain text: links spelled out, line breaks kept.
+fn spelled_out(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|run| match run {
+            Inline::Link { text, url } if text == url => url.clone(),
+            Inline::Link { text, url } => format!("{text} ({url})"),
+            Inline::Break => "\n".to_string(),
+            other => other.visible().to_string(),
+        })
+        .collect()
+}
 
 /// Line width of the text minutes.
 pub const WIDTH: usize = 72;
@@ -29,32 +43,34 @@ pub fn render(m: &Minutes) -> String {
                 out.push(underline);
             }
             Block::Subheading { text } => out.extend(wrap(&format!("{text}:"), WIDTH, "", "")),
-            Block::Paragraph { inlines } => {
-                let text: String = inlines
-                    .iter()
-                    .map(|i| match i {
-                        Inline::Text(t) | Inline::Strong(t) => t.as_str(),
-                    })
-                    .collect();
-                out.extend(wrap(&text, WIDTH, "", ""));
-            }
+            Block::Paragraph { inlines, .. } => out.extend(wrap(&spelled_out(inlines), WIDTH, "", "")),
             Block::List { items } => {
                 for item in items {
-                    out.extend(wrap(item, WIDTH, "- ", "  "));
+                    out.extend(wrap(&spelled_out(&item.inlines), WIDTH, "- ", "  "));
                 }
             }
-            Block::Table { caption, headers, rows } => {
+            Block::Table {
+                caption,
+                headers,
+                rows,
+                source,
+            } => {
                 out.extend(wrap(caption, WIDTH, "", ""));
                 out.push(String::new());
                 let col = (WIDTH - GAP) / 2;
                 out.extend(two_columns(&headers[0], &headers[1], col, "", ""));
                 out.push(format!("{}{}{}", "-".repeat(col), " ".repeat(GAP), "-".repeat(col)));
                 for [l, r] in rows {
+                    let (l, r) = (spelled_out(&l.inlines), spelled_out(&r.inlines));
                     let (lp, rp) = (
                         if l.is_empty() { "" } else { "- " },
                         if r.is_empty() { "" } else { "- " },
                     );
-                    out.extend(two_columns(l, r, col, lp, rp));
+                    out.extend(two_columns(&l, &r, col, lp, rp));
+                }
+                if let Some(source) = source {
+                    out.push(String::new());
+                    out.extend(wrap(&spelled_out(source), WIDTH, "", ""));
                 }
             }
         }
@@ -81,7 +97,9 @@ fn two_columns(left: &str, right: &str, col: usize, lp: &str, rp: &str) -> Vec<S
         .collect()
 }
 
-/// Wraps text by display width; explicit newlines are kept.
+/// Wraps text by display width; explicit newlines are kept. A dash
+/// between words stays on the line before it, and a URL is never broken
+/// (a line holding a longer URL runs over the width instead).
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let clean: String = text
         .chars()
@@ -92,13 +110,28 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for (i, line) in clean.split('\n').enumerate() {
-        let opts = textwrap::Options::new(width.max(1))
-            .initial_indent(if i == 0 { first } else { rest })
-            .subsequent_indent(rest)
-            .break_words(true)
-            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-            .word_separator(textwrap::WordSeparator::AsciiSpace);
-        out.extend(textwrap::wrap(line, opts).into_iter().map(|c| c.trim_end().to_string()));
+        let glued = line.replace(" – ", "\u{a0}– ").replace(" — ", "\u{a0}— ");
+        let indent = if i == 0 { first } else { rest };
+        for wrapped in wrap_line(&glued, width, indent, rest, false) {
+            if wrapped.width() > width && !wrapped.contains("://") {
+                out.extend(wrap_line(&wrapped, width, "", rest, true));
+            } else {
+                out.push(wrapped);
+            }
+        }
     }
-    out
+    out.into_iter().map(|l| l.replace('\u{a0}', " ")).collect()
+}
+
+fn wrap_line(line: &str, width: usize, first: &str, rest: &str, break_words: bool) -> Vec<String> {
+    let opts = textwrap::Options::new(width.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(break_words)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(line, opts)
+        .into_iter()
+        .map(|c| c.trim_end().to_string())
+        .collect()
 }

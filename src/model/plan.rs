@@ -106,6 +106,9 @@ pub struct Plan {
     pub series: Option<String>,
     /// The meeting's topic.
     pub title: String,
+    /// The kind of event, for the title ("Kompetenznetzwerk-Treffen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
     /// The network that meets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<String>,
@@ -211,6 +214,16 @@ pub struct Board {
     /// Source line printed after the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Web page of the speaker's organization (links the organization).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_url: Option<String>,
+    /// Web page of the source (links the source line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// Phrases in this board's notes that link to a page (e.g. the
+    /// practical examples of a talk): phrase → URL, linked where found.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub links: std::collections::BTreeMap<String, String>,
     /// A two-column table built from two sections.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<Table>,
@@ -451,6 +464,9 @@ impl Board {
             role: None,
             organization: None,
             source: None,
+            organization_url: None,
+            source_url: None,
+            links: Default::default(),
             table: None,
             sections,
         }
@@ -529,6 +545,30 @@ fn line_of(text: &str, needle: &str) -> usize {
     text.find(needle)
         .map(|at| 1 + text[..at].matches('\n').count())
         .unwrap_or(1)
+}
+
+/// True if a plan's or board's title is still the one a template or `new --from`
+/// put there ("Impulsvortrag", "Treffen 6", "Netzwerktreffen").
+pub fn is_placeholder_title(title: &str) -> bool {
+    let t = title.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let known = [
+        "Impulsvortrag",
+        "Keynote",
+        "Netzwerktreffen",
+        "Network meeting",
+        "Treffen",
+        "Meeting",
+    ];
+    if known.contains(&t) {
+        return true;
+    }
+    ["Treffen ", "Meeting "].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub fn plan(name: &str, lang: Lang, title: Option<&str>, date: Date) -> Option<P
         lang,
         series: None,
         title: title.map(str::to_string).unwrap_or(default_title),
+        event: None,
         network: None,
         meeting_number: None,
         newsletter: None,

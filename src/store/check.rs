@@ -66,7 +66,10 @@ pub fn check(dir: &Path) -> Vec<Finding> {
                 message: p.message,
                 recovered: false,
             }));
-            plan.is_some() && findings.is_empty()
+            if let Some(plan) = &plan {
+                findings.extend(placeholders(plan, &plan_path));
+            }
+            plan.is_some() && findings.iter().all(|f| f.recovered)
         }
         Err(e) => {
             findings.push(e.into());
@@ -179,6 +182,33 @@ fn sync_conflicts(dir: &Path, log_dir: &Path) -> Vec<Finding> {
         }
     });
     plan.chain(logs).collect()
+}
+
+/// Titles still holding a template's placeholder ("Treffen 6",
+/// "Impulsvortrag"): warnings, the session stays healthy.
+fn placeholders(plan: &Plan, plan_path: &Path) -> Vec<Finding> {
+    let warn = |message: String| Finding {
+        path: plan_path.to_path_buf(),
+        line: None,
+        message,
+        recovered: true,
+    };
+    let mut out = Vec::new();
+    if crate::model::plan::is_placeholder_title(&plan.title) {
+        out.push(warn(format!(
+            "warning: the meeting's title {:?} is a placeholder; set the real topic before exporting minutes",
+            plan.title
+        )));
+    }
+    for board in &plan.boards {
+        if board.kind == crate::model::BoardKind::Keynote && crate::model::plan::is_placeholder_title(&board.title) {
+            out.push(warn(format!(
+                "warning: board {} has the placeholder title {:?}; set the talk's title",
+                board.id, board.title
+            )));
+        }
+    }
+    out
 }
 
 /// Notes whose board or section the plan no longer has.
