@@ -5,6 +5,7 @@
 pub mod check;
 pub mod log;
 pub mod paths;
+pub mod plan_file;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -140,6 +141,18 @@ impl Session {
     /// The plan.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// Re-reads `session.json` (edited by `runde prepare` or `plan --edit`);
+    /// true when the plan changed. A plan that does not parse is ignored.
+    pub fn reload_plan(&mut self) -> bool {
+        match Plan::load(&self.dir.join(PLAN_FILE)) {
+            Ok(plan) if plan != self.plan => {
+                self.plan = plan;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The folded state.

@@ -104,7 +104,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
+pub fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
     let width = 64.min(area.width);
     let inner = width.saturating_sub(2).max(1) as usize;
     let lines = super::text::wrap(text, inner, "", "");
@@ -121,7 +121,7 @@ fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect {
         x: area.x + area.width.saturating_sub(width) / 2,
         y: area.y + area.height.saturating_sub(height) / 2,

@@ -4,6 +4,7 @@
 pub mod facilitator;
 pub mod help;
 pub mod note;
+pub mod prepare;
 pub mod text;
 pub mod theme;
 
