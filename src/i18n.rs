@@ -711,6 +711,8 @@ impl PrepareStrings {
             F::Empty => "✗ must not be empty",
             F::Lang if de => "✗ de oder en",
             F::Lang => "✗ de or en",
+            F::Id if de => "✗ nur Buchstaben, Ziffern, - und _ (und nicht, solange es Notizen gibt)",
+            F::Id => "✗ only letters, digits, - and _ (and not while it has notes)",
         }
     }
 

@@ -1008,7 +1008,7 @@ pub fn apply_field(plan: &mut Plan, field: Field, text: &str, notes: &NoteCounts
         Field::TemplateName => {
             let t = required(text)?;
             if !crate::model::plan::is_valid_id(&t) {
-                return Err(FieldError::Empty);
+                return Err(FieldError::Id);
             }
         }
     }
@@ -1070,9 +1070,9 @@ fn apply_board(plan: &mut Plan, b: usize, row: usize, text: &str, notes: &NoteCo
     if row == 1 {
         let id = text.trim();
         if !crate::model::plan::is_valid_id(id) {
-            return Err(FieldError::Empty);
+            return Err(FieldError::Id);
         }
-        return edit::rename_board_id(plan, b, id, notes).map_err(|_| FieldError::Empty);
+        return edit::rename_board_id(plan, b, id, notes).map_err(|_| FieldError::Id);
     }
     let Some(board) = plan.boards.get_mut(b) else {
         return Ok(());

@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod privacy;
+pub mod run_sheet;
 pub mod text;
 
 use std::io::Write;

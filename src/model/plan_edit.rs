@@ -77,6 +77,8 @@ pub enum FieldError {
     Empty,
     /// Not `de` or `en`.
     Lang,
+    /// Not a plain id (letters, digits, `-`, `_`), or refused while it has notes.
+    Id,
 }
 
 /// An empty plan for a meeting on `date`: no title, agenda or boards yet.
