@@ -768,7 +768,7 @@ pub fn prepare_action_text(lang: Lang, action: crate::app::prepare::Action) -> (
         Add => t(("neu", "hinzufügen (nach der Auswahl)"), ("add", "add (after the selection)")),
         Delete => t(("löschen", "löschen (nicht, solange es Notizen gibt)"), ("delete", "delete (refused while it has notes)")),
         Duplicate => t(("kopieren", "duplizieren"), ("copy", "duplicate")),
-        MoveDown => t(("J/K", "nach unten schieben"), ("J/K", "move down")),
+        MoveDown => t(("schieben", "nach unten schieben"), ("move", "move down")),
         MoveUp => t(("", "nach oben schieben"), ("", "move up")),
         Toggle => t(("umschalten", "öffentlich nennen: ja/nein"), ("toggle", "named in public: yes/no")),
         Open => t(("öffnen", "Gruppe öffnen"), ("open", "open the board")),
@@ -778,6 +778,7 @@ pub fn prepare_action_text(lang: Lang, action: crate::app::prepare::Action) -> (
         Back => t(("zurück", "zurück zur Liste"), ("back", "back to the list")),
         Submit => t(("übernehmen", "Eingabe übernehmen"), ("accept", "accept the input")),
         Cancel => t(("abbrechen", "Eingabe verwerfen"), ("cancel", "discard the input")),
+        ClearField => t(("leeren", "Feld leeren"), ("clear", "empty the field")),
         Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
         Quit => t(("beenden", "beenden (fragt bei ungespeicherten Änderungen)"), ("quit", "quit (asks if changes are unsaved)")),
     }

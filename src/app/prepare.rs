@@ -62,6 +62,8 @@ pub enum Action {
     Submit,
     /// Discard what is typed.
     Cancel,
+    /// Empty the field being typed in.
+    ClearField,
     /// Show or hide the help.
     Help,
     /// Quit (asks while changes are unsaved).
@@ -256,8 +258,14 @@ pub const TEMPLATES: &[Binding] = &[
 
 /// While typing in a field.
 pub const EDITOR: &[Binding] = &[
-    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
+    b(
+        &[(KeyCode::Enter, NONE), (KeyCode::Char('m'), CTRL)],
+        "Enter",
+        Action::Submit,
+        true,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+    b(&[(KeyCode::Char('u'), CTRL)], "Ctrl-u", Action::ClearField, true),
 ];
 
 /// The action bound to `key` in `table`, if any.
@@ -485,6 +493,8 @@ impl Prepare {
         if self.input.is_some() {
             match lookup(EDITOR, &key) {
                 Some(action) => self.update(action),
+                // Fields are one line: no tabs or line breaks.
+                None if matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter) => {}
                 None => {
                     if let Some(i) = self.input.as_mut() {
                         i.area.input(key);
@@ -521,6 +531,12 @@ impl Prepare {
             }
             Action::Submit => self.submit(),
             Action::Cancel => self.input = None,
+            Action::ClearField => {
+                if let Some(i) = self.input.as_mut() {
+                    i.area = TextArea::default();
+                }
+                self.check_input();
+            }
             Action::Back => self.board_form = None,
             _ => match self.tab {
                 Tab::Meeting => self.update_meeting(action),

@@ -183,13 +183,15 @@ pub fn remove_phase(plan: &mut Plan, i: usize) -> Result<(), Refusal> {
 pub fn duplicate_phase(plan: &mut Plan, i: usize) -> Option<usize> {
     let mut copy = plan.agenda.get(i)?.clone();
     copy.id = unique_id(&copy.id, plan.agenda.iter().map(|p| p.id.as_str()));
-    let boards = std::mem::take(&mut copy.boards);
-    plan.agenda.insert(i + 1, copy);
-    for b in boards {
+    let originals = std::mem::take(&mut copy.boards);
+    for b in originals {
         if let Some(bi) = plan.boards.iter().position(|x| x.id == b) {
-            duplicate_board(plan, bi);
+            if let Some(new) = copy_board(plan, bi) {
+                copy.boards.push(plan.boards[new].id.clone());
+            }
         }
     }
+    plan.agenda.insert(i + 1, copy);
     Some(i + 1)
 }
 
@@ -245,16 +247,22 @@ pub fn remove_board(plan: &mut Plan, i: usize, notes: &NoteCounts) -> Result<(),
 
 /// Copies a board with a fresh id right after it (and in the same phases).
 pub fn duplicate_board(plan: &mut Plan, i: usize) -> Option<usize> {
-    let mut copy = plan.boards.get(i)?.clone();
-    let old = copy.id.clone();
-    copy.id = unique_id(&copy.id, plan.boards.iter().map(|b| b.id.as_str()));
-    let new = copy.id.clone();
-    plan.boards.insert(i + 1, copy);
+    let old = plan.boards.get(i)?.id.clone();
+    let at = copy_board(plan, i)?;
+    let new = plan.boards[at].id.clone();
     // The copy joins only the last phase that lists the original, after it.
     if let Some(p) = plan.agenda.iter_mut().rev().find(|p| p.boards.contains(&old)) {
-        let at = p.boards.iter().position(|b| *b == old).map_or(p.boards.len(), |a| a + 1);
-        p.boards.insert(at, new);
+        let pos = p.boards.iter().position(|b| *b == old).map_or(p.boards.len(), |a| a + 1);
+        p.boards.insert(pos, new);
     }
+    Some(at)
+}
+
+/// Inserts a copy of board `i` with a fresh id right after it, in no phase.
+fn copy_board(plan: &mut Plan, i: usize) -> Option<usize> {
+    let mut copy = plan.boards.get(i)?.clone();
+    copy.id = unique_id(&copy.id, plan.boards.iter().map(|b| b.id.as_str()));
+    plan.boards.insert(i + 1, copy);
     Some(i + 1)
 }
 

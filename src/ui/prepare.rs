@@ -168,7 +168,7 @@ fn agenda(p: &Prepare, area: Rect, buf: &mut Buffer) {
 fn total_line(p: &Prepare) -> Line<'static> {
     let s = p.s();
     let sum = plan_edit::agenda_total(&p.plan);
-    let mut head = format!("Σ {} {sum} {}", s.total, s.minutes_short);
+    let mut head = format!("Σ {sum} {}", s.minutes_short);
     let Some(len) = plan_edit::meeting_length(&p.plan) else {
         return Line::from(Span::styled(head, theme::title()));
     };
