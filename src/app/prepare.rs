@@ -155,12 +155,15 @@ const QUIT: Binding = b(
 );
 
 /// The meeting form.
-pub const MEETING: &[Binding] = &[DOWN, UP, EDIT, NEXT_TAB, PREV_TAB, SAVE, HELP, QUIT];
+pub const MEETING: &[Binding] = &[DOWN, UP, EDIT, SAVE, NEXT_TAB, PREV_TAB, HELP, QUIT];
 
 /// The agenda list.
 pub const AGENDA: &[Binding] = &[
     DOWN,
     UP,
+    SAVE,
+    NEXT_TAB,
+    PREV_TAB,
     EDIT,
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::EditMinutes, true),
     ADD,
@@ -168,9 +171,6 @@ pub const AGENDA: &[Binding] = &[
     DUPLICATE,
     MOVE_DOWN,
     MOVE_UP,
-    NEXT_TAB,
-    PREV_TAB,
-    SAVE,
     HELP,
     QUIT,
 ];
@@ -179,6 +179,9 @@ pub const AGENDA: &[Binding] = &[
 pub const BOARDS: &[Binding] = &[
     DOWN,
     UP,
+    SAVE,
+    NEXT_TAB,
+    PREV_TAB,
     b(
         &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
         "h/l",
@@ -197,9 +200,6 @@ pub const BOARDS: &[Binding] = &[
     DUPLICATE,
     MOVE_DOWN,
     MOVE_UP,
-    NEXT_TAB,
-    PREV_TAB,
-    SAVE,
     HELP,
     QUIT,
 ];
@@ -208,6 +208,7 @@ pub const BOARDS: &[Binding] = &[
 pub const BOARD_FORM: &[Binding] = &[
     DOWN,
     UP,
+    SAVE,
     EDIT,
     b(
         &[(KeyCode::Char('L'), SHIFT), (KeyCode::Char('L'), NONE)],
@@ -221,7 +222,6 @@ pub const BOARD_FORM: &[Binding] = &[
     MOVE_DOWN,
     MOVE_UP,
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, true),
-    SAVE,
     HELP,
     QUIT,
 ];
@@ -230,15 +230,15 @@ pub const BOARD_FORM: &[Binding] = &[
 pub const PEOPLE: &[Binding] = &[
     DOWN,
     UP,
+    SAVE,
+    NEXT_TAB,
+    PREV_TAB,
     EDIT,
     b(&[(KeyCode::Char(' '), NONE)], "Space", Action::Toggle, true),
     ADD,
     DELETE,
     MOVE_DOWN,
     MOVE_UP,
-    NEXT_TAB,
-    PREV_TAB,
-    SAVE,
     HELP,
     QUIT,
 ];
@@ -247,11 +247,11 @@ pub const PEOPLE: &[Binding] = &[
 pub const TEMPLATES: &[Binding] = &[
     DOWN,
     UP,
-    b(&[(KeyCode::Enter, NONE)], "Enter", Action::UseTemplate, true),
-    b(&[(KeyCode::Char('s'), NONE)], "s", Action::SaveTemplate, true),
+    SAVE,
     NEXT_TAB,
     PREV_TAB,
-    SAVE,
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::UseTemplate, true),
+    b(&[(KeyCode::Char('s'), NONE)], "s", Action::SaveTemplate, true),
     HELP,
     QUIT,
 ];
@@ -372,6 +372,8 @@ pub struct Prepare {
     pub quit: bool,
     /// Keys pressed so far (reported by the scenario tests).
     pub keystrokes: usize,
+    /// Of those, keys typed into text fields.
+    pub typed_keys: usize,
 }
 
 impl Prepare {
@@ -396,6 +398,7 @@ impl Prepare {
             message: None,
             quit: false,
             keystrokes: 0,
+            typed_keys: 0,
         }
     }
 
@@ -451,12 +454,17 @@ impl Prepare {
     pub fn problems(&self) -> Vec<edit::EditProblem> {
         match &self.input {
             Some(i) => {
+                let before = edit::problems(&self.plan);
                 let mut preview = self.plan.clone();
                 let text = i.area.lines().join("\n");
-                if apply_field(&mut preview, i.field, &text, &self.notes).is_ok() {
-                    return edit::problems(&preview);
+                if apply_field(&mut preview, i.field, &text, &self.notes).is_err() {
+                    return before;
                 }
-                edit::problems(&self.plan)
+                // What the text being typed causes comes first.
+                let (mut new, old): (Vec<_>, Vec<_>) =
+                    edit::problems(&preview).into_iter().partition(|p| !before.contains(p));
+                new.extend(old);
+                new
             }
             None => edit::problems(&self.plan),
         }
@@ -496,6 +504,7 @@ impl Prepare {
                 // Fields are one line: no tabs or line breaks.
                 None if matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter) => {}
                 None => {
+                    self.typed_keys += 1;
                     if let Some(i) = self.input.as_mut() {
                         i.area.input(key);
                     }

@@ -168,7 +168,7 @@ fn agenda(p: &Prepare, area: Rect, buf: &mut Buffer) {
 fn total_line(p: &Prepare) -> Line<'static> {
     let s = p.s();
     let sum = plan_edit::agenda_total(&p.plan);
-    let mut head = format!("Σ {sum} {}", s.minutes_short);
+    let head = format!("Σ {sum} {}", s.minutes_short);
     let Some(len) = plan_edit::meeting_length(&p.plan) else {
         return Line::from(Span::styled(head, theme::title()));
     };
@@ -176,12 +176,13 @@ fn total_line(p: &Prepare) -> Line<'static> {
         p.plan.start.map(|t| t.to_string()).unwrap_or_default(),
         p.plan.end.map(|t| t.to_string()).unwrap_or_default(),
     );
-    head.push_str(&format!(" {} {len} ({start}–{end})  ", s.of));
+    // The verdict first, so a narrow screen still shows it.
     let (verdict, style) = match plan_edit::over_planned(&p.plan) {
         Some(over @ 1..) => (format!("{} {over} {}", s.over, s.minutes_short), theme::alarm()),
         _ => (format!("{} · {} {}", s.fits, len - sum, s.free), theme::success()),
     };
-    Line::from(vec![Span::styled(head, theme::title()), Span::styled(verdict, style)])
+    let numbers = format!("  {head} {} {len} ({start}–{end})", s.of);
+    Line::from(vec![Span::styled(verdict, style), Span::styled(numbers, theme::title())])
 }
 
 fn boards(p: &Prepare, area: Rect, buf: &mut Buffer) {
