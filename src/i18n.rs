@@ -724,9 +724,13 @@ impl PrepareStrings {
             BoardHasNotes(n) if de => {
                 format!("Nicht gelöscht: die Gruppe hat {n} Notiz(en) – umbenennen geht, löschen würde sie verwaisen")
             }
-            BoardHasNotes(n) => format!("Not deleted: the board has {n} note(s) – rename it instead, deleting would orphan them"),
+            BoardHasNotes(n) => {
+                format!("Not deleted: the board has {n} note(s) – rename it instead, deleting would orphan them")
+            }
             SectionHasNotes(n) if de => {
-                format!("Nicht gelöscht: der Abschnitt hat {n} Notiz(en) – umbenennen geht, löschen würde sie verwaisen")
+                format!(
+                    "Nicht gelöscht: der Abschnitt hat {n} Notiz(en) – umbenennen geht, löschen würde sie verwaisen"
+                )
             }
             SectionHasNotes(n) => {
                 format!("Not deleted: the section has {n} note(s) – rename it instead, deleting would orphan them")
@@ -762,24 +766,54 @@ pub fn prepare_action_text(lang: Lang, action: crate::app::prepare::Action) -> (
         Up => t(("auf", "eine Zeile höher"), ("up", "one row up")),
         NextPhase => t(("Phase", "nächste Phase"), ("phase", "next phase")),
         PrevPhase => t(("", "vorige Phase"), ("", "previous phase")),
-        Edit => t(("ändern", "Feld ändern (Art, Sprache, Spalte: wechseln)"), ("edit", "edit the field (kind, language, column: cycle)")),
-        EditMinutes => t(("Minuten", "Minuten der Phase ändern"), ("minutes", "edit the phase's minutes")),
-        EditLead => t(("Einleitung", "Einleitungssatz des Abschnitts ändern"), ("lead", "edit the section's lead sentence")),
-        Add => t(("neu", "hinzufügen (nach der Auswahl)"), ("add", "add (after the selection)")),
-        Delete => t(("löschen", "löschen (nicht, solange es Notizen gibt)"), ("delete", "delete (refused while it has notes)")),
+        Edit => t(
+            ("ändern", "Feld ändern (Art, Sprache, Spalte: wechseln)"),
+            ("edit", "edit the field (kind, language, column: cycle)"),
+        ),
+        EditMinutes => t(
+            ("Minuten", "Minuten der Phase ändern"),
+            ("minutes", "edit the phase's minutes"),
+        ),
+        EditLead => t(
+            ("Einleitung", "Einleitungssatz des Abschnitts ändern"),
+            ("lead", "edit the section's lead sentence"),
+        ),
+        Add => t(
+            ("neu", "hinzufügen (nach der Auswahl)"),
+            ("add", "add (after the selection)"),
+        ),
+        Delete => t(
+            ("löschen", "löschen (nicht, solange es Notizen gibt)"),
+            ("delete", "delete (refused while it has notes)"),
+        ),
         Duplicate => t(("kopieren", "duplizieren"), ("copy", "duplicate")),
         MoveDown => t(("schieben", "nach unten schieben"), ("move", "move down")),
         MoveUp => t(("", "nach oben schieben"), ("", "move up")),
-        Toggle => t(("umschalten", "öffentlich nennen: ja/nein"), ("toggle", "named in public: yes/no")),
+        Toggle => t(
+            ("umschalten", "öffentlich nennen: ja/nein"),
+            ("toggle", "named in public: yes/no"),
+        ),
         Open => t(("öffnen", "Gruppe öffnen"), ("open", "open the board")),
-        Save => t(("speichern", "Plan speichern (nur wenn gültig)"), ("save", "save the plan (only when valid)")),
-        SaveTemplate => t(("als Vorlage", "Plan als Vorlage speichern"), ("save as", "save the plan as a template")),
-        UseTemplate => t(("verwenden", "mit dieser Vorlage beginnen"), ("use", "start from this template")),
+        Save => t(
+            ("speichern", "Plan speichern (nur wenn gültig)"),
+            ("save", "save the plan (only when valid)"),
+        ),
+        SaveTemplate => t(
+            ("als Vorlage", "Plan als Vorlage speichern"),
+            ("save as", "save the plan as a template"),
+        ),
+        UseTemplate => t(
+            ("verwenden", "mit dieser Vorlage beginnen"),
+            ("use", "start from this template"),
+        ),
         Back => t(("zurück", "zurück zur Liste"), ("back", "back to the list")),
         Submit => t(("übernehmen", "Eingabe übernehmen"), ("accept", "accept the input")),
         Cancel => t(("abbrechen", "Eingabe verwerfen"), ("cancel", "discard the input")),
         ClearField => t(("leeren", "Feld leeren"), ("clear", "empty the field")),
         Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
-        Quit => t(("beenden", "beenden (fragt bei ungespeicherten Änderungen)"), ("quit", "quit (asks if changes are unsaved)")),
+        Quit => t(
+            ("beenden", "beenden (fragt bei ungespeicherten Änderungen)"),
+            ("quit", "quit (asks if changes are unsaved)"),
+        ),
     }
 }

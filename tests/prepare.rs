@@ -220,7 +220,10 @@ fn reference_plan_is_built_from_an_empty_folder_by_keys_only() {
     // The board ids the CLI uses are the reference's.
     assert_eq!(saved.agenda[2].boards, ["methods", "success", "continuity", "actors"]);
     assert_eq!(saved.boards[0].kind, BoardKind::Keynote);
-    common::runde().args(["check", dir.to_str().unwrap()]).assert().success();
+    common::runde()
+        .args(["check", dir.to_str().unwrap()])
+        .assert()
+        .success();
 }
 
 #[test]

@@ -96,8 +96,18 @@ const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action
     }
 }
 
-const DOWN: Binding = b(&[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "j/k", Action::Down, false);
-const UP: Binding = b(&[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], "k", Action::Up, false);
+const DOWN: Binding = b(
+    &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+    "j/k",
+    Action::Down,
+    false,
+);
+const UP: Binding = b(
+    &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+    "k",
+    Action::Up,
+    false,
+);
 const EDIT: Binding = b(
     &[(KeyCode::Enter, NONE), (KeyCode::Char('e'), NONE)],
     "Enter",
@@ -378,7 +388,13 @@ pub struct Prepare {
 
 impl Prepare {
     /// An editor for `plan` in `dir`; `saved` is what is on disk.
-    pub fn new(dir: PathBuf, plan: Plan, saved: Option<Plan>, notes: NoteCounts, templates: Vec<(String, bool)>) -> Prepare {
+    pub fn new(
+        dir: PathBuf,
+        plan: Plan,
+        saved: Option<Plan>,
+        notes: NoteCounts,
+        templates: Vec<(String, bool)>,
+    ) -> Prepare {
         Prepare {
             dir,
             plan,
@@ -410,7 +426,12 @@ impl Prepare {
             .unwrap_or_else(|| edit::empty_plan(lang.unwrap_or_default(), date));
         let notes = plan_file::note_counts(&dir)?;
         let mut templates: Vec<(String, bool)> = template::TEMPLATES.iter().map(|t| (t.to_string(), true)).collect();
-        templates.extend(crate::series::user_templates().unwrap_or_default().into_iter().map(|t| (t, false)));
+        templates.extend(
+            crate::series::user_templates()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| (t, false)),
+        );
         Ok(Prepare::new(dir, plan, saved, notes, templates))
     }
 
@@ -636,10 +657,12 @@ impl Prepare {
                 self.refused(r);
                 self.board_row = self.board_row.min(self.listed_boards().len().saturating_sub(1));
             }
-            Action::Duplicate => {
-                if selected.and_then(|i| edit::duplicate_board(&mut self.plan, i)).is_some() {
-                    self.board_row = (self.board_row + 1).min(self.listed_boards().len().saturating_sub(1));
-                }
+            Action::Duplicate
+                if selected
+                    .and_then(|i| edit::duplicate_board(&mut self.plan, i))
+                    .is_some() =>
+            {
+                self.board_row = (self.board_row + 1).min(self.listed_boards().len().saturating_sub(1));
             }
             Action::MoveDown | Action::MoveUp => {
                 if let (Some(p), Some(i)) = (phase, selected) {
@@ -712,7 +735,7 @@ impl Prepare {
             }
             11 | 12 => {
                 let ids: Vec<String> = board.sections.iter().map(|s| s.id.clone()).collect();
-                if let Some(table) = board.table.as_mut() {
+                if let (Some(table), false) = (board.table.as_mut(), ids.is_empty()) {
                     let col = form.row - 11;
                     while table.columns.len() < 2 {
                         table.columns.push(ids[0].clone());
@@ -819,7 +842,10 @@ impl Prepare {
         if let Err(e) = apply_field(&mut self.plan, input.field, &text, &self.notes) {
             let s = self.s();
             self.say(s.field_error(e, self.lang()).to_string(), Tone::Error);
-            self.input = Some(FieldInput { error: Some(e), ..input });
+            self.input = Some(FieldInput {
+                error: Some(e),
+                ..input
+            });
             return;
         }
         self.message = None;
@@ -857,7 +883,7 @@ impl Prepare {
         if !self.save() {
             return;
         }
-        match crate::series::save_template(&self.dir, &name) {
+        match crate::series::save_template(&self.dir, name) {
             Ok(path) => {
                 self.templates.push((name.to_string(), false));
                 self.say(format!("{} {}", self.s().template_saved, path.display()), Tone::Success);
@@ -880,7 +906,11 @@ impl Prepare {
         match plan_file::save(&self.dir, &self.plan) {
             Ok(()) => {
                 self.saved = Some(self.plan.clone());
-                let text = format!("{} {}", self.s().saved_to, self.dir.join(crate::store::PLAN_FILE).display());
+                let text = format!(
+                    "{} {}",
+                    self.s().saved_to,
+                    self.dir.join(crate::store::PLAN_FILE).display()
+                );
                 self.say(text, Tone::Success);
                 true
             }

@@ -24,7 +24,10 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
             out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
         } else {
             let rule = if level == 1 { '=' } else { '-' };
-            out.push_str(&format!("{text}\n{}\n\n", rule.to_string().repeat(text.chars().count())));
+            out.push_str(&format!(
+                "{text}\n{}\n\n",
+                rule.to_string().repeat(text.chars().count())
+            ));
         }
     };
     heading(&mut out, 1, &format!("{}: {}", s.run_sheet, plan.title));
@@ -78,7 +81,11 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
             }
             if let Some(sp) = &b.speaker {
                 let who = [Some(sp.as_str()), b.role.as_deref(), b.organization.as_deref()];
-                item(&mut out, s.board_fields[6], &who.iter().flatten().copied().collect::<Vec<_>>().join(", "));
+                item(
+                    &mut out,
+                    s.board_fields[6],
+                    &who.iter().flatten().copied().collect::<Vec<_>>().join(", "),
+                );
             }
             if let Some(n) = b.participants {
                 item(&mut out, s.participants, &n.to_string());
@@ -104,7 +111,10 @@ fn meeting_line(plan: &Plan) -> String {
         (Some(a), None) => format!(" {a}"),
         _ => String::new(),
     };
-    let mut parts: Vec<String> = [plan.network.clone(), plan.series.clone()].into_iter().flatten().collect();
+    let mut parts: Vec<String> = [plan.network.clone(), plan.series.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
     if let Some(n) = plan.meeting_number {
         parts.push(format!("{} {n}", s.meeting_fields[3]));
     }

@@ -252,7 +252,11 @@ pub fn duplicate_board(plan: &mut Plan, i: usize) -> Option<usize> {
     let new = plan.boards[at].id.clone();
     // The copy joins only the last phase that lists the original, after it.
     if let Some(p) = plan.agenda.iter_mut().rev().find(|p| p.boards.contains(&old)) {
-        let pos = p.boards.iter().position(|b| *b == old).map_or(p.boards.len(), |a| a + 1);
+        let pos = p
+            .boards
+            .iter()
+            .position(|b| *b == old)
+            .map_or(p.boards.len(), |a| a + 1);
         p.boards.insert(pos, new);
     }
     Some(at)
@@ -482,7 +486,11 @@ mod tests {
         add_board(&mut p, Some(ph), "A", BoardKind::Workshop, "Notizen");
         add_board(&mut p, Some(ph), "B", BoardKind::Workshop, "Notizen");
         let mut notes = NoteCounts::default();
-        notes.by_section.entry("a".into()).or_default().insert("notes".into(), 2);
+        notes
+            .by_section
+            .entry("a".into())
+            .or_default()
+            .insert("notes".into(), 2);
         assert_eq!(remove_board(&mut p, 0, &notes), Err(Refusal::BoardHasNotes(2)));
         assert_eq!(remove_board(&mut p, 1, &notes), Ok(()));
         assert_eq!(p.agenda[0].boards, ["a"]);

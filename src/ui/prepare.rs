@@ -10,8 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{help, left_right, text, theme};
 use crate::app::Tone;
-use crate::app::prepare::{Action, BOARD_ROWS, Binding, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, field_text};
 use crate::app::prepare::Field;
+use crate::app::prepare::{
+    Action, BOARD_ROWS, Binding, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, field_text,
+};
 use crate::i18n::prepare_action_text;
 use crate::model::plan_edit;
 
@@ -70,7 +72,13 @@ fn tab_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
     if left.width() + state.width() + 1 > width {
         // Too narrow for every tab: the current one and the save state.
         let current = s.tabs[crate::app::prepare::TABS.iter().position(|t| *t == p.tab).unwrap_or(0)];
-        let line = left_right(&format!("▸{current}"), theme::selected(), state.to_string(), theme::warning(), width);
+        let line = left_right(
+            &format!("▸{current}"),
+            theme::selected(),
+            state.to_string(),
+            theme::warning(),
+            width,
+        );
         Paragraph::new(line).render(area, buf);
         return;
     }
@@ -182,7 +190,10 @@ fn total_line(p: &Prepare) -> Line<'static> {
         _ => (format!("{} · {} {}", s.fits, len - sum, s.free), theme::success()),
     };
     let numbers = format!("  {head} {} {len} ({start}–{end})", s.of);
-    Line::from(vec![Span::styled(verdict, style), Span::styled(numbers, theme::title())])
+    Line::from(vec![
+        Span::styled(verdict, style),
+        Span::styled(numbers, theme::title()),
+    ])
 }
 
 fn boards(p: &Prepare, area: Rect, buf: &mut Buffer) {
@@ -215,7 +226,9 @@ fn boards(p: &Prepare, area: Rect, buf: &mut Buffer) {
 fn board_form(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let s = p.s();
     let Some(form) = p.board_form else { return };
-    let Some(board) = p.plan.boards.get(form.board) else { return };
+    let Some(board) = p.plan.boards.get(form.board) else {
+        return;
+    };
     let inner = super::framed(&board.title, theme::title(), true, area, buf);
     let mut items: Vec<(String, String)> = (0..BOARD_ROWS)
         .map(|row| {
@@ -243,7 +256,11 @@ fn board_form(p: &Prepare, area: Rect, buf: &mut Buffer) {
 fn people(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let s = p.s();
     let [head, list_area] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    Paragraph::new(Span::styled(text::cut(s.people_public, area.width as usize), theme::dim())).render(head, buf);
+    Paragraph::new(Span::styled(
+        text::cut(s.people_public, area.width as usize),
+        theme::dim(),
+    ))
+    .render(head, buf);
     let items: Vec<String> = p
         .plan
         .people
@@ -325,8 +342,9 @@ fn problem_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
 /// The one-line footer from the key table: as many as fit, help and quit last.
 fn footer_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let shown: Vec<&Binding> = p.bindings().iter().filter(|b| b.footer).collect();
-    let (always, rest): (Vec<&Binding>, Vec<&Binding>) =
-        shown.into_iter().partition(|b| matches!(b.action, Action::Help | Action::Quit));
+    let (always, rest): (Vec<&Binding>, Vec<&Binding>) = shown
+        .into_iter()
+        .partition(|b| matches!(b.action, Action::Help | Action::Quit));
     let piece = |b: &Binding| {
         let (short, _) = prepare_action_text(p.lang(), b.action);
         (b.shown, short, b.shown.width() + 1 + short.width() + 2)
