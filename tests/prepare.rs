@@ -403,7 +403,7 @@ fn run_sheet_lists_agenda_times_groups_questions_and_facilitator_lines() {
     let md = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "# Ablaufplan: Netzwerken",
-        "- 15:40   45 Min.  Parallele Workshops (4 Gruppen)",
+        "- 15:40   45 Min.  Parallele Workshops (Gruppen: 4)",
         "Σ Summe 105 Min. von 120",
         "## 15:40 Parallele Workshops",
         "### 2. Fallstricke und Erfolgsfaktoren [Workshop]",

@@ -22,12 +22,14 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
     let heading = |out: &mut String, level: usize, text: &str| {
         if md {
             out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
-        } else {
+        } else if level < 3 {
             let rule = if level == 1 { '=' } else { '-' };
             out.push_str(&format!(
                 "{text}\n{}\n\n",
                 rule.to_string().repeat(text.chars().count())
             ));
+        } else {
+            out.push_str(&format!("{text}\n"));
         }
     };
     heading(&mut out, 1, &format!("{}: {}", s.run_sheet, plan.title));
@@ -46,7 +48,7 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
         let groups = if groups.is_empty() {
             String::new()
         } else {
-            format!(" ({} {})", groups.len(), s.groups)
+            format!(" ({}: {})", s.groups, groups.len())
         };
         let bullet = if md { "- " } else { "  " };
         out.push_str(&format!(
