@@ -5,24 +5,31 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 
-/// One key binding: the keys, how they are shown, and what they do.
+/// One key binding: the keys, how they are shown, and what they do
+/// (`A`: the action type of the view, the app's [`Action`] by default).
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A: 'static = Action> {
     /// Keys that trigger the action (any modifiers listed must be held).
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in the footer and help.
     pub shown: &'static str,
     /// What happens.
-    pub action: Action,
+    pub action: A,
     /// Shown in the one-line footer (the rest only in `?`).
     pub footer: bool,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+pub(crate) const NONE: KeyModifiers = KeyModifiers::NONE;
+pub(crate) const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+pub(crate) const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action: Action, footer: bool) -> Binding {
+/// A binding, written short in the tables.
+pub(crate) const fn b<A: Copy>(
+    keys: &'static [(KeyCode, KeyModifiers)],
+    shown: &'static str,
+    action: A,
+    footer: bool,
+) -> Binding<A> {
     Binding {
         keys,
         shown,
@@ -273,7 +280,7 @@ pub const PICKER: &[Binding] = &[
 ];
 
 /// The action bound to `key` in `table`, if any.
-pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
+pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
     let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     table
         .iter()

@@ -4,7 +4,7 @@
 //! `model::plan_edit` and written to `session.json` only when it is valid.
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
 use super::{Message, Tone};
@@ -70,31 +70,10 @@ pub enum Action {
     Quit,
 }
 
-/// One key binding: the keys, how they are shown, and what they do.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    /// Keys that trigger the action.
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// How the keys are written in the footer and help.
-    pub shown: &'static str,
-    /// What happens.
-    pub action: Action,
-    /// Shown in the one-line footer (the rest only in `?`).
-    pub footer: bool,
-}
+/// One key binding of the plan editor (the same shape as the other views').
+pub type Binding = super::keys::Binding<Action>;
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-
-const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action: Action, footer: bool) -> Binding {
-    Binding {
-        keys,
-        shown,
-        action,
-        footer,
-    }
-}
+use super::keys::{CTRL, NONE, SHIFT, b};
 
 const DOWN: Binding = b(
     &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
@@ -280,11 +259,7 @@ pub const EDITOR: &[Binding] = &[
 
 /// The action bound to `key` in `table`, if any.
 pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
-    let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
-    table
-        .iter()
-        .find(|b| b.keys.iter().any(|(code, m)| *code == key.code && *m == mods))
-        .map(|b| b.action)
+    super::keys::lookup(table, key)
 }
 
 /// The editor's tabs, in order.

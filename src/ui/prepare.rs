@@ -3,17 +3,13 @@
 //! its validation, the plan's problems, a status line and the key footer.
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{help, left_right, text, theme};
-use crate::app::Tone;
 use crate::app::prepare::Field;
-use crate::app::prepare::{
-    Action, BOARD_ROWS, Binding, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, field_text,
-};
+use crate::app::prepare::{Action, BOARD_ROWS, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, field_text};
 use crate::i18n::prepare_action_text;
 use crate::model::plan_edit;
 
@@ -44,13 +40,7 @@ impl Widget for &Prepare {
         field(self, input, buf);
         problem_line(self, problems, buf);
         if let Some(m) = &self.message {
-            let style = match m.tone {
-                Tone::Info => theme::dim(),
-                Tone::Success => theme::success(),
-                Tone::Warning => theme::warning(),
-                Tone::Error => theme::alarm(),
-            };
-            Paragraph::new(Span::styled(text::cut(&m.text, status.width as usize), style)).render(status, buf);
+            super::status_message(m, status, buf);
         }
         footer_line(self, footer, buf);
         overlay(self, area, buf);
@@ -341,36 +331,13 @@ fn problem_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
 
 /// The one-line footer from the key table: as many as fit, help and quit last.
 fn footer_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
-    let shown: Vec<&Binding> = p.bindings().iter().filter(|b| b.footer).collect();
-    let (always, rest): (Vec<&Binding>, Vec<&Binding>) = shown
-        .into_iter()
-        .partition(|b| matches!(b.action, Action::Help | Action::Quit));
-    let piece = |b: &Binding| {
-        let (short, _) = prepare_action_text(p.lang(), b.action);
-        (b.shown, short, b.shown.width() + 1 + short.width() + 2)
-    };
-    let mut used: usize = always.iter().map(|b| piece(b).2).sum();
-    let mut chosen = Vec::new();
-    for b in rest {
-        let w = piece(b).2;
-        if used + w > area.width as usize {
-            break;
-        }
-        used += w;
-        chosen.push(b);
-    }
-    chosen.extend(always);
-    let spans: Vec<Span> = chosen
-        .into_iter()
-        .flat_map(|b| {
-            let (keys, short, _) = piece(b);
-            [
-                Span::styled(keys, theme::key()),
-                Span::styled(format!(" {short}  "), theme::dim()),
-            ]
-        })
-        .collect();
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    help::footer_of(
+        p.bindings(),
+        |a| prepare_action_text(p.lang(), a),
+        |a| matches!(a, Action::Help | Action::Quit),
+        area,
+        buf,
+    );
 }
 
 fn overlay(p: &Prepare, area: Rect, buf: &mut Buffer) {
@@ -385,27 +352,6 @@ fn overlay(p: &Prepare, area: Rect, buf: &mut Buffer) {
 
 /// The `?` overlay: every binding of the current table with its long text.
 fn help_box(p: &Prepare, area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = p
-        .bindings()
-        .iter()
-        .map(|b| {
-            let (_, long) = prepare_action_text(p.lang(), b.action);
-            Line::from(vec![
-                Span::styled(format!("{:>10}  ", b.shown), theme::key()),
-                Span::raw(long),
-            ])
-        })
-        .collect();
-    let rect = help::centered(area, 72.min(area.width), (lines.len() as u16 + 2).min(area.height));
-    Clear.render(rect, buf);
     let strings = crate::i18n::strings(p.lang());
-    Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme::selected_border())
-                .title(Span::styled(format!(" {} ", strings.help_title), theme::title()))
-                .title_bottom(Span::styled(format!(" {} ", strings.help_close), Style::default())),
-        )
-        .render(rect, buf);
+    help::help_of(p.bindings(), |a| prepare_action_text(p.lang(), a), strings, area, buf);
 }
