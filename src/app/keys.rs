@@ -38,24 +38,30 @@ pub(crate) const fn b<A: Copy>(
     }
 }
 
-/// `?`/F1: help, in every view.
-const HELP: Binding = b(
-    &[
-        (KeyCode::Char('?'), NONE),
-        (KeyCode::Char('?'), SHIFT),
-        (KeyCode::F(1), NONE),
-    ],
-    "?",
-    Action::Help,
-    true,
-);
-/// `q`/Ctrl-C: quit, in every view.
-const QUIT: Binding = b(
-    &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-    "q",
-    Action::Quit,
-    true,
-);
+/// `?`/F1: help, in every view (any view's action type).
+pub(crate) const fn help<A: Copy>(action: A) -> Binding<A> {
+    b(
+        &[
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::F(1), NONE),
+        ],
+        "?",
+        action,
+        true,
+    )
+}
+/// `q`/Ctrl-C: quit, in every view (any view's action type).
+pub(crate) const fn quit<A: Copy>(action: A) -> Binding<A> {
+    b(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q",
+        action,
+        true,
+    )
+}
+const HELP: Binding = help(Action::Help);
+const QUIT: Binding = quit(Action::Quit);
 
 /// The facilitator's projector view.
 pub const FACILITATOR: &[Binding] = &[

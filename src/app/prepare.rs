@@ -126,22 +126,8 @@ const SAVE: Binding = b(
     Action::Save,
     true,
 );
-const HELP: Binding = b(
-    &[
-        (KeyCode::Char('?'), NONE),
-        (KeyCode::Char('?'), SHIFT),
-        (KeyCode::F(1), NONE),
-    ],
-    "?",
-    Action::Help,
-    true,
-);
-const QUIT: Binding = b(
-    &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-    "q",
-    Action::Quit,
-    true,
-);
+const HELP: Binding = super::keys::help(Action::Help);
+const QUIT: Binding = super::keys::quit(Action::Quit);
 
 /// The meeting form.
 pub const MEETING: &[Binding] = &[DOWN, UP, EDIT, SAVE, NEXT_TAB, PREV_TAB, HELP, QUIT];
