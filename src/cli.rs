@@ -122,6 +122,9 @@ pub enum Command {
         /// With --resolve: keep `current` or the named conflict copy; the other versions are removed.
         #[arg(long, requires = "resolve")]
         keep: Option<String>,
+        /// Print a run sheet (agenda with clock times, groups, questions) instead of the JSON.
+        #[arg(long, value_enum, conflicts_with = "edit")]
+        format: Option<crate::export::run_sheet::SheetFormat>,
     },
     /// The facilitator's projector view: agenda, breakout timers, live boards.
     Facilitate {
@@ -145,6 +148,16 @@ pub enum Command {
     },
     /// Copy the shipped example session to a temporary folder and open it.
     Demo,
+    /// The plan editor: build or change a meeting's plan in forms; saved only when valid.
+    Prepare {
+        path: SessionArg,
+        /// Language of a new plan (an existing plan keeps its own).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Date of a new plan (YYYY-MM-DD); today when omitted.
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 /// `runde template …`

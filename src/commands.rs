@@ -114,7 +114,15 @@ pub fn run(cli: Cli) -> Result<()> {
             keep,
             ..
         } => resolve_plan_cmd(&path, keep.as_deref()),
-        Command::Plan { path, edit, .. } => plan_cmd(&path, edit),
+        Command::Plan { path, edit, format, .. } => match format {
+            Some(f) => {
+                let dir = paths::resolve(&path)?;
+                let plan = Plan::load(&dir.join(PLAN_FILE))?;
+                emit(&export::run_sheet::render(&plan, f))
+            }
+            None => plan_cmd(&path, edit),
+        },
+        Command::Prepare { path, lang, date } => prepare(&path, lang, date.as_deref()),
         Command::Facilitate { path, lang, no_bell } => {
             let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
             app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
@@ -186,6 +194,7 @@ fn new(args: NewArgs) -> Result<()> {
             carried.len(),
             prev_dir.display()
         );
+        offer_prepare(&dir);
         return emit(&format!("{}\n", dir.display()));
     }
     let date = given_date.unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
@@ -220,7 +229,31 @@ fn new(args: NewArgs) -> Result<()> {
     if args.sync.is_some() {
         write_stignore(&dir)?;
     }
+    offer_prepare(&dir);
     emit(&format!("{}\n", dir.display()))
+}
+
+/// After `new`: say how to open the plan editor (never start a TUI here,
+/// scripts call `new`). On stderr, so stdout stays the folder path.
+fn offer_prepare(dir: &Path) {
+    let lang = crate::store::plan_file::load(dir)
+        .ok()
+        .flatten()
+        .map(|p| p.lang)
+        .unwrap_or_default();
+    let hint = crate::i18n::prepare_strings(lang).open_hint;
+    eprintln!("runde: {hint} runde prepare {}", dir.display());
+}
+
+/// `runde prepare PATH`: the plan editor, on a new or existing folder.
+fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    let date = match date {
+        Some(d) => Date::try_from(d.to_string()).map_err(Error::Usage)?,
+        None => Date(chrono::Local::now().date_naive()),
+    };
+    let editor = crate::app::prepare::Prepare::open(dir, lang, date)?;
+    crate::terminal::run_prepare(editor)
 }
 
 /// Creates a session folder with `plan`; refuses a non-empty folder.

@@ -144,3 +144,52 @@ fn debug_panic(ev: &event::Event) {
         }
     }
 }
+
+/// Runs the plan editor (`runde prepare`) until it quits. It has no clock
+/// to tick and no session to watch: it redraws after each event only.
+pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "this view needs a terminal (stdin and stdout must be a TTY)".into(),
+        ));
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        .map_err(|e| Error::io("<signals>", e))?;
+    let signal_handle = signals.handle();
+    let stop = tx.clone();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = stop.send(Msg::Stop);
+        }
+    });
+    let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = (|| -> Result<()> {
+        let mut dirty = true;
+        loop {
+            if dirty {
+                terminal
+                    .draw(|frame| frame.render_widget(&editor, frame.area()))
+                    .map_err(|e| Error::io("<terminal>", e))?;
+            }
+            if editor.quit {
+                return Ok(());
+            }
+            match rx.recv() {
+                Ok(Msg::Term(ev)) => dirty = editor.handle_event(ev),
+                Ok(Msg::Store) => dirty = false,
+                Ok(Msg::Stop) | Err(_) => return Ok(()),
+            }
+        }
+    })();
+    ratatui::restore();
+    signal_handle.close();
+    result
+}

@@ -5,24 +5,31 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 
-/// One key binding: the keys, how they are shown, and what they do.
+/// One key binding: the keys, how they are shown, and what they do
+/// (`A`: the action type of the view, the app's [`Action`] by default).
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A: 'static = Action> {
     /// Keys that trigger the action (any modifiers listed must be held).
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in the footer and help.
     pub shown: &'static str,
     /// What happens.
-    pub action: Action,
+    pub action: A,
     /// Shown in the one-line footer (the rest only in `?`).
     pub footer: bool,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+pub(crate) const NONE: KeyModifiers = KeyModifiers::NONE;
+pub(crate) const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+pub(crate) const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action: Action, footer: bool) -> Binding {
+/// A binding, written short in the tables.
+pub(crate) const fn b<A: Copy>(
+    keys: &'static [(KeyCode, KeyModifiers)],
+    shown: &'static str,
+    action: A,
+    footer: bool,
+) -> Binding<A> {
     Binding {
         keys,
         shown,
@@ -31,24 +38,30 @@ const fn b(keys: &'static [(KeyCode, KeyModifiers)], shown: &'static str, action
     }
 }
 
-/// `?`/F1: help, in every view.
-const HELP: Binding = b(
-    &[
-        (KeyCode::Char('?'), NONE),
-        (KeyCode::Char('?'), SHIFT),
-        (KeyCode::F(1), NONE),
-    ],
-    "?",
-    Action::Help,
-    true,
-);
-/// `q`/Ctrl-C: quit, in every view.
-const QUIT: Binding = b(
-    &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-    "q",
-    Action::Quit,
-    true,
-);
+/// `?`/F1: help, in every view (any view's action type).
+pub(crate) const fn help<A: Copy>(action: A) -> Binding<A> {
+    b(
+        &[
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::F(1), NONE),
+        ],
+        "?",
+        action,
+        true,
+    )
+}
+/// `q`/Ctrl-C: quit, in every view (any view's action type).
+pub(crate) const fn quit<A: Copy>(action: A) -> Binding<A> {
+    b(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q",
+        action,
+        true,
+    )
+}
+const HELP: Binding = help(Action::Help);
+const QUIT: Binding = quit(Action::Quit);
 
 /// The facilitator's projector view.
 pub const FACILITATOR: &[Binding] = &[
@@ -280,7 +293,7 @@ pub const PICKER: &[Binding] = &[
 ];
 
 /// The action bound to `key` in `table`, if any.
-pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
+pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
     let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     table
         .iter()

@@ -4,6 +4,7 @@
 //! them, and `ui` renders `&App` without side effects.
 pub mod drafts;
 pub mod keys;
+pub mod prepare;
 
 use std::collections::HashSet;
 
@@ -556,7 +557,7 @@ impl App {
         match action {
             Action::Tick => return self.tick(),
             Action::StoreChanged => {
-                let changed = self.refresh();
+                let changed = self.refresh() | self.session.reload_plan();
                 self.after_store_change();
                 return changed;
             }
@@ -587,7 +588,7 @@ impl App {
 
     fn tick(&mut self) -> bool {
         self.check_clock_jump();
-        let changed = self.refresh();
+        let changed = self.refresh() | self.session.reload_plan();
         if changed {
             self.after_store_change();
         }

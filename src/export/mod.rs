@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod pdf;
 pub mod privacy;
+pub mod run_sheet;
 pub mod text;
 
 use std::io::Write;

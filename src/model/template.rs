@@ -1,7 +1,7 @@
 //! Built-in plan templates for `runde new`: `kompetenznetzwerk` (welcome,
 //! keynote, four parallel workshops, plenary) and `blank`, in German and
 //! English.
-use super::plan::{Board, BoardKind, Date, Lang, PLAN_FORMAT, Phase, Plan, Section, Table};
+use super::plan::{Board, BoardKind, Date, Lang, Phase, Plan, Section, Table};
 
 /// Names of the built-in templates.
 pub const TEMPLATES: &[&str] = &["kompetenznetzwerk", "blank"];
@@ -30,25 +30,10 @@ pub fn plan(name: &str, lang: Lang, title: Option<&str>, date: Date) -> Option<P
         _ => return None,
     };
     Some(Plan {
-        format: PLAN_FORMAT,
-        lang,
-        series: None,
         title: title.map(str::to_string).unwrap_or(default_title),
-        event: None,
-        network: None,
-        meeting_number: None,
-        newsletter: None,
-        date,
-        start: None,
-        end: None,
-        intro: None,
         agenda,
         boards,
-        next_meeting: None,
-        closing: None,
-        people: Vec::new(),
-        starred_first: false,
-        timezone: None,
+        ..super::plan_edit::empty_plan(lang, date)
     })
 }
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod durable;
 pub mod log;
 pub mod paths;
+pub mod plan_file;
 pub mod probe;
 pub mod sync;
 pub mod watch;
@@ -161,6 +162,18 @@ impl Session {
     /// The plan.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// Re-reads `session.json` (edited by `runde prepare` or `plan --edit`);
+    /// true when the plan changed. A plan that does not parse is ignored.
+    pub fn reload_plan(&mut self) -> bool {
+        match Plan::load(&self.dir.join(PLAN_FILE)) {
+            Ok(plan) if plan != self.plan => {
+                self.plan = plan;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The folded state.

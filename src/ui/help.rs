@@ -14,20 +14,31 @@ use crate::i18n::action_text;
 
 /// The one-line footer: the table's footer bindings, as many as fit.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    footer_of(
+        app.bindings(),
+        |a| action_text(app.lang, a),
+        |a| matches!(a, Action::Help | Action::Quit),
+        area,
+        buf,
+    );
+}
+
+/// The footer of any view's table: `text` gives (short, long) words of an
+/// action; `pinned` ones (help, quit) always show, at the end.
+pub fn footer_of<A: Copy>(
+    bindings: &[Binding<A>],
+    text: impl Fn(A) -> (&'static str, &'static str),
+    pinned: impl Fn(A) -> bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 {
         return;
     }
-    // Help and quit always show, at the end; the rest as many as fit.
-    let shown: Vec<&Binding> = app
-        .bindings()
-        .iter()
-        .filter(|b| b.footer && !b.shown.is_empty())
-        .collect();
-    let (always, rest): (Vec<&Binding>, Vec<&Binding>) = shown
-        .into_iter()
-        .partition(|b| matches!(b.action, Action::Help | Action::Quit));
-    let piece = |b: &Binding| {
-        let (short, _) = action_text(app.lang, b.action);
+    let shown: Vec<&Binding<A>> = bindings.iter().filter(|b| b.footer && !b.shown.is_empty()).collect();
+    let (always, rest): (Vec<&Binding<A>>, Vec<&Binding<A>>) = shown.into_iter().partition(|b| pinned(b.action));
+    let piece = |b: &Binding<A>| {
+        let (short, _) = text(b.action);
         (b.shown, short, b.shown.width() + 1 + short.width() + 2)
     };
     let width = area.width as usize;
@@ -90,13 +101,22 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let s = app.s();
-    let lines: Vec<Line> = app
-        .bindings()
+    help_of(app.bindings(), |a| action_text(app.lang, a), app.s(), area, buf);
+}
+
+/// The `?` overlay of any view's table: every binding with its long words.
+pub fn help_of<A: Copy>(
+    bindings: &[Binding<A>],
+    text: impl Fn(A) -> (&'static str, &'static str),
+    s: &crate::i18n::Strings,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let lines: Vec<Line> = bindings
         .iter()
         .filter(|b| !b.shown.is_empty())
         .map(|b| {
-            let (_, long) = action_text(app.lang, b.action);
+            let (_, long) = text(b.action);
             Line::from(vec![
                 Span::styled(format!("{:>12}  ", b.shown), theme::key()),
                 Span::raw(long),
@@ -118,7 +138,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
+pub fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
     let width = 64.min(area.width);
     let inner = width.saturating_sub(2).max(1) as usize;
     let lines = super::text::wrap(text, inner, "", "");
@@ -135,7 +155,7 @@ fn dialog(text: &str, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect {
         x: area.x + area.width.saturating_sub(width) / 2,
         y: area.y + area.height.saturating_sub(height) / 2,

@@ -4,6 +4,7 @@
 pub mod facilitator;
 pub mod help;
 pub mod note;
+pub mod prepare;
 pub mod text;
 pub mod theme;
 
@@ -14,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Screen, Tone};
+use crate::app::{App, Message, Screen, Tone};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -35,17 +36,7 @@ impl Widget for &App {
             Screen::Picker(p) => note::render_picker(self, p, body, buf),
         }
         if let Some(m) = &self.message {
-            let style = match m.tone {
-                Tone::Info => theme::dim(),
-                Tone::Success => theme::success(),
-                Tone::Warning => theme::warning(),
-                Tone::Error => theme::alarm(),
-            };
-            Paragraph::new(Line::from(Span::styled(
-                text::cut(&m.text, status.width as usize),
-                style,
-            )))
-            .render(status, buf);
+            status_message(m, status, buf);
         } else if let Some(banner) = self.plan_conflict_banner() {
             Paragraph::new(Line::from(Span::styled(
                 text::cut(&banner, status.width as usize),
@@ -86,4 +77,15 @@ pub fn left_right<'a>(left: &str, left_style: Style, right: String, right_style:
         Span::raw(" ".repeat(pad)),
         Span::styled(right, right_style),
     ])
+}
+
+/// The one-line status message, styled by its tone.
+pub fn status_message(m: &Message, area: Rect, buf: &mut Buffer) {
+    let style = match m.tone {
+        Tone::Info => theme::dim(),
+        Tone::Success => theme::success(),
+        Tone::Warning => theme::warning(),
+        Tone::Error => theme::alarm(),
+    };
+    Paragraph::new(Line::from(Span::styled(text::cut(&m.text, area.width as usize), style))).render(area, buf);
 }

@@ -1,0 +1,43 @@
+//! The plan file for the plan editor: save `session.json` atomically (only
+//! ever called with a valid plan), load it if present, and count the notes
+//! per board and section so deletions that would orphan notes are refused.
+use std::path::Path;
+
+use super::log::create_dir_durably;
+use super::{PLAN_FILE, Session};
+use crate::error::Result;
+use crate::model::Plan;
+use crate::model::plan_edit::NoteCounts;
+
+/// The plan in `dir`, or `None` when the folder has no plan yet.
+pub fn load(dir: &Path) -> Result<Option<Plan>> {
+    let path = dir.join(PLAN_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    Plan::load(&path).map(Some)
+}
+
+/// Writes the plan to `dir/session.json`: temp file, fsync, rename, folder fsync.
+pub fn save(dir: &Path, plan: &Plan) -> Result<()> {
+    create_dir_durably(dir)?;
+    crate::export::write_atomically(&dir.join(PLAN_FILE), plan.to_pretty_json().as_bytes())
+}
+
+/// Live notes per board and section (none when the folder has no session yet).
+pub fn note_counts(dir: &Path) -> Result<NoteCounts> {
+    let mut counts = NoteCounts::default();
+    if !dir.join(PLAN_FILE).exists() || !dir.join(super::LOG_DIR).exists() {
+        return Ok(counts);
+    }
+    let session = Session::open(dir)?;
+    for note in session.state().live_notes() {
+        *counts
+            .by_section
+            .entry(note.board.clone())
+            .or_default()
+            .entry(note.section.clone())
+            .or_default() += 1;
+    }
+    Ok(counts)
+}

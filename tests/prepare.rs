@@ -1,0 +1,435 @@
+//! Scenario tests of the plan editor (`runde prepare`) on a TestBackend:
+//! the reference meeting built from an empty folder by keys only,
+//! validation that keeps invalid plans off the disk, reorder and
+//! duplicate, refused deletions, live pick-up by a running facilitator
+//! view, the run sheet, and screens in German and English at 80×24 / 40×12.
+#[path = "common/mod.rs"]
+mod common;
+#[path = "common/tui.rs"]
+mod tui;
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runde::app::Action as AppAction;
+use runde::app::prepare::{Prepare, Tab};
+use runde::model::plan::{Date, Plan};
+use runde::model::{BoardKind, Lang};
+use tui::Fixture;
+
+fn date(s: &str) -> Date {
+    Date::try_from(s.to_string()).unwrap()
+}
+
+/// An editor on `dir` (new or existing), templates fixed to the built-ins.
+fn editor(dir: &Path) -> Prepare {
+    let mut p = Prepare::open(dir.to_path_buf(), None, date("2000-01-01")).unwrap();
+    p.templates.retain(|(_, built_in)| *built_in);
+    p
+}
+
+fn press(p: &mut Prepare, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    p.handle_key(KeyEvent::new(code, mods));
+}
+
+/// Presses keys written as a small script: one char per key, `⏎` Enter,
+/// `⎋` Esc, `⇥` Tab, `⌫` Ctrl-U (clear the field), `␣` Space.
+fn keys(p: &mut Prepare, script: &str) {
+    for c in script.chars() {
+        match c {
+            '⏎' => press(p, KeyCode::Enter),
+            '⎋' => press(p, KeyCode::Esc),
+            '⇥' => press(p, KeyCode::Tab),
+            '␣' => press(p, KeyCode::Char(' ')),
+            '⌫' => p.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+            c => press(p, KeyCode::Char(c)),
+        }
+    }
+}
+
+/// Opens the field under the cursor, replaces its text, accepts it.
+fn set(p: &mut Prepare, text: &str) {
+    keys(p, &format!("⏎⌫{text}⏎"));
+}
+
+fn screen(p: &Prepare, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(p, f.area())).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn reference() -> Plan {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/kompetenznetzwerk-2021-10/session.json");
+    Plan::load(&path).unwrap()
+}
+
+/// What the editor sets: phase and section ids are made from titles (the
+/// editor never asks for them), so they are replaced by position/title.
+fn comparable(plan: &Plan) -> Plan {
+    let mut p = plan.clone();
+    // The editor has no time-zone row yet: the zone comes from `runde new`.
+    p.timezone = None;
+    for (i, phase) in p.agenda.iter_mut().enumerate() {
+        phase.id = format!("phase-{i}");
+    }
+    for board in &mut p.boards {
+        let columns: Option<Vec<String>> = board.table.as_ref().map(|t| {
+            t.columns
+                .iter()
+                .map(|c| board.section(c).map(|s| s.title.clone()).unwrap_or_default())
+                .collect()
+        });
+        if let (Some(t), Some(c)) = (board.table.as_mut(), columns) {
+            t.columns = c;
+        }
+        for s in &mut board.sections {
+            s.id = s.title.clone();
+        }
+    }
+    p
+}
+
+/// The reference meeting, typed into an empty folder.
+fn build_reference(p: &mut Prepare) {
+    let r = reference();
+    let kn = r.board("keynote").unwrap();
+    let q = |id: &str| r.board(id).unwrap().question.clone().unwrap();
+    // Meeting form, one row after the other.
+    set(p, &r.title);
+    keys(p, "j");
+    set(p, "TransLOek");
+    keys(p, "j");
+    set(p, r.network.as_deref().unwrap());
+    keys(p, "j");
+    set(p, "5");
+    keys(p, "j");
+    set(p, "Nr. 07");
+    keys(p, "j");
+    set(p, "2021-10-05");
+    keys(p, "j");
+    set(p, "15:00");
+    keys(p, "j");
+    set(p, "17:00");
+    keys(p, "jj"); // language stays German
+    set(p, r.intro.as_deref().unwrap());
+    keys(p, "j");
+    set(p, r.closing.as_deref().unwrap());
+    keys(p, "j");
+    set(p, "2022-02-08");
+    keys(p, "j");
+    set(p, "15:00");
+    keys(p, "j");
+    set(p, "17:00");
+    // Agenda: title, then the minutes field opens by itself.
+    keys(p, "⇥");
+    for (title, minutes) in [
+        ("Begrüßung", 10),
+        ("Impulsvortrag", 30),
+        ("Parallele Workshops", 45),
+        ("Plenum", 20),
+    ] {
+        keys(p, &format!("a{title}⏎{minutes}⏎"));
+    }
+    // Boards: the keynote in the second phase.
+    keys(p, "⇥l");
+    keys(p, &format!("a{}⏎", kn.title));
+    keys(p, "j");
+    set(p, "keynote");
+    keys(p, "jj⏎"); // kind: workshop → keynote
+    keys(p, "jjj");
+    set(p, kn.speaker.as_deref().unwrap());
+    keys(p, "j");
+    set(p, kn.role.as_deref().unwrap());
+    keys(p, "j");
+    set(p, kn.organization.as_deref().unwrap());
+    keys(p, "j");
+    set(p, kn.source.as_deref().unwrap());
+    keys(p, "jjjj"); // the first section
+    set(p, "Zusammenfassung");
+    keys(p, "aPraxisbeispiele⏎");
+    keys(p, &format!("L{}⏎", kn.sections[1].lead.as_deref().unwrap()));
+    keys(p, "aDos⏎aDon'ts⏎aFazit⏎");
+    keys(p, "kkkkkkk"); // back to the table caption
+    set(p, "Kooperationen anbahnen");
+    keys(p, "j⏎⏎j⏎⏎"); // left column → Dos, right → Don'ts
+    keys(p, "⎋");
+    // The four workshops in the third phase.
+    keys(p, "l");
+    for (id, title, n) in [
+        ("methods", "Methoden & Formate", 7),
+        ("success", "Fallstricke und Erfolgsfaktoren", 6),
+        ("continuity", "Verstetigung", 8),
+        ("actors", "Akteure und Funktionen", 7),
+    ] {
+        keys(p, &format!("a{title}⏎j"));
+        set(p, id);
+        keys(p, "j");
+        set(p, &q(id));
+        keys(p, "jj");
+        set(p, &n.to_string());
+        if id == "success" {
+            let s = &r.board("success").unwrap().sections;
+            keys(p, "jjjjjjjjj");
+            set(p, "Erfolgsfaktoren");
+            keys(p, &format!("L{}⏎", s[0].lead.as_deref().unwrap()));
+            keys(p, &format!("aFallstricke⏎L{}⏎", s[1].lead.as_deref().unwrap()));
+        }
+        keys(p, "⎋");
+    }
+    // The findings board in the plenary.
+    keys(p, "laZentrale Erkenntnisse⏎j");
+    set(p, "findings");
+    keys(p, "jj⏎⏎⎋"); // kind: workshop → keynote → findings
+    // People and their consent.
+    keys(p, "⇥");
+    for person in &r.people {
+        keys(p, &format!("a{}⏎", person.name));
+        if person.public {
+            keys(p, "␣");
+        }
+    }
+    keys(p, "w");
+}
+
+#[test]
+fn reference_plan_is_built_from_an_empty_folder_by_keys_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("meeting");
+    let mut p = editor(&dir);
+    build_reference(&mut p);
+    println!(
+        "keystrokes for the reference plan: {} ({} typed into fields, {} commands and moves)",
+        p.keystrokes,
+        p.typed_keys,
+        p.keystrokes - p.typed_keys
+    );
+    assert!(!p.dirty(), "saved: {:?}", p.message);
+    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    assert_eq!(comparable(&saved), comparable(&reference()));
+    // The board ids the CLI uses are the reference's.
+    assert_eq!(saved.agenda[2].boards, ["methods", "success", "continuity", "actors"]);
+    assert_eq!(saved.boards[0].kind, BoardKind::Keynote);
+    common::runde()
+        .args(["check", dir.to_str().unwrap()])
+        .assert()
+        .success();
+}
+
+#[test]
+fn invalid_values_are_shown_while_typing_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("meeting");
+    let mut p = editor(&dir);
+    keys(&mut p, "jjjjj⏎⌫2021-13-05");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("✗ Datum als JJJJ-MM-TT"), "{text}");
+    keys(&mut p, "⏎");
+    assert!(p.input.is_some(), "an invalid date is not accepted");
+    keys(&mut p, "⌫2021-10-05⏎j⏎17:00⏎j⏎15:00");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("Das Ende muss nach dem Beginn liegen"), "{text}");
+    keys(&mut p, "⏎w");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("Nicht gespeichert"), "{text}");
+    assert!(!dir.exists(), "nothing written while the plan is invalid");
+    // Fixed, the plan is saved.
+    keys(&mut p, "k");
+    set(&mut p, "16:00");
+    keys(&mut p, "j");
+    set(&mut p, "18:00");
+    keys(&mut p, "kkkkkkk");
+    set(&mut p, "Treffen");
+    keys(&mut p, "⇥⇥aGruppe⏎⎋w");
+    assert!(!p.dirty(), "{:?}", p.message);
+    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    assert_eq!(saved.end.unwrap().to_string(), "18:00");
+}
+
+#[test]
+fn phases_reorder_and_duplicate_and_over_planning_is_marked() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥J");
+    assert_eq!(p.plan.agenda[1].id, "welcome");
+    assert_eq!(p.phase_row, 1);
+    keys(&mut p, "K");
+    assert_eq!(p.plan.agenda[0].id, "welcome");
+    keys(&mut p, "jjc");
+    let ids: Vec<&str> = p.plan.agenda.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["welcome", "keynote", "workshops", "workshops-2", "plenary"]);
+    assert_eq!(p.plan.agenda[3].boards.len(), 4, "the copy has its own boards");
+    assert!(p.plan.agenda[3].boards.iter().all(|b| b.ends_with("-2")));
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("⚠ überplant um 30 Min."), "{text}");
+    assert!(text.contains("16:25"), "the copy starts after the original: {text}");
+    assert!(text.contains("17:10"), "the plenary moves: {text}");
+    keys(&mut p, "d");
+    assert_eq!(p.plan.agenda.len(), 4);
+    // Boards reorder within their phase.
+    keys(&mut p, "⇥llJ");
+    assert_eq!(p.plan.agenda[2].boards[..2], ["success", "methods"]);
+    keys(&mut p, "w");
+    assert!(!p.dirty(), "{:?}", p.message);
+}
+
+#[test]
+fn deleting_a_board_or_section_with_notes_is_refused_with_the_reason() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥⇥lld");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("Nicht gelöscht: die Gruppe hat"), "{text}");
+    assert!(p.plan.board("methods").is_some());
+    // Renaming is fine.
+    keys(&mut p, "⏎");
+    set(&mut p, "Methoden und Werkzeuge");
+    assert_eq!(p.plan.board("methods").unwrap().title, "Methoden und Werkzeuge");
+    // A section with notes is refused too.
+    keys(&mut p, "jjjjjjjjjjjjjd");
+    assert!(screen(&p, 80, 24).contains("der Abschnitt hat"));
+    keys(&mut p, "⎋");
+    // A new, empty board can go again.
+    keys(&mut p, "aLeer⏎⎋");
+    assert!(p.plan.board("leer").is_some());
+    keys(&mut p, "jjjjd");
+    assert!(p.plan.board("leer").is_none(), "{:?}", p.message);
+}
+
+#[test]
+fn a_running_facilitator_view_sees_a_renamed_board_live() {
+    let fx = Fixture::example();
+    let mut fac = fx.facilitator(None);
+    for _ in 0..3 {
+        fac.handle_key(tui::key('n'));
+    }
+    assert!(tui::screen(&fac, 120, 40).contains("Methoden & Formate"));
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥⇥ll⏎");
+    set(&mut p, "Werkzeugkiste");
+    keys(&mut p, "w");
+    assert!(!p.dirty(), "{:?}", p.message);
+    fac.update(AppAction::Tick);
+    let text = tui::screen(&fac, 120, 40);
+    assert!(text.contains("Werkzeugkiste"), "{text}");
+}
+
+#[test]
+fn quit_asks_while_changes_are_unsaved() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "q");
+    assert!(p.quit, "nothing changed: quits at once");
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥Jq");
+    assert!(!p.quit);
+    assert!(screen(&p, 80, 24).contains("verwerfen und beenden"));
+    keys(&mut p, "n");
+    assert!(!p.quit);
+    keys(&mut p, "qj");
+    assert!(p.quit);
+}
+
+#[test]
+fn help_lists_the_keys_of_the_current_table() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥?");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("nach unten schieben"), "{text}");
+    assert!(text.contains("Minuten der Phase ändern"), "{text}");
+    keys(&mut p, "x");
+    assert!(p.overlay.is_none());
+}
+
+#[test]
+fn templates_start_a_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("meeting");
+    let mut p = editor(&dir);
+    p.tab = Tab::Templates;
+    keys(&mut p, "⏎");
+    assert_eq!(p.plan.boards.len(), 6);
+    assert_eq!(p.plan.date, date("2000-01-01"), "the date is kept");
+}
+
+/// Every tab (and the board form) at every size from tiny to large.
+#[test]
+fn every_screen_renders_at_every_size_without_panic() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    let sizes = [(1, 1), (10, 3), (20, 5), (40, 12), (41, 13), (80, 24), (160, 45)];
+    for step in ["", "⇥", "⇥", "⏎", "⏎", "⎋⇥", "⇥", "?"] {
+        keys(&mut p, step);
+        for (w, h) in sizes {
+            screen(&p, w, h);
+        }
+    }
+}
+
+#[test]
+fn snapshots_in_both_languages() {
+    let fx = Fixture::example();
+    for lang in [Lang::De, Lang::En] {
+        let mut p = editor(fx.dir());
+        p.plan.lang = lang;
+        keys(&mut p, "⇥");
+        for (w, h) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("prepare_agenda_{}_{w}x{h}", lang.code()), screen(&p, w, h));
+        }
+        keys(&mut p, "⇥l⏎");
+        for (w, h) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("prepare_board_{}_{w}x{h}", lang.code()), screen(&p, w, h));
+        }
+    }
+}
+
+#[test]
+fn run_sheet_lists_agenda_times_groups_questions_and_facilitator_lines() {
+    let fx = Fixture::example();
+    let dir = fx.dir().to_str().unwrap();
+    let out = common::runde().args(["plan", dir, "--format", "md"]).output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "# Ablaufplan: Netzwerken",
+        "- 15:40   45 Min.  Parallele Workshops (Gruppen: 4)",
+        "Σ Summe 105 Min. von 120",
+        "## 15:40 Parallele Workshops",
+        "### 2. Fallstricke und Erfolgsfaktoren [Workshop]",
+        "- Leitfrage: Welche guten Erfahrungen",
+        "- Moderation: ___",
+    ] {
+        assert!(md.contains(expected), "{expected:?} in\n{md}");
+    }
+    let out = common::runde().args(["plan", dir, "--format", "txt"]).output().unwrap();
+    let txt = String::from_utf8(out.stdout).unwrap();
+    assert!(txt.contains("Ablauf\n------"), "{txt}");
+    assert!(!txt.contains("##"), "{txt}");
+}
+
+#[test]
+fn new_offers_the_plan_editor_without_starting_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    let out = common::runde()
+        .args(["new", dir.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&format!("runde prepare {}", dir.display())), "{stderr}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), dir.to_str().unwrap());
+}
