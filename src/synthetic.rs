@@ -64,6 +64,7 @@ pub fn plan() -> Plan {
         closing: None,
         people: Vec::new(),
         starred_first: false,
+        findings_sources: false,
     }
 }
 
@@ -125,6 +126,7 @@ pub fn write_on(dir: &Path, notes: usize, writers: usize, boards: usize) -> Resu
                 by: Some(format!("Schreiber {w}")),
                 pos,
                 origin: None,
+                sources: Vec::new(),
             }),
         };
         files[w].write_all(&encode_record(&ev)).map_err(|e| Error::io(dir, e))?;

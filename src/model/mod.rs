@@ -2,8 +2,10 @@
 //! timers that change during the meeting, and the events that change them.
 //! Nothing in here touches the disk or the clock.
 pub mod event;
+pub mod finding;
 pub mod plan;
 pub mod position;
+pub mod similarity;
 pub mod state;
 pub mod template;
 pub mod timer;

@@ -143,6 +143,11 @@ pub struct Plan {
     /// Print starred notes first in the minutes.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub starred_first: bool,
+    /// Say in the minutes which workshops each finding came from
+    /// ("raised in 3 of 4 workshops"). Unknown to older runde versions,
+    /// which refuse a plan that sets it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub findings_sources: bool,
 }
 
 /// One phase of the agenda.

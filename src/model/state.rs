@@ -33,6 +33,8 @@ pub struct Note {
     pub done: bool,
     /// The earlier meeting a carried topic came from.
     pub origin: Option<super::event::Origin>,
+    /// A finding's source notes (ids); empty for an ordinary note.
+    pub sources: Vec<String>,
 }
 
 /// The key of the event that last set each field of a note.
@@ -231,6 +233,7 @@ impl SessionState {
             follow_up: false,
             done: false,
             origin: n.origin,
+            sources: n.sources,
         };
         let mut versions = Versions::all(key);
         apply_early(&mut self.early, &mut note, &mut versions);
@@ -277,6 +280,7 @@ impl SessionState {
         note.by = n.by;
         note.created_ms = wall_ms;
         note.origin = n.origin;
+        note.sources = n.sources;
         versions.created = key.clone();
         apply_early(&mut self.early, note, versions);
         let note = &self.notes[at].0;
@@ -515,8 +519,18 @@ impl SessionState {
             .all_notes()
             .map(|n| {
                 format!(
-                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}",
-                    n.id, n.board, n.section, n.pos, n.kind, n.starred, n.deleted, n.follow_up, n.done, n.text
+                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}|{:?}",
+                    n.id,
+                    n.board,
+                    n.section,
+                    n.pos,
+                    n.kind,
+                    n.starred,
+                    n.deleted,
+                    n.follow_up,
+                    n.done,
+                    n.text,
+                    n.sources
                 )
             })
             .collect();
@@ -620,6 +634,7 @@ mod tests {
                     by: None,
                     pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                     origin: None,
+                    sources: vec![format!("src{i}")],
                 }),
                 (0, _) | (_, None) => {
                     let id = format!("n{i}");
@@ -634,6 +649,7 @@ mod tests {
                         by: None,
                         pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                         origin: None,
+                        sources: Vec::new(),
                     })
                 }
                 (1, Some(id)) => Change::NoteSet {

@@ -47,6 +47,7 @@ pub fn plan(name: &str, lang: Lang, title: Option<&str>, date: Date) -> Option<P
         closing: None,
         people: Vec::new(),
         starred_first: false,
+        findings_sources: false,
     })
 }
 

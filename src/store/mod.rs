@@ -259,6 +259,7 @@ impl Session {
             by: None,
             pos: String::new(),
             origin: Some(origin),
+            sources: Vec::new(),
         })?;
         Ok(id)
     }
@@ -276,8 +277,8 @@ impl Session {
         starred: bool,
     ) -> Result<String> {
         let (board, section) = self.resolve_place(board, section)?;
-        self.append_at_end(NewNote {
-            id: id.clone(),
+        self.add_new_note(NewNote {
+            id,
             board,
             section,
             text: checked_text(text)?,
@@ -286,7 +287,45 @@ impl Session {
             by: self.by.clone(),
             pos: String::new(),
             origin: None,
-        })?;
+            sources: Vec::new(),
+        })
+    }
+
+    /// Adds a finding on the plan's first findings board that links to its
+    /// source notes (ids or unique prefixes); undoable like any new note.
+    pub fn add_finding_with_id(&mut self, id: String, text: &str, kind: NoteKind, sources: &[String]) -> Result<String> {
+        let board = self
+            .plan
+            .boards_of_kind(crate::model::BoardKind::Findings)
+            .next()
+            .map(|b| b.id.clone())
+            .ok_or_else(|| Error::Invalid("the plan has no findings board".into()))?;
+        let mut resolved: Vec<String> = Vec::new();
+        for source in sources {
+            let source = self.resolve_note_id(source)?;
+            if !resolved.contains(&source) {
+                resolved.push(source);
+            }
+        }
+        let (board, section) = self.resolve_place(&board, None)?;
+        self.add_new_note(NewNote {
+            id,
+            board,
+            section,
+            text: checked_text(text)?,
+            kind,
+            starred: false,
+            by: self.by.clone(),
+            pos: String::new(),
+            origin: None,
+            sources: resolved,
+        })
+    }
+
+    /// Writes a new note at the end of its section and makes it undoable.
+    fn add_new_note(&mut self, note: NewNote) -> Result<String> {
+        let id = note.id.clone();
+        self.append_at_end(note)?;
         self.push_undo(UndoEntry {
             note: id.clone(),
             before: NoteFields {

@@ -208,6 +208,7 @@ pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
         InputKind::EditNote { .. } => s.edit_note,
         InputKind::Broadcast => s.broadcast_prompt,
         InputKind::Filter => s.filter_prompt,
+        InputKind::Finding { .. } => app.syn().finding_prompt,
     };
     let block = Block::default()
         .borders(Borders::ALL)
