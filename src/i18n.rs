@@ -400,7 +400,10 @@ pub fn action_text(lang: Lang, action: crate::app::Action) -> (&'static str, &'s
             ),
         ),
         ToggleMark => t(
-            ("markieren", "Notiz für eine gemeinsame Erkenntnis markieren/entmarkieren"),
+            (
+                "markieren",
+                "Notiz für eine gemeinsame Erkenntnis markieren/entmarkieren",
+            ),
             ("mark", "mark/unmark the note for one combined finding"),
         ),
         AddNote => t(("neu", "neue Notiz im Abschnitt"), ("add", "new note in this section")),

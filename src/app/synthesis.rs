@@ -91,7 +91,9 @@ impl App {
         let Screen::Facilitator(f) = &self.screen else {
             return None;
         };
-        self.columns().get(f.column).and_then(|c| c.notes.get(f.cursor).copied())
+        self.columns()
+            .get(f.column)
+            .and_then(|c| c.notes.get(f.cursor).copied())
     }
 
     /// Similar notes from other groups for the note under the cursor (merged view only).
@@ -201,7 +203,9 @@ impl App {
         let Some(note) = self.fac_current_note().cloned() else {
             return self.report(Err(Error::Invalid(self.s().no_note_selected.into())));
         };
-        let Some((_, title)) = self.findings_board() else { return };
+        let Some((_, title)) = self.findings_board() else {
+            return;
+        };
         let copied_before = !finding::findings_citing(self.session.state(), &note.id).is_empty();
         let sources = [note.id.clone()];
         let result = self

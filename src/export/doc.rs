@@ -428,10 +428,23 @@ impl<'a> Builder<'a> {
             };
             text = format!("{text} ({suffix})");
         }
+        if let Some(raised) = self.raised_in(note) {
+            text = format!("{text} ({raised})");
+        }
         match (&note.by, self.audience) {
             (Some(by), Audience::Internal) if !by.trim().is_empty() => format!("{text} — {by}"),
             _ => text,
         }
+    }
+
+    /// "genannt in 3 von 4 Workshops" for a finding with sources, when the
+    /// plan asks for it (`findings_sources`).
+    fn raised_in(&self, note: &Note) -> Option<String> {
+        if !self.plan.findings_sources {
+            return None;
+        }
+        let p = crate::model::finding::provenance(self.plan, self.state, note)?;
+        (p.workshops > 0).then(|| crate::i18n::synthesis_strings(self.lang).raised_in(p.workshops, p.workshops_total))
     }
 }
 

@@ -293,7 +293,13 @@ impl Session {
 
     /// Adds a finding on the plan's first findings board that links to its
     /// source notes (ids or unique prefixes); undoable like any new note.
-    pub fn add_finding_with_id(&mut self, id: String, text: &str, kind: NoteKind, sources: &[String]) -> Result<String> {
+    pub fn add_finding_with_id(
+        &mut self,
+        id: String,
+        text: &str,
+        kind: NoteKind,
+        sources: &[String],
+    ) -> Result<String> {
         let board = self
             .plan
             .boards_of_kind(crate::model::BoardKind::Findings)
