@@ -921,28 +921,7 @@ impl App {
             Action::MoveToSection if self.current_note().is_some() && section_count > 1 => {
                 self.overlay = Some(Overlay::SectionPicker);
             }
-            Action::Undo | Action::Redo => {
-                let r = if action == Action::Undo {
-                    self.session.undo()
-                } else {
-                    self.session.redo()
-                };
-                let r = r.map(|outcome| match outcome {
-                    None => s.nothing_to_undo.to_string(),
-                    Some(o) if o.conflict => s.undo_conflict.to_string(),
-                    Some(o) => {
-                        if let Screen::Note(v) = &mut self.screen {
-                            v.cursor_id = Some(o.note);
-                        }
-                        if action == Action::Undo {
-                            s.undone.to_string()
-                        } else {
-                            s.redone.to_string()
-                        }
-                    }
-                });
-                self.report(r);
-            }
+            Action::Undo | Action::Redo => self.undo_in_view(action),
             Action::NextColumn | Action::PrevColumn => {
                 if let Screen::Note(v) = &mut self.screen {
                     v.section = if action == Action::NextColumn {

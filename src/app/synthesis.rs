@@ -249,7 +249,8 @@ impl App {
         }
     }
 
-    /// `u`/`Ctrl-r` in the facilitator view: undo or redo this writer's last note action.
+    /// `u`/`Ctrl-r` in either view: undo or redo this writer's last note
+    /// action; a note-taker's cursor follows the restored note.
     pub(super) fn undo_in_view(&mut self, action: Action) {
         let s = self.s();
         let r = if action == Action::Undo {
@@ -260,8 +261,12 @@ impl App {
         let r = r.map(|outcome| match outcome {
             None => s.nothing_to_undo.to_string(),
             Some(o) if o.conflict => s.undo_conflict.to_string(),
-            Some(_) if action == Action::Undo => s.undone.to_string(),
-            Some(_) => s.redone.to_string(),
+            Some(o) => {
+                if let Screen::Note(v) = &mut self.screen {
+                    v.cursor_id = Some(o.note);
+                }
+                if action == Action::Undo { s.undone } else { s.redone }.to_string()
+            }
         });
         self.report(r);
     }
