@@ -276,19 +276,8 @@ impl Session {
         kind: NoteKind,
         starred: bool,
     ) -> Result<String> {
-        let (board, section) = self.resolve_place(board, section)?;
-        self.add_new_note(NewNote {
-            id,
-            board,
-            section,
-            text: checked_text(text)?,
-            kind,
-            starred,
-            by: self.by.clone(),
-            pos: String::new(),
-            origin: None,
-            sources: Vec::new(),
-        })
+        let note = self.new_note(id, board, section, text, kind, starred)?;
+        self.add_new_note(note)
     }
 
     /// Adds a finding on the plan's first findings board that links to its
@@ -306,25 +295,38 @@ impl Session {
             .next()
             .map(|b| b.id.clone())
             .ok_or_else(|| Error::Invalid("the plan has no findings board".into()))?;
-        let mut resolved: Vec<String> = Vec::new();
+        let mut note = self.new_note(id, &board, None, text, kind, false)?;
         for source in sources {
             let source = self.resolve_note_id(source)?;
-            if !resolved.contains(&source) {
-                resolved.push(source);
+            if !note.sources.contains(&source) {
+                note.sources.push(source);
             }
         }
-        let (board, section) = self.resolve_place(&board, None)?;
-        self.add_new_note(NewNote {
+        self.add_new_note(note)
+    }
+
+    /// A new note by this writer, its place checked against the plan.
+    fn new_note(
+        &self,
+        id: String,
+        board: &str,
+        section: Option<&str>,
+        text: &str,
+        kind: NoteKind,
+        starred: bool,
+    ) -> Result<NewNote> {
+        let (board, section) = self.resolve_place(board, section)?;
+        Ok(NewNote {
             id,
             board,
             section,
             text: checked_text(text)?,
             kind,
-            starred: false,
+            starred,
             by: self.by.clone(),
             pos: String::new(),
             origin: None,
-            sources: resolved,
+            sources: Vec::new(),
         })
     }
 
