@@ -158,6 +158,16 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Add a key finding on the findings board that links to its source
+    /// notes; prints its id once it is safely on disk.
+    Finding {
+        path: SessionArg,
+        /// The source notes: ids or unique id prefixes, comma-separated.
+        #[arg(long, required = true, value_delimiter = ',')]
+        from: Vec<String>,
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
 }
 
 /// `runde template …`

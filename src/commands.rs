@@ -137,6 +137,12 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::terminal::run(app)
         }
         Command::Demo => demo(),
+        Command::Finding { path, from, text } => {
+            let mut s = open(&path)?;
+            let id = ulid::Ulid::new().to_string().to_lowercase();
+            let id = s.add_finding_with_id(id, &text.join(" "), NoteKind::Bullet, &from)?;
+            emit(&format!("{id}\n"))
+        }
     }
 }
 

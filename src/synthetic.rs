@@ -66,6 +66,7 @@ pub fn plan() -> Plan {
         people: Vec::new(),
         starred_first: false,
         timezone: None,
+        findings_sources: false,
     }
 }
 
@@ -127,6 +128,7 @@ pub fn write_on(dir: &Path, notes: usize, writers: usize, boards: usize) -> Resu
                 by: Some(format!("Schreiber {w}")),
                 pos,
                 origin: None,
+                sources: Vec::new(),
             }),
         };
         files[w].write_all(&encode_record(&ev)).map_err(|e| Error::io(dir, e))?;

@@ -54,6 +54,7 @@ fn note(id: &str, pos: &str, text: &str) -> Change {
         by: None,
         pos: pos.into(),
         origin: None,
+        sources: Vec::new(),
     })
 }
 

@@ -193,6 +193,7 @@ fn state_with_notes(plan: &Plan, notes: &[String]) -> SessionState {
                 by: Some(format!("{} {}", HIDDEN[i % HIDDEN.len()].0, HIDDEN[i % HIDDEN.len()].1)),
                 pos,
                 origin: None,
+                sources: Vec::new(),
             }),
         };
         state.apply(&key, event);

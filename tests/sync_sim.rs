@@ -130,6 +130,7 @@ fn ghost_record() -> Vec<u8> {
             by: None,
             pos: "a".into(),
             origin: None,
+            sources: Vec::new(),
         }),
     })
 }

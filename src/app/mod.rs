@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod keys;
 pub mod prepare;
+pub mod synthesis;
 
 use std::collections::HashSet;
 
@@ -13,7 +14,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::error::Error;
 use crate::i18n::{Strings, strings};
-use crate::model::{Board, BoardKind, Lang, Note, NoteKind, Signal, TimerState};
+use crate::model::{Board, Lang, Note, NoteKind, Signal, TimerState};
 use crate::store::{Session, TimerCommand};
 use keys::Binding;
 
@@ -70,6 +71,8 @@ pub enum Action {
     PageUp,
     /// Copy the note under the cursor to the findings board.
     CopyToFindings,
+    /// Mark or unmark the note under the cursor for one combined finding.
+    ToggleMark,
     /// Write a new note in the current section.
     AddNote,
     /// Edit the note under the cursor.
@@ -134,6 +137,8 @@ pub struct Facilitator {
     pub rung: HashSet<String>,
     /// `+`/`-` just pressed: (sign, boards, wall ms) — a digit now sets the amount.
     pub pending_amount: Option<(i64, Vec<String>, i64)>,
+    /// Notes marked in the merged view for one finding, in marking order.
+    pub marks: Vec<String>,
 }
 
 /// State of a note-taker's board view.
@@ -184,6 +189,8 @@ pub enum InputKind {
     Broadcast,
     /// A filter over the notes.
     Filter,
+    /// A finding from marked notes; `sources` are their ids.
+    Finding { id: String, sources: Vec<String> },
 }
 
 /// An open editor line.
@@ -254,6 +261,7 @@ impl App {
             scroll: 0,
             rung: HashSet::new(),
             pending_amount: None,
+            marks: Vec::new(),
         });
         let mut app = App::new(session, lang, screen);
         app.mark_already_over();
@@ -398,6 +406,7 @@ impl App {
         }
         match &self.screen {
             Screen::Facilitator(f) if f.mode == FacMode::Grid => keys::FACILITATOR,
+            Screen::Facilitator(f) if f.mode == FacMode::Merged => synthesis::merged_bindings(),
             Screen::Facilitator(_) => keys::PRESENT,
             Screen::Note(_) => keys::NOTE,
             Screen::Picker(_) => keys::PICKER,
@@ -843,6 +852,7 @@ impl App {
                     f.scroll = 0;
                 }
             }
+            Action::Back if self.clear_marks() => {}
             Action::Back => {
                 if let Screen::Facilitator(f) = &mut self.screen {
                     f.mode = FacMode::Grid;
@@ -866,7 +876,9 @@ impl App {
                     f.cursor = 0;
                 }
             }
-            Action::CopyToFindings => self.copy_to_findings(),
+            Action::CopyToFindings => self.make_finding(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::Undo | Action::Redo => self.undo_in_view(action),
             Action::Submit => self.submit(),
             Action::Newline => {
                 if let Some(i) = self.input.as_mut() {
@@ -925,31 +937,6 @@ impl App {
                 })
                 .collect(),
         }
-    }
-
-    fn copy_to_findings(&mut self) {
-        let Screen::Facilitator(f) = &self.screen else { return };
-        let (column, cursor) = (f.column, f.cursor);
-        let note = self
-            .columns()
-            .get(column)
-            .and_then(|c| c.notes.get(cursor))
-            .map(|n| (*n).clone());
-        let findings = self
-            .session
-            .plan()
-            .boards_of_kind(BoardKind::Findings)
-            .next()
-            .map(|b| (b.id.clone(), b.title.clone()));
-        let r = match (note, findings) {
-            (Some(note), Some((board, title))) => self
-                .session
-                .add_note(&board, None, &note.text, note.kind, false)
-                .map(|_| format!("{} {title}", self.s().copied_to)),
-            (None, _) => Err(Error::Invalid(self.s().no_note_selected.into())),
-            (_, None) => Err(Error::Invalid(self.s().no_findings_board.into())),
-        };
-        self.report(r);
     }
 
     // ----- note-taker --------------------------------------------------------
@@ -1042,28 +1029,7 @@ impl App {
             Action::MoveToSection if self.current_note().is_some() && section_count > 1 => {
                 self.overlay = Some(Overlay::SectionPicker);
             }
-            Action::Undo | Action::Redo => {
-                let r = if action == Action::Undo {
-                    self.session.undo()
-                } else {
-                    self.session.redo()
-                };
-                let r = r.map(|outcome| match outcome {
-                    None => s.nothing_to_undo.to_string(),
-                    Some(o) if o.conflict => s.undo_conflict.to_string(),
-                    Some(o) => {
-                        if let Screen::Note(v) = &mut self.screen {
-                            v.cursor_id = Some(o.note);
-                        }
-                        if action == Action::Undo {
-                            s.undone.to_string()
-                        } else {
-                            s.redone.to_string()
-                        }
-                    }
-                });
-                self.report(r);
-            }
+            Action::Undo | Action::Redo => self.undo_in_view(action),
             Action::NextColumn | Action::PrevColumn => {
                 if let Screen::Note(v) = &mut self.screen {
                     v.section = if action == Action::NextColumn {
@@ -1265,8 +1231,12 @@ impl App {
         let draft = self.input_draft();
         let Some(input) = self.input.take() else { return };
         let text = input.area.lines().join("\n");
+        if matches!(input.kind, InputKind::Finding { .. }) {
+            return self.submit_finding(input, &text);
+        }
         let s = self.s();
         match &input.kind {
+            InputKind::Finding { .. } => {}
             InputKind::Filter => {
                 if let Screen::Note(v) = &mut self.screen {
                     v.filter = Some(text.trim().to_string()).filter(|t| !t.is_empty());

@@ -679,6 +679,9 @@ impl<'a> Builder<'a> {
             };
             inlines.push(Inline::text(format!(" ({suffix})")));
         }
+        if let Some(raised) = self.raised_in(note) {
+            inlines.push(Inline::text(format!(" ({raised})")));
+        }
         match (&note.by, self.audience) {
             (Some(by), Audience::Internal) if attribute && !by.trim().is_empty() => {
                 attribute_before_colon(&mut inlines, &format!(" ({})", by.trim()));
@@ -689,6 +692,16 @@ impl<'a> Builder<'a> {
             inlines,
             lang: self.source_lang(),
         }
+    }
+
+    /// "genannt in 3 von 4 Workshops" for a finding with sources, when the
+    /// plan asks for it (`findings_sources`).
+    fn raised_in(&self, note: &Note) -> Option<String> {
+        if !self.plan.findings_sources {
+            return None;
+        }
+        let p = crate::model::finding::provenance(self.plan, self.state, note)?;
+        (p.workshops > 0).then(|| crate::i18n::synthesis_strings(self.lang).raised_in(p.workshops, p.workshops_total))
     }
 }
 

@@ -42,6 +42,33 @@ struct NoteOut<'a> {
     done: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<&'a crate::model::Origin>,
+    /// A finding's source notes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<SourceOut<'a>>,
+}
+
+/// One source of a finding: its id, its board if known, and whether it is gone.
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    board: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    gone: bool,
+}
+
+fn sources_of<'a>(state: &'a SessionState, note: &'a crate::model::Note) -> Vec<SourceOut<'a>> {
+    note.sources
+        .iter()
+        .map(|id| {
+            let source = state.note(id);
+            SourceOut {
+                id,
+                board: source.map(|n| n.board.as_str()),
+                gone: source.is_none_or(|n| n.deleted),
+            }
+        })
+        .collect()
 }
 
 /// Renders the session as pretty JSON.
@@ -84,6 +111,7 @@ pub fn render(plan: &Plan, state: &SessionState, audience: Audience) -> String {
                             follow_up: n.follow_up,
                             done: n.done,
                             origin: n.origin.as_ref(),
+                            sources: sources_of(state, n),
                         })
                         .collect(),
                 })

@@ -93,6 +93,11 @@ pub struct NewNote {
     /// Where a carried-over topic came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
+    /// A finding's source notes (ids), fixed when it is added. Optional and
+    /// left out when empty, so older logs load unchanged; an older runde
+    /// (events have no `deny_unknown_fields`) ignores it and shows a plain note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 /// The earlier meeting an open topic was carried from.

@@ -2,9 +2,11 @@
 //! timers that change during the meeting, and the events that change them.
 //! Nothing in here touches the disk or the clock.
 pub mod event;
+pub mod finding;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;
+pub mod similarity;
 pub mod state;
 pub mod template;
 pub mod text;

@@ -151,6 +151,11 @@ pub struct Plan {
     /// Without it, times are "floating" (read in the reader's own zone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// Say in the minutes which workshops each finding came from
+    /// ("raised in 3 of 4 workshops"). Unknown to older runde versions,
+    /// which refuse a plan that sets it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub findings_sources: bool,
 }
 
 /// One phase of the agenda.

@@ -103,6 +103,7 @@ pub fn empty_plan(lang: Lang, date: Date) -> Plan {
         people: Vec::new(),
         starred_first: false,
         timezone: None,
+        findings_sources: false,
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Note {
     pub done: bool,
     /// The earlier meeting a carried topic came from.
     pub origin: Option<super::event::Origin>,
+    /// A finding's source notes (ids); empty for an ordinary note.
+    pub sources: Vec<String>,
 }
 
 /// The key of the event that last set each field of a note.
@@ -259,6 +261,7 @@ impl SessionState {
             follow_up: false,
             done: false,
             origin: n.origin,
+            sources: n.sources,
         };
         let mut versions = Versions::all(key);
         apply_early(&mut self.early, &mut note, &mut versions);
@@ -305,6 +308,7 @@ impl SessionState {
         note.by = n.by;
         note.created_ms = wall_ms;
         note.origin = n.origin;
+        note.sources = n.sources;
         versions.created = key.clone();
         apply_early(&mut self.early, note, versions);
         let note = &self.notes[at].0;
@@ -551,8 +555,18 @@ impl SessionState {
             .all_notes()
             .map(|n| {
                 format!(
-                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}",
-                    n.id, n.board, n.section, n.pos, n.kind, n.starred, n.deleted, n.follow_up, n.done, n.text
+                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}|{:?}",
+                    n.id,
+                    n.board,
+                    n.section,
+                    n.pos,
+                    n.kind,
+                    n.starred,
+                    n.deleted,
+                    n.follow_up,
+                    n.done,
+                    n.text,
+                    n.sources
                 )
             })
             .collect();
@@ -656,6 +670,7 @@ mod tests {
                     by: None,
                     pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                     origin: None,
+                    sources: vec![format!("src{i}")],
                 }),
                 (0, _) | (_, None) => {
                     let id = format!("n{i}");
@@ -670,6 +685,7 @@ mod tests {
                         by: None,
                         pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                         origin: None,
+                        sources: Vec::new(),
                     })
                 }
                 (1, Some(id)) => Change::NoteSet {

@@ -116,7 +116,10 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     findings.extend(sync_conflicts(dir, &log_dir));
     if plan_ok && logs_ok {
         match Session::open(dir) {
-            Ok(session) => findings.extend(orphans(&session, &plan_path)),
+            Ok(session) => {
+                findings.extend(orphans(&session, &plan_path));
+                findings.extend(gone_sources(&session, &plan_path));
+            }
             Err(e) => findings.push(e.into()),
         }
     }
@@ -226,6 +229,32 @@ fn orphans(session: &Session, plan_path: &Path) -> Vec<Finding> {
                 n.id, n.section, n.board
             ),
             recovered: false,
+        })
+        .collect();
+    out.sort_by(|a, b| a.message.cmp(&b.message));
+    out
+}
+
+/// Findings whose source notes were deleted (or never arrived): reported,
+/// but healthy — the finding stands on its own.
+fn gone_sources(session: &Session, plan_path: &Path) -> Vec<Finding> {
+    let state = session.state();
+    let mut out: Vec<Finding> = state
+        .live_notes()
+        .filter_map(|n| {
+            let p = crate::model::finding::provenance(session.plan(), state, n)?;
+            (p.gone > 0).then(|| Finding {
+                path: plan_path.to_path_buf(),
+                line: None,
+                message: format!(
+                    "finding {} on board {:?}: {} of its {} source notes are gone (deleted or missing)",
+                    n.id,
+                    n.board,
+                    p.gone,
+                    n.sources.len()
+                ),
+                recovered: true,
+            })
         })
         .collect();
     out.sort_by(|a, b| a.message.cmp(&b.message));

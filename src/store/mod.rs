@@ -416,6 +416,7 @@ impl Session {
             by: None,
             pos: String::new(),
             origin: Some(origin),
+            sources: Vec::new(),
         })?;
         Ok(id)
     }
@@ -432,9 +433,48 @@ impl Session {
         kind: NoteKind,
         starred: bool,
     ) -> Result<String> {
+        let note = self.new_note(id, board, section, text, kind, starred)?;
+        self.add_new_note(note)
+    }
+
+    /// Adds a finding on the plan's first findings board that links to its
+    /// source notes (ids or unique prefixes); undoable like any new note.
+    pub fn add_finding_with_id(
+        &mut self,
+        id: String,
+        text: &str,
+        kind: NoteKind,
+        sources: &[String],
+    ) -> Result<String> {
+        let board = self
+            .plan
+            .boards_of_kind(crate::model::BoardKind::Findings)
+            .next()
+            .map(|b| b.id.clone())
+            .ok_or_else(|| Error::Invalid("the plan has no findings board".into()))?;
+        let mut note = self.new_note(id, &board, None, text, kind, false)?;
+        for source in sources {
+            let source = self.resolve_note_id(source)?;
+            if !note.sources.contains(&source) {
+                note.sources.push(source);
+            }
+        }
+        self.add_new_note(note)
+    }
+
+    /// A new note by this writer, its place checked against the plan.
+    fn new_note(
+        &self,
+        id: String,
+        board: &str,
+        section: Option<&str>,
+        text: &str,
+        kind: NoteKind,
+        starred: bool,
+    ) -> Result<NewNote> {
         let (board, section) = self.resolve_place(board, section)?;
-        self.append_at_end(NewNote {
-            id: id.clone(),
+        Ok(NewNote {
+            id,
             board,
             section,
             text: checked_text(text)?,
@@ -443,7 +483,14 @@ impl Session {
             by: self.by.clone(),
             pos: String::new(),
             origin: None,
-        })?;
+            sources: Vec::new(),
+        })
+    }
+
+    /// Writes a new note at the end of its section and makes it undoable.
+    fn add_new_note(&mut self, note: NewNote) -> Result<String> {
+        let id = note.id.clone();
+        self.append_at_end(note)?;
         self.push_undo(UndoEntry {
             note: id.clone(),
             before: NoteFields {

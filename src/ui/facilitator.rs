@@ -8,12 +8,13 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::note::{lead_above, note_list};
+use super::note::{Decoration, lead_above, note_list, note_list_with, provenance_line};
 use super::{text, theme};
+use crate::app::synthesis::Suggestions;
 use crate::app::{App, FacMode, Facilitator};
 use crate::i18n::Strings;
 use crate::model::timer::{display_seconds, format_clock};
-use crate::model::{Board, Signal, TimerFacts, TimerState};
+use crate::model::{Board, Note, Signal, TimerFacts, TimerState};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
@@ -24,7 +25,10 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::from(tall)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
-        Constraint::Length(if app.input.is_some() { 3 } else { 0 }),
+        Constraint::Length(match &app.input {
+            Some(i) => (i.area.lines().len() as u16 + 2).clamp(3, (area.height / 3).max(3)),
+            None => 0,
+        }),
     ])
     .areas(area);
     header_line(app, f, header, buf);
@@ -424,6 +428,7 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     if cols.is_empty() {
         return;
     }
+    let suggestions = app.suggestions();
     let shown = cols.len().min((area.width / 24).max(1) as usize);
     let first = f.column.saturating_sub(shown - 1).min(cols.len() - shown);
     let areas = Layout::horizontal(vec![Constraint::Ratio(1, shown as u32); shown]).split(area);
@@ -438,6 +443,30 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         );
         let inner = super::framed(&title, theme::title(), active, *col_area, buf);
         let list = lead_above(col.lead.as_deref(), inner, buf);
-        note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf);
+        match f.mode {
+            FacMode::Merged => {
+                let decorate = |n: &Note| synthesis_decoration(app, f, &suggestions, n);
+                note_list_with(app, &col.notes, active.then_some(f.cursor), None, &decorate, list, buf);
+            }
+            _ => note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf),
+        }
     }
+}
+
+/// Marks (`✔`), suggested similar notes (`≈`) and, on the note under the
+/// cursor, which other groups said something similar.
+fn synthesis_decoration(app: &App, f: &Facilitator, suggestions: &Suggestions, n: &Note) -> Decoration {
+    let mut below: Vec<String> = provenance_line(app, n).into_iter().collect();
+    let groups = suggestions.groups();
+    if suggestions.cursor.as_deref() == Some(n.id.as_str()) && !groups.is_empty() {
+        below.push(format!("≈ {}", app.syn().also_in(&groups)));
+    }
+    let (marker, style) = if f.marks.contains(&n.id) {
+        (Some("✔ "), Some(theme::success()))
+    } else if suggestions.contains(&n.id) {
+        (Some("≈ "), Some(theme::warning()))
+    } else {
+        (None, None)
+    };
+    Decoration { marker, style, below }
 }

@@ -141,23 +141,79 @@ pub fn lead_above(lead: Option<&str>, area: Rect, buf: &mut Buffer) -> Rect {
 /// A list of notes wrapped to the area, scrolled so the cursor is visible.
 /// Only the notes that fit are laid out, however long the list.
 pub fn note_list(app: &App, notes: &[&Note], cursor: Option<usize>, me: Option<&str>, area: Rect, buf: &mut Buffer) {
+    let decorate = |n: &Note| Decoration {
+        below: provenance_line(app, n).into_iter().collect(),
+        ..Decoration::default()
+    };
+    note_list_with(app, notes, cursor, me, &decorate, area, buf);
+}
+
+/// What a view adds to a note beyond its text.
+#[derive(Debug, Clone, Default)]
+pub struct Decoration {
+    /// Replaces the bullet (e.g. `✔ ` for a marked note).
+    pub marker: Option<&'static str>,
+    /// Replaces the note's style (the cursor's style still wins).
+    pub style: Option<Style>,
+    /// Lines drawn under the note's text.
+    pub below: Vec<String>,
+}
+
+/// Where a finding came from, for the views: "↳ genannt in 2 von 4
+/// Workshops: A, B · 1 Quelle gelöscht"; `None` for an ordinary note.
+pub fn provenance_line(app: &App, note: &Note) -> Option<String> {
+    let plan = app.session.plan();
+    let p = crate::model::finding::provenance(plan, app.session.state(), note)?;
+    let syn = app.syn();
+    let titles: Vec<&str> = p
+        .boards
+        .iter()
+        .filter_map(|b| plan.board(b))
+        .map(|b| b.title.as_str())
+        .collect();
+    let mut line = format!("↳ {}", syn.raised_in(p.workshops, p.workshops_total));
+    if !titles.is_empty() {
+        line.push_str(&format!(": {}", titles.join(", ")));
+    }
+    if p.gone > 0 {
+        line.push_str(&format!(" · {}", syn.sources_gone(p.gone)));
+    }
+    Some(line)
+}
+
+/// [`note_list`] with each note decorated by `decorate`.
+pub fn note_list_with(
+    app: &App,
+    notes: &[&Note],
+    cursor: Option<usize>,
+    me: Option<&str>,
+    decorate: &dyn Fn(&Note) -> Decoration,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 || area.width < 3 || notes.is_empty() {
         return;
     }
     let width = area.width as usize;
     let height = area.height as usize;
     let lines_of = |n: &Note| -> Vec<String> {
-        let marker = match (n.starred, n.kind) {
-            (true, _) => "★ ",
-            (false, NoteKind::Bullet) => "• ",
-            (false, NoteKind::Paragraph) => "¶ ",
+        let decoration = decorate(n);
+        let marker = match (decoration.marker, n.starred, n.kind) {
+            (Some(m), _, _) => m,
+            (None, true, _) => "★ ",
+            (None, false, NoteKind::Bullet) => "• ",
+            (None, false, NoteKind::Paragraph) => "¶ ",
         };
         let author = match (&n.by, me) {
             (Some(by), Some(me)) if by == me => String::new(),
             (Some(by), _) => format!(" — {by}"),
             _ => String::new(),
         };
-        text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ")
+        let mut lines = text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ");
+        for extra in &decoration.below {
+            lines.extend(text::wrap(extra, width.saturating_sub(1), "  ", "  "));
+        }
+        lines
     };
     let focus = cursor.unwrap_or(0).min(notes.len() - 1);
     // Show from the top if the cursor fits; otherwise keep it visible with
@@ -181,10 +237,11 @@ pub fn note_list(app: &App, notes: &[&Note], cursor: Option<usize>, me: Option<&
             break;
         }
         let is_cursor = cursor == Some(i);
-        let style: Style = match (is_cursor, note.starred) {
-            (true, _) => theme::selected(),
-            (false, true) => theme::starred(),
-            (false, false) => theme::text(),
+        let style: Style = match (is_cursor, decorate(note).style, note.starred) {
+            (true, _, _) => theme::selected(),
+            (false, Some(style), _) => style,
+            (false, None, true) => theme::starred(),
+            (false, None, false) => theme::text(),
         };
         for l in lines_of(note) {
             out.push(Line::from(Span::styled(
@@ -208,6 +265,7 @@ pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
         InputKind::EditNote { .. } => s.edit_note,
         InputKind::Broadcast => s.broadcast_prompt,
         InputKind::Filter => s.filter_prompt,
+        InputKind::Finding { .. } => app.syn().finding_prompt,
     };
     let block = Block::default()
         .borders(Borders::ALL)
