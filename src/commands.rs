@@ -109,8 +109,27 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&out)
         }
         Command::Plan { path, edit } => plan_cmd(&path, edit),
-        Command::Facilitate { path, lang, no_bell } => {
+        Command::Facilitate {
+            path,
+            lang,
+            no_bell,
+            serve,
+            listen,
+            code,
+        } => {
+            let join_hint = if serve {
+                Some(crate::serve::serve_in_background(&crate::serve::ServeOptions {
+                    dir: paths::resolve(&path)?,
+                    listen,
+                    code,
+                    max: crate::serve::DEFAULT_MAX,
+                    authorized_keys: None,
+                })?)
+            } else {
+                None
+            };
             let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
+            app.join_hint = join_hint;
             app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
             app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
             crate::terminal::run(app)
@@ -123,6 +142,13 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::terminal::run(app)
         }
         Command::Demo => demo(),
+        Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {
+            dir: paths::resolve(&args.path)?,
+            listen: args.listen,
+            code: args.code,
+            max: args.max,
+            authorized_keys: args.authorized_keys,
+        }),
     }
 }
 

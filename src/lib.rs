@@ -19,6 +19,8 @@ pub mod model;
 pub mod series;
 pub mod store;
 pub mod synthetic;
+pub mod runtime;
+pub mod serve;
 pub mod terminal;
 pub mod ui;
 

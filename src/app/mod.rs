@@ -105,6 +105,33 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// Whether the action writes to the session (refused in read-only views).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Action::Tick
+                | Action::StoreChanged
+                | Action::SelectGroup(_)
+                | Action::SelectNext
+                | Action::SelectPrev
+                | Action::Present
+                | Action::Merged
+                | Action::Back
+                | Action::CursorDown
+                | Action::CursorUp
+                | Action::NextColumn
+                | Action::PrevColumn
+                | Action::PageDown
+                | Action::PageUp
+                | Action::StartFilter
+                | Action::Cancel
+                | Action::Help
+                | Action::Quit
+        )
+    }
+}
+
 /// What the facilitator's screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FacMode {
@@ -222,6 +249,10 @@ pub struct App {
     pub system_clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
     /// The last reported difference between system and steady clock, in seconds.
     reported_jump_s: i64,
+    /// A view that only shows (the projector over SSH): every writing action is ignored.
+    pub read_only: bool,
+    /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
+    pub join_hint: Option<String>,
 }
 
 impl App {
@@ -292,6 +323,8 @@ impl App {
             utc_offset: *chrono::Local::now().offset(),
             system_clock: None,
             reported_jump_s: 0,
+            read_only: false,
+            join_hint: None,
         }
     }
 
@@ -480,6 +513,9 @@ impl App {
 
     /// Applies an action; returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        if self.read_only && action.writes() {
+            return false;
+        }
         match action {
             Action::Tick => return self.tick(),
             Action::StoreChanged => {
