@@ -16,11 +16,11 @@ pub mod example;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod runtime;
 pub mod series;
+pub mod serve;
 pub mod store;
 pub mod synthetic;
-pub mod runtime;
-pub mod serve;
 pub mod terminal;
 pub mod ui;
 

@@ -97,19 +97,30 @@ pub fn run_loop<W: Write>(
             next_tick = now + Duration::from_millis(app.ms_until_next_second());
             continue;
         }
-        match rx.recv_timeout(next_tick - now) {
-            Ok(Msg::Term(ev)) => {
-                if options.debug_panic {
-                    debug_panic(&ev);
+        let first = match rx.recv_timeout(next_tick - now) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Stopped),
+        };
+        // Everything already waiting is applied before the next frame, so a
+        // burst of keys or store changes costs one redraw.
+        for msg in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            match msg {
+                Msg::Term(ev) => {
+                    if options.debug_panic {
+                        debug_panic(&ev);
+                    }
+                    if matches!(ev, Event::Key(_) | Event::Paste(_)) {
+                        last_key = Instant::now();
+                    }
+                    dirty |= handle_term_event(terminal, app, ev, options)?;
                 }
-                if matches!(ev, Event::Key(_) | Event::Paste(_)) {
-                    last_key = Instant::now();
-                }
-                dirty |= handle_term_event(terminal, app, ev, options)?;
+                Msg::Store => dirty |= app.update(Action::StoreChanged),
+                Msg::Stop => return Ok(Ended::Stopped),
             }
-            Ok(Msg::Store) => dirty |= app.update(Action::StoreChanged),
-            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Stopped),
-            Err(RecvTimeoutError::Timeout) => {}
+            if app.quit {
+                break;
+            }
         }
     }
 }

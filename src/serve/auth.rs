@@ -118,7 +118,8 @@ pub fn read_allowed_keys(path: &Path) -> Result<Vec<PublicKey>> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|(i, l)| {
-            PublicKey::from_openssh(l.trim()).map_err(|e| Error::parse(path.display().to_string(), i + 1, e.to_string()))
+            PublicKey::from_openssh(l.trim())
+                .map_err(|e| Error::parse(path.display().to_string(), i + 1, e.to_string()))
         })
         .collect()
 }

@@ -272,12 +272,21 @@ mod tests {
     fn escape_sequences() {
         let none = KeyModifiers::NONE;
         assert_eq!(keys(b"\x1b"), vec![k(KeyCode::Esc, none)]);
-        assert_eq!(keys(b"\x1b[A\x1bOB"), vec![k(KeyCode::Up, none), k(KeyCode::Down, none)]);
+        assert_eq!(
+            keys(b"\x1b[A\x1bOB"),
+            vec![k(KeyCode::Up, none), k(KeyCode::Down, none)]
+        );
         assert_eq!(keys(b"\x1b[Z"), vec![k(KeyCode::BackTab, KeyModifiers::SHIFT)]);
         assert_eq!(keys(b"\x1b\r"), vec![k(KeyCode::Enter, KeyModifiers::ALT)]);
-        assert_eq!(keys(b"\x1b[5~\x1b[6~"), vec![k(KeyCode::PageUp, none), k(KeyCode::PageDown, none)]);
+        assert_eq!(
+            keys(b"\x1b[5~\x1b[6~"),
+            vec![k(KeyCode::PageUp, none), k(KeyCode::PageDown, none)]
+        );
         assert_eq!(keys(b"\x1b[1;5C"), vec![k(KeyCode::Right, KeyModifiers::CONTROL)]);
-        assert_eq!(keys(b"\x1b[H\x1b[4~"), vec![k(KeyCode::Home, none), k(KeyCode::End, none)]);
+        assert_eq!(
+            keys(b"\x1b[H\x1b[4~"),
+            vec![k(KeyCode::Home, none), k(KeyCode::End, none)]
+        );
     }
 
     #[test]
@@ -286,7 +295,10 @@ mod tests {
         assert!(p.feed(b"\x1b[").is_empty());
         assert_eq!(p.feed(b"B"), vec![k(KeyCode::Down, KeyModifiers::NONE)]);
         assert!(p.feed(&"€".as_bytes()[..1]).is_empty());
-        assert_eq!(p.feed(&"€".as_bytes()[1..]), vec![k(KeyCode::Char('€'), KeyModifiers::NONE)]);
+        assert_eq!(
+            p.feed(&"€".as_bytes()[1..]),
+            vec![k(KeyCode::Char('€'), KeyModifiers::NONE)]
+        );
     }
 
     #[test]

@@ -193,7 +193,11 @@ pub fn addresses_for(local: SocketAddr) -> Vec<IpAddr> {
 /// How to join: one `ssh` line per board and address, the projector, the
 /// code and the host key's fingerprint.
 pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str, fingerprint: &str) -> String {
-    let port_arg = if port == 22 { String::new() } else { format!("-p {port} ") };
+    let port_arg = if port == 22 {
+        String::new()
+    } else {
+        format!("-p {port} ")
+    };
     let host = |ip: &IpAddr| match ip {
         IpAddr::V6(v6) => format!("[{v6}]"),
         IpAddr::V4(v4) => v4.to_string(),
@@ -223,10 +227,11 @@ pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, cod
 pub fn serve(options: &ServeOptions) -> Result<()> {
     let running = start(options)?;
     let lang = running.shared.lang;
-    println!("{} {}", text::LISTENING.get(lang), running.local);
-    print!("{}", running.join);
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
+    let banner = format!("{} {}\n{}", text::LISTENING.get(lang), running.local, running.join);
+    // Not `emit`: a closed stdout must not end the server.
+    let mut out = std::io::stdout().lock();
+    let _ = std::io::Write::write_all(&mut out, banner.as_bytes()).and_then(|()| std::io::Write::flush(&mut out));
+    drop(out);
     running.serve()
 }
 
@@ -236,7 +241,13 @@ pub fn serve_in_background(options: &ServeOptions) -> Result<String> {
     let running = start(options)?;
     let lang = running.shared.lang;
     let boards = phase_boards(&Session::open(&options.dir)?);
-    let hint = join_hint(lang, &boards, &addresses_for(running.local), running.local.port(), &running.code);
+    let hint = join_hint(
+        lang,
+        &boards,
+        &addresses_for(running.local),
+        running.local.port(),
+        &running.code,
+    );
     std::thread::Builder::new()
         .name("runde-serve".into())
         .spawn(move || {
@@ -251,7 +262,11 @@ pub fn serve_in_background(options: &ServeOptions) -> Result<String> {
 /// The short join line for the facilitator's header.
 pub fn join_hint(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str) -> String {
     let host = addrs.first().map(|a| a.to_string()).unwrap_or_default();
-    let port_arg = if port == 22 { String::new() } else { format!("-p {port} ") };
+    let port_arg = if port == 22 {
+        String::new()
+    } else {
+        format!("-p {port} ")
+    };
     let board = if boards.len() == 1 {
         boards[0].clone()
     } else {

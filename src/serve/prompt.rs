@@ -94,8 +94,8 @@ pub fn ask_name<W: Write>(
 fn draw<W: Write>(terminal: &mut ByteTerminal<W>, name: &str, lang: Lang) -> Result<()> {
     terminal
         .draw(|frame| {
-            let [_, middle, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(4), Constraint::Fill(1)])
-                .areas(frame.area());
+            let [_, middle, _] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(4), Constraint::Fill(1)]).areas(frame.area());
             let [_, boxed, _] =
                 Layout::horizontal([Constraint::Fill(1), Constraint::Max(50), Constraint::Fill(1)]).areas(middle);
             let block = Block::default()

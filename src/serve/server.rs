@@ -6,7 +6,7 @@
 //! back through a bounded queue that respects the client's SSH window.
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use ratatui::crossterm::event::Event;
@@ -17,7 +17,7 @@ use russh::{Channel, ChannelId, MethodKind, MethodSet};
 use super::auth::{self, MAX_WRONG_CODES, Penalties};
 use super::input::InputParser;
 use super::text;
-use super::view::{self, ChannelOut, OUTPUT_QUEUE_FRAMES, ViewSpec};
+use super::view::{self, ChannelOut, OutQueue, ViewSpec};
 use crate::model::Lang;
 use crate::runtime::Msg;
 
@@ -53,9 +53,9 @@ pub struct Slot(Arc<Shared>);
 impl Slot {
     /// Takes a place, or `None` when the server is full.
     pub fn take(shared: &Arc<Shared>) -> Option<Slot> {
-        let taken = shared
-            .active
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < shared.max).then_some(n + 1));
+        let taken = shared.active.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+            (n < shared.max).then_some(n + 1)
+        });
         taken.ok().map(|_| Slot(shared.clone()))
     }
 }
@@ -123,9 +123,8 @@ impl Connection {
         let role = view::role_for(&self.user, &self.shared.boards);
         let (cols, rows) = self.size.unwrap_or((80, 24));
         let (to_view, from_client) = mpsc::channel();
-        let (frames, mut frame_rx) = tokio::sync::mpsc::channel::<Vec<u8>>(OUTPUT_QUEUE_FRAMES);
-        let overrun = Arc::new(AtomicBool::new(false));
-        let out = ChannelOut::new(frames, overrun.clone());
+        let queue = Arc::new(OutQueue::default());
+        let out = ChannelOut::new(queue.clone());
         self.shared.listen(to_view.clone());
         self.to_view = Some(to_view);
         let spec = ViewSpec {
@@ -143,12 +142,12 @@ impl Connection {
         let id = channel.id();
         let (_read, write) = channel.split();
         tokio::spawn(async move {
-            while let Some(frame) = frame_rx.recv().await {
-                if write.data_bytes(frame).await.is_err() {
+            while let Some(bytes) = queue.next().await {
+                if write.data_bytes(bytes).await.is_err() {
                     break;
                 }
             }
-            if overrun.load(Ordering::Relaxed) {
+            if queue.overrun() {
                 let _ = handle.close(id).await;
                 return;
             }
@@ -176,7 +175,13 @@ fn reject() -> Auth {
 
 /// The authentication methods offered.
 pub fn methods() -> MethodSet {
-    MethodSet::from(&[MethodKind::Password, MethodKind::KeyboardInteractive, MethodKind::PublicKey][..])
+    MethodSet::from(
+        &[
+            MethodKind::Password,
+            MethodKind::KeyboardInteractive,
+            MethodKind::PublicKey,
+        ][..],
+    )
 }
 
 impl russh::server::Handler for Connection {
@@ -204,7 +209,10 @@ impl russh::server::Handler for Connection {
                 prompts: vec![(prompt.into(), false)].into(),
             });
         };
-        let typed = response.next().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let typed = response
+            .next()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         self.check_code(user, &typed).await
     }
 
@@ -213,7 +221,11 @@ impl russh::server::Handler for Connection {
         _user: &str,
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        let known = self.shared.allowed_keys.iter().any(|k| k.key_data() == offer.public_key.key_data());
+        let known = self
+            .shared
+            .allowed_keys
+            .iter()
+            .any(|k| k.key_data() == offer.public_key.key_data());
         Ok(if known { Auth::Accept } else { reject() })
     }
 
@@ -222,7 +234,11 @@ impl russh::server::Handler for Connection {
         user: &str,
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
-        let known = self.shared.allowed_keys.iter().any(|k| k.key_data() == key.public_key.key_data());
+        let known = self
+            .shared
+            .allowed_keys
+            .iter()
+            .any(|k| k.key_data() == key.public_key.key_data());
         if known {
             self.user = user.to_string();
             return Ok(Auth::Accept);
@@ -237,7 +253,9 @@ impl russh::server::Handler for Connection {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if self.channel.is_some() || self.to_view.is_some() {
-            reply.reject(russh::ChannelOpenFailure::AdministrativelyProhibited).await;
+            reply
+                .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
             return Ok(());
         }
         self.channel = Some(channel);
@@ -277,7 +295,12 @@ impl russh::server::Handler for Connection {
         Ok(())
     }
 
-    async fn exec_request(&mut self, channel: ChannelId, _data: &[u8], session: &mut Session) -> Result<(), Self::Error> {
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
         self.refuse(channel, session)
     }
 
@@ -306,7 +329,12 @@ impl russh::server::Handler for Connection {
         Ok(false)
     }
 
-    async fn tcpip_forward(&mut self, _address: &str, _port: &mut u32, _session: &mut Session) -> Result<bool, Self::Error> {
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
         Ok(false)
     }
 

@@ -47,8 +47,8 @@ pub const FINGERPRINT: Text = Text {
     en: "Host key",
 };
 pub const PROJECTOR: Text = Text {
-    de: "Beamer (nur lesen)",
-    en: "projector (read-only)",
+    de: "Beamer, nur lesen",
+    en: "projector, read-only",
 };
 pub const PICKER: Text = Text {
     de: "Board-Auswahl",

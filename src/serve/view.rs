@@ -5,11 +5,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
-use tokio::sync::mpsc::Sender;
-use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::Notify;
 
 use super::prompt;
 use crate::app::App;
@@ -17,8 +16,8 @@ use crate::error::Result;
 use crate::runtime::{LoopOptions, Msg, byte_terminal, run_loop};
 use crate::store::Session;
 
-/// Frames queued for one client before it counts as not reading.
-pub const OUTPUT_QUEUE_FRAMES: usize = 64;
+/// Bytes queued for one client before it counts as not reading.
+pub const MAX_QUEUED_BYTES: usize = 1024 * 1024;
 /// A connection with no key for this long is closed.
 pub const IDLE_LIMIT: Duration = Duration::from_secs(2 * 60 * 60);
 
@@ -49,22 +48,73 @@ pub fn role_for(user: &str, boards: &[String]) -> Role {
         .map_or(Role::Picker, |b| Role::Board(b.clone()))
 }
 
-/// A `Write` that hands each flushed frame to the connection's bounded
-/// queue. A full queue means the client does not read: the write fails,
-/// the view ends and the connection closes, so it cannot hold up others.
+/// Bytes on their way to one client. The view appends whole frames, the
+/// sending task takes everything queued at once (so a slow client gets
+/// fewer, larger writes), and the queue never holds more than
+/// [`MAX_QUEUED_BYTES`]: past that the client is not reading, the view
+/// ends and the connection closes, so it cannot hold up the others.
+#[derive(Debug, Default)]
+pub struct OutQueue {
+    bytes: Mutex<Vec<u8>>,
+    ready: Notify,
+    closed: AtomicBool,
+    overrun: AtomicBool,
+}
+
+impl OutQueue {
+    /// Waits for queued bytes; `None` once the view has ended and all was taken.
+    pub async fn next(&self) -> Option<Vec<u8>> {
+        loop {
+            let chunk = std::mem::take(&mut *self.bytes.lock().unwrap_or_else(|e| e.into_inner()));
+            if !chunk.is_empty() {
+                return Some(chunk);
+            }
+            if self.closed.load(Ordering::Acquire) {
+                return None;
+            }
+            self.ready.notified().await;
+        }
+    }
+
+    /// Whether the client stopped reading.
+    pub fn overrun(&self) -> bool {
+        self.overrun.load(Ordering::Relaxed)
+    }
+
+    fn push(&self, frame: &[u8]) -> std::io::Result<()> {
+        let mut bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
+        if bytes.len() + frame.len() > MAX_QUEUED_BYTES {
+            self.overrun.store(true, Ordering::Relaxed);
+            self.close();
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::WouldBlock,
+                "client does not read",
+            ));
+        }
+        bytes.extend_from_slice(frame);
+        drop(bytes);
+        self.ready.notify_one();
+        Ok(())
+    }
+
+    fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        self.ready.notify_one();
+    }
+}
+
+/// A `Write` whose flushed frames go into an [`OutQueue`].
 pub struct ChannelOut {
     frame: Vec<u8>,
-    queue: Sender<Vec<u8>>,
-    overrun: Arc<AtomicBool>,
+    queue: Arc<OutQueue>,
 }
 
 impl ChannelOut {
-    /// A writer into `queue`; `overrun` is set when the queue was full.
-    pub fn new(queue: Sender<Vec<u8>>, overrun: Arc<AtomicBool>) -> ChannelOut {
+    /// A writer into `queue`.
+    pub fn new(queue: Arc<OutQueue>) -> ChannelOut {
         ChannelOut {
             frame: Vec::new(),
             queue,
-            overrun,
         }
     }
 }
@@ -79,14 +129,19 @@ impl Write for ChannelOut {
         if self.frame.is_empty() {
             return Ok(());
         }
-        match self.queue.try_send(std::mem::take(&mut self.frame)) {
-            Ok(()) => Ok(()),
-            Err(TrySendError::Full(_)) => {
-                self.overrun.store(true, Ordering::Relaxed);
-                Err(std::io::Error::new(std::io::ErrorKind::WouldBlock, "client does not read"))
-            }
-            Err(TrySendError::Closed(_)) => Err(std::io::ErrorKind::BrokenPipe.into()),
+        if self.queue.closed.load(Ordering::Acquire) {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
         }
+        let result = self.queue.push(&self.frame);
+        self.frame.clear();
+        result
+    }
+}
+
+impl Drop for ChannelOut {
+    fn drop(&mut self) {
+        let _ = self.flush();
+        self.queue.close();
     }
 }
 
@@ -166,13 +221,30 @@ mod tests {
 
     #[test]
     fn a_full_queue_fails_the_write_and_marks_the_overrun() {
-        let (tx, _rx) = tokio::sync::mpsc::channel(1);
-        let overrun = Arc::new(AtomicBool::new(false));
-        let mut out = ChannelOut::new(tx, overrun.clone());
-        out.write_all(b"one").unwrap();
+        let queue = Arc::new(OutQueue::default());
+        let mut out = ChannelOut::new(queue.clone());
+        let frame = vec![b'x'; MAX_QUEUED_BYTES / 2];
+        out.write_all(&frame).unwrap();
+        out.flush().unwrap();
+        out.write_all(&frame).unwrap();
+        out.flush().unwrap();
+        assert!(!queue.overrun());
+        out.write_all(b"one byte too many").unwrap();
+        assert!(out.flush().is_err());
+        assert!(queue.overrun());
+    }
+
+    #[test]
+    fn queued_frames_are_taken_together_and_the_end_is_seen() {
+        let queue = Arc::new(OutQueue::default());
+        let mut out = ChannelOut::new(queue.clone());
+        out.write_all(b"one ").unwrap();
         out.flush().unwrap();
         out.write_all(b"two").unwrap();
-        assert!(out.flush().is_err());
-        assert!(overrun.load(Ordering::Relaxed));
+        out.flush().unwrap();
+        drop(out);
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        assert_eq!(rt.block_on(queue.next()), Some(b"one two".to_vec()));
+        assert_eq!(rt.block_on(queue.next()), None);
     }
 }
