@@ -87,7 +87,7 @@ async fn connect(addr: SocketAddr) -> Handle<AcceptAny> {
 
 /// A logged-in terminal client: what it has been sent, parsed as a screen.
 struct Client {
-    handle: Handle<AcceptAny>,
+    _handle: Handle<AcceptAny>,
     write: ChannelWriteHalf<client::Msg>,
     screen: Arc<Mutex<vt100::Parser>>,
     closed: Arc<Mutex<bool>>,
@@ -119,7 +119,7 @@ impl Client {
             *c.lock().unwrap() = true;
         });
         Client {
-            handle,
+            _handle: handle,
             write,
             screen,
             closed,
