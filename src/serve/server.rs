@@ -112,6 +112,10 @@ impl Connection {
         Ok(reject())
     }
 
+    fn is_allowed(&self, key: &PublicKey) -> bool {
+        self.shared.allowed_keys.iter().any(|k| k.key_data() == key.key_data())
+    }
+
     fn send_to_view(&self, msg: Msg) {
         if let Some(tx) = &self.to_view {
             let _ = tx.send(msg);
