@@ -225,12 +225,11 @@ impl russh::server::Handler for Connection {
         _user: &str,
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        let known = self
-            .shared
-            .allowed_keys
-            .iter()
-            .any(|k| k.key_data() == offer.public_key.key_data());
-        Ok(if known { Auth::Accept } else { reject() })
+        Ok(if self.is_allowed(offer.public_key) {
+            Auth::Accept
+        } else {
+            reject()
+        })
     }
 
     async fn auth_publickey(
@@ -238,12 +237,7 @@ impl russh::server::Handler for Connection {
         user: &str,
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
-        let known = self
-            .shared
-            .allowed_keys
-            .iter()
-            .any(|k| k.key_data() == key.public_key.key_data());
-        if known {
+        if self.is_allowed(key.public_key) {
             self.user = user.to_string();
             return Ok(Auth::Accept);
         }
