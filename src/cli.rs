@@ -134,6 +134,15 @@ pub enum Command {
         /// No terminal bell when a group reaches zero.
         #[arg(long)]
         no_bell: bool,
+        /// Also let note-takers join over SSH (as `runde serve`); the header shows how.
+        #[arg(long)]
+        serve: bool,
+        /// Address and port for --serve.
+        #[arg(long, requires = "serve", default_value = crate::serve::DEFAULT_LISTEN)]
+        listen: String,
+        /// Join code for --serve (default: a new 6-digit code).
+        #[arg(long, requires = "serve")]
+        code: Option<String>,
     },
     /// A note-taker's view of one board (a picker of the phase's boards without --board).
     Note {
@@ -168,6 +177,26 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
+    /// Let note-takers join over SSH: `ssh -p 2222 BOARD@HOST`, with a join code.
+    Serve(ServeArgs),
+}
+
+/// `runde serve …`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    pub path: SessionArg,
+    /// Address and port to listen on.
+    #[arg(long, default_value = crate::serve::DEFAULT_LISTEN)]
+    pub listen: String,
+    /// Join code (default: a new 6-digit code per run).
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Most connections at once.
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX)]
+    pub max: usize,
+    /// A file of public keys (authorized_keys format) that may join without the code.
+    #[arg(long)]
+    pub authorized_keys: Option<PathBuf>,
 }
 
 /// `runde template …`

@@ -123,8 +123,27 @@ pub fn run(cli: Cli) -> Result<()> {
             None => plan_cmd(&path, edit),
         },
         Command::Prepare { path, lang, date } => prepare(&path, lang, date.as_deref()),
-        Command::Facilitate { path, lang, no_bell } => {
+        Command::Facilitate {
+            path,
+            lang,
+            no_bell,
+            serve,
+            listen,
+            code,
+        } => {
+            let join_hint = if serve {
+                Some(crate::serve::serve_in_background(&crate::serve::ServeOptions {
+                    dir: paths::resolve(&path)?,
+                    listen,
+                    code,
+                    max: crate::serve::DEFAULT_MAX,
+                    authorized_keys: None,
+                })?)
+            } else {
+                None
+            };
             let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
+            app.join_hint = join_hint;
             app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
             app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
             crate::terminal::run(app)
@@ -143,6 +162,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let id = s.add_finding_with_id(id, &text.join(" "), NoteKind::Bullet, &from)?;
             emit(&format!("{id}\n"))
         }
+        Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {
+            dir: paths::resolve(&args.path)?,
+            listen: args.listen,
+            code: args.code,
+            max: args.max,
+            authorized_keys: args.authorized_keys,
+        }),
     }
 }
 

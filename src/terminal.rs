@@ -1,31 +1,19 @@
-//! The edge between the app and a real terminal. Raw mode and the
+//! The edge between the app and the local terminal. Raw mode and the
 //! alternate screen are restored on every way out: `q`, Ctrl-C, SIGTERM,
 //! SIGHUP and panics (ratatui's panic hook), and so is bracketed paste, which
 //! is on while a view runs (a paste arrives as one `Event::Paste`, never as
-//! keys). Key presses, store changes and
-//! the clock arrive on one channel; the screen is redrawn only when
-//! something changed, and the app wakes once per second while idle.
-use std::io::{IsTerminal, Write};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::{Duration, Instant};
+//! keys). Key presses, store changes and signals feed the shared
+//! [`runtime`](crate::runtime) loop.
+use std::io::IsTerminal;
+use std::sync::mpsc;
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::app::{Action, App, Message, Tone};
+use crate::app::{App, Message, Tone};
 use crate::error::{Error, Result};
+use crate::runtime::{LoopOptions, Msg, run_loop};
 use crate::store::watch;
-
-/// Something the event loop must react to.
-enum Msg {
-    /// A key, mouse, paste or resize event.
-    Term(event::Event),
-    /// The session folder changed.
-    Store,
-    /// A termination signal arrived.
-    Stop,
-}
 
 /// Runs the app until it quits; the terminal is restored afterwards.
 pub fn run(mut app: App) -> Result<()> {
@@ -64,60 +52,15 @@ pub fn run(mut app: App) -> Result<()> {
             }
         }
     });
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let options = LoopOptions {
+        debug_panic: true,
+        ..LoopOptions::default()
+    };
+    let result = run_loop(&mut terminal, &mut app, &rx, options).map(|_| ());
     disable_paste();
     ratatui::restore();
     signal_handle.close();
     result
-}
-
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> Result<()> {
-    let mut dirty = true;
-    app.defer_drafts = true;
-    let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
-    loop {
-        if dirty {
-            terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))
-                .map_err(|e| Error::io("<terminal>", e))?;
-            dirty = false;
-        }
-        if std::mem::take(&mut app.bell_pending) {
-            let out = terminal.backend_mut();
-            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-        }
-        if app.quit {
-            return Ok(());
-        }
-        let now = Instant::now();
-        if now >= next_tick {
-            dirty |= app.update(Action::Tick);
-            next_tick = now + Duration::from_millis(app.ms_until_next_second());
-            continue;
-        }
-        let first = match rx.recv_timeout(next_tick - now) {
-            Ok(msg) => msg,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            Err(RecvTimeoutError::Timeout) => continue,
-        };
-        // Everything already waiting (a burst of keys) is handled before
-        // the next redraw, so input never queues up behind drawing.
-        let mut next = Some(first);
-        while let Some(msg) = next.take() {
-            match msg {
-                Msg::Term(ev) => {
-                    debug_panic(&ev);
-                    dirty |= app.handle_event(ev);
-                }
-                Msg::Store => dirty |= app.update(Action::StoreChanged),
-                Msg::Stop => return Ok(()),
-            }
-            if !app.quit && app.overlay.is_none() {
-                next = rx.try_recv().ok();
-            }
-        }
-        app.flush_draft();
-    }
 }
 
 /// Turns bracketed paste on, and makes a panic turn it off again before
@@ -133,16 +76,6 @@ fn enable_paste() {
 
 fn disable_paste() {
     let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
-}
-
-/// With `RUNDE_DEBUG_PANIC=1`, F12 panics on purpose: a way to check that a
-/// crash leaves the terminal usable (used by the end-to-end tests).
-fn debug_panic(ev: &event::Event) {
-    if let event::Event::Key(k) = ev {
-        if k.code == event::KeyCode::F(12) && std::env::var_os("RUNDE_DEBUG_PANIC").is_some() {
-            panic!("RUNDE_DEBUG_PANIC: panic requested with F12");
-        }
-    }
 }
 
 /// Runs the plan editor (`runde prepare`) until it quits. It has no clock

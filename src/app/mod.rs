@@ -113,6 +113,33 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// Whether the action writes to the session (refused in read-only views).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Action::Tick
+                | Action::StoreChanged
+                | Action::SelectGroup(_)
+                | Action::SelectNext
+                | Action::SelectPrev
+                | Action::Present
+                | Action::Merged
+                | Action::Back
+                | Action::CursorDown
+                | Action::CursorUp
+                | Action::NextColumn
+                | Action::PrevColumn
+                | Action::PageDown
+                | Action::PageUp
+                | Action::StartFilter
+                | Action::Cancel
+                | Action::Help
+                | Action::Quit
+        )
+    }
+}
+
 /// What the facilitator's screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FacMode {
@@ -246,6 +273,10 @@ pub struct App {
     pub defer_drafts: bool,
     /// A draft change waits for [`App::flush_draft`].
     draft_pending: bool,
+    /// A view that only shows (the projector over SSH): every writing action is ignored.
+    pub read_only: bool,
+    /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
+    pub join_hint: Option<String>,
 }
 
 impl App {
@@ -336,6 +367,8 @@ impl App {
             drafts: None,
             defer_drafts: false,
             draft_pending: false,
+            read_only: false,
+            join_hint: None,
         }
     }
 
@@ -563,6 +596,9 @@ impl App {
 
     /// Applies an action; returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        if self.read_only && action.writes() {
+            return false;
+        }
         match action {
             Action::Tick => return self.tick(),
             Action::StoreChanged => {

@@ -53,7 +53,8 @@ fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let right = format!("{skew}{armed}{now}");
+    let join = app.join_hint.as_deref().map(|h| format!("{h}  ")).unwrap_or_default();
+    let right = format!("{join}{skew}{armed}{now}");
     let title = match &plan.series {
         Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
         None => format!("{} · {}", plan.title, plan.date),

@@ -1,0 +1,162 @@
+//! The view runtime: runs an [`App`] over any terminal. Input events, store
+//! changes and stop requests arrive on one channel ([`Msg`]); frames go to a
+//! ratatui terminal over any `Write`. The same synchronous loop drives the
+//! local TTY (`terminal`), an SSH channel (`serve`) and tests. Nothing here
+//! touches process-wide state: raw mode, signals and panic hooks belong to
+//! the local-terminal edge.
+use std::io::Write;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App};
+use crate::error::{Error, Result};
+
+/// Something the event loop must react to.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key, mouse, paste or resize event.
+    Term(event::Event),
+    /// The session folder changed.
+    Store,
+    /// Stop now (a signal, a dropped connection, a server shutdown).
+    Stop,
+}
+
+/// How a loop behaves beyond the app's own rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoopOptions {
+    /// Close the view after this long without a key press.
+    pub idle_limit: Option<Duration>,
+    /// Ctrl-D closes the view when no editor is open (SSH sessions).
+    pub ctrl_d_quits: bool,
+    /// Check for the debug panic key (`RUNDE_DEBUG_PANIC`, local terminal only).
+    pub debug_panic: bool,
+}
+
+/// Why a loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The app quit (`q`, Ctrl-D).
+    Quit,
+    /// A stop message arrived or every sender went away.
+    Stopped,
+    /// No key for longer than the idle limit.
+    Idle,
+}
+
+/// A ratatui terminal writing escape sequences into any byte sink.
+pub type ByteTerminal<W> = Terminal<CrosstermBackend<W>>;
+
+/// A terminal of fixed size over `out`; resize it on [`Event::Resize`].
+pub fn byte_terminal<W: Write>(out: W, width: u16, height: u16) -> Result<ByteTerminal<W>> {
+    Terminal::with_options(
+        CrosstermBackend::new(out),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
+    .map_err(|e| Error::io("<terminal>", e))
+}
+
+/// Runs `app` until it quits, a stop arrives or it idles out. Redraws only
+/// when something changed; wakes once per second for the clocks.
+pub fn run_loop<W: Write>(
+    terminal: &mut ByteTerminal<W>,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    options: LoopOptions,
+) -> Result<Ended> {
+    let mut dirty = true;
+    // Drafts are written once per burst of input, not on every key.
+    app.defer_drafts = true;
+    let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
+    let mut last_key = Instant::now();
+    loop {
+        if dirty {
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(|e| Error::io("<terminal>", e))?;
+            dirty = false;
+        }
+        if std::mem::take(&mut app.bell_pending) {
+            let out = terminal.backend_mut();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
+        if app.quit {
+            return Ok(Ended::Quit);
+        }
+        let now = Instant::now();
+        if options.idle_limit.is_some_and(|limit| now - last_key >= limit) {
+            return Ok(Ended::Idle);
+        }
+        if now >= next_tick {
+            dirty |= app.update(Action::Tick);
+            next_tick = now + Duration::from_millis(app.ms_until_next_second());
+            continue;
+        }
+        let first = match rx.recv_timeout(next_tick - now) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Stopped),
+        };
+        // Everything already waiting is applied before the next frame, so a
+        // burst of keys or store changes costs one redraw.
+        for msg in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            match msg {
+                Msg::Term(ev) => {
+                    if options.debug_panic {
+                        debug_panic(&ev);
+                    }
+                    if matches!(ev, Event::Key(_) | Event::Paste(_)) {
+                        last_key = Instant::now();
+                    }
+                    dirty |= handle_term_event(terminal, app, ev, options)?;
+                }
+                Msg::Store => dirty |= app.update(Action::StoreChanged),
+                Msg::Stop => return Ok(Ended::Stopped),
+            }
+            // A dialog that just opened is drawn before the next key is read.
+            if app.quit || app.overlay.is_some() {
+                break;
+            }
+        }
+        app.flush_draft();
+    }
+}
+
+fn handle_term_event<W: Write>(
+    terminal: &mut ByteTerminal<W>,
+    app: &mut App,
+    ev: Event,
+    options: LoopOptions,
+) -> Result<bool> {
+    if let Event::Resize(width, height) = ev {
+        terminal
+            .resize(Rect::new(0, 0, width, height))
+            .map_err(|e| Error::io("<terminal>", e))?;
+    }
+    if options.ctrl_d_quits && app.input.is_none() && is_ctrl_d(&ev) {
+        app.quit = true;
+        return Ok(false);
+    }
+    Ok(app.handle_event(ev))
+}
+
+fn is_ctrl_d(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.code == KeyCode::Char('d') && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// With `RUNDE_DEBUG_PANIC=1`, F12 panics on purpose: a way to check that a
+/// crash leaves the terminal usable (used by the end-to-end tests).
+fn debug_panic(ev: &event::Event) {
+    if let event::Event::Key(k) = ev {
+        if k.code == event::KeyCode::F(12) && std::env::var_os("RUNDE_DEBUG_PANIC").is_some() {
+            panic!("RUNDE_DEBUG_PANIC: panic requested with F12");
+        }
+    }
+}

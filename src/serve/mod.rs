@@ -1,0 +1,303 @@
+//! `runde serve`: note-takers join over SSH with nothing to install. The
+//! SSH user name picks the board, a join code (or an allowed key) lets them
+//! in, and each connection runs runde's own view on its own thread, as its
+//! own writer. Nothing else is served.
+pub mod auth;
+pub mod input;
+pub mod prompt;
+pub mod server;
+pub mod text;
+pub mod view;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+use crate::error::{Error, Result};
+use crate::model::Lang;
+use crate::store::{Session, watch};
+use server::{Connection, Shared, Slot};
+
+/// The default listen address.
+pub const DEFAULT_LISTEN: &str = "0.0.0.0:2222";
+/// The default number of connections.
+pub const DEFAULT_MAX: usize = 32;
+
+/// How to run a server.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub dir: PathBuf,
+    pub listen: String,
+    pub code: Option<String>,
+    pub max: usize,
+    pub authorized_keys: Option<PathBuf>,
+}
+
+/// A server that is listening.
+pub struct Running {
+    pub local: SocketAddr,
+    pub code: String,
+    pub fingerprint: String,
+    pub join: String,
+    runtime: tokio::runtime::Runtime,
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+}
+
+/// Binds the listen address and prepares everything; serve with [`Running::serve`].
+pub fn start(options: &ServeOptions) -> Result<Running> {
+    let session = Session::open(&options.dir)?;
+    let lang = session.plan().lang;
+    let boards = phase_boards(&session);
+    let code = match &options.code {
+        Some(c) if !c.trim().is_empty() => c.trim().to_string(),
+        Some(_) => return Err(Error::Usage("--code must not be empty".into())),
+        None => auth::generate_code()?,
+    };
+    let allowed_keys = match &options.authorized_keys {
+        Some(path) => auth::read_allowed_keys(path)?,
+        None => Vec::new(),
+    };
+    let key = auth::host_key(&auth::config_dir()?)?;
+    let fingerprint = auth::fingerprint(&key);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("<tokio>", e))?;
+    let listener = runtime
+        .block_on(TcpListener::bind(&options.listen))
+        .map_err(|e| Error::io(&options.listen, e))?;
+    let local = listener.local_addr().map_err(|e| Error::io(&options.listen, e))?;
+    let config = russh::server::Config {
+        methods: server::methods(),
+        auth_rejection_time: Duration::from_millis(300),
+        auth_rejection_time_initial: Some(Duration::from_millis(0)),
+        keys: vec![key],
+        inactivity_timeout: Some(view::IDLE_LIMIT),
+        max_auth_attempts: 6,
+        nodelay: true,
+        ..Default::default()
+    };
+    let join = join_text(lang, &boards, &addresses_for(local), local.port(), &code, &fingerprint);
+    let shared = Arc::new(Shared {
+        dir: options.dir.clone(),
+        code: code.clone(),
+        allowed_keys,
+        penalties: auth::Penalties::default(),
+        boards: session.plan().boards.iter().map(|b| b.id.clone()).collect(),
+        lang,
+        max: options.max.max(1),
+        active: AtomicUsize::new(0),
+        listeners: Mutex::new(Vec::new()),
+    });
+    Ok(Running {
+        local,
+        code,
+        fingerprint,
+        join,
+        runtime,
+        listener,
+        shared,
+        config: Arc::new(config),
+    })
+}
+
+impl Running {
+    /// Serves until the process ends.
+    pub fn serve(self) -> Result<()> {
+        let Running {
+            runtime,
+            listener,
+            shared,
+            config,
+            ..
+        } = self;
+        let (store_tx, store_rx) = mpsc::channel();
+        let _watcher = watch::watch(&shared.dir, store_tx, || ())?;
+        let fan_out = shared.clone();
+        std::thread::spawn(move || {
+            while store_rx.recv().is_ok() {
+                fan_out.store_changed();
+            }
+        });
+        runtime.block_on(accept_loop(listener, shared, config))
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<russh::server::Config>) -> Result<()> {
+    loop {
+        let (socket, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                eprintln!("runde serve: accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Some(slot) = Slot::take(&shared) else {
+            drop(socket);
+            continue;
+        };
+        let _ = socket.set_nodelay(true);
+        let handler = Connection::new(shared.clone(), Some(peer), slot);
+        let config = config.clone();
+        tokio::spawn(async move {
+            if let Ok(session) = russh::server::run_stream(config, socket, handler).await {
+                let _ = session.await;
+            }
+        });
+    }
+}
+
+/// The boards of the current phase (all boards when no phase is set).
+fn phase_boards(session: &Session) -> Vec<String> {
+    let phase: Vec<String> = session
+        .state()
+        .phase()
+        .and_then(|p| session.plan().phase(p))
+        .map(|p| p.boards.clone())
+        .unwrap_or_default();
+    if phase.is_empty() {
+        session.plan().boards.iter().map(|b| b.id.clone()).collect()
+    } else {
+        phase
+    }
+}
+
+/// Addresses people can reach: the listen address itself, or for a
+/// wildcard every non-loopback address of this machine (loopback when
+/// there is none).
+pub fn addresses_for(local: SocketAddr) -> Vec<IpAddr> {
+    if !local.ip().is_unspecified() {
+        return vec![local.ip()];
+    }
+    let mut found: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| i.ip())
+        .filter(|ip| !ip.is_loopback() && (local.is_ipv6() || ip.is_ipv4()))
+        .collect();
+    found.dedup();
+    if found.is_empty() {
+        found.push(IpAddr::from([127, 0, 0, 1]));
+    }
+    found
+}
+
+/// How to join: one `ssh` line per board and address, the projector, the
+/// code and the host key's fingerprint.
+pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str, fingerprint: &str) -> String {
+    let port_arg = if port == 22 {
+        String::new()
+    } else {
+        format!("-p {port} ")
+    };
+    let host = |ip: &IpAddr| match ip {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    };
+    let mut out = format!("{}\n", text::JOIN_HEADER.get(lang));
+    for addr in addrs {
+        for board in boards {
+            out.push_str(&format!("  ssh {port_arg}{board}@{}\n", host(addr)));
+        }
+        out.push_str(&format!(
+            "  ssh {port_arg}runde@{}   ({})\n  ssh {port_arg}projector@{}   ({})\n",
+            host(addr),
+            text::PICKER.get(lang),
+            host(addr),
+            text::PROJECTOR.get(lang)
+        ));
+    }
+    out.push_str(&format!(
+        "{}: {code}\n{}: {fingerprint}\n",
+        text::JOIN_CODE.get(lang),
+        text::FINGERPRINT.get(lang)
+    ));
+    out
+}
+
+/// `runde serve`: prints where it listens and how to join, then serves.
+pub fn serve(options: &ServeOptions) -> Result<()> {
+    let running = start(options)?;
+    let lang = running.shared.lang;
+    let banner = format!("{} {}\n{}", text::LISTENING.get(lang), running.local, running.join);
+    // Not `emit`: a closed stdout must not end the server.
+    let mut out = std::io::stdout().lock();
+    let _ = std::io::Write::write_all(&mut out, banner.as_bytes()).and_then(|()| std::io::Write::flush(&mut out));
+    drop(out);
+    running.serve()
+}
+
+/// Starts a server on a background thread (for `runde facilitate --serve`);
+/// returns the one-line join hint for the facilitator's header.
+pub fn serve_in_background(options: &ServeOptions) -> Result<String> {
+    let running = start(options)?;
+    let lang = running.shared.lang;
+    let boards = phase_boards(&Session::open(&options.dir)?);
+    let hint = join_hint(
+        lang,
+        &boards,
+        &addresses_for(running.local),
+        running.local.port(),
+        &running.code,
+    );
+    std::thread::Builder::new()
+        .name("runde-serve".into())
+        .spawn(move || {
+            if let Err(e) = running.serve() {
+                eprintln!("runde serve: {e}");
+            }
+        })
+        .map_err(|e| Error::io("<thread>", e))?;
+    Ok(hint)
+}
+
+/// The short join line for the facilitator's header.
+pub fn join_hint(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str) -> String {
+    let host = addrs.first().map(|a| a.to_string()).unwrap_or_default();
+    let port_arg = if port == 22 {
+        String::new()
+    } else {
+        format!("-p {port} ")
+    };
+    let board = if boards.len() == 1 {
+        boards[0].clone()
+    } else {
+        format!("<{}>", boards.join("|"))
+    };
+    format!("ssh {port_arg}{board}@{host} · {}: {code}", text::JOIN_CODE.get(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_text_names_every_board_the_code_and_the_key() {
+        let boards = vec!["methods".to_string(), "findings".to_string()];
+        let addrs = vec![IpAddr::from([192, 168, 1, 20])];
+        let text = join_text(Lang::En, &boards, &addrs, 2222, "123456", "SHA256:abc");
+        assert!(text.contains("ssh -p 2222 methods@192.168.1.20"));
+        assert!(text.contains("ssh -p 2222 findings@192.168.1.20"));
+        assert!(text.contains("ssh -p 2222 projector@192.168.1.20"));
+        assert!(text.contains("123456"));
+        assert!(text.contains("SHA256:abc"));
+    }
+
+    #[test]
+    fn wildcard_addresses_never_list_loopback_when_others_exist() {
+        let local: SocketAddr = "127.0.0.1:2222".parse().unwrap();
+        assert_eq!(addresses_for(local), vec![IpAddr::from([127, 0, 0, 1])]);
+        let any: SocketAddr = "0.0.0.0:2222".parse().unwrap();
+        let found = addresses_for(any);
+        assert!(!found.is_empty());
+        assert!(found.len() == 1 || found.iter().all(|ip| !ip.is_loopback()));
+    }
+}

@@ -1,0 +1,382 @@
+//! The SSH side of `runde serve` (russh): authentication with the join
+//! code or an allowed key, one session channel with a PTY per connection,
+//! and nothing else — exec, subsystems (SFTP), agent, X11 and port
+//! forwarding are refused. Each accepted shell starts a view thread; bytes
+//! from the client are parsed into key events for it, and its frames go
+//! back through a bounded queue that respects the client's SSH window.
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+
+use ratatui::crossterm::event::Event;
+use russh::keys::PublicKey;
+use russh::server::{Auth, Handle, Msg as SshMsg, Response, Session};
+use russh::{Channel, ChannelId, MethodKind, MethodSet};
+
+use super::auth::{self, MAX_WRONG_CODES, Penalties};
+use super::input::InputParser;
+use super::text;
+use super::view::{self, ChannelOut, OutQueue, ViewSpec};
+use crate::model::Lang;
+use crate::runtime::Msg;
+
+/// What every connection shares.
+pub struct Shared {
+    pub dir: PathBuf,
+    pub code: String,
+    pub allowed_keys: Vec<PublicKey>,
+    pub penalties: Penalties,
+    pub boards: Vec<String>,
+    pub lang: Lang,
+    pub max: usize,
+    pub active: AtomicUsize,
+    /// Views to tell when the session folder changes.
+    pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
+}
+
+impl Shared {
+    /// Tells every live view that the store changed; forgets closed ones.
+    pub fn store_changed(&self) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        listeners.retain(|tx| tx.send(Msg::Store).is_ok());
+    }
+
+    fn listen(&self, tx: mpsc::Sender<Msg>) {
+        self.listeners.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+    }
+}
+
+/// Holds one of the `--max` places while a connection lives.
+pub struct Slot(Arc<Shared>);
+
+impl Slot {
+    /// Takes a place, or `None` when the server is full.
+    pub fn take(shared: &Arc<Shared>) -> Option<Slot> {
+        let taken = shared.active.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+            (n < shared.max).then_some(n + 1)
+        });
+        taken.ok().map(|_| Slot(shared.clone()))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.active.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// One client connection.
+pub struct Connection {
+    shared: Arc<Shared>,
+    peer: Option<SocketAddr>,
+    user: String,
+    wrong_codes: u32,
+    channel: Option<Channel<SshMsg>>,
+    size: Option<(u16, u16)>,
+    to_view: Option<mpsc::Sender<Msg>>,
+    parser: InputParser,
+    _slot: Slot,
+}
+
+impl Connection {
+    /// A connection from `peer` holding `slot`.
+    pub fn new(shared: Arc<Shared>, peer: Option<SocketAddr>, slot: Slot) -> Connection {
+        Connection {
+            shared,
+            peer,
+            user: String::new(),
+            wrong_codes: 0,
+            channel: None,
+            size: None,
+            to_view: None,
+            parser: InputParser::new(),
+            _slot: slot,
+        }
+    }
+
+    /// Checks a typed code; a third wrong one ends the connection.
+    async fn check_code(&mut self, user: &str, typed: &str) -> Result<Auth, russh::Error> {
+        let ip = self.peer.map(|p| p.ip());
+        if auth::code_matches(&self.shared.code, typed) {
+            self.shared.penalties.record_right(ip);
+            self.user = user.to_string();
+            return Ok(Auth::Accept);
+        }
+        self.wrong_codes += 1;
+        let delay = self.shared.penalties.record_wrong(ip);
+        tokio::time::sleep(delay).await;
+        if self.wrong_codes >= MAX_WRONG_CODES {
+            return Err(russh::Error::Disconnect);
+        }
+        Ok(reject())
+    }
+
+    fn is_allowed(&self, key: &PublicKey) -> bool {
+        self.shared.allowed_keys.iter().any(|k| k.key_data() == key.key_data())
+    }
+
+    fn send_to_view(&self, msg: Msg) {
+        if let Some(tx) = &self.to_view {
+            let _ = tx.send(msg);
+        }
+    }
+
+    /// Starts the view thread and the task that carries its frames to the client.
+    fn start_view(&mut self, channel: Channel<SshMsg>, handle: Handle) -> std::io::Result<()> {
+        let role = view::role_for(&self.user, &self.shared.boards);
+        let (cols, rows) = self.size.unwrap_or((80, 24));
+        let (to_view, from_client) = mpsc::channel();
+        let queue = Arc::new(OutQueue::default());
+        let out = ChannelOut::new(queue.clone());
+        self.shared.listen(to_view.clone());
+        self.to_view = Some(to_view);
+        let spec = ViewSpec {
+            dir: self.shared.dir.clone(),
+            role,
+            size: (cols, rows),
+        };
+        std::thread::Builder::new()
+            .name("runde-ssh-view".into())
+            .spawn(move || {
+                if let Err(e) = view::run_view(spec, out, &from_client) {
+                    eprintln!("runde serve: view ended: {e}");
+                }
+            })?;
+        let id = channel.id();
+        let (_read, write) = channel.split();
+        tokio::spawn(async move {
+            while let Some(bytes) = queue.next().await {
+                if write.data_bytes(bytes).await.is_err() {
+                    break;
+                }
+            }
+            if queue.overrun() {
+                let _ = handle.close(id).await;
+                return;
+            }
+            let _ = write.exit_status(0).await;
+            let _ = write.eof().await;
+            let _ = write.close().await;
+        });
+        Ok(())
+    }
+
+    /// Answers a refused channel request with a short explanation.
+    fn refuse(&self, channel: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
+        session.channel_failure(channel)?;
+        let note = text::ONLY_VIEWS.get(self.shared.lang).as_bytes().to_vec();
+        session.extended_data(channel, 1, note)
+    }
+}
+
+fn reject() -> Auth {
+    Auth::Reject {
+        proceed_with_methods: Some(methods()),
+        partial_success: false,
+    }
+}
+
+/// The authentication methods offered.
+pub fn methods() -> MethodSet {
+    MethodSet::from(
+        &[
+            MethodKind::Password,
+            MethodKind::KeyboardInteractive,
+            MethodKind::PublicKey,
+        ][..],
+    )
+}
+
+impl russh::server::Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+        Ok(reject())
+    }
+
+    async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        self.check_code(user, password).await
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        response: Option<Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        let Some(mut response) = response else {
+            let prompt = format!("{}: ", text::JOIN_CODE.get(self.shared.lang));
+            return Ok(Auth::Partial {
+                name: "runde".into(),
+                instructions: "".into(),
+                prompts: vec![(prompt.into(), false)].into(),
+            });
+        };
+        let typed = response
+            .next()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        self.check_code(user, &typed).await
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        _user: &str,
+        offer: russh::server::PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(if self.is_allowed(offer.public_key) {
+            Auth::Accept
+        } else {
+            reject()
+        })
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: russh::server::VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        if self.is_allowed(key.public_key) {
+            self.user = user.to_string();
+            return Ok(Auth::Accept);
+        }
+        Ok(reject())
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<SshMsg>,
+        reply: russh::server::ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel.is_some() || self.to_view.is_some() {
+            reply
+                .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            return Ok(());
+        }
+        self.channel = Some(channel);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(russh::Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.size = Some((clamp_size(col_width), clamp_size(row_height)));
+        session.channel_success(channel)
+    }
+
+    async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
+        let Some(ch) = self.channel.take().filter(|c| c.id() == channel) else {
+            return session.channel_failure(channel);
+        };
+        if self.size.is_none() {
+            session.channel_failure(channel)?;
+            session.extended_data(channel, 1, text::NEEDS_PTY.get(self.shared.lang).as_bytes().to_vec())?;
+            return session.close(channel);
+        }
+        session.channel_success(channel)?;
+        if let Err(e) = self.start_view(ch, session.handle()) {
+            eprintln!("runde serve: cannot start a view: {e}");
+            session.close(channel)?;
+        }
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse(channel, session)
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        _name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse(channel, session)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn agent_request(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn data(&mut self, _channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), Self::Error> {
+        for ev in self.parser.feed(data) {
+            self.send_to_view(Msg::Term(ev));
+        }
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        _channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let size = (clamp_size(col_width), clamp_size(row_height));
+        self.size = Some(size);
+        self.send_to_view(Msg::Term(Event::Resize(size.0, size.1)));
+        Ok(())
+    }
+
+    async fn channel_eof(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        self.send_to_view(Msg::Stop);
+        Ok(())
+    }
+
+    async fn channel_close(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        self.send_to_view(Msg::Stop);
+        Ok(())
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        // A dropped connection ends its view; the draft stays on disk.
+        self.send_to_view(Msg::Stop);
+    }
+}
+
+/// A terminal dimension from the client, kept within what a view can draw.
+fn clamp_size(n: u32) -> u16 {
+    n.clamp(10, 1000) as u16
+}

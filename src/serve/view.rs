@@ -1,0 +1,250 @@
+//! One SSH connection's view, on its own thread: the terminal writes into a
+//! bounded output queue, input arrives on a channel, and the app runs in
+//! the shared [`runtime`](crate::runtime) loop. Each connection opens its
+//! own store session, so it is its own writer with its own log.
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
+
+use tokio::sync::Notify;
+
+use super::prompt;
+use crate::app::App;
+use crate::error::Result;
+use crate::runtime::{LoopOptions, Msg, byte_terminal, run_loop};
+use crate::store::Session;
+
+/// Bytes queued for one client before it counts as not reading.
+pub const MAX_QUEUED_BYTES: usize = 1024 * 1024;
+/// A connection with no key for this long is closed.
+pub const IDLE_LIMIT: Duration = Duration::from_secs(2 * 60 * 60);
+
+/// Enter the alternate screen, hide the cursor, turn on bracketed paste.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[2J";
+/// Undo [`ENTER`].
+const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?25h\x1b[?1049l";
+
+/// Who is on the other end of a connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A note-taker on this board.
+    Board(String),
+    /// A note-taker who picks a board.
+    Picker,
+    /// The read-only facilitator view.
+    Projector,
+}
+
+/// The SSH user name decides the role: a board id, `projector`, or anything else (the picker).
+pub fn role_for(user: &str, boards: &[String]) -> Role {
+    if user.eq_ignore_ascii_case("projector") {
+        return Role::Projector;
+    }
+    boards
+        .iter()
+        .find(|b| b.eq_ignore_ascii_case(user))
+        .map_or(Role::Picker, |b| Role::Board(b.clone()))
+}
+
+/// Bytes on their way to one client. The view appends whole frames, the
+/// sending task takes everything queued at once (so a slow client gets
+/// fewer, larger writes), and the queue never holds more than
+/// [`MAX_QUEUED_BYTES`]: past that the client is not reading, the view
+/// ends and the connection closes, so it cannot hold up the others.
+#[derive(Debug, Default)]
+pub struct OutQueue {
+    bytes: Mutex<Vec<u8>>,
+    ready: Notify,
+    closed: AtomicBool,
+    overrun: AtomicBool,
+}
+
+impl OutQueue {
+    /// Waits for queued bytes; `None` once the view has ended and all was taken.
+    pub async fn next(&self) -> Option<Vec<u8>> {
+        loop {
+            let chunk = std::mem::take(&mut *self.bytes.lock().unwrap_or_else(|e| e.into_inner()));
+            if !chunk.is_empty() {
+                return Some(chunk);
+            }
+            if self.closed.load(Ordering::Acquire) {
+                return None;
+            }
+            self.ready.notified().await;
+        }
+    }
+
+    /// Whether the client stopped reading.
+    pub fn overrun(&self) -> bool {
+        self.overrun.load(Ordering::Relaxed)
+    }
+
+    fn push(&self, frame: &[u8]) -> std::io::Result<()> {
+        let mut bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
+        if bytes.len() + frame.len() > MAX_QUEUED_BYTES {
+            self.overrun.store(true, Ordering::Relaxed);
+            self.close();
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::WouldBlock,
+                "client does not read",
+            ));
+        }
+        bytes.extend_from_slice(frame);
+        drop(bytes);
+        self.ready.notify_one();
+        Ok(())
+    }
+
+    fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        self.ready.notify_one();
+    }
+}
+
+/// A `Write` whose flushed frames go into an [`OutQueue`].
+pub struct ChannelOut {
+    frame: Vec<u8>,
+    queue: Arc<OutQueue>,
+}
+
+impl ChannelOut {
+    /// A writer into `queue`.
+    pub fn new(queue: Arc<OutQueue>) -> ChannelOut {
+        ChannelOut {
+            frame: Vec::new(),
+            queue,
+        }
+    }
+}
+
+impl Write for ChannelOut {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.frame.is_empty() {
+            return Ok(());
+        }
+        if self.queue.closed.load(Ordering::Acquire) {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        let result = self.queue.push(&self.frame);
+        self.frame.clear();
+        result
+    }
+}
+
+impl Drop for ChannelOut {
+    fn drop(&mut self) {
+        let _ = self.flush();
+        self.queue.close();
+    }
+}
+
+/// Everything a view thread needs.
+pub struct ViewSpec {
+    pub dir: PathBuf,
+    pub role: Role,
+    pub size: (u16, u16),
+}
+
+/// Runs one connection's view until it quits, idles out, overruns or the
+/// connection drops. Writes the escape sequences that restore the client's
+/// terminal on the way out.
+pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -> Result<()> {
+    out.write_all(ENTER).and_then(|()| out.flush()).ok();
+    let (width, height) = spec.size;
+    let mut terminal = byte_terminal(out, width, height)?;
+    let result = build_app(&spec, &mut terminal, rx).and_then(|app| match app {
+        Some(mut app) => run_loop(
+            &mut terminal,
+            &mut app,
+            rx,
+            LoopOptions {
+                idle_limit: Some(IDLE_LIMIT),
+                ctrl_d_quits: true,
+                debug_panic: false,
+            },
+        )
+        .map(|_| ()),
+        None => Ok(()),
+    });
+    let out = terminal.backend_mut();
+    let _ = out.write_all(LEAVE).and_then(|()| out.flush());
+    result
+}
+
+fn build_app<W: Write>(
+    spec: &ViewSpec,
+    terminal: &mut crate::runtime::ByteTerminal<W>,
+    rx: &mpsc::Receiver<Msg>,
+) -> Result<Option<App>> {
+    let mut session = Session::open(&spec.dir)?;
+    let lang = session.plan().lang;
+    match &spec.role {
+        Role::Projector => {
+            let mut app = App::facilitator(session, None);
+            app.read_only = true;
+            Ok(Some(app))
+        }
+        Role::Board(_) | Role::Picker => {
+            let Some(name) = prompt::ask_name(terminal, rx, lang, IDLE_LIMIT)? else {
+                return Ok(None);
+            };
+            session.set_author(Some(name));
+            let board = match &spec.role {
+                Role::Board(b) => Some(b.as_str()),
+                _ => None,
+            };
+            App::note_taker(session, board, None).map(Some)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_pick_the_role() {
+        let boards = vec!["methods".to_string(), "findings".to_string()];
+        assert_eq!(role_for("methods", &boards), Role::Board("methods".into()));
+        assert_eq!(role_for("Findings", &boards), Role::Board("findings".into()));
+        assert_eq!(role_for("projector", &boards), Role::Projector);
+        assert_eq!(role_for("runde", &boards), Role::Picker);
+        assert_eq!(role_for("mallory", &boards), Role::Picker);
+    }
+
+    #[test]
+    fn a_full_queue_fails_the_write_and_marks_the_overrun() {
+        let queue = Arc::new(OutQueue::default());
+        let mut out = ChannelOut::new(queue.clone());
+        let frame = vec![b'x'; MAX_QUEUED_BYTES / 2];
+        out.write_all(&frame).unwrap();
+        out.flush().unwrap();
+        out.write_all(&frame).unwrap();
+        out.flush().unwrap();
+        assert!(!queue.overrun());
+        out.write_all(b"one byte too many").unwrap();
+        assert!(out.flush().is_err());
+        assert!(queue.overrun());
+    }
+
+    #[test]
+    fn queued_frames_are_taken_together_and_the_end_is_seen() {
+        let queue = Arc::new(OutQueue::default());
+        let mut out = ChannelOut::new(queue.clone());
+        out.write_all(b"one ").unwrap();
+        out.flush().unwrap();
+        out.write_all(b"two").unwrap();
+        out.flush().unwrap();
+        drop(out);
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        assert_eq!(rt.block_on(queue.next()), Some(b"one two".to_vec()));
+        assert_eq!(rt.block_on(queue.next()), None);
+    }
+}
