@@ -89,9 +89,21 @@ fn kill_9_at_random_moments_loses_no_acknowledged_note() {
             }
         });
         let stdout = child.stdout.take().unwrap();
-        let reader =
-            std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>());
-        std::thread::sleep(Duration::from_millis(5 + next(&mut seed) % 60));
+        let (first_tx, first_rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let mut ids = Vec::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if ids.is_empty() {
+                    let _ = first_tx.send(());
+                }
+                ids.push(line);
+            }
+            ids
+        });
+        // Kill at a random moment after the writer is up and saving, so a
+        // slow start on a loaded machine cannot turn the round into a no-op.
+        let _ = first_rx.recv_timeout(Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(next(&mut seed) % 60));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         let ids = reader.join().unwrap();
