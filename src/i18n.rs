@@ -509,8 +509,8 @@ pub fn english_ordinal_suffix(n: u32) -> &'static str {
 #[derive(Debug)]
 pub struct PrepareStrings {
     pub tabs: [&'static str; 5],
-    pub meeting_fields: [&'static str; 14],
-    pub board_fields: [&'static str; 13],
+    pub meeting_fields: [&'static str; 17],
+    pub board_fields: [&'static str; 15],
     pub sections: &'static str,
     pub lead: &'static str,
     pub no_phase: &'static str,
@@ -558,12 +558,15 @@ pub struct PrepareStrings {
     pub agenda: &'static str,
     pub people_public: &'static str,
     pub open_hint: &'static str,
+    pub switch_on: &'static str,
+    pub switch_off: &'static str,
 }
 
 const PREP_DE: PrepareStrings = PrepareStrings {
     tabs: ["Treffen", "Ablauf", "Gruppen", "Personen", "Vorlagen"],
     meeting_fields: [
         "Titel",
+        "Anlass",
         "Reihe",
         "Netzwerk",
         "Treffen Nr.",
@@ -571,12 +574,14 @@ const PREP_DE: PrepareStrings = PrepareStrings {
         "Datum",
         "Beginn",
         "Ende",
+        "Zeitzone",
         "Sprache",
         "Einleitung",
         "Schluss",
         "Nächstes Datum",
         "Nächster Beginn",
         "Nächstes Ende",
+        "Herkunft Erkenntnisse",
     ],
     board_fields: [
         "Titel",
@@ -588,7 +593,9 @@ const PREP_DE: PrepareStrings = PrepareStrings {
         "Vortragende",
         "Funktion",
         "Organisation",
+        "Organisations-URL",
         "Quelle",
+        "Quellen-URL",
         "Tabelle",
         "Linke Spalte",
         "Rechte Spalte",
@@ -640,12 +647,15 @@ const PREP_DE: PrepareStrings = PrepareStrings {
     agenda: "Ablauf",
     people_public: "Personen (☑ = darf öffentlich genannt werden)",
     open_hint: "Plan bearbeiten mit:",
+    switch_on: "☑ ja",
+    switch_off: "☐ nein",
 };
 
 const PREP_EN: PrepareStrings = PrepareStrings {
     tabs: ["Meeting", "Agenda", "Boards", "People", "Templates"],
     meeting_fields: [
         "Title",
+        "Event",
         "Series",
         "Network",
         "Meeting no.",
@@ -653,12 +663,14 @@ const PREP_EN: PrepareStrings = PrepareStrings {
         "Date",
         "Start",
         "End",
+        "Time zone",
         "Language",
         "Intro",
         "Closing",
         "Next date",
         "Next start",
         "Next end",
+        "Finding sources",
     ],
     board_fields: [
         "Title",
@@ -670,7 +682,9 @@ const PREP_EN: PrepareStrings = PrepareStrings {
         "Speaker",
         "Role",
         "Organisation",
+        "Organisation URL",
         "Source",
+        "Source URL",
         "Table",
         "Left column",
         "Right column",
@@ -722,6 +736,8 @@ const PREP_EN: PrepareStrings = PrepareStrings {
     agenda: "Agenda",
     people_public: "People (☑ = may be named in public)",
     open_hint: "Edit the plan with:",
+    switch_on: "☑ yes",
+    switch_off: "☐ no",
 };
 
 /// The plan editor's words in a language.
@@ -773,7 +789,16 @@ impl PrepareStrings {
             F::Lang => "✗ de or en",
             F::Id if de => "✗ nur Buchstaben, Ziffern, - und _ (und nicht, solange es Notizen gibt)",
             F::Id => "✗ only letters, digits, - and _ (and not while it has notes)",
+            F::TimeZone if de => "✗ unbekannte Zeitzone – IANA-Name wie Europe/Berlin (oder leer)",
+            F::TimeZone => "✗ unknown time zone – an IANA name such as Europe/Berlin (or empty)",
+            F::Url if de => "✗ Webadresse mit http:// oder https:// (oder leer)",
+            F::Url => "✗ a web address with http:// or https:// (or empty)",
         }
+    }
+
+    /// A yes/no switch's value in words.
+    pub fn switch(&self, on: bool) -> &'static str {
+        if on { self.switch_on } else { self.switch_off }
     }
 
     /// Why an edit was refused.
@@ -827,8 +852,8 @@ pub fn prepare_action_text(lang: Lang, action: crate::app::prepare::Action) -> (
         NextPhase => t(("Phase", "nächste Phase"), ("phase", "next phase")),
         PrevPhase => t(("", "vorige Phase"), ("", "previous phase")),
         Edit => t(
-            ("ändern", "Feld ändern (Art, Sprache, Spalte: wechseln)"),
-            ("edit", "edit the field (kind, language, column: cycle)"),
+            ("ändern", "Feld ändern (Art, Sprache, Spalte, ja/nein: wechseln)"),
+            ("edit", "edit the field (kind, language, column, yes/no: cycle)"),
         ),
         EditMinutes => t(
             ("Minuten", "Minuten der Phase ändern"),

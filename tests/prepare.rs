@@ -80,8 +80,6 @@ fn reference() -> Plan {
 /// editor never asks for them), so they are replaced by position/title.
 fn comparable(plan: &Plan) -> Plan {
     let mut p = plan.clone();
-    // The editor has no time-zone row yet: the zone comes from `runde new`.
-    p.timezone = None;
     for (i, phase) in p.agenda.iter_mut().enumerate() {
         phase.id = format!("phase-{i}");
     }
@@ -109,7 +107,7 @@ fn build_reference(p: &mut Prepare) {
     let q = |id: &str| r.board(id).unwrap().question.clone().unwrap();
     // Meeting form, one row after the other.
     set(p, &r.title);
-    keys(p, "j");
+    keys(p, "jj"); // no event kind
     set(p, "TransLOek");
     keys(p, "j");
     set(p, r.network.as_deref().unwrap());
@@ -123,6 +121,8 @@ fn build_reference(p: &mut Prepare) {
     set(p, "15:00");
     keys(p, "j");
     set(p, "17:00");
+    keys(p, "j");
+    set(p, r.timezone.as_deref().unwrap());
     keys(p, "jj"); // language stays German
     set(p, r.intro.as_deref().unwrap());
     keys(p, "j");
@@ -155,9 +155,9 @@ fn build_reference(p: &mut Prepare) {
     set(p, kn.role.as_deref().unwrap());
     keys(p, "j");
     set(p, kn.organization.as_deref().unwrap());
-    keys(p, "j");
+    keys(p, "jj");
     set(p, kn.source.as_deref().unwrap());
-    keys(p, "jjjj"); // the first section
+    keys(p, "jjjjj"); // the first section
     set(p, "Zusammenfassung");
     keys(p, "aPraxisbeispiele⏎");
     keys(p, &format!("L{}⏎", kn.sections[1].lead.as_deref().unwrap()));
@@ -182,7 +182,7 @@ fn build_reference(p: &mut Prepare) {
         set(p, &n.to_string());
         if id == "success" {
             let s = &r.board("success").unwrap().sections;
-            keys(p, "jjjjjjjjj");
+            keys(p, "jjjjjjjjjjj");
             set(p, "Erfolgsfaktoren");
             keys(p, &format!("L{}⏎", s[0].lead.as_deref().unwrap()));
             keys(p, &format!("aFallstricke⏎L{}⏎", s[1].lead.as_deref().unwrap()));
@@ -233,7 +233,7 @@ fn invalid_values_are_shown_while_typing_and_nothing_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("meeting");
     let mut p = editor(&dir);
-    keys(&mut p, "jjjjj⏎⌫2021-13-05");
+    keys(&mut p, "jjjjjj⏎⌫2021-13-05");
     let text = screen(&p, 80, 24);
     assert!(text.contains("✗ Datum als JJJJ-MM-TT"), "{text}");
     keys(&mut p, "⏎");
@@ -250,12 +250,69 @@ fn invalid_values_are_shown_while_typing_and_nothing_is_written() {
     set(&mut p, "16:00");
     keys(&mut p, "j");
     set(&mut p, "18:00");
-    keys(&mut p, "kkkkkkk");
+    keys(&mut p, "kkkkkkkk");
     set(&mut p, "Treffen");
     keys(&mut p, "⇥⇥aGruppe⏎⎋w");
     assert!(!p.dirty(), "{:?}", p.message);
     let saved = Plan::load(&dir.join("session.json")).unwrap();
     assert_eq!(saved.end.unwrap().to_string(), "18:00");
+}
+
+#[test]
+fn an_unknown_time_zone_is_shown_while_typing_and_never_saved() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "jjjjjjjjj⏎⌫Europe/Berlln");
+    let text = screen(&p, 80, 24);
+    assert!(text.contains("Zeitzone"), "{text}");
+    assert!(text.contains("✗ unbekannte Zeitzone"), "{text}");
+    keys(&mut p, "⏎");
+    assert!(p.input.is_some(), "an unknown zone is not accepted");
+    keys(&mut p, "⎋w");
+    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    assert_eq!(saved.timezone.as_deref(), Some("Europe/Berlin"));
+    // A known zone is taken and saved.
+    set(&mut p, "America/New_York");
+    keys(&mut p, "w");
+    assert!(!p.dirty(), "{:?}", p.message);
+    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    assert_eq!(saved.timezone.as_deref(), Some("America/New_York"));
+    // A bad zone that came from the file keeps the plan from being saved.
+    p.plan.timezone = Some("Mars/Olympus".into());
+    keys(&mut p, "w");
+    assert!(screen(&p, 80, 24).contains("Nicht gespeichert"));
+    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    assert_eq!(saved.timezone.as_deref(), Some("America/New_York"));
+}
+
+#[test]
+fn event_findings_sources_and_board_web_addresses_are_edited() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "j");
+    set(&mut p, "Kompetenznetzwerk-Treffen");
+    keys(&mut p, "jjjjjjjjjjjjjjj⏎"); // the findings sources switch
+    assert!(screen(&p, 80, 24).contains("☑ ja"));
+    // Board web addresses: only http and https.
+    keys(&mut p, "⇥⇥l⏎jjjjjjjjj⏎⌫ftp://example.org");
+    assert!(screen(&p, 80, 24).contains("✗ Webadresse mit http://"));
+    keys(&mut p, "⌫https://example.org⏎jj");
+    set(&mut p, "http://example.org/quelle");
+    keys(&mut p, "w");
+    assert!(!p.dirty(), "{:?}", p.message);
+    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    assert_eq!(saved.event.as_deref(), Some("Kompetenznetzwerk-Treffen"));
+    assert!(saved.findings_sources);
+    let kn = saved.board("keynote").unwrap();
+    assert_eq!(kn.organization_url.as_deref(), Some("https://example.org"));
+    assert_eq!(kn.source_url.as_deref(), Some("http://example.org/quelle"));
+}
+
+#[test]
+fn a_new_plan_gets_the_machines_time_zone_like_runde_new() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = editor(&tmp.path().join("meeting"));
+    assert_eq!(p.plan.timezone, runde::series::machine_timezone(p.plan.lang));
 }
 
 #[test]
@@ -298,7 +355,7 @@ fn deleting_a_board_or_section_with_notes_is_refused_with_the_reason() {
     set(&mut p, "Methoden und Werkzeuge");
     assert_eq!(p.plan.board("methods").unwrap().title, "Methoden und Werkzeuge");
     // A section with notes is refused too.
-    keys(&mut p, "jjjjjjjjjjjjjd");
+    keys(&mut p, "jjjjjjjjjjjjjjjd");
     assert!(screen(&p, 80, 24).contains("der Abschnitt hat"));
     keys(&mut p, "⎋");
     // A new, empty board can go again.

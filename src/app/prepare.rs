@@ -261,10 +261,101 @@ pub enum Tab {
 /// All tabs in order.
 pub const TABS: [Tab; 5] = [Tab::Meeting, Tab::Agenda, Tab::Boards, Tab::People, Tab::Templates];
 
+/// A row of the meeting form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingRow {
+    Title,
+    Event,
+    Series,
+    Network,
+    Number,
+    Newsletter,
+    Date,
+    Start,
+    End,
+    TimeZone,
+    Lang,
+    Intro,
+    Closing,
+    NextDate,
+    NextStart,
+    NextEnd,
+    FindingsSources,
+}
+
+/// The meeting form's rows in order (the labels in `i18n` follow it).
+pub const MEETING_ORDER: [MeetingRow; 17] = [
+    MeetingRow::Title,
+    MeetingRow::Event,
+    MeetingRow::Series,
+    MeetingRow::Network,
+    MeetingRow::Number,
+    MeetingRow::Newsletter,
+    MeetingRow::Date,
+    MeetingRow::Start,
+    MeetingRow::End,
+    MeetingRow::TimeZone,
+    MeetingRow::Lang,
+    MeetingRow::Intro,
+    MeetingRow::Closing,
+    MeetingRow::NextDate,
+    MeetingRow::NextStart,
+    MeetingRow::NextEnd,
+    MeetingRow::FindingsSources,
+];
 /// Rows of the meeting form.
-pub const MEETING_ROWS: usize = 14;
+pub const MEETING_ROWS: usize = MEETING_ORDER.len();
+
+/// The meeting form row at a cursor position.
+pub fn meeting_row(row: usize) -> MeetingRow {
+    MEETING_ORDER[row.min(MEETING_ROWS - 1)]
+}
+
+/// A row of a board form (its sections follow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardRow {
+    Title,
+    Id,
+    Question,
+    Kind,
+    Participants,
+    Minutes,
+    Speaker,
+    Role,
+    Organization,
+    OrganizationUrl,
+    Source,
+    SourceUrl,
+    Table,
+    LeftColumn,
+    RightColumn,
+}
+
+/// A board form's rows in order (the labels in `i18n` follow it).
+pub const BOARD_ORDER: [BoardRow; 15] = [
+    BoardRow::Title,
+    BoardRow::Id,
+    BoardRow::Question,
+    BoardRow::Kind,
+    BoardRow::Participants,
+    BoardRow::Minutes,
+    BoardRow::Speaker,
+    BoardRow::Role,
+    BoardRow::Organization,
+    BoardRow::OrganizationUrl,
+    BoardRow::Source,
+    BoardRow::SourceUrl,
+    BoardRow::Table,
+    BoardRow::LeftColumn,
+    BoardRow::RightColumn,
+];
 /// Rows of a board form before its sections.
-pub const BOARD_ROWS: usize = 13;
+pub const BOARD_ROWS: usize = BOARD_ORDER.len();
+
+/// The board form row at a cursor position (None: a section).
+pub fn board_row(row: usize) -> Option<BoardRow> {
+    BOARD_ORDER.get(row).copied()
+}
 
 /// What a text field edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,9 +473,13 @@ impl Prepare {
     /// Opens the editor on a folder: its plan, or an empty one for `date`.
     pub fn open(dir: PathBuf, lang: Option<Lang>, date: crate::model::plan::Date) -> Result<Prepare, Error> {
         let saved = plan_file::load(&dir)?;
-        let plan = saved
-            .clone()
-            .unwrap_or_else(|| edit::empty_plan(lang.unwrap_or_default(), date));
+        let plan = saved.clone().unwrap_or_else(|| {
+            let lang = lang.unwrap_or_default();
+            let mut plan = edit::empty_plan(lang, date);
+            // Like `runde new`: the times are in this machine's zone.
+            plan.timezone = crate::series::machine_timezone(lang);
+            plan
+        });
         let notes = plan_file::note_counts(&dir)?;
         let mut templates: Vec<(String, bool)> = template::TEMPLATES.iter().map(|t| (t.to_string(), true)).collect();
         templates.extend(
@@ -550,11 +645,14 @@ impl Prepare {
     fn update_meeting(&mut self, action: Action) {
         match action {
             Action::Down | Action::Up => self.meeting_row = step(self.meeting_row, MEETING_ROWS, action),
-            Action::Edit if self.meeting_row == 8 => {
+            Action::Edit if meeting_row(self.meeting_row) == MeetingRow::Lang => {
                 self.plan.lang = match self.plan.lang {
                     Lang::De => Lang::En,
                     Lang::En => Lang::De,
                 };
+            }
+            Action::Edit if meeting_row(self.meeting_row) == MeetingRow::FindingsSources => {
+                self.plan.findings_sources = !self.plan.findings_sources;
             }
             Action::Edit => self.open_field(Field::Meeting(self.meeting_row)),
             _ => {}
@@ -685,8 +783,8 @@ impl Prepare {
     /// Kind and table columns cycle; every other row opens a text field.
     fn edit_board_row(&mut self, form: BoardForm) {
         let board = &mut self.plan.boards[form.board];
-        match form.row {
-            3 => {
+        match board_row(form.row) {
+            Some(BoardRow::Kind) => {
                 board.kind = match board.kind {
                     BoardKind::Workshop => BoardKind::Keynote,
                     BoardKind::Keynote => BoardKind::Findings,
@@ -694,10 +792,10 @@ impl Prepare {
                     BoardKind::Topics => BoardKind::Workshop,
                 };
             }
-            11 | 12 => {
+            Some(column @ (BoardRow::LeftColumn | BoardRow::RightColumn)) => {
                 let ids: Vec<String> = board.sections.iter().map(|s| s.id.clone()).collect();
                 if let (Some(table), false) = (board.table.as_mut(), ids.is_empty()) {
-                    let col = form.row - 11;
+                    let col = usize::from(column == BoardRow::RightColumn);
                     while table.columns.len() < 2 {
                         table.columns.push(ids[0].clone());
                     }
@@ -705,7 +803,7 @@ impl Prepare {
                     table.columns[col] = ids[now.map_or(0, |n| (n + 1) % ids.len())].clone();
                 }
             }
-            row => self.open_field(Field::Board(form.board, row)),
+            _ => self.open_field(Field::Board(form.board, form.row)),
         }
     }
 
@@ -761,6 +859,9 @@ impl Prepare {
         match found {
             Ok(Some(mut p)) => {
                 p.date = self.plan.date;
+                if p.timezone.is_none() {
+                    p.timezone = self.plan.timezone.clone();
+                }
                 if let Some(t) = title {
                     p.title = t;
                 }
@@ -908,21 +1009,24 @@ pub fn field_text(plan: &Plan, field: Field) -> String {
     let time = |t: Option<crate::model::plan::TimeOfDay>| t.map(|t| t.to_string()).unwrap_or_default();
     let next = plan.next_meeting.as_ref();
     match field {
-        Field::Meeting(row) => match row {
-            0 => plan.title.clone(),
-            1 => opt(&plan.series),
-            2 => opt(&plan.network),
-            3 => num(plan.meeting_number),
-            4 => opt(&plan.newsletter),
-            5 => plan.date.to_string(),
-            6 => time(plan.start),
-            7 => time(plan.end),
-            8 => plan.lang.code().to_string(),
-            9 => opt(&plan.intro),
-            10 => opt(&plan.closing),
-            11 => next.map(|n| n.date.to_string()).unwrap_or_default(),
-            12 => time(next.and_then(|n| n.start)),
-            _ => time(next.and_then(|n| n.end)),
+        Field::Meeting(row) => match meeting_row(row) {
+            MeetingRow::Title => plan.title.clone(),
+            MeetingRow::Event => opt(&plan.event),
+            MeetingRow::Series => opt(&plan.series),
+            MeetingRow::Network => opt(&plan.network),
+            MeetingRow::Number => num(plan.meeting_number),
+            MeetingRow::Newsletter => opt(&plan.newsletter),
+            MeetingRow::Date => plan.date.to_string(),
+            MeetingRow::Start => time(plan.start),
+            MeetingRow::End => time(plan.end),
+            MeetingRow::TimeZone => opt(&plan.timezone),
+            MeetingRow::Lang => plan.lang.code().to_string(),
+            MeetingRow::Intro => opt(&plan.intro),
+            MeetingRow::Closing => opt(&plan.closing),
+            MeetingRow::NextDate => next.map(|n| n.date.to_string()).unwrap_or_default(),
+            MeetingRow::NextStart => time(next.and_then(|n| n.start)),
+            MeetingRow::NextEnd => time(next.and_then(|n| n.end)),
+            MeetingRow::FindingsSources => prepare_strings(plan.lang).switch(plan.findings_sources).to_string(),
         },
         Field::PhaseTitle(i) => plan.agenda.get(i).map(|p| p.title.clone()).unwrap_or_default(),
         Field::PhaseMinutes(i) => num(plan.agenda.get(i).and_then(|p| p.minutes)),
@@ -949,20 +1053,25 @@ pub fn board_field_text(board: &crate::model::Board, row: usize) -> String {
             .map(|s| s.title.clone())
             .unwrap_or_default()
     };
+    let Some(row) = board_row(row) else {
+        return String::new();
+    };
     match row {
-        0 => board.title.clone(),
-        1 => board.id.clone(),
-        2 => opt(&board.question),
-        4 => num(board.participants),
-        5 => num(board.minutes),
-        6 => opt(&board.speaker),
-        7 => opt(&board.role),
-        8 => opt(&board.organization),
-        9 => opt(&board.source),
-        10 => board.table.as_ref().map(|t| t.caption.clone()).unwrap_or_default(),
-        11 => column(0),
-        12 => column(1),
-        _ => String::new(),
+        BoardRow::Title => board.title.clone(),
+        BoardRow::Id => board.id.clone(),
+        BoardRow::Question => opt(&board.question),
+        BoardRow::Kind => String::new(),
+        BoardRow::Participants => num(board.participants),
+        BoardRow::Minutes => num(board.minutes),
+        BoardRow::Speaker => opt(&board.speaker),
+        BoardRow::Role => opt(&board.role),
+        BoardRow::Organization => opt(&board.organization),
+        BoardRow::OrganizationUrl => opt(&board.organization_url),
+        BoardRow::Source => opt(&board.source),
+        BoardRow::SourceUrl => opt(&board.source_url),
+        BoardRow::Table => board.table.as_ref().map(|t| t.caption.clone()).unwrap_or_default(),
+        BoardRow::LeftColumn => column(0),
+        BoardRow::RightColumn => column(1),
     }
 }
 
@@ -1036,19 +1145,23 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
         "" => Ok(None),
         t => edit::parse_time(t).map(Some),
     };
-    match row {
-        0 => plan.title = edit::optional(text).ok_or(FieldError::Empty)?,
-        1 => plan.series = edit::optional(text),
-        2 => plan.network = edit::optional(text),
-        3 => plan.meeting_number = edit::parse_number(text)?,
-        4 => plan.newsletter = edit::optional(text),
-        5 => plan.date = edit::parse_date(text)?,
-        6 => plan.start = opt_time(text)?,
-        7 => plan.end = opt_time(text)?,
-        8 => plan.lang = text.trim().parse().map_err(|_| FieldError::Lang)?,
-        9 => plan.intro = edit::optional(text),
-        10 => plan.closing = edit::optional(text),
-        11 => match text.trim() {
+    match meeting_row(row) {
+        MeetingRow::Title => plan.title = edit::optional(text).ok_or(FieldError::Empty)?,
+        MeetingRow::Event => plan.event = edit::optional(text),
+        MeetingRow::Series => plan.series = edit::optional(text),
+        MeetingRow::Network => plan.network = edit::optional(text),
+        MeetingRow::Number => plan.meeting_number = edit::parse_number(text)?,
+        MeetingRow::Newsletter => plan.newsletter = edit::optional(text),
+        MeetingRow::Date => plan.date = edit::parse_date(text)?,
+        MeetingRow::Start => plan.start = opt_time(text)?,
+        MeetingRow::End => plan.end = opt_time(text)?,
+        MeetingRow::TimeZone => plan.timezone = edit::parse_timezone(text)?,
+        MeetingRow::Lang => plan.lang = text.trim().parse().map_err(|_| FieldError::Lang)?,
+        MeetingRow::Intro => plan.intro = edit::optional(text),
+        MeetingRow::Closing => plan.closing = edit::optional(text),
+        // A switch, not a text field.
+        MeetingRow::FindingsSources => {}
+        MeetingRow::NextDate => match text.trim() {
             "" => plan.next_meeting = None,
             t => {
                 let date = edit::parse_date(t)?;
@@ -1064,7 +1177,7 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
                 }
             }
         },
-        row => {
+        row @ (MeetingRow::NextStart | MeetingRow::NextEnd) => {
             let t = opt_time(text)?;
             let date = plan.date;
             let next = plan.next_meeting.get_or_insert(NextMeeting {
@@ -1072,7 +1185,7 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
                 start: None,
                 end: None,
             });
-            if row == 12 {
+            if row == MeetingRow::NextStart {
                 next.start = t;
             } else {
                 next.end = t;
@@ -1083,7 +1196,10 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
 }
 
 fn apply_board(plan: &mut Plan, b: usize, row: usize, text: &str, notes: &NoteCounts) -> Result<(), FieldError> {
-    if row == 1 {
+    let Some(row) = board_row(row) else {
+        return Ok(());
+    };
+    if row == BoardRow::Id {
         let id = text.trim();
         if !crate::model::plan::is_valid_id(id) {
             return Err(FieldError::Id);
@@ -1094,15 +1210,17 @@ fn apply_board(plan: &mut Plan, b: usize, row: usize, text: &str, notes: &NoteCo
         return Ok(());
     };
     match row {
-        0 => board.title = edit::optional(text).ok_or(FieldError::Empty)?,
-        2 => board.question = edit::optional(text),
-        4 => board.participants = edit::parse_number(text)?,
-        5 => board.minutes = edit::parse_number(text)?,
-        6 => board.speaker = edit::optional(text),
-        7 => board.role = edit::optional(text),
-        8 => board.organization = edit::optional(text),
-        9 => board.source = edit::optional(text),
-        10 => match edit::optional(text) {
+        BoardRow::Title => board.title = edit::optional(text).ok_or(FieldError::Empty)?,
+        BoardRow::Question => board.question = edit::optional(text),
+        BoardRow::Participants => board.participants = edit::parse_number(text)?,
+        BoardRow::Minutes => board.minutes = edit::parse_number(text)?,
+        BoardRow::Speaker => board.speaker = edit::optional(text),
+        BoardRow::Role => board.role = edit::optional(text),
+        BoardRow::Organization => board.organization = edit::optional(text),
+        BoardRow::OrganizationUrl => board.organization_url = edit::parse_web_url(text)?,
+        BoardRow::Source => board.source = edit::optional(text),
+        BoardRow::SourceUrl => board.source_url = edit::parse_web_url(text)?,
+        BoardRow::Table => match edit::optional(text) {
             None => board.table = None,
             Some(caption) => match board.table.as_mut() {
                 Some(t) => t.caption = caption,

@@ -79,6 +79,10 @@ pub enum FieldError {
     Lang,
     /// Not a plain id (letters, digits, `-`, `_`), or refused while it has notes.
     Id,
+    /// Not an IANA time zone name such as `Europe/Berlin`.
+    TimeZone,
+    /// Not a web address starting with `http://` or `https://`.
+    Url,
 }
 
 /// An empty plan for a meeting on `date`: no title, agenda or boards yet.
@@ -444,6 +448,36 @@ pub fn parse_number(text: &str) -> Result<Option<u32>, FieldError> {
     }
 }
 
+/// Checks an IANA time zone name as typed (empty means "not set").
+pub fn parse_timezone(text: &str) -> Result<Option<String>, FieldError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<chrono_tz::Tz>()
+            .map(|_| Some(t.to_string()))
+            .map_err(|_| FieldError::TimeZone),
+    }
+}
+
+/// Checks a web address as typed: only `http://` and `https://` with a
+/// host and no spaces (empty means "not set").
+pub fn parse_web_url(text: &str) -> Result<Option<String>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let lower = t.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
+        .ok_or(FieldError::Url)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || t.chars().any(char::is_whitespace) {
+        return Err(FieldError::Url);
+    }
+    Ok(Some(t.to_string()))
+}
+
 /// Optional text: empty means "not set".
 pub fn optional(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|t| !t.is_empty())
@@ -537,5 +571,18 @@ mod tests {
         assert!(found.contains(&EditProblem::NoBoards));
         assert_eq!(parse_date("2021-13-01"), Err(FieldError::Date));
         assert_eq!(parse_time("25:00"), Err(FieldError::Time));
+    }
+
+    #[test]
+    fn time_zones_and_web_addresses_are_checked_as_typed() {
+        assert_eq!(parse_timezone(" Europe/Berlin "), Ok(Some("Europe/Berlin".into())));
+        assert_eq!(parse_timezone(""), Ok(None));
+        assert_eq!(parse_timezone("Europe/Berlln"), Err(FieldError::TimeZone));
+        assert_eq!(parse_web_url("https://example.org/a"), Ok(Some("https://example.org/a".into())));
+        assert_eq!(parse_web_url("HTTP://example.org"), Ok(Some("HTTP://example.org".into())));
+        assert_eq!(parse_web_url(""), Ok(None));
+        for bad in ["ftp://example.org", "javascript:alert(1)", "https://", "example.org", "https://a b"] {
+            assert_eq!(parse_web_url(bad), Err(FieldError::Url), "{bad}");
+        }
     }
 }

@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{help, left_right, text, theme};
 use crate::app::prepare::Field;
-use crate::app::prepare::{Action, BOARD_ROWS, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, field_text};
+use crate::app::prepare::{
+    Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_row, field_text,
+};
 use crate::i18n::prepare_action_text;
 use crate::model::plan_edit;
 
@@ -222,8 +224,8 @@ fn board_form(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let inner = super::framed(&board.title, theme::title(), true, area, buf);
     let mut items: Vec<(String, String)> = (0..BOARD_ROWS)
         .map(|row| {
-            let value = match row {
-                3 => s.kind(board.kind).to_string(),
+            let value = match board_row(row) {
+                Some(BoardRow::Kind) => s.kind(board.kind).to_string(),
                 _ => board_field_text(board, row),
             };
             (s.board_fields[row].to_string(), value)
