@@ -578,10 +578,22 @@ mod tests {
         assert_eq!(parse_timezone(" Europe/Berlin "), Ok(Some("Europe/Berlin".into())));
         assert_eq!(parse_timezone(""), Ok(None));
         assert_eq!(parse_timezone("Europe/Berlln"), Err(FieldError::TimeZone));
-        assert_eq!(parse_web_url("https://example.org/a"), Ok(Some("https://example.org/a".into())));
-        assert_eq!(parse_web_url("HTTP://example.org"), Ok(Some("HTTP://example.org".into())));
+        assert_eq!(
+            parse_web_url("https://example.org/a"),
+            Ok(Some("https://example.org/a".into()))
+        );
+        assert_eq!(
+            parse_web_url("HTTP://example.org"),
+            Ok(Some("HTTP://example.org".into()))
+        );
         assert_eq!(parse_web_url(""), Ok(None));
-        for bad in ["ftp://example.org", "javascript:alert(1)", "https://", "example.org", "https://a b"] {
+        for bad in [
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "https://",
+            "example.org",
+            "https://a b",
+        ] {
             assert_eq!(parse_web_url(bad), Err(FieldError::Url), "{bad}");
         }
     }
