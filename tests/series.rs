@@ -163,7 +163,7 @@ fn three_meetings_carry_and_resolve_open_topics() {
         "{listing}"
     );
     assert!(
-        lines[1].contains("(65 notes)") && lines[2].contains("(3 notes)"),
+        lines[1].contains("(65 Notizen)") && lines[2].contains("(3 Notizen)"),
         "{listing}"
     );
     let none = runde()
