@@ -110,7 +110,7 @@ pub enum Command {
     /// Save and list your own plan templates.
     #[command(subcommand)]
     Template(TemplateCommand),
-    /// Show or safely edit the plan (session.json).
+    /// Show a summary of the plan (agenda with times, groups, questions), or safely edit it.
     Plan {
         path: SessionArg,
         /// Edit the plan in $VISUAL/$EDITOR; it is replaced only if valid.
@@ -125,6 +125,9 @@ pub enum Command {
         /// Print a run sheet (agenda with clock times, groups, questions) instead of the JSON.
         #[arg(long, value_enum, conflicts_with = "edit")]
         format: Option<crate::export::run_sheet::SheetFormat>,
+        /// Print the plan itself (session.json) instead of the summary.
+        #[arg(long, conflicts_with_all = ["edit", "format", "resolve"])]
+        json: bool,
     },
     /// The facilitator's projector view: agenda, breakout timers, live boards.
     Facilitate {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::cli::{AddArgs, Cli, Command, ExportArgs, NewArgs, TimerAction, TimerArgs};
 use crate::error::{Error, Result};
 use crate::export::{self, Audience};
-use crate::i18n::strings;
+use crate::i18n::{cli_strings, strings};
 use crate::model::plan::{Date, read_text};
 use crate::model::timer::{display_seconds, format_clock};
 use crate::model::{NoteKind, Plan, TimerState, template};
@@ -23,13 +23,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import { path, file } => import(&path, file.as_deref()),
         Command::Edit { path, note, text } => {
             let mut s = open(&path)?;
-            let id = s.resolve_note_id(&note)?;
+            let id = resolve_note(&s, &note)?;
             s.edit_note(&id, &text.join(" "))?;
             emit(&format!("{id}\n"))
         }
         Command::Rm { path, note } => {
             let mut s = open(&path)?;
-            let id = s.resolve_note_id(&note)?;
+            let id = resolve_note(&s, &note)?;
             s.delete_note(&id)?;
             emit(&format!("{id}\n"))
         }
@@ -44,13 +44,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 return Err(Error::Usage("move needs --board, --section or --before".into()));
             }
             let mut s = open(&path)?;
-            let id = s.resolve_note_id(&note)?;
+            let id = resolve_note(&s, &note)?;
             s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref())?;
             emit(&format!("{id}\n"))
         }
         Command::Star { path, note, off } => {
             let mut s = open(&path)?;
-            let id = s.resolve_note_id(&note)?;
+            let id = resolve_note(&s, &note)?;
             s.set_starred(&id, !off)?;
             emit(&format!("{id}\n"))
         }
@@ -83,7 +83,7 @@ pub fn run(cli: Cli) -> Result<()> {
             clear,
         } => {
             let mut s = open(&path)?;
-            let id = s.resolve_note_id(&note)?;
+            let id = resolve_note(&s, &note)?;
             let (f, d) = match (follow_up, done, clear) {
                 (true, _, _) => (Some(true), Some(false)),
                 (_, true, _) => (None, Some(true)),
@@ -114,13 +114,19 @@ pub fn run(cli: Cli) -> Result<()> {
             keep,
             ..
         } => resolve_plan_cmd(&path, keep.as_deref()),
-        Command::Plan { path, edit, format, .. } => match format {
+        Command::Plan {
+            path,
+            edit,
+            format,
+            json,
+            ..
+        } => match format {
             Some(f) => {
                 let dir = paths::resolve(&path)?;
                 let plan = Plan::load(&dir.join(PLAN_FILE))?;
                 emit(&export::run_sheet::render(&plan, f))
             }
-            None => plan_cmd(&path, edit),
+            None => plan_cmd(&path, edit, json),
         },
         Command::Prepare { path, lang, date } => prepare(&path, lang, date.as_deref()),
         Command::Facilitate {
@@ -221,11 +227,13 @@ fn new(args: NewArgs) -> Result<()> {
             )));
         }
         let carried = crate::series::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
-        eprintln!(
-            "runde: carried {} open topic(s) from {}",
-            carried.len(),
-            prev_dir.display()
-        );
+        let lang = crate::store::plan_file::load(&dir)
+            .ok()
+            .flatten()
+            .map(|p| p.lang)
+            .unwrap_or_default();
+        let from = prev_dir.display().to_string();
+        eprintln!("runde: {}", cli_strings(lang).carried(carried.len(), &from));
         offer_prepare(&dir);
         return emit(&format!("{}\n", dir.display()));
     }
@@ -261,6 +269,10 @@ fn new(args: NewArgs) -> Result<()> {
     if args.sync.is_some() {
         write_stignore(&dir)?;
     }
+    if args.template.is_none() {
+        let hint = cli_strings(plan.lang).template_questions;
+        eprintln!("runde: {hint} runde prepare {}", dir.display());
+    }
     offer_prepare(&dir);
     emit(&format!("{}\n", dir.display()))
 }
@@ -275,6 +287,36 @@ fn offer_prepare(dir: &Path) {
         .unwrap_or_default();
     let hint = crate::i18n::prepare_strings(lang).open_hint;
     eprintln!("runde: {hint} runde prepare {}", dir.display());
+    print_next_steps(dir);
+}
+
+/// After `new`: the commands that run the meeting, on stderr.
+fn print_next_steps(dir: &Path) {
+    let plan = crate::store::plan_file::load(dir).ok().flatten();
+    let lang = plan.as_ref().map(|p| p.lang).unwrap_or_default();
+    let board = plan
+        .as_ref()
+        .and_then(|p| {
+            p.boards_of_kind(crate::model::BoardKind::Workshop)
+                .next()
+                .or(p.boards.first())
+                .map(|b| b.id.clone())
+        })
+        .unwrap_or_else(|| "BOARD".into());
+    let s = cli_strings(lang);
+    let d = dir.display();
+    let steps = [
+        (format!("runde prepare {d}"), s.step_prepare),
+        (format!("runde facilitate {d}"), s.step_facilitate),
+        (format!("runde note {d} --board {board}"), s.step_note),
+        (format!("runde export {d}"), s.step_export),
+    ];
+    let width = steps.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0);
+    let mut text = format!("runde: {}\n", s.next_steps);
+    for (command, what) in steps {
+        text.push_str(&format!("  {command:<width$}  {what}\n"));
+    }
+    eprint!("{}", crate::model::text::neutralise_controls(&text));
 }
 
 /// `runde prepare PATH`: the plan editor, on a new or existing folder.
@@ -377,11 +419,19 @@ fn import(path: &str, file: Option<&Path>) -> Result<()> {
         }
     };
     let mut lines = Vec::new();
+    let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let parsed: ImportLine = serde_json::from_str(line).map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
-        s.resolve_place(&parsed.board, parsed.section.as_deref())
-            .map_err(|e| Error::parse(&name, i + 1, e.to_string()))?;
-        lines.push(parsed);
+        match import_line(&s, line) {
+            Ok(parsed) => lines.push(parsed),
+            Err(why) => bad.push(Error::parse(&name, i + 1, why)),
+        }
+    }
+    // All or nothing: a file with a bad line imports no note at all.
+    if !bad.is_empty() {
+        for e in &bad {
+            eprintln!("runde: {e}");
+        }
+        return Err(Error::Invalid(cli_strings(s.plan().lang).bad_import_lines(bad.len())));
     }
     for l in lines {
         s.set_author(l.by.clone());
@@ -389,6 +439,28 @@ fn import(path: &str, file: Option<&Path>) -> Result<()> {
         emit(&format!("{id}\n"))?;
     }
     Ok(())
+}
+
+/// One line of an import, checked against the plan.
+fn import_line(s: &Session, line: &str) -> std::result::Result<ImportLine, String> {
+    let parsed: ImportLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    s.resolve_place(&parsed.board, parsed.section.as_deref())
+        .map_err(|e| e.to_string())?;
+    Ok(parsed)
+}
+
+/// A note id or unique prefix; a prefix that fits several notes is called
+/// ambiguous (in the session's language) rather than unknown.
+fn resolve_note(s: &Session, note: &str) -> Result<String> {
+    s.resolve_note_id(note).map_err(|e| {
+        let prefix = note.trim().to_lowercase();
+        let count = s.state().all_notes().filter(|n| n.id.starts_with(&prefix)).count();
+        if count > 1 && !prefix.is_empty() {
+            Error::Invalid(cli_strings(s.plan().lang).ambiguous(count, note.trim()))
+        } else {
+            e
+        }
+    })
 }
 
 fn timer(args: TimerArgs) -> Result<()> {
@@ -517,6 +589,7 @@ fn status(path: &str, json: bool) -> Result<()> {
 
 fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
     let st = strings(s.plan().lang);
+    let cli = cli_strings(s.plan().lang);
     let status = status_of(s);
     let mut out = String::new();
     let phase = status
@@ -530,7 +603,7 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
         .unwrap_or_else(|| st.no_phase.to_string());
     if only.is_none() {
         out.push_str(&format!("{}  {}\n", s.plan().title, s.plan().date));
-        out.push_str(&format!("phase: {phase}\n"));
+        out.push_str(&format!("{}: {phase}\n", st.phase));
         if let Some(b) = &status.broadcast {
             out.push_str(&format!("{}: {}\n", st.broadcast, b.text));
         }
@@ -543,14 +616,14 @@ fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
         let signal = status
             .signals
             .get(&t.board)
-            .map(|s| format!("  signal: {s:?}"))
+            .map(|sig| format!("  {}: {}", cli.signal, cli.signal_word(*sig)))
             .unwrap_or_default();
         out.push_str(&format!(
-            "{:<14} {:<10} {:>7}  {notes} {}{signal}\n",
+            "{:<14} {:<10} {:>7}  {}{signal}\n",
             t.board,
             st.timer_state(t.state),
             format_clock(t.remaining_seconds),
-            st.notes
+            cli.notes(notes)
         ));
     }
     emit_plain(&out)
@@ -680,7 +753,7 @@ fn list(only_series: Option<&str>) -> Result<()> {
                 groups.entry(key).or_default().push((
                     plan.date.to_string(),
                     name,
-                    format!("{number}{}  ({notes} notes)", plan.title),
+                    format!("{number}{}  ({})", plan.title, cli_strings(plan.lang).notes(notes)),
                 ));
             }
             Err((path, e)) => {
@@ -715,18 +788,35 @@ fn list(only_series: Option<&str>) -> Result<()> {
     emit_plain(&out)
 }
 
-fn plan_cmd(path: &str, edit: bool) -> Result<()> {
+fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     let dir = paths::resolve(path)?;
     let plan_path = dir.join(PLAN_FILE);
     crate::store::durable::refuse_symlink(&plan_path)?;
-    let text = read_text(&plan_path)?;
-    Plan::parse(&plan_path, &text)?;
-    if !edit {
-        return emit(&text);
+    let current = read_text(&plan_path)?;
+    let plan = Plan::parse(&plan_path, &current)?;
+    if json {
+        return emit(&current);
     }
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .map_err(|_| Error::Usage("set $VISUAL or $EDITOR to edit the plan".into()))?;
+    if !edit {
+        let hint = cli_strings(plan.lang).raw_plan_hint;
+        emit_plain(&export::run_sheet::render(&plan, export::run_sheet::SheetFormat::Txt))?;
+        eprintln!("runde: {hint} runde plan {path} --json");
+        return Ok(());
+    }
+    let editor = editor_command()?;
+    let rejected: PathBuf = dir.join(REJECTED_FILE);
+    // The last refused edit is offered again, never through a planted link.
+    let text = match std::fs::symlink_metadata(&rejected) {
+        Ok(m) if m.file_type().is_file() => {
+            eprintln!(
+                "runde: {} {}",
+                cli_strings(plan.lang).reopened_rejected,
+                rejected.display()
+            );
+            read_text(&rejected)?
+        }
+        _ => current.clone(),
+    };
     // O_EXCL under a random name: a planted file or link is never opened.
     let mut draft = tempfile::Builder::new()
         .prefix(".session-edit-")
@@ -751,16 +841,17 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
     }
     crate::store::durable::refuse_symlink(draft.path())?;
     let edited = read_text(draft.path())?;
-    if edited == text {
+    if edited == text && text == current {
         eprintln!("runde: no changes");
         return Ok(());
     }
+    // (line in the edited text, why)
     let refusal = match Plan::parse(&plan_path, &edited) {
-        Err(e) => Some(e.to_string()),
-        Ok(new_plan) => orphaned_by(&dir, &new_plan)?,
+        Err(Error::Parse { line, message, .. }) => Some((Some(line), message)),
+        Err(e) => Some((None, e.to_string())),
+        Ok(new_plan) => orphaned_by(&dir, &new_plan)?.map(|why| (None, why)),
     };
-    if let Some(why) = refusal {
-        let rejected: PathBuf = dir.join("session.json.rejected");
+    if let Some((line, why)) = refusal {
         let kept = match crate::store::durable::replace_file(&rejected, edited.as_bytes()) {
             Ok(()) => rejected,
             Err(e) => {
@@ -769,14 +860,64 @@ fn plan_cmd(path: &str, edit: bool) -> Result<()> {
                 draft.keep().map_err(|e| Error::io(&dir, e.error))?.1
             }
         };
+        let at = line.map(|l| format!("{}:{l}: ", kept.display())).unwrap_or_default();
         return Err(Error::Invalid(format!(
-            "{why}\nthe plan is unchanged; your edit is in {}",
+            "{at}{why}\nthe plan is unchanged; your edit is in {} (`runde plan {path} --edit` opens it again)",
             kept.display()
         )));
     }
     crate::store::durable::replace_file(&plan_path, edited.as_bytes())?;
     eprintln!("runde: plan updated");
+    if std::fs::symlink_metadata(&rejected).is_ok_and(|m| m.file_type().is_file()) {
+        if let Err(e) = std::fs::remove_file(&rejected) {
+            eprintln!("runde: {}: {e}", rejected.display());
+        }
+    }
     Ok(())
+}
+
+/// Where a refused plan edit is kept, next to the plan.
+const REJECTED_FILE: &str = "session.json.rejected";
+
+/// Editors tried, in order, when neither $VISUAL nor $EDITOR is set.
+const FALLBACK_EDITORS: [&str; 3] = ["editor", "nano", "vi"];
+
+/// The editor command: $VISUAL, $EDITOR, else the first fallback on PATH.
+fn editor_command() -> Result<String> {
+    for var in ["VISUAL", "EDITOR"] {
+        if let Ok(value) = std::env::var(var) {
+            if !value.trim().is_empty() {
+                return Ok(value);
+            }
+        }
+    }
+    FALLBACK_EDITORS
+        .iter()
+        .find(|e| on_path(e))
+        .map(|e| e.to_string())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "set $VISUAL or $EDITOR to edit the plan (none of {} is on PATH)",
+                FALLBACK_EDITORS.join(", ")
+            ))
+        })
+}
+
+/// True when an executable file `program` is in a folder of PATH.
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|d| is_executable(&d.join(program))))
+}
+
+#[cfg(unix)]
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(path: &Path) -> bool {
+    path.is_file()
 }
 
 /// Why `new_plan` must not replace the plan of the session in `dir`: the
@@ -859,10 +1000,19 @@ fn demo() -> Result<()> {
         s.timer(&board, TimerCommand::Start)?;
     }
     eprintln!("runde: demo session copied to {}", dir.display());
+    let board = s
+        .plan()
+        .boards_of_kind(crate::model::BoardKind::Workshop)
+        .next()
+        .map(|b| b.id.clone())
+        .unwrap_or_default();
+    let join = demo_join_hint(&dir, s.plan().lang, &board);
+    eprintln!("runde: {join}");
     let interactive =
         std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
     if interactive {
         let mut app = crate::app::App::facilitator(s, None);
+        app.join_hint = Some(join);
         app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
         let result = crate::terminal::run(app);
         eprintln!("runde: the demo session stays in {}", dir.display());
@@ -875,4 +1025,11 @@ fn demo() -> Result<()> {
     status_lines(&s, None)?;
     let md = export::render(s.plan(), s.state(), &export::Options::default())?;
     emit(&format!("\n{md}"))
+}
+
+/// The line that tells how to join the demo session in `dir` (shown in
+/// the facilitator's header while the demo runs).
+pub fn demo_join_hint(dir: &Path, lang: crate::model::Lang, board: &str) -> String {
+    let label = cli_strings(lang).demo_join;
+    format!("{label} runde note {} --board {board}", dir.display())
 }

@@ -250,7 +250,8 @@ pub fn history(dir: &Path) -> Result<String> {
             None => plan.date.to_string(),
         };
         let notes = m.session.state().live_notes().count();
-        out.push_str(&format!("{label}  {}  ({notes} {})\n", plan.title, s.notes));
+        let notes = crate::i18n::cli_strings(lang).notes(notes);
+        out.push_str(&format!("{label}  {}  ({notes})\n", plan.title));
         let workshops: Vec<&str> = plan
             .boards_of_kind(BoardKind::Workshop)
             .map(|b| b.title.as_str())

@@ -415,7 +415,7 @@ fn named_sessions_live_in_the_sessions_directory() {
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(lines[0], "-", "sessions without a series are grouped together");
     assert!(
-        lines[1].starts_with("herbst") && lines[1].contains("2021-10-05") && lines[1].contains("(1 notes)"),
+        lines[1].starts_with("herbst") && lines[1].contains("2021-10-05") && lines[1].contains("(1 Notiz)"),
         "{text}"
     );
     assert!(
@@ -445,7 +445,7 @@ fn demo_copies_the_example_and_shows_running_timers() {
 fn plan_shows_and_edits_the_plan_only_when_valid() {
     let (_t, dir) = new_session("blank", "de");
     runde()
-        .args(["plan", p(&dir)])
+        .args(["plan", p(&dir), "--json"])
         .assert()
         .success()
         .stdout(predicate::str::contains("\"format\": 1"));

@@ -49,7 +49,7 @@ fn three_meetings_carry_and_resolve_open_topics() {
         .args(["new", p(&s2), "--from", p(&s1)])
         .assert()
         .success()
-        .stderr(predicate::str::contains("carried 3 open topic(s)"));
+        .stderr(predicate::str::contains("3 offene Themen aus"));
     let p2 = plan(&s2);
     assert_eq!(p2["meeting_number"], 6);
     assert_eq!(p2["newsletter"], "Nr. 08");
@@ -163,7 +163,7 @@ fn three_meetings_carry_and_resolve_open_topics() {
         "{listing}"
     );
     assert!(
-        lines[1].contains("(65 notes)") && lines[2].contains("(3 notes)"),
+        lines[1].contains("(65 Notizen)") && lines[2].contains("(3 Notizen)"),
         "{listing}"
     );
     let none = runde()
