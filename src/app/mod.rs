@@ -2,6 +2,7 @@
 //! projector screen and a note-taker's board — live in one [`App`]; input,
 //! store changes and the clock arrive as [`Action`]s, `update` applies
 //! them, and `ui` renders `&App` without side effects.
+pub mod action;
 pub mod drafts;
 pub mod keys;
 pub mod prepare;
@@ -16,129 +17,8 @@ use crate::error::Error;
 use crate::i18n::{Strings, strings};
 use crate::model::{Board, Lang, Note, NoteKind, Signal, TimerState};
 use crate::store::{Session, TimerCommand};
+pub use action::Action;
 use keys::Binding;
-
-/// Everything that can happen to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// The clock moved or the poll interval ran out: re-read the store, redraw clocks.
-    Tick,
-    /// Another process changed the session folder.
-    StoreChanged,
-    /// Start, pause or resume the selected group's timer.
-    ToggleTimer,
-    /// Start (or resume) every group's timer.
-    StartAll,
-    /// Pause every running group timer.
-    PauseAll,
-    /// Add (or, negative, remove) minutes on the selected group, or on all after `a`.
-    Extend(i64),
-    /// Make the next `+`/`-` act on all groups.
-    ArmAll,
-    /// Reset the selected group's timer to idle.
-    ResetTimer,
-    /// Select group N (0-based).
-    SelectGroup(usize),
-    /// Select the next group.
-    SelectNext,
-    /// Select the previous group.
-    SelectPrev,
-    /// Go to the next agenda phase.
-    NextPhase,
-    /// Go to the previous agenda phase.
-    PrevPhase,
-    /// Type a broadcast message.
-    StartBroadcast,
-    /// Acknowledge the selected group's signal.
-    AckSignal,
-    /// Show the selected board full-screen.
-    Present,
-    /// Show all groups of the phase side by side.
-    Merged,
-    /// Leave the current mode, overlay or filter.
-    Back,
-    /// Move the note cursor down.
-    CursorDown,
-    /// Move the note cursor up.
-    CursorUp,
-    /// Next section or column.
-    NextColumn,
-    /// Previous section or column.
-    PrevColumn,
-    /// Scroll a page down.
-    PageDown,
-    /// Scroll a page up.
-    PageUp,
-    /// Copy the note under the cursor to the findings board.
-    CopyToFindings,
-    /// Mark or unmark the note under the cursor for one combined finding.
-    ToggleMark,
-    /// Write a new note in the current section.
-    AddNote,
-    /// Edit the note under the cursor.
-    EditNote,
-    /// Delete the note under the cursor (undoable).
-    DeleteNote,
-    /// Undo your last note action.
-    Undo,
-    /// Redo what you undid.
-    Redo,
-    /// Star or unstar the note under the cursor.
-    Star,
-    /// Move the note one place down.
-    MoveNoteDown,
-    /// Move the note one place up.
-    MoveNoteUp,
-    /// Move the note to another section.
-    MoveToSection,
-    /// Switch the note between bullet and paragraph.
-    ToggleKind,
-    /// Send a signal to the facilitator.
-    StartSignal,
-    /// Filter the notes by text.
-    StartFilter,
-    /// Save what is typed.
-    Submit,
-    /// Insert a line break while typing.
-    Newline,
-    /// Stop typing (a note stays as a draft).
-    Cancel,
-    /// Throw away the open editor's draft on purpose and close it.
-    DiscardDraft,
-    /// List this board's drafts to reopen one.
-    ShowDrafts,
-    /// Show or hide the help.
-    Help,
-    /// Quit (asks first while timers run).
-    Quit,
-}
-
-impl Action {
-    /// Whether the action writes to the session (refused in read-only views).
-    pub fn writes(self) -> bool {
-        !matches!(
-            self,
-            Action::Tick
-                | Action::StoreChanged
-                | Action::SelectGroup(_)
-                | Action::SelectNext
-                | Action::SelectPrev
-                | Action::Present
-                | Action::Merged
-                | Action::Back
-                | Action::CursorDown
-                | Action::CursorUp
-                | Action::NextColumn
-                | Action::PrevColumn
-                | Action::PageDown
-                | Action::PageUp
-                | Action::StartFilter
-                | Action::Cancel
-                | Action::Help
-                | Action::Quit
-        )
-    }
-}
 
 /// What the facilitator's screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
