@@ -10,13 +10,12 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::keys::Binding;
 use crate::app::{Action, App, Overlay};
-use crate::i18n::action_text;
 
 /// The one-line footer: the table's footer bindings, as many as fit.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     footer_of(
         app.bindings(),
-        |a| action_text(app.lang, a),
+        |a| a.describe(app.lang),
         |a| matches!(a, Action::Help | Action::Quit),
         area,
         buf,
@@ -101,7 +100,7 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    help_of(app.bindings(), |a| action_text(app.lang, a), app.s(), area, buf);
+    help_of(app.bindings(), |a| a.describe(app.lang), app.s(), area, buf);
 }
 
 /// The `?` overlay of any view's table: every binding with its long words.

@@ -1,0 +1,274 @@
+//! The [`Action`] enum: everything that can happen to the app, with one
+//! doc line per variant, and its descriptions for the footer and help.
+use crate::model::Lang;
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The clock moved or the poll interval ran out: re-read the store, redraw clocks.
+    Tick,
+    /// Another process changed the session folder.
+    StoreChanged,
+    /// Start, pause or resume the selected group's timer.
+    ToggleTimer,
+    /// Start (or resume) every group's timer.
+    StartAll,
+    /// Pause every running group timer.
+    PauseAll,
+    /// Add (or, negative, remove) minutes on the selected group, or on all after `a`.
+    Extend(i64),
+    /// Make the next `+`/`-` act on all groups.
+    ArmAll,
+    /// Reset the selected group's timer to idle.
+    ResetTimer,
+    /// Select group N (0-based).
+    SelectGroup(usize),
+    /// Select the next group.
+    SelectNext,
+    /// Select the previous group.
+    SelectPrev,
+    /// Go to the next agenda phase.
+    NextPhase,
+    /// Go to the previous agenda phase.
+    PrevPhase,
+    /// Type a broadcast message.
+    StartBroadcast,
+    /// Acknowledge the selected group's signal.
+    AckSignal,
+    /// Show the selected board full-screen.
+    Present,
+    /// Show all groups of the phase side by side.
+    Merged,
+    /// Leave the current mode, overlay or filter.
+    Back,
+    /// Move the note cursor down.
+    CursorDown,
+    /// Move the note cursor up.
+    CursorUp,
+    /// Next section or column.
+    NextColumn,
+    /// Previous section or column.
+    PrevColumn,
+    /// Scroll a page down.
+    PageDown,
+    /// Scroll a page up.
+    PageUp,
+    /// Copy the note under the cursor to the findings board.
+    CopyToFindings,
+    /// Mark or unmark the note under the cursor for one combined finding.
+    ToggleMark,
+    /// Write a new note in the current section.
+    AddNote,
+    /// Edit the note under the cursor.
+    EditNote,
+    /// Delete the note under the cursor (undoable).
+    DeleteNote,
+    /// Undo your last note action.
+    Undo,
+    /// Redo what you undid.
+    Redo,
+    /// Star or unstar the note under the cursor.
+    Star,
+    /// Move the note one place down.
+    MoveNoteDown,
+    /// Move the note one place up.
+    MoveNoteUp,
+    /// Move the note to another section.
+    MoveToSection,
+    /// Switch the note between bullet and paragraph.
+    ToggleKind,
+    /// Send a signal to the facilitator.
+    StartSignal,
+    /// Filter the notes by text.
+    StartFilter,
+    /// Save what is typed.
+    Submit,
+    /// Insert a line break while typing.
+    Newline,
+    /// Stop typing (a note stays as a draft).
+    Cancel,
+    /// Throw away the open editor's draft on purpose and close it.
+    DiscardDraft,
+    /// List this board's drafts to reopen one.
+    ShowDrafts,
+    /// Show or hide the help.
+    Help,
+    /// Quit (asks first while timers run).
+    Quit,
+}
+
+impl Action {
+    /// Whether the action writes to the session (refused in read-only views).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Action::Tick
+                | Action::StoreChanged
+                | Action::SelectGroup(_)
+                | Action::SelectNext
+                | Action::SelectPrev
+                | Action::Present
+                | Action::Merged
+                | Action::Back
+                | Action::CursorDown
+                | Action::CursorUp
+                | Action::NextColumn
+                | Action::PrevColumn
+                | Action::PageDown
+                | Action::PageUp
+                | Action::StartFilter
+                | Action::Cancel
+                | Action::Help
+                | Action::Quit
+        )
+    }
+
+    /// What an action does, for the footer (short) and the help (long).
+    pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {
+        use Action::*;
+        let de = lang == Lang::De;
+        let t = |g: (&'static str, &'static str), e: (&'static str, &'static str)| if de { g } else { e };
+        match self {
+            ToggleTimer => t(
+                ("Start/Pause", "Timer der gewählten Gruppe starten oder pausieren"),
+                ("start/pause", "start or pause the selected group's timer"),
+            ),
+            StartAll => t(
+                ("alle starten", "alle Timer starten"),
+                ("start all", "start every group's timer"),
+            ),
+            PauseAll => t(
+                ("alle pausieren", "alle Timer pausieren"),
+                ("pause all", "pause every timer"),
+            ),
+            Extend(m) if m > 0 => t(
+                ("+1 min", "eine Minute mehr (+ und dann eine Ziffer: so viele Minuten)"),
+                ("+1 min", "one more minute (+ then a digit: that many minutes)"),
+            ),
+            Extend(_) => t(("-1 min", "eine Minute weniger"), ("-1 min", "one minute less")),
+            ArmAll => t(
+                ("alle", "das nächste +/- gilt für alle Gruppen"),
+                ("all", "the next +/- acts on all groups"),
+            ),
+            ResetTimer => t(
+                ("zurücksetzen", "Timer der Gruppe zurücksetzen"),
+                ("reset", "reset the group's timer"),
+            ),
+            SelectGroup(_) => t(("Gruppe", "Gruppe 1–9 wählen"), ("group", "select group 1–9")),
+            SelectNext | SelectPrev => t(
+                ("Gruppe wechseln", "nächste/vorige Gruppe"),
+                ("next group", "next/previous group"),
+            ),
+            NextPhase => t(
+                ("Phase", "nächste Phase (N: vorige)"),
+                ("phase", "next phase (N: previous)"),
+            ),
+            PrevPhase => t(("vorige Phase", "vorige Phase"), ("previous phase", "previous phase")),
+            StartBroadcast => t(
+                ("Durchsage", "Durchsage an alle schreiben"),
+                ("broadcast", "type a broadcast to everyone"),
+            ),
+            AckSignal => t(
+                ("Signal quittieren", "Signal der Gruppe quittieren"),
+                ("acknowledge", "acknowledge the group's signal"),
+            ),
+            Present => t(
+                ("präsentieren", "gewählte Tafel im Vollbild zeigen"),
+                ("present", "show the selected board full-screen"),
+            ),
+            Merged => t(
+                ("nebeneinander", "alle Gruppen nebeneinander"),
+                ("merged", "all groups side by side"),
+            ),
+            Back => t(
+                ("zurück", "zurück / Filter aufheben"),
+                ("back", "back / clear the filter"),
+            ),
+            CursorDown | CursorUp => t(
+                ("bewegen", "Auswahl nach unten/oben"),
+                ("move", "move the selection down/up"),
+            ),
+            NextColumn => t(
+                ("Abschnitt", "nächster Abschnitt / nächste Spalte"),
+                ("section", "next section / column"),
+            ),
+            PrevColumn => t(
+                ("voriger", "voriger Abschnitt / vorige Spalte"),
+                ("previous", "previous section / column"),
+            ),
+            PageDown | PageUp => t(("blättern", "seitenweise blättern"), ("page", "page down/up")),
+            CopyToFindings => t(
+                (
+                    "→ Erkenntnisse",
+                    "markierte Notizen zu einer Erkenntnis zusammenfassen (ohne Markierung: Notiz kopieren)",
+                ),
+                (
+                    "→ findings",
+                    "merge the marked notes into one finding (no marks: copy the note)",
+                ),
+            ),
+            ToggleMark => t(
+                (
+                    "markieren",
+                    "Notiz für eine gemeinsame Erkenntnis markieren/entmarkieren",
+                ),
+                ("mark", "mark/unmark the note for one combined finding"),
+            ),
+            AddNote => t(("neu", "neue Notiz im Abschnitt"), ("add", "new note in this section")),
+            EditNote => t(("bearbeiten", "Notiz bearbeiten"), ("edit", "edit the note")),
+            DeleteNote => t(
+                ("löschen", "Notiz löschen (u macht rückgängig)"),
+                ("delete", "delete the note (u undoes)"),
+            ),
+            Undo => t(
+                ("rückgängig", "eigene letzte Aktion rückgängig"),
+                ("undo", "undo your last action"),
+            ),
+            Redo => t(
+                ("wiederholen", "Rückgängiges wiederholen"),
+                ("redo", "redo what you undid"),
+            ),
+            Star => t(("Stern", "Notiz mit Stern markieren"), ("star", "star the note")),
+            MoveNoteDown | MoveNoteUp => t(
+                ("verschieben", "Notiz nach unten/oben verschieben"),
+                ("reorder", "move the note down/up"),
+            ),
+            MoveToSection => t(
+                ("Abschnitt ändern", "Notiz in einen anderen Abschnitt"),
+                ("move", "move the note to another section"),
+            ),
+            ToggleKind => t(
+                ("Punkt/Absatz", "zwischen Stichpunkt und Absatz wechseln"),
+                ("bullet/para", "switch between bullet and paragraph"),
+            ),
+            StartSignal => t(
+                ("Signal", "der Moderation ein Signal senden"),
+                ("signal", "signal the facilitator"),
+            ),
+            StartFilter => t(
+                ("filtern", "Notizen nach Text filtern"),
+                ("filter", "filter notes by text"),
+            ),
+            Submit => t(("speichern", "speichern / bestätigen"), ("save", "save / confirm")),
+            Newline => t(
+                ("Zeilenumbruch", "neue Zeile im Text"),
+                ("newline", "line break in the text"),
+            ),
+            Cancel => t(
+                ("abbrechen", "abbrechen (Notiz bleibt als Entwurf)"),
+                ("cancel", "cancel (a note stays as a draft)"),
+            ),
+            DiscardDraft => t(
+                ("verwerfen", "Entwurf verwerfen und schließen"),
+                ("discard", "discard the draft and close"),
+            ),
+            ShowDrafts => t(
+                ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),
+                ("drafts", "list this board's drafts to reopen one"),
+            ),
+            Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
+            Quit => t(("beenden", "beenden"), ("quit", "quit")),
+            Tick | StoreChanged => t(("", ""), ("", "")),
+        }
+    }
+}
