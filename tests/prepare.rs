@@ -73,7 +73,7 @@ fn screen(p: &Prepare, w: u16, h: u16) -> String {
 
 fn reference() -> Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/kompetenznetzwerk-2021-10/session.json");
-    Plan::load(&path).unwrap()
+    runde::store::plan_file::read_plan(&path).unwrap()
 }
 
 /// What the editor sets: phase and section ids are made from titles (the
@@ -217,7 +217,7 @@ fn reference_plan_is_built_from_an_empty_folder_by_keys_only() {
         p.keystrokes - p.typed_keys
     );
     assert!(!p.dirty(), "saved: {:?}", p.message);
-    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&dir.join("session.json")).unwrap();
     assert_eq!(comparable(&saved), comparable(&reference()));
     // The board ids the CLI uses are the reference's.
     assert_eq!(saved.agenda[2].boards, ["methods", "success", "continuity", "actors"]);
@@ -254,7 +254,7 @@ fn invalid_values_are_shown_while_typing_and_nothing_is_written() {
     set(&mut p, "Treffen");
     keys(&mut p, "⇥⇥aGruppe⏎⎋w");
     assert!(!p.dirty(), "{:?}", p.message);
-    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&dir.join("session.json")).unwrap();
     assert_eq!(saved.end.unwrap().to_string(), "18:00");
 }
 
