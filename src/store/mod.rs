@@ -3,12 +3,15 @@
 //! [`Session`] loads both, folds the events into [`SessionState`], appends
 //! new events durably and picks up other processes' changes.
 pub mod check;
+pub mod create;
 pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
 pub mod probe;
+pub mod scan;
 pub mod sync;
+pub mod templates;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
