@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::export::{self, Audience};
 use crate::i18n::strings;
 use crate::model::plan::Date;
-use crate::store::plan_file::read_text;
 use crate::model::timer::{display_seconds, format_clock};
 use crate::model::{NoteKind, Plan, TimerState, template};
+use crate::store::plan_file::read_text;
 use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
 
 /// Runs one parsed command.

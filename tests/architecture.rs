@@ -71,11 +71,19 @@ fn crate_modules(source: &str) -> Vec<(usize, String)> {
 
 /// `store::x` → [store]; `{store, app::Y}` → [store, app].
 fn names_after(text: &str) -> Vec<String> {
-    let ident = |s: &str| s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>();
+    let ident = |s: &str| {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect::<String>()
+    };
     match text.strip_prefix('{') {
         Some(group) => {
             let group = group.split('}').next().unwrap_or("");
-            group.split(',').map(|part| ident(part.trim())).filter(|n| !n.is_empty()).collect()
+            group
+                .split(',')
+                .map(|part| ident(part.trim()))
+                .filter(|n| !n.is_empty())
+                .collect()
         }
         None => vec![ident(text)].into_iter().filter(|n| !n.is_empty()).collect(),
     }
@@ -100,7 +108,11 @@ fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
 /// Every use in `layer` of a module outside `allowed`.
 fn outside(layer: &str, allowed: &[&str]) -> Vec<String> {
     let all = top_level_modules();
-    let forbidden: Vec<&str> = all.iter().map(String::as_str).filter(|m| !allowed.contains(m)).collect();
+    let forbidden: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|m| !allowed.contains(m))
+        .collect();
     violations(layer, &forbidden)
 }
 
@@ -127,14 +139,24 @@ fn assert_clean(rule: &str, found: Vec<String>) {
 
 #[test]
 fn model_does_not_reach_io_app_or_edges() {
-    let forbidden = ["store", "app", "ui", "commands", "export", "series", "terminal", "runtime", "serve"];
-    assert_clean("src/model uses only plain data and rules", violations("src/model", &forbidden));
+    let forbidden = [
+        "store", "app", "ui", "commands", "export", "series", "terminal", "runtime", "serve",
+    ];
+    assert_clean(
+        "src/model uses only plain data and rules",
+        violations("src/model", &forbidden),
+    );
 }
 
 #[test]
 fn export_uses_only_model_and_words() {
-    let forbidden = ["store", "app", "ui", "commands", "terminal", "runtime", "serve", "series"];
-    assert_clean("src/export builds documents from the model", violations("src/export", &forbidden));
+    let forbidden = [
+        "store", "app", "ui", "commands", "terminal", "runtime", "serve", "series",
+    ];
+    assert_clean(
+        "src/export builds documents from the model",
+        violations("src/export", &forbidden),
+    );
 }
 
 #[test]
@@ -144,13 +166,19 @@ fn ui_does_not_reach_store_or_commands() {
 
 #[test]
 fn store_does_not_reach_app_ui_or_commands() {
-    assert_clean("src/store does I/O below the app", violations("src/store", &["app", "ui", "commands"]));
+    assert_clean(
+        "src/store does I/O below the app",
+        violations("src/store", &["app", "ui", "commands"]),
+    );
 }
 
 #[test]
 #[ignore = "i18n::action_text/prepare_action_text still take crate::app actions; moving them is the app/ui half of issue 13"]
 fn i18n_uses_only_model() {
-    assert_clean("src/i18n.rs uses only the model", outside("src/i18n.rs", &["model", "i18n"]));
+    assert_clean(
+        "src/i18n.rs uses only the model",
+        outside("src/i18n.rs", &["model", "i18n"]),
+    );
 }
 
 #[test]

@@ -264,7 +264,10 @@ fn bidi_overrides_never_reach_exported_minutes() {
     }
     let state = runde::model::SessionState::default();
     for format in [Format::Md, Format::Html, Format::Txt] {
-        let opts = Options { format: Some(format), ..Options::default() };
+        let opts = Options {
+            format: Some(format),
+            ..Options::default()
+        };
         let out = render(&plan, &state, &opts).unwrap();
         assert!(out.contains("gnudalniE"), "{format:?}: the title is exported");
         let bidi: Vec<char> = out

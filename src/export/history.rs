@@ -68,4 +68,3 @@ pub fn render(members: &[(&Plan, &SessionState)]) -> String {
     }
     out
 }
-

@@ -93,9 +93,7 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
         Format::Ics => {
             let now = opts.now_ms;
             match opts.audience {
-                Audience::Public => {
-                    ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?
-                }
+                Audience::Public => ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?,
                 Audience::Internal => ics::render(plan, now)?,
             }
             .into_bytes()

@@ -47,4 +47,3 @@ pub fn new_from(dir: &Path, prev_dir: &Path, date: Option<Date>, title: Option<&
     }
     Ok(carried)
 }
-

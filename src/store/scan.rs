@@ -66,4 +66,3 @@ pub fn members_of(dir: &Path) -> Result<Vec<Member>> {
     });
     Ok(members)
 }
-

@@ -93,4 +93,3 @@ pub fn machine_timezone(lang: crate::model::Lang) -> Option<String> {
         .flatten()
         .find(|name| name.parse::<chrono_tz::Tz>().is_ok())
 }
-
