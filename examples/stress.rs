@@ -55,7 +55,7 @@ fn build_runde() -> PathBuf {
 fn session(tag: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::Builder::new().prefix(tag).tempdir().expect("temp dir");
     let dir = tmp.path().join("s");
-    runde::commands::create_session(&dir, &runde::synthetic::plan()).expect("session");
+    runde::store::create::create_session(&dir, &runde::synthetic::plan()).expect("session");
     (tmp, dir)
 }
 

@@ -9,10 +9,10 @@ use crate::cli::{AddArgs, Cli, Command, ExportArgs, NewArgs, TimerAction, TimerA
 use crate::error::{Error, Result};
 use crate::export::{self, Audience};
 use crate::i18n::{cli_strings, strings};
-use crate::model::plan::{Date, read_text};
+use crate::model::plan::Date;
 use crate::model::timer::{display_seconds, format_clock};
 use crate::model::{NoteKind, Plan, TimerState, template};
-use crate::store::log::{create_dir_durably, create_new_file, sync_dir};
+use crate::store::plan_file::read_text;
 use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
 
 /// Runs one parsed command.
@@ -93,9 +93,9 @@ pub fn run(cli: Cli) -> Result<()> {
             s.set_flags(&id, f, d)?;
             emit(&format!("{id}\n"))
         }
-        Command::History { path } => emit_plain(&crate::series::history(&paths::resolve(&path)?)?),
+        Command::History { path } => emit_plain(&history(&paths::resolve(&path)?)?),
         Command::Template(crate::cli::TemplateCommand::Save { path, name }) => {
-            let saved = crate::series::save_template(&paths::resolve(&path)?, &name)?;
+            let saved = crate::store::templates::save_template(&paths::resolve(&path)?, &name)?;
             emit(&format!("{}\n", saved.display()))
         }
         Command::Template(crate::cli::TemplateCommand::List) => {
@@ -103,7 +103,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 .iter()
                 .map(|t| format!("{t}  (built-in)\n"))
                 .collect();
-            for t in crate::series::user_templates()? {
+            for t in crate::store::templates::user_templates()? {
                 out.push_str(&format!("{t}\n"));
             }
             emit_plain(&out)
@@ -123,7 +123,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => match format {
             Some(f) => {
                 let dir = paths::resolve(&path)?;
-                let plan = Plan::load(&dir.join(PLAN_FILE))?;
+                let plan = crate::store::plan_file::read_plan(&dir.join(PLAN_FILE))?;
                 emit(&export::run_sheet::render(&plan, f))
             }
             None => plan_cmd(&path, edit, json),
@@ -226,7 +226,7 @@ fn new(args: NewArgs) -> Result<()> {
                 prev_dir.display()
             )));
         }
-        let carried = crate::series::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
+        let carried = crate::store::create::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
         let lang = crate::store::plan_file::load(&dir)
             .ok()
             .flatten()
@@ -243,8 +243,8 @@ fn new(args: NewArgs) -> Result<()> {
     let mut plan = match template::plan(name, lang, args.title.as_deref(), date) {
         Some(plan) => plan,
         None => {
-            let mut plan = crate::series::load_template(name)?.ok_or_else(|| {
-                let saved = crate::series::user_templates().unwrap_or_default();
+            let mut plan = crate::store::templates::load_template(name)?.ok_or_else(|| {
+                let saved = crate::store::templates::user_templates().unwrap_or_default();
                 Error::Usage(format!(
                     "unknown template {name:?} (templates: {}{}{})",
                     template::TEMPLATES.join(", "),
@@ -263,9 +263,9 @@ fn new(args: NewArgs) -> Result<()> {
         }
     };
     if plan.timezone.is_none() {
-        plan.timezone = crate::series::machine_timezone(plan.lang);
+        plan.timezone = crate::store::templates::machine_timezone(plan.lang);
     }
-    create_session(&dir, &plan)?;
+    crate::store::create::create_session(&dir, &plan)?;
     if args.sync.is_some() {
         write_stignore(&dir)?;
     }
@@ -328,29 +328,6 @@ fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> 
     };
     let editor = crate::app::prepare::Prepare::open(dir, lang, date)?;
     crate::terminal::run_prepare(editor)
-}
-
-/// Creates a session folder with `plan`; refuses a non-empty folder.
-pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
-    if dir.exists() {
-        // A folder just shared with a sync engine holds its markers only.
-        if !crate::store::sync::holds_only_engine_files(dir)? {
-            return Err(Error::Invalid(format!(
-                "{}: the folder exists and is not empty; runde will not touch it",
-                dir.display()
-            )));
-        }
-    }
-    create_dir_durably(dir)?;
-    // The log folder is shared by everyone who writes: made now, by whoever
-    // sets the session up, not by the first writer with their umask.
-    create_dir_durably(&dir.join(crate::store::LOG_DIR))?;
-    let path = dir.join(PLAN_FILE);
-    let mut file = create_new_file(&path)?;
-    file.write_all(plan.to_pretty_json().as_bytes())
-        .map_err(|e| Error::io(&path, e))?;
-    file.sync_all().map_err(|e| Error::io(&path, e))?;
-    sync_dir(dir)
 }
 
 fn add(args: AddArgs) -> Result<()> {
@@ -670,6 +647,7 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
         audience,
         template,
         html,
+        now_ms: chrono::Utc::now().timestamp_millis(),
     };
     let bytes = export::render_bytes(s.plan(), s.state(), &opts)?;
     if audience == Audience::Public {
@@ -735,11 +713,11 @@ fn list(only_series: Option<&str>) -> Result<()> {
     }
     // (series, network) → rows of (date, name, rest)
     let mut groups: std::collections::BTreeMap<(String, String), Vec<ListRow>> = Default::default();
-    for found in crate::series::scan(&dir)? {
+    for found in crate::store::scan::scan(&dir)? {
         match found {
             Ok(m) => {
                 let plan = m.session.plan();
-                let key = crate::series::series_key(plan);
+                let key = crate::model::series::series_key(plan);
                 if only_series.is_some_and(|s| s != key.0) {
                     continue;
                 }
@@ -1032,4 +1010,11 @@ fn demo() -> Result<()> {
 pub fn demo_join_hint(dir: &Path, lang: crate::model::Lang, board: &str) -> String {
     let label = cli_strings(lang).demo_join;
     format!("{label} runde note {} --board {board}", dir.display())
+}
+
+/// The history of the series `dir` belongs to, as text.
+fn history(dir: &Path) -> Result<String> {
+    let members = crate::store::scan::members_of(dir)?;
+    let meetings: Vec<_> = members.iter().map(|m| (m.session.plan(), m.session.state())).collect();
+    Ok(export::history::render(&meetings))
 }

@@ -17,7 +17,6 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod runtime;
-pub mod series;
 pub mod serve;
 pub mod store;
 pub mod synthetic;

@@ -253,3 +253,27 @@ fn empty_boards_and_sections_are_left_out() {
     assert_eq!(lists, [1]);
     assert!(md.contains("in einem Workshop zum Thema"), "{md}");
 }
+
+#[test]
+fn bidi_overrides_never_reach_exported_minutes() {
+    use runde::export::{Format, Options, render};
+    let mut plan = runde::synthetic::plan();
+    plan.title = "Treffen \u{202E}gnudalniE\u{202C} \u{2066}x\u{2069}".into();
+    if let Some(board) = plan.boards.first_mut() {
+        board.title = "Board \u{202A}y\u{202D}".into();
+    }
+    let state = runde::model::SessionState::default();
+    for format in [Format::Md, Format::Html, Format::Txt] {
+        let opts = Options {
+            format: Some(format),
+            ..Options::default()
+        };
+        let out = render(&plan, &state, &opts).unwrap();
+        assert!(out.contains("gnudalniE"), "{format:?}: the title is exported");
+        let bidi: Vec<char> = out
+            .chars()
+            .filter(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect();
+        assert!(bidi.is_empty(), "{format:?} carries bidi controls {bidi:?}");
+    }
+}

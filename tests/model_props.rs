@@ -148,7 +148,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
     let dir = tmp.path().join("s");
     let date = runde::model::plan::Date(chrono::NaiveDate::from_ymd_opt(2021, 10, 5).unwrap());
     let plan = runde::model::template::plan("kompetenznetzwerk", runde::model::Lang::De, None, date).unwrap();
-    runde::commands::create_session(&dir, &plan).unwrap();
+    runde::store::create::create_session(&dir, &plan).unwrap();
     let clock = FakeClock::at(1_000_000);
     let mut writers: Vec<Session> = (0..3)
         .map(|_| Session::open_with_clock(&dir, Arc::new(clock.clone())).unwrap())

@@ -48,7 +48,7 @@ fn digest(dir: &Path) -> Result<String, String> {
 fn every_crash_state_loads_with_all_acknowledged_notes() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("s");
-    runde::commands::create_session(&dir, &runde::synthetic::plan()).unwrap();
+    runde::store::create::create_session(&dir, &runde::synthetic::plan()).unwrap();
     let plan = std::fs::read(dir.join("session.json")).unwrap();
     let clock = FakeClock::at(1_700_000_000_000);
     let mut writers: Vec<Session> = (0..3)

@@ -73,7 +73,7 @@ fn screen(p: &Prepare, w: u16, h: u16) -> String {
 
 fn reference() -> Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/kompetenznetzwerk-2021-10/session.json");
-    Plan::load(&path).unwrap()
+    runde::store::plan_file::read_plan(&path).unwrap()
 }
 
 /// What the editor sets: phase and section ids are made from titles (the
@@ -217,7 +217,7 @@ fn reference_plan_is_built_from_an_empty_folder_by_keys_only() {
         p.keystrokes - p.typed_keys
     );
     assert!(!p.dirty(), "saved: {:?}", p.message);
-    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&dir.join("session.json")).unwrap();
     assert_eq!(comparable(&saved), comparable(&reference()));
     // The board ids the CLI uses are the reference's.
     assert_eq!(saved.agenda[2].boards, ["methods", "success", "continuity", "actors"]);
@@ -254,7 +254,7 @@ fn invalid_values_are_shown_while_typing_and_nothing_is_written() {
     set(&mut p, "Treffen");
     keys(&mut p, "⇥⇥aGruppe⏎⎋w");
     assert!(!p.dirty(), "{:?}", p.message);
-    let saved = Plan::load(&dir.join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&dir.join("session.json")).unwrap();
     assert_eq!(saved.end.unwrap().to_string(), "18:00");
 }
 
@@ -269,19 +269,19 @@ fn an_unknown_time_zone_is_shown_while_typing_and_never_saved() {
     keys(&mut p, "⏎");
     assert!(p.input.is_some(), "an unknown zone is not accepted");
     keys(&mut p, "⎋w");
-    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&fx.dir().join("session.json")).unwrap();
     assert_eq!(saved.timezone.as_deref(), Some("Europe/Berlin"));
     // A known zone is taken and saved.
     set(&mut p, "America/New_York");
     keys(&mut p, "w");
     assert!(!p.dirty(), "{:?}", p.message);
-    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&fx.dir().join("session.json")).unwrap();
     assert_eq!(saved.timezone.as_deref(), Some("America/New_York"));
     // A bad zone that came from the file keeps the plan from being saved.
     p.plan.timezone = Some("Mars/Olympus".into());
     keys(&mut p, "w");
     assert!(screen(&p, 80, 24).contains("Nicht gespeichert"));
-    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&fx.dir().join("session.json")).unwrap();
     assert_eq!(saved.timezone.as_deref(), Some("America/New_York"));
 }
 
@@ -300,7 +300,7 @@ fn event_findings_sources_and_board_web_addresses_are_edited() {
     set(&mut p, "http://example.org/quelle");
     keys(&mut p, "w");
     assert!(!p.dirty(), "{:?}", p.message);
-    let saved = Plan::load(&fx.dir().join("session.json")).unwrap();
+    let saved = runde::store::plan_file::read_plan(&fx.dir().join("session.json")).unwrap();
     assert_eq!(saved.event.as_deref(), Some("Kompetenznetzwerk-Treffen"));
     assert!(saved.findings_sources);
     let kn = saved.board("keynote").unwrap();
@@ -312,7 +312,7 @@ fn event_findings_sources_and_board_web_addresses_are_edited() {
 fn a_new_plan_gets_the_machines_time_zone_like_runde_new() {
     let tmp = tempfile::tempdir().unwrap();
     let p = editor(&tmp.path().join("meeting"));
-    assert_eq!(p.plan.timezone, runde::series::machine_timezone(p.plan.lang));
+    assert_eq!(p.plan.timezone, runde::store::templates::machine_timezone(p.plan.lang));
 }
 
 #[test]

@@ -268,6 +268,7 @@ proptest! {
                 audience: Audience::Public,
                 template: None,
                 html: Default::default(),
+                now_ms: 0,
             };
             let out = export::render(&plan, &state, &opts).unwrap();
             let leaks = leaked(&readable(format, &out));

@@ -477,13 +477,13 @@ impl Prepare {
             let lang = lang.unwrap_or_default();
             let mut plan = edit::empty_plan(lang, date);
             // Like `runde new`: the times are in this machine's zone.
-            plan.timezone = crate::series::machine_timezone(lang);
+            plan.timezone = crate::store::templates::machine_timezone(lang);
             plan
         });
         let notes = plan_file::note_counts(&dir)?;
         let mut templates: Vec<(String, bool)> = template::TEMPLATES.iter().map(|t| (t.to_string(), true)).collect();
         templates.extend(
-            crate::series::user_templates()
+            crate::store::templates::user_templates()
                 .unwrap_or_default()
                 .into_iter()
                 .map(|t| (t, false)),
@@ -854,7 +854,7 @@ impl Prepare {
         let title = edit::optional(&self.plan.title);
         let found = match template::plan(name, self.plan.lang, title.as_deref(), self.plan.date) {
             Some(p) => Ok(Some(p)),
-            None => crate::series::load_template(name),
+            None => crate::store::templates::load_template(name),
         };
         match found {
             Ok(Some(mut p)) => {
@@ -945,7 +945,7 @@ impl Prepare {
         if !self.save() {
             return;
         }
-        match crate::series::save_template(&self.dir, name) {
+        match crate::store::templates::save_template(&self.dir, name) {
             Ok(path) => {
                 self.templates.push((name.to_string(), false));
                 self.say(format!("{} {}", self.s().template_saved, path.display()), Tone::Success);

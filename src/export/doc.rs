@@ -163,7 +163,7 @@ pub fn question_count(q: &str) -> usize {
 impl<'a> Builder<'a> {
     /// Text as it may appear for this audience.
     fn text(&self, t: &str) -> String {
-        let inert = neutralise_controls(t);
+        let inert = crate::model::text::neutralise_controls(t);
         match self.audience {
             Audience::Internal => inert,
             Audience::Public => self.redactor.redact(&inert),
@@ -715,20 +715,6 @@ fn attribute_before_colon(inlines: &mut Vec<Inline>, who: &str) {
         }
     }
     inlines.push(Inline::text(who));
-}
-
-/// Control characters (terminal escapes, BEL, …) become U+FFFD so no
-/// output format can be made to do anything by a note's text.
-fn neutralise_controls(t: &str) -> String {
-    t.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 fn english_time(t: TimeOfDay, with_suffix: bool) -> String {

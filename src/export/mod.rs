@@ -3,7 +3,9 @@
 //! for the people who were there (internal) or for publication (public).
 pub mod doc;
 pub mod docx;
+pub mod history;
 pub mod html;
+pub mod ics;
 pub mod inline;
 pub mod json;
 pub mod markdown;
@@ -12,12 +14,8 @@ pub mod privacy;
 pub mod run_sheet;
 pub mod text;
 
-use std::io::Write;
-use std::path::Path;
-
 use crate::error::{Error, Result};
 use crate::model::{Lang, Plan, SessionState};
-use crate::store::log::sync_dir;
 pub use privacy::Audience;
 
 /// Output format of the minutes.
@@ -57,6 +55,9 @@ pub struct Options {
     pub template: Option<html::Template>,
     /// Page, fragment or e-mail HTML.
     pub html: html::Mode,
+    /// The time of the export in ms since the epoch (the iCalendar
+    /// `DTSTAMP`); the caller reads the clock, export never does.
+    pub now_ms: i64,
 }
 
 /// Renders the minutes of a text format.
@@ -90,12 +91,10 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
     Ok(match format {
         Format::Json => json::render(plan, state, opts.audience).into_bytes(),
         Format::Ics => {
-            let now = chrono::Utc::now().timestamp_millis();
+            let now = opts.now_ms;
             match opts.audience {
-                Audience::Public => {
-                    crate::series::ics(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?
-                }
-                Audience::Internal => crate::series::ics(plan, now)?,
+                Audience::Public => ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?,
+                Audience::Internal => ics::render(plan, now)?,
             }
             .into_bytes()
         }
@@ -159,35 +158,4 @@ fn each_string(v: &serde_json::Value, path: &str, f: &mut impl FnMut(&str, &str)
         }
         _ => {}
     }
-}
-
-/// Writes `content` to `path` atomically: a temp file in the same folder,
-/// fsynced, renamed over the target, and the folder fsynced. The file is
-/// created like any other (mode 0666 less the umask), not with a temp
-/// file's private mode.
-pub fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), ulid::Ulid::new()));
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .map_err(|e| Error::io(&tmp, e))?;
-        file.write_all(content).map_err(|e| Error::io(&tmp, e))?;
-        file.sync_all().map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written?;
-    sync_dir(&dir)
 }

@@ -318,12 +318,6 @@ impl Plan {
         }
     }
 
-    /// Loads the plan file at `path`.
-    pub fn load(path: &Path) -> Result<Plan> {
-        let text = read_text(path)?;
-        Plan::parse(path, &text)
-    }
-
     /// Semantic checks beyond the JSON shape.
     pub fn validate(&self, text: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -505,9 +499,9 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Reads a whole file as UTF-8, naming the file and line of invalid bytes.
-pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+/// Bytes as UTF-8 text; invalid bytes are reported with `path` (only used
+/// in the message) and the line they are on.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();

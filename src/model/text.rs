@@ -1,6 +1,7 @@
 //! Text made safe to show: control characters (terminal escapes, BEL,
 //! carriage returns, C1 codes) become U+FFFD so that no title, broadcast or
-//! note can make a terminal or an output format do anything.
+//! note can make a terminal or an output format do anything, and bidi
+//! overrides cannot reorder what a reader sees.
 
 /// The replacement for a neutralised control character.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -24,8 +25,11 @@ pub fn one_line(text: &str) -> String {
         .collect()
 }
 
+/// Control characters other than line feed and tab, and the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that
+/// would make text read in a different order than it is written.
 fn is_unsafe_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

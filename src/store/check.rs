@@ -7,7 +7,7 @@ use super::log::{list_logs, scan_file};
 use super::{LOG_DIR, PLAN_FILE, Session};
 use crate::error::Error;
 use crate::model::Plan;
-use crate::model::plan::read_text;
+use crate::store::plan_file::read_text;
 
 /// One finding of a check.
 #[derive(Debug, Clone, PartialEq, Eq)]

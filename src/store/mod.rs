@@ -3,12 +3,15 @@
 //! [`Session`] loads both, folds the events into [`SessionState`], appends
 //! new events durably and picks up other processes' changes.
 pub mod check;
+pub mod create;
 pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
 pub mod probe;
+pub mod scan;
 pub mod sync;
+pub mod templates;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -109,7 +112,7 @@ impl Session {
         }
         refuse_symlink(&plan_path)?;
         refuse_symlink(&dir.join(LOG_DIR))?;
-        let plan = Plan::load(&plan_path)?;
+        let plan = crate::store::plan_file::read_plan(&plan_path)?;
         let mut session = Session {
             dir: dir.to_path_buf(),
             plan,
@@ -167,7 +170,7 @@ impl Session {
     /// Re-reads `session.json` (edited by `runde prepare` or `plan --edit`);
     /// true when the plan changed. A plan that does not parse is ignored.
     pub fn reload_plan(&mut self) -> bool {
-        match Plan::load(&self.dir.join(PLAN_FILE)) {
+        match crate::store::plan_file::read_plan(&self.dir.join(PLAN_FILE)) {
             Ok(plan) if plan != self.plan => {
                 self.plan = plan;
                 true

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use super::log::create_dir_durably;
 use super::{PLAN_FILE, Session};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Plan;
+use crate::model::plan::decode_text;
 use crate::model::plan_edit::NoteCounts;
 
 /// The plan in `dir`, or `None` when the folder has no plan yet.
@@ -15,13 +16,25 @@ pub fn load(dir: &Path) -> Result<Option<Plan>> {
     if !path.exists() {
         return Ok(None);
     }
-    Plan::load(&path).map(Some)
+    read_plan(&path).map(Some)
+}
+
+/// Reads and validates the plan file at `path`.
+pub fn read_plan(path: &Path) -> Result<Plan> {
+    let text = read_text(path)?;
+    Plan::parse(path, &text)
+}
+
+/// Reads a whole file as UTF-8, naming the file and line of invalid bytes.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_text(path, bytes)
 }
 
 /// Writes the plan to `dir/session.json`: temp file, fsync, rename, folder fsync.
 pub fn save(dir: &Path, plan: &Plan) -> Result<()> {
     create_dir_durably(dir)?;
-    crate::export::write_atomically(&dir.join(PLAN_FILE), plan.to_pretty_json().as_bytes())
+    super::durable::replace_file(&dir.join(PLAN_FILE), plan.to_pretty_json().as_bytes())
 }
 
 /// Live notes per board and section (none when the folder has no session yet).

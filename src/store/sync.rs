@@ -165,7 +165,7 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
                     names(&copies)
                 ))
             })?;
-        let text = crate::model::plan::read_text(chosen)?;
+        let text = crate::store::plan_file::read_text(chosen)?;
         crate::model::Plan::parse(chosen, &text)?;
         replace_atomically(&plan_path, text.as_bytes())?;
     }

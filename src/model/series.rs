@@ -1,0 +1,187 @@
+//! A series of meetings, as pure rules: the plan of the next meeting built
+//! from the last (numbers, date, layout, people) and the open topics that
+//! are carried over. Reading and creating the sessions is in the store.
+use crate::error::{Error, Result};
+use crate::i18n::strings;
+use crate::model::plan::Date;
+use crate::model::{Board, BoardKind, NoteKind, Origin, Plan, Section, SessionState};
+
+/// Id of the board that holds carried-over topics.
+pub const TOPICS_BOARD: &str = "open-topics";
+
+/// The plan of the meeting after `prev`.
+pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result<Plan> {
+    let next = prev.next_meeting.as_ref();
+    let date = date.or(next.map(|n| n.date)).ok_or_else(|| {
+        Error::Usage("the previous meeting's plan has no \"next_meeting\"; give the date with --date".into())
+    })?;
+    let s = strings(prev.lang);
+    let number = match prev.meeting_number {
+        Some(n) => Some(n.checked_add(1).ok_or_else(|| {
+            Error::Invalid(format!(
+                "meeting_number {n} is the largest runde can count to; set a smaller one in the plan"
+            ))
+        })?),
+        None => None,
+    };
+    let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
+    boards.insert(
+        0,
+        Board::new(
+            TOPICS_BOARD,
+            BoardKind::Topics,
+            s.open_topics,
+            vec![Section {
+                id: "topics".into(),
+                title: s.open_topics.into(),
+                lead: None,
+            }],
+        ),
+    );
+    let mut agenda = prev.agenda.clone();
+    for phase in &mut agenda {
+        phase.boards.retain(|b| b != TOPICS_BOARD);
+    }
+    if let Some(first) = agenda.first_mut() {
+        first.boards.insert(0, TOPICS_BOARD.into());
+    }
+    let default_title = match number {
+        Some(n) => format!("{} {n}", s.meeting_word),
+        None => s.meeting_word.to_string(),
+    };
+    Ok(Plan {
+        title: title.map(str::to_string).unwrap_or(default_title),
+        meeting_number: number,
+        newsletter: prev.newsletter.as_deref().map(increment_number),
+        date,
+        start: next.and_then(|n| n.start).or(prev.start),
+        end: next.and_then(|n| n.end).or(prev.end),
+        intro: None,
+        agenda,
+        boards,
+        next_meeting: None,
+        closing: None,
+        ..prev.clone()
+    })
+}
+
+/// "Nr. 07" → "Nr. 08": the last number in the text plus one, same width.
+/// Counts in decimal digits, so no number is too large and none wraps.
+pub fn increment_number(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let Some(end) = chars.iter().rposition(|c| c.is_ascii_digit()) else {
+        return text.to_string();
+    };
+    let start = chars[..end]
+        .iter()
+        .rposition(|c| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let mut digits: Vec<char> = chars[start..=end].to_vec();
+    let mut carry = true;
+    for d in digits.iter_mut().rev() {
+        if !carry {
+            break;
+        }
+        (*d, carry) = if *d == '9' {
+            ('0', true)
+        } else {
+            ((*d as u8 + 1) as char, false)
+        };
+    }
+    let head: String = chars[..start].iter().collect();
+    let tail: String = chars[end + 1..].iter().collect();
+    let overflow = if carry { "1" } else { "" };
+    format!("{head}{overflow}{}{tail}", digits.iter().collect::<String>())
+}
+
+/// A topic to carry into the next meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    pub text: String,
+    pub kind: NoteKind,
+    pub origin: Origin,
+}
+
+/// Open topics of a meeting: starred key findings, notes flagged as
+/// follow-ups, and carried topics not yet resolved.
+/// `name` is the folder name of the session, recorded as the origin of
+/// topics raised there.
+pub fn open_topics(plan: &Plan, state: &SessionState, name: &str) -> Vec<Carried> {
+    let here = |id: &str| Origin {
+        session: name.to_string(),
+        meeting: plan.meeting_number,
+        date: plan.date.to_string(),
+        note: id.to_string(),
+    };
+    let mut out: Vec<Carried> = Vec::new();
+    let push = |c: Carried, out: &mut Vec<Carried>| {
+        if !out.iter().any(|o| o.origin.note == c.origin.note) {
+            out.push(c);
+        }
+    };
+    for board in plan.boards.iter() {
+        for section in &board.sections {
+            for n in state.notes_in(&board.id, &section.id) {
+                let carry = match board.kind {
+                    BoardKind::Topics => !n.done,
+                    BoardKind::Findings => (n.starred || n.follow_up) && !n.done,
+                    _ => n.follow_up && !n.done,
+                };
+                if carry {
+                    let origin = n.origin.clone().unwrap_or_else(|| here(&n.id));
+                    push(
+                        Carried {
+                            text: n.text.clone(),
+                            kind: n.kind,
+                            origin,
+                        },
+                        &mut out,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The series key of a plan: (series, network).
+pub fn series_key(plan: &Plan) -> (String, String) {
+    (
+        plan.series.clone().unwrap_or_default(),
+        plan.network.clone().unwrap_or_default(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newsletter_numbers_increment_with_their_width() {
+        assert_eq!(increment_number("Nr. 07"), "Nr. 08");
+        assert_eq!(increment_number("Nr. 09"), "Nr. 10");
+        assert_eq!(increment_number("99"), "100");
+        assert_eq!(increment_number("Ausgabe 3/2022"), "Ausgabe 3/2023");
+        assert_eq!(increment_number("ohne"), "ohne");
+    }
+
+    #[test]
+    fn newsletter_numbers_never_wrap() {
+        assert_eq!(increment_number("Nr. 18446744073709551615"), "Nr. 18446744073709551616");
+        assert_eq!(
+            increment_number("Nr. 99999999999999999999999/x"),
+            "Nr. 100000000000000000000000/x"
+        );
+    }
+
+    #[test]
+    fn the_last_meeting_number_is_an_error_not_zero() {
+        let mut prev = crate::synthetic::plan();
+        prev.meeting_number = Some(u32::MAX);
+        let err = next_plan(&prev, Some(prev.date), None).expect_err("no wrap to 0");
+        assert!(err.to_string().contains("4294967295"), "{err}");
+        prev.meeting_number = Some(u32::MAX - 1);
+        let next = next_plan(&prev, Some(prev.date), None).unwrap();
+        assert_eq!(next.meeting_number, Some(u32::MAX));
+    }
+}

@@ -1,0 +1,193 @@
+//! The layering rules of the crate, checked on the source text.
+//!
+//! `model` (plain data + rules, no I/O) ← `store` (I/O) ← `app` ← `ui`;
+//! `export` uses model and words only; `i18n` uses only model. Each test
+//! reads the files of one layer, collects every `crate::…` module it names
+//! (in `use crate::…` lines and in `crate::a::b` paths, comments removed) and
+//! fails when one of them is forbidden for that layer.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `path` (or `path` itself when it is a file).
+fn rust_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(path).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(rust_files(&entry));
+        } else if entry.extension().is_some_and(|e| e == "rs") {
+            files.push(entry);
+        }
+    }
+    files
+}
+
+/// The source without `//` line comments and `/* */` block comments.
+/// String literals are kept; a `//` inside a string ends the line early,
+/// which only ever hides text, never invents an import.
+fn strip_comments(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.find("*/").map_or("", |end| &after[end + 2..]);
+        } else if rest.starts_with("//") {
+            rest = rest.find('\n').map_or("", |end| &rest[end..]);
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The top-level modules named after `crate::` in `source`, with the line
+/// number of each use; `use crate::{a, b::c}` names both `a` and `b`.
+fn crate_modules(source: &str) -> Vec<(usize, String)> {
+    let code = strip_comments(source);
+    let mut found = Vec::new();
+    for (index, line) in code.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            let before = rest[..at].chars().next_back();
+            let after = &rest[at + "crate::".len()..];
+            rest = after;
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue; // e.g. `my_crate::`
+            }
+            for name in names_after(after) {
+                found.push((index + 1, name));
+            }
+        }
+    }
+    found
+}
+
+/// `store::x` → [store]; `{store, app::Y}` → [store, app].
+fn names_after(text: &str) -> Vec<String> {
+    let ident = |s: &str| {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect::<String>()
+    };
+    match text.strip_prefix('{') {
+        Some(group) => {
+            let group = group.split('}').next().unwrap_or("");
+            group
+                .split(',')
+                .map(|part| ident(part.trim()))
+                .filter(|n| !n.is_empty())
+                .collect()
+        }
+        None => vec![ident(text)].into_iter().filter(|n| !n.is_empty()).collect(),
+    }
+}
+
+/// Every use of a forbidden module in `layer`, as "file:line: crate::module".
+fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in rust_files(&root.join(layer)) {
+        let source = fs::read_to_string(&file).unwrap();
+        for (line, module) in crate_modules(&source) {
+            if forbidden.contains(&module.as_str()) {
+                let shown = file.strip_prefix(root).unwrap_or(&file).display();
+                found.push(format!("{shown}:{line}: crate::{module}"));
+            }
+        }
+    }
+    found
+}
+
+/// Every use in `layer` of a module outside `allowed`.
+fn outside(layer: &str, allowed: &[&str]) -> Vec<String> {
+    let all = top_level_modules();
+    let forbidden: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|m| !allowed.contains(m))
+        .collect();
+    violations(layer, &forbidden)
+}
+
+/// The crate's top-level modules, read from `src/`.
+fn top_level_modules() -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut names: Vec<String> = fs::read_dir(src)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_str()?.to_string();
+            (p.is_dir() || p.extension().is_some_and(|e| e == "rs")).then_some(stem)
+        })
+        .filter(|n| n != "lib" && n != "main")
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn assert_clean(rule: &str, found: Vec<String>) {
+    assert!(found.is_empty(), "{rule} is broken by:\n{}", found.join("\n"));
+}
+
+#[test]
+fn model_does_not_reach_io_app_or_edges() {
+    let forbidden = [
+        "store", "app", "ui", "commands", "export", "series", "terminal", "runtime", "serve",
+    ];
+    assert_clean(
+        "src/model uses only plain data and rules",
+        violations("src/model", &forbidden),
+    );
+}
+
+#[test]
+fn export_uses_only_model_and_words() {
+    let forbidden = [
+        "store", "app", "ui", "commands", "terminal", "runtime", "serve", "series",
+    ];
+    assert_clean(
+        "src/export builds documents from the model",
+        violations("src/export", &forbidden),
+    );
+}
+
+#[test]
+fn ui_does_not_reach_store_or_commands() {
+    assert_clean("src/ui renders &App", violations("src/ui", &["store", "commands"]));
+}
+
+#[test]
+fn store_does_not_reach_app_ui_or_commands() {
+    assert_clean(
+        "src/store does I/O below the app",
+        violations("src/store", &["app", "ui", "commands"]),
+    );
+}
+
+#[test]
+#[ignore = "i18n::action_text/prepare_action_text still take crate::app actions; moving them is the app/ui half of issue 13"]
+fn i18n_uses_only_model() {
+    assert_clean(
+        "src/i18n.rs uses only the model",
+        outside("src/i18n.rs", &["model", "i18n"]),
+    );
+}
+
+#[test]
+fn the_checker_sees_uses_paths_and_groups_but_not_comments() {
+    let source = "use crate::store::Session;\n\
+                  // use crate::app::App;\n\
+                  /* crate::ui::x */ let x = crate::commands::run();\n\
+                  use crate::{series, export::doc};\n\
+                  let y = my_crate::store::z;\n";
+    let names: Vec<String> = crate_modules(source).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["store", "commands", "series", "export"]);
+}
