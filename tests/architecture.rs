@@ -173,7 +173,6 @@ fn store_does_not_reach_app_ui_or_commands() {
 }
 
 #[test]
-#[ignore = "i18n::action_text/prepare_action_text still take crate::app actions; moving them is the app/ui half of issue 13"]
 fn i18n_uses_only_model() {
     assert_clean(
         "src/i18n.rs uses only the model",

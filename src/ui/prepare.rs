@@ -12,7 +12,7 @@ use crate::app::prepare::Field;
 use crate::app::prepare::{
     Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_row, field_text,
 };
-use crate::i18n::prepare_action_text;
+use crate::app::prepare::describe as prepare_action_text;
 use crate::model::plan_edit;
 
 impl Widget for &Prepare {
