@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::event::NewNote;
-use crate::model::plan::{Board, BoardKind, Date, Lang, PLAN_FORMAT, Phase, Plan, Section};
+use crate::model::plan::{Board, BoardKind, Date, Lang, Phase, Plan, Section};
 use crate::model::{Change, Event, NoteFields, NoteKind, position};
 use crate::store::log::{Header, LOG_FORMAT, encode_record};
 use crate::store::{LOG_DIR, PLAN_FILE};
@@ -41,19 +41,11 @@ pub fn plan() -> Plan {
             )
         })
         .collect();
+    let date = Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
     Plan {
-        format: PLAN_FORMAT,
-        lang: Lang::De,
         series: Some("Bench".into()),
         title: "Synthetische Sitzung".into(),
-        event: None,
-        network: None,
         meeting_number: Some(1),
-        newsletter: None,
-        date: Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
-        start: None,
-        end: None,
-        intro: None,
         agenda: vec![Phase {
             id: "work".into(),
             title: "Arbeitsphase".into(),
@@ -61,12 +53,7 @@ pub fn plan() -> Plan {
             boards: BOARDS.iter().map(|b| b.to_string()).collect(),
         }],
         boards,
-        next_meeting: None,
-        closing: None,
-        people: Vec::new(),
-        starred_first: false,
-        timezone: None,
-        findings_sources: false,
+        ..crate::model::plan_edit::empty_plan(Lang::De, date)
     }
 }
 
