@@ -188,7 +188,7 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::OutputClosed),
         Err(e) => Err(Error::io("<stdout>", e)),
     }
 }
@@ -614,14 +614,15 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
     if args.check_public {
         let report = export::check_public(s.plan(), s.state())?;
         emit_plain(&report.uncertain.iter().map(|u| format!("{u}\n")).collect::<String>())?;
-        eprintln!(
-            "runde: {} place(s) will read [Name] in public minutes; {} need a human look",
+        let summary = format!(
+            "{} place(s) will read [Name] in public minutes; {} need a human look",
             report.replaced,
             report.uncertain.len()
         );
         if !report.uncertain.is_empty() {
-            std::process::exit(1);
+            return Err(Error::Problems(summary));
         }
+        eprintln!("runde: {summary}");
         return Ok(());
     }
     let template = match &args.template {
@@ -695,8 +696,7 @@ fn check_cmd(path: &str) -> Result<()> {
     }
     emit_plain(&out)?;
     if problems > 0 {
-        eprintln!("runde: {problems} problem(s) in {}", dir.display());
-        std::process::exit(1);
+        return Err(Error::Problems(format!("{problems} problem(s) in {}", dir.display())));
     }
     eprintln!("runde: {} is healthy", dir.display());
     Ok(())

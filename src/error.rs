@@ -28,6 +28,12 @@ pub enum Error {
     /// The command line itself is wrong (exit code 2).
     #[error("{0}")]
     Usage(String),
+    /// The command ran and found problems; the text sums them up (exit code 1).
+    #[error("{0}")]
+    Problems(String),
+    /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 impl Error {
@@ -48,10 +54,12 @@ impl Error {
         }
     }
 
-    /// The process exit code for this error: 2 for usage, 1 otherwise.
+    /// The process exit code for this error: 2 for usage, 0 for a closed
+    /// output pipe, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            Error::OutputClosed => 0,
             _ => 1,
         }
     }

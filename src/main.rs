@@ -6,7 +6,9 @@ use clap::Parser;
 fn main() {
     let cli = runde::cli::Cli::parse();
     if let Err(e) = runde::commands::run(cli) {
-        eprintln!("runde: {e}");
+        if !matches!(e, runde::error::Error::OutputClosed) {
+            eprintln!("runde: {e}");
+        }
         std::process::exit(e.exit_code());
     }
 }

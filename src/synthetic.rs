@@ -67,7 +67,7 @@ pub fn write(dir: &Path, notes: usize, writers: usize) -> Result<()> {
 pub fn write_on(dir: &Path, notes: usize, writers: usize, boards: usize) -> Result<()> {
     let boards = boards.clamp(1, BOARDS.len());
     std::fs::create_dir_all(dir.join(LOG_DIR)).map_err(|e| Error::io(dir, e))?;
-    std::fs::write(dir.join(PLAN_FILE), plan().to_pretty_json()).map_err(|e| Error::io(dir, e))?;
+    std::fs::write(dir.join(PLAN_FILE), plan().to_pretty_json()?).map_err(|e| Error::io(dir, e))?;
     let writers = writers.max(1);
     let mut files: Vec<std::io::BufWriter<std::fs::File>> = Vec::new();
     for w in 0..writers {

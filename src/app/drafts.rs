@@ -128,7 +128,7 @@ impl DraftBox {
 
     /// Writes a draft, replacing the earlier one of the same editor.
     pub fn save(&self, draft: &Draft) -> Result<()> {
-        let json = serde_json::to_vec_pretty(draft).unwrap_or_default();
+        let json = serde_json::to_vec_pretty(draft).map_err(|e| Error::Invalid(format!("draft not saved: {e}")))?;
         let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         std::io::Write::write_all(&mut tmp, &json).map_err(|e| Error::io(tmp.path(), e))?;
         let path = self.dir.join(draft.file_name());

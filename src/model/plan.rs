@@ -353,11 +353,13 @@ impl Plan {
         self.boards.iter().filter(move |b| b.kind == kind)
     }
 
-    /// Serializes the plan as pretty JSON with a trailing newline.
-    pub fn to_pretty_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+    /// Serializes the plan as pretty JSON with a trailing newline; never
+    /// an empty text in place of a plan.
+    pub fn to_pretty_json(&self) -> Result<String> {
+        let mut s = serde_json::to_string_pretty(self)
+            .map_err(|e| crate::error::Error::Invalid(format!("the plan cannot be written as JSON: {e}")))?;
         s.push('\n');
-        s
+        Ok(s)
     }
 }
 

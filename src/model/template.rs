@@ -158,7 +158,7 @@ mod tests {
         for name in TEMPLATES {
             for lang in [Lang::De, Lang::En] {
                 let plan = plan(name, lang, None, date).unwrap();
-                let text = plan.to_pretty_json();
+                let text = plan.to_pretty_json().unwrap();
                 let (parsed, problems) = Plan::parse_all(&text);
                 assert!(problems.is_empty(), "{name} {lang:?}: {problems:?}");
                 assert_eq!(parsed.unwrap(), plan);

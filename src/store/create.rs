@@ -27,8 +27,9 @@ pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
     // sets the session up, not by the first writer with their umask.
     create_dir_durably(&dir.join(crate::store::LOG_DIR))?;
     let path = dir.join(PLAN_FILE);
+    let json = plan.to_pretty_json()?;
     let mut file = create_new_file(&path)?;
-    file.write_all(plan.to_pretty_json().as_bytes())
+    file.write_all(json.as_bytes())
         .map_err(|e| Error::io(&path, e))?;
     file.sync_all().map_err(|e| Error::io(&path, e))?;
     sync_dir(dir)

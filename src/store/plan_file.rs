@@ -34,7 +34,7 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Writes the plan to `dir/session.json`: temp file, fsync, rename, folder fsync.
 pub fn save(dir: &Path, plan: &Plan) -> Result<()> {
     create_dir_durably(dir)?;
-    super::durable::replace_file(&dir.join(PLAN_FILE), plan.to_pretty_json().as_bytes())
+    super::durable::replace_file(&dir.join(PLAN_FILE), plan.to_pretty_json()?.as_bytes())
 }
 
 /// Live notes per board and section (none when the folder has no session yet).
