@@ -1,0 +1,97 @@
+//! Scenario tests of the facilitator view's text from the rehearsal
+//! (issue 16): section headings in the merged view, the agenda bar on a
+//! narrow terminal, and the `?` overlay (wrapped, complete, no repeats).
+#[path = "common/tui.rs"]
+mod tui;
+
+use runde::model::Lang;
+use tui::*;
+
+fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::app::App {
+    let mut app = fx.facilitator(lang);
+    for _ in 0..3 {
+        app.handle_key(key('n'));
+    }
+    assert_eq!(app.session.state().phase(), Some("workshops"));
+    app
+}
+
+#[test]
+fn the_merged_view_shows_section_headings() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, Some(Lang::En));
+    app.handle_key(key('2'));
+    app.handle_key(key('m'));
+    let text = screen(&app, 160, 45);
+    // The board's title names both sections too: look for headings.
+    assert!(text.contains("▸ Erfolgsfaktoren") && text.contains("▸ Fallstricke"), "{text}");
+}
+
+#[test]
+fn a_narrow_agenda_bar_keeps_the_current_phase_visible() {
+    let fx = Fixture::example();
+    for lang in [Lang::De, Lang::En] {
+        let mut app = in_workshops(&fx, Some(lang));
+        for width in [30, 45, 59] {
+            let text = screen(&app, width, 20);
+            let bar = text.lines().nth(1).unwrap_or_default();
+            assert!(bar.contains("▶ Parallele Work"), "{width}: {text}");
+        }
+        app.handle_key(key('n'));
+        let text = screen(&app, 40, 20);
+        assert!(text.lines().nth(1).unwrap_or_default().contains("▶ Plenum"), "{text}");
+        for _ in 0..3 {
+            app.handle_key(key('N'));
+        }
+    }
+}
+
+/// The rows of the `?` box (found by its title), trimmed.
+fn help_rows(text: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let corner = |l: &Vec<char>| {
+        let s: String = l.iter().collect();
+        let at = s.find("┌ Tastenkürzel ").or_else(|| s.find("┌ Keys "))?;
+        Some(s[..at].chars().count())
+    };
+    let Some((top, left)) = lines.iter().enumerate().find_map(|(y, l)| corner(l).map(|x| (y, x))) else {
+        return Vec::new();
+    };
+    let right = lines[top].iter().skip(left).position(|c| *c == '┐').map_or(left, |p| p + left);
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) == Some(&'│'))
+        .map(|l| l[left + 1..right.min(l.len())].iter().collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn facilitator_help_wraps_long_lines_and_repeats_nothing() {
+    for (lang, plus) in [
+        (Lang::De, "so viele Minuten)"),
+        (Lang::En, "that many minutes)"),
+    ] {
+        let fx = Fixture::example();
+        let mut app = in_workshops(&fx, Some(lang));
+        app.handle_key(key('?'));
+        let text = screen(&app, 160, 45);
+        assert!(text.contains(plus), "{text}");
+        let rows = help_rows(&text);
+        let keys: Vec<&str> = rows.iter().filter_map(|r| r.split_whitespace().next()).collect();
+        for lone in ["←", "N"] {
+            assert!(!keys.contains(&lone), "{lone} has its own line: {text}");
+        }
+        insta::assert_snapshot!(format!("fac_help_{lang:?}_160x45").to_lowercase(), text);
+        // Present and merged mode: `f` is listed, j/k once.
+        app.handle_key(key('x'));
+        app.handle_key(key('m'));
+        app.handle_key(key('?'));
+        let text = screen(&app, 160, 45);
+        let rows = help_rows(&text);
+        assert!(rows.iter().any(|r| r.starts_with("f ")), "{text}");
+        let keys: Vec<&str> = rows.iter().filter_map(|r| r.split_whitespace().next()).collect();
+        assert!(!keys.contains(&"k") && !keys.contains(&"PgUp"), "{text}");
+        let small = screen(&app, 40, 12);
+        assert!(small.contains('│'), "{small}");
+    }
+}
