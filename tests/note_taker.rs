@@ -471,13 +471,30 @@ fn footers_name_what_the_keys_do() {
     let fx = Fixture::example();
     fx.session().set_phase(Some("workshops")).unwrap();
     let cases = [
-        (Lang::De, "Enter öffnen", "Esc schließen (Entwurf bleibt)", "Ctrl-g Entwurf verwerfen", "Enter übernehmen", "Esc Filter aufheben"),
-        (Lang::En, "Enter open", "Esc close (draft kept)", "Ctrl-g discard draft", "Enter apply", "Esc clear filter"),
+        (
+            Lang::De,
+            "Enter öffnen",
+            "Esc schließen (Entwurf bleibt)",
+            "Ctrl-g Entwurf verwerfen",
+            "Enter übernehmen",
+            "Esc Filter aufheben",
+        ),
+        (
+            Lang::En,
+            "Enter open",
+            "Esc close (draft kept)",
+            "Ctrl-g discard draft",
+            "Enter apply",
+            "Esc clear filter",
+        ),
     ];
     for (lang, open, close, discard, apply, clear) in cases {
         let picker = fx.note_taker(None, None, Some(lang));
         let text = footer(&screen(&picker, 100, 30));
-        assert!(text.contains(open) && !text.contains("speichern") && !text.contains("save"), "{text}");
+        assert!(
+            text.contains(open) && !text.contains("speichern") && !text.contains("save"),
+            "{text}"
+        );
         drop(picker);
         let mut app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
         app.handle_key(key('a'));
@@ -486,7 +503,10 @@ fn footers_name_what_the_keys_do() {
         let text = footer(&full);
         assert!(text.contains(close) && text.contains(discard), "{text}");
         insta::assert_snapshot!(format!("note_editor_{lang:?}_100x30").to_lowercase(), full);
-        insta::assert_snapshot!(format!("note_editor_{lang:?}_40x12").to_lowercase(), screen(&app, 40, 12));
+        insta::assert_snapshot!(
+            format!("note_editor_{lang:?}_40x12").to_lowercase(),
+            screen(&app, 40, 12)
+        );
         app.handle_key(ctrl('g'));
         app.handle_key(key('/'));
         let text = footer(&screen(&app, 100, 30));
@@ -527,11 +547,21 @@ fn help_rows(text: &str) -> Vec<String> {
     let Some((top, left)) = lines.iter().enumerate().find_map(|(y, l)| corner(l).map(|x| (y, x))) else {
         return Vec::new();
     };
-    let right = lines[top].iter().skip(left).position(|c| *c == '┐').map_or(left, |p| p + left);
+    let right = lines[top]
+        .iter()
+        .skip(left)
+        .position(|c| *c == '┐')
+        .map_or(left, |p| p + left);
     lines[top + 1..]
         .iter()
         .take_while(|l| l.get(left) == Some(&'│'))
-        .map(|l| l[left + 1..right.min(l.len())].iter().collect::<String>().trim().to_string())
+        .map(|l| {
+            l[left + 1..right.min(l.len())]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 
@@ -547,16 +577,25 @@ fn help_has_one_line_per_key_group_and_scrolls_when_small() {
         for lone in ["k", "K", "Shift-Tab"] {
             assert!(!keys.contains(&lone), "{lone} has its own line: {text}");
         }
-        assert!(rows.iter().any(|r| r.starts_with("j/k")) && rows.iter().any(|r| r.starts_with("J/K")), "{text}");
+        assert!(
+            rows.iter().any(|r| r.starts_with("j/k")) && rows.iter().any(|r| r.starts_with("J/K")),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("note_help_{lang:?}_100x40").to_lowercase(), text);
         let small = screen(&app, 40, 12);
         let quit = if lang == Lang::De { "beenden" } else { "quit" };
-        assert!(!help_rows(&small).iter().any(|r| r.ends_with(quit)), "cut at 40×12: {small}");
+        assert!(
+            !help_rows(&small).iter().any(|r| r.ends_with(quit)),
+            "cut at 40×12: {small}"
+        );
         for _ in 0..40 {
             app.handle_key(key('j'));
         }
         let small = screen(&app, 40, 12);
-        assert!(help_rows(&small).iter().any(|r| r.ends_with(quit)), "scrolled to the end: {small}");
+        assert!(
+            help_rows(&small).iter().any(|r| r.ends_with(quit)),
+            "scrolled to the end: {small}"
+        );
         app.handle_key(key('x'));
         assert!(app.overlay.is_none(), "another key closes");
     }

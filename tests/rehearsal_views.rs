@@ -24,13 +24,16 @@ fn the_merged_view_shows_section_headings() {
     app.handle_key(key('m'));
     let text = screen(&app, 160, 45);
     // The board's title names both sections too: look for headings.
-    assert!(text.contains("▸ Erfolgsfaktoren") && text.contains("▸ Fallstricke"), "{text}");
+    assert!(
+        text.contains("▸ Erfolgsfaktoren") && text.contains("▸ Fallstricke"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_narrow_agenda_bar_keeps_the_current_phase_visible() {
-    let fx = Fixture::example();
     for lang in [Lang::De, Lang::En] {
+        let fx = Fixture::example();
         let mut app = in_workshops(&fx, Some(lang));
         for width in [30, 45, 59] {
             let text = screen(&app, width, 20);
@@ -40,9 +43,6 @@ fn a_narrow_agenda_bar_keeps_the_current_phase_visible() {
         app.handle_key(key('n'));
         let text = screen(&app, 40, 20);
         assert!(text.lines().nth(1).unwrap_or_default().contains("▶ Plenum"), "{text}");
-        for _ in 0..3 {
-            app.handle_key(key('N'));
-        }
     }
 }
 
@@ -57,20 +57,27 @@ fn help_rows(text: &str) -> Vec<String> {
     let Some((top, left)) = lines.iter().enumerate().find_map(|(y, l)| corner(l).map(|x| (y, x))) else {
         return Vec::new();
     };
-    let right = lines[top].iter().skip(left).position(|c| *c == '┐').map_or(left, |p| p + left);
+    let right = lines[top]
+        .iter()
+        .skip(left)
+        .position(|c| *c == '┐')
+        .map_or(left, |p| p + left);
     lines[top + 1..]
         .iter()
         .take_while(|l| l.get(left) == Some(&'│'))
-        .map(|l| l[left + 1..right.min(l.len())].iter().collect::<String>().trim().to_string())
+        .map(|l| {
+            l[left + 1..right.min(l.len())]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 
 #[test]
 fn facilitator_help_wraps_long_lines_and_repeats_nothing() {
-    for (lang, plus) in [
-        (Lang::De, "so viele Minuten)"),
-        (Lang::En, "that many minutes)"),
-    ] {
+    for (lang, plus) in [(Lang::De, "so viele Minuten)"), (Lang::En, "that many minutes)")] {
         let fx = Fixture::example();
         let mut app = in_workshops(&fx, Some(lang));
         app.handle_key(key('?'));

@@ -230,8 +230,14 @@ impl Action {
                 ("first/last", "to the first (gg, Home) / last entry (G, End)"),
             ),
             CloseEditor => t(
-                ("schließen (Entwurf bleibt)", "Editor schließen, der Entwurf bleibt (D listet Entwürfe)"),
-                ("close (draft kept)", "close the editor, the draft is kept (D lists drafts)"),
+                (
+                    "schließen (Entwurf bleibt)",
+                    "Editor schließen, der Entwurf bleibt (D listet Entwürfe)",
+                ),
+                (
+                    "close (draft kept)",
+                    "close the editor, the draft is kept (D lists drafts)",
+                ),
             ),
             ApplyFilter => t(
                 ("übernehmen", "Filter übernehmen (er wirkt schon beim Tippen)"),
@@ -251,8 +257,14 @@ impl Action {
                 ("quit", "asks whether to quit; the draft is kept"),
             ),
             ClearLineStart => t(
-                ("Zeilenanfang löschen", "bis zum Zeilenanfang löschen (Ctrl-w Wort, Ctrl-a/e Anfang/Ende)"),
-                ("delete to start", "delete to the start of the line (Ctrl-w word, Ctrl-a/e start/end)"),
+                (
+                    "Zeilenanfang löschen",
+                    "bis zum Zeilenanfang löschen (Ctrl-w Wort, Ctrl-a/e Anfang/Ende)",
+                ),
+                (
+                    "delete to start",
+                    "delete to the start of the line (Ctrl-w word, Ctrl-a/e start/end)",
+                ),
             ),
             UndoTyping => t(
                 ("rückgängig", "letzte Änderung am Text rückgängig"),
@@ -311,7 +323,10 @@ impl Action {
                 ("filter", "filter notes by text"),
             ),
             Submit => t(("speichern", "speichern / bestätigen"), ("save", "save / confirm")),
-            Newline => t(("neue Zeile", "neue Zeile im Text"), ("newline", "line break in the text")),
+            Newline => t(
+                ("neue Zeile", "neue Zeile im Text"),
+                ("newline", "line break in the text"),
+            ),
             Cancel => t(
                 ("abbrechen", "schließen, ohne zu speichern"),
                 ("cancel", "close without saving"),

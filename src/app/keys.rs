@@ -71,7 +71,11 @@ const TOP: Binding = b(
 );
 /// `G`/`End`: last entry of a list.
 const BOTTOM: Binding = b(
-    &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+    &[
+        (KeyCode::Char('G'), SHIFT),
+        (KeyCode::Char('G'), NONE),
+        (KeyCode::End, NONE),
+    ],
     "",
     Action::CursorBottom,
     false,

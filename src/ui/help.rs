@@ -108,7 +108,14 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let bottom = crate::i18n::view_strings(app.lang).help_scroll;
     let entries = help_entries(app.bindings(), |a| a.describe(app.lang));
-    help_box(&entries, app.s().help_title, bottom, app.transient.help_scroll, area, buf);
+    help_box(
+        &entries,
+        app.s().help_title,
+        bottom,
+        app.transient.help_scroll,
+        area,
+        buf,
+    );
 }
 
 /// The `?` overlay of any view's table: every binding with its long words.
@@ -138,14 +145,7 @@ fn help_entries<A: Copy>(
 
 /// The help box: keys right-aligned, words wrapped beside them; the first
 /// `scroll` entries skipped (never so many that the box is left half empty).
-fn help_box(
-    entries: &[(&str, &str)],
-    title: &str,
-    bottom: &str,
-    scroll: usize,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn help_box(entries: &[(&str, &str)], title: &str, bottom: &str, scroll: usize, area: Rect, buf: &mut Buffer) {
     let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let text_width = entries.iter().map(|(_, t)| t.width()).max().unwrap_or(0);
     let width = (key_width + 2 + text_width + 2).min(100).min(area.width as usize) as u16;

@@ -200,7 +200,11 @@ pub fn note_list_with(
         let decoration = decorate(n);
         let mut headed: Vec<(String, bool)> = Vec::new();
         for heading in &decoration.above {
-            headed.extend(text::wrap(heading, width.saturating_sub(1), "", "  ").into_iter().map(|l| (l, true)));
+            headed.extend(
+                text::wrap(heading, width.saturating_sub(1), "", "  ")
+                    .into_iter()
+                    .map(|l| (l, true)),
+            );
         }
         let marker = match (decoration.marker, n.starred, n.kind) {
             (Some(m), _, _) => m,
@@ -265,7 +269,12 @@ pub fn note_list_with(
 /// the text scrolls.
 pub fn editor_height(input: &Input, area: Rect) -> u16 {
     let inner = area.width.saturating_sub(2).max(1) as usize;
-    let rows: usize = input.area.lines().iter().map(|l| text::wrap(l, inner, "", "").len()).sum();
+    let rows: usize = input
+        .area
+        .lines()
+        .iter()
+        .map(|l| text::wrap(l, inner, "", "").len())
+        .sum();
     let limit = if area.height < 16 {
         area.height * 2 / 3
     } else {
