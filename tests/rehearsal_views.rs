@@ -7,13 +7,10 @@ mod tui;
 use runde::model::Lang;
 use tui::*;
 
+/// The facilitator's view during the breakout workshops.
 fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::app::App {
-    let mut app = fx.facilitator(lang);
-    for _ in 0..3 {
-        app.handle_key(key('n'));
-    }
-    assert_eq!(app.session.state().phase(), Some("workshops"));
-    app
+    fx.session().set_phase(Some("workshops")).unwrap();
+    fx.facilitator(lang)
 }
 
 #[test]
@@ -44,35 +41,6 @@ fn a_narrow_agenda_bar_keeps_the_current_phase_visible() {
         let text = screen(&app, 40, 20);
         assert!(text.lines().nth(1).unwrap_or_default().contains("▶ Plenum"), "{text}");
     }
-}
-
-/// The rows of the `?` box (found by its title), trimmed.
-fn help_rows(text: &str) -> Vec<String> {
-    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
-    let corner = |l: &Vec<char>| {
-        let s: String = l.iter().collect();
-        let at = s.find("┌ Tastenkürzel ").or_else(|| s.find("┌ Keys "))?;
-        Some(s[..at].chars().count())
-    };
-    let Some((top, left)) = lines.iter().enumerate().find_map(|(y, l)| corner(l).map(|x| (y, x))) else {
-        return Vec::new();
-    };
-    let right = lines[top]
-        .iter()
-        .skip(left)
-        .position(|c| *c == '┐')
-        .map_or(left, |p| p + left);
-    lines[top + 1..]
-        .iter()
-        .take_while(|l| l.get(left) == Some(&'│'))
-        .map(|l| {
-            l[left + 1..right.min(l.len())]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string()
-        })
-        .collect()
 }
 
 #[test]

@@ -118,6 +118,19 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action moves a list's cursor (a line, a page, to the first or last).
+    pub fn moves_cursor(self) -> bool {
+        matches!(
+            self,
+            Action::CursorDown
+                | Action::CursorUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::CursorTop
+                | Action::CursorBottom
+        )
+    }
+
     /// Whether the action writes to the session (refused in read-only views).
     pub fn writes(self) -> bool {
         !matches!(

@@ -168,12 +168,7 @@ impl App {
                     v.cursor_id = None;
                 }
             }
-            Action::CursorDown
-            | Action::CursorUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::CursorTop
-            | Action::CursorBottom => {
+            action if action.moves_cursor() => {
                 let len = match &self.screen {
                     Screen::Note(v) => self.visible_notes(v.section).len(),
                     _ => 0,
@@ -327,9 +322,7 @@ impl App {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Screen::Picker(p) = &mut self.screen else { return };
         match action {
-            Action::CursorDown | Action::CursorUp | Action::CursorTop | Action::CursorBottom => {
-                p.cursor = step_cursor(p.cursor, p.boards.len(), action)
-            }
+            action if action.moves_cursor() => p.cursor = step_cursor(p.cursor, p.boards.len(), action),
             Action::OpenBoard | Action::PickBoard(_) => {
                 let index = match action {
                     Action::PickBoard(i) => i,
