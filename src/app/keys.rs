@@ -291,8 +291,8 @@ const NEWLINE: Binding = b(
 /// Keys while writing a note (new or edited); its draft is kept on Esc.
 pub const EDITOR: &[Binding] = &[
     b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
-    NEWLINE,
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::CloseEditor, true),
+    NEWLINE,
     b(&[(KeyCode::Char('g'), CTRL)], "Ctrl-g", Action::DiscardDraft, true),
     CLEAR_LINE_START,
     UNDO_TYPING,
