@@ -156,7 +156,7 @@ const DE: Strings = Strings {
     not_saved: "NICHT GESPEICHERT, der Text bleibt im Editor",
     help_title: "Tastenkürzel",
     help_close: "eine beliebige Taste schließt",
-    confirm_quit: "Timer laufen weiter, auch ohne dieses Fenster. Beenden? (y/n)",
+    confirm_quit: "Timer laufen weiter, auch ohne dieses Fenster. Beenden? (j/n)",
     signal_prompt: "Signal an die Moderation: 1 fertig · 2 mehr Zeit · 3 Hilfe · Esc abbrechen",
     section_prompt: "In welchen Abschnitt verschieben?",
     sig_done: "fertig",
@@ -871,5 +871,32 @@ impl CliStrings {
             (Lang::En, 1) => "1 bad line – nothing imported".to_string(),
             (Lang::En, n) => format!("{n} bad lines – nothing imported"),
         }
+    }
+}
+
+/// Words of the views' dialogs and help added with the rehearsal fixes.
+#[derive(Debug)]
+pub struct ViewStrings {
+    /// The note-taker's quit question (Ctrl-C while typing or in a dialog).
+    pub confirm_quit_note: &'static str,
+    /// The bottom line of the `?` overlay, which scrolls.
+    pub help_scroll: &'static str,
+}
+
+const VIEW_DE: ViewStrings = ViewStrings {
+    confirm_quit_note: "Beenden? Entwürfe bleiben erhalten. (j/n)",
+    help_scroll: "j/k ↓↑ blättern · jede andere Taste schließt",
+};
+
+const VIEW_EN: ViewStrings = ViewStrings {
+    confirm_quit_note: "Quit? Drafts are kept. (y/n)",
+    help_scroll: "j/k ↓↑ scroll · any other key closes",
+};
+
+/// The view words of a language.
+pub fn view_strings(lang: Lang) -> &'static ViewStrings {
+    match lang {
+        Lang::De => &VIEW_DE,
+        Lang::En => &VIEW_EN,
     }
 }

@@ -200,7 +200,7 @@ fn help_comes_from_the_binding_table_and_quit_asks_while_timers_run() {
     app.handle_key(key('S'));
     app.handle_key(key('q'));
     assert!(!app.quit, "asks first");
-    assert!(screen(&app, 100, 40).contains("Beenden? (y/n)"));
+    assert!(screen(&app, 100, 40).contains("Beenden? (j/n)"));
     app.handle_key(key('n'));
     assert!(!app.quit);
     app.handle_key(key('q'));

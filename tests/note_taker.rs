@@ -319,3 +319,255 @@ fn a_paste_outside_an_editor_is_ignored_with_a_hint() {
     let text = screen(&app, 100, 30);
     assert!(text.contains("Einfügen"), "a hint is shown: {text}");
 }
+
+/// A paragraph of about 500 characters that starts with "Anfang" and ends with "Satzes.".
+fn long_paragraph() -> String {
+    let mut text = String::from("Anfang");
+    let mut i = 0;
+    while text.len() < 490 {
+        i += 1;
+        text.push_str(&format!(" Wort{i}"));
+    }
+    text.push_str(" Satzes.");
+    text
+}
+
+#[test]
+fn a_long_paragraph_wraps_in_the_editor_and_scrolls() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    app.handle_key(key('a'));
+    typ(&mut app, &long_paragraph());
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("Anfang") && text.contains("Satzes."),
+        "the whole paragraph is visible while typing: {text}"
+    );
+    // Small: the box grows to its limit, then scrolls to the cursor.
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Satzes."), "{text}");
+    let rows = text.lines().filter(|l| l.contains("Wort")).count();
+    assert!(rows >= 3, "several wrapped rows at 40×12: {text}");
+    for _ in 0..30 {
+        app.handle_key(code(KeyCode::Up));
+    }
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Anfang"), "scrolled back to the start: {text}");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), &long_paragraph());
+}
+
+fn note_cursor(app: &runde::app::App) -> usize {
+    match &app.screen {
+        Screen::Note(v) => v.cursor,
+        _ => panic!("not the note view"),
+    }
+}
+
+#[test]
+fn g_gg_home_and_end_jump_in_lists() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), None, None);
+    let last = texts(&fx, "methods", "notes").len() - 1;
+    app.handle_key(key('G'));
+    assert_eq!(note_cursor(&app), last, "G: last note");
+    app.handle_key(key('g'));
+    assert_eq!(note_cursor(&app), last, "one g waits for the second");
+    app.handle_key(key('g'));
+    assert_eq!(note_cursor(&app), 0, "gg: first note");
+    app.handle_key(code(KeyCode::End));
+    assert_eq!(note_cursor(&app), last);
+    app.handle_key(code(KeyCode::Home));
+    assert_eq!(note_cursor(&app), 0);
+    // A g followed by another key is no jump.
+    app.handle_key(key('G'));
+    app.handle_key(key('g'));
+    app.handle_key(key('k'));
+    app.handle_key(key('g'));
+    assert_eq!(note_cursor(&app), last - 1);
+}
+
+#[test]
+fn digits_in_the_board_picker_choose_the_board() {
+    let fx = Fixture::example();
+    fx.session().set_phase(Some("workshops")).unwrap();
+    let mut app = fx.note_taker(None, None, None);
+    app.handle_key(key('3'));
+    assert!(matches!(&app.screen, Screen::Note(v) if v.board == "continuity"));
+}
+
+#[test]
+fn the_filter_applies_while_typing_and_esc_clears_it() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("actors"), None, None);
+    app.handle_key(key('/'));
+    typ(&mut app, "krefeld");
+    assert_eq!(app.visible_notes(0).len(), 2, "filtered before Enter");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(app.visible_notes(0).len(), 2);
+    app.handle_key(key('/'));
+    typ(&mut app, "xyz");
+    assert_eq!(app.visible_notes(0).len(), 0);
+    app.handle_key(code(KeyCode::Esc));
+    assert!(app.input.is_none());
+    assert_eq!(app.visible_notes(0).len(), 8, "Esc in the filter clears it");
+}
+
+#[test]
+fn readline_keys_edit_the_line() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    let line = |app: &runde::app::App| app.input.as_ref().unwrap().area.lines()[0].clone();
+    app.handle_key(key('a'));
+    typ(&mut app, "eins zwei drei");
+    app.handle_key(ctrl('w'));
+    assert_eq!(line(&app), "eins zwei ", "Ctrl-W deletes a word");
+    app.handle_key(ctrl('a'));
+    typ(&mut app, "X");
+    assert_eq!(line(&app), "Xeins zwei ", "Ctrl-A goes to the start");
+    app.handle_key(ctrl('e'));
+    typ(&mut app, "Y");
+    assert_eq!(line(&app), "Xeins zwei Y", "Ctrl-E goes to the end");
+    app.handle_key(code(KeyCode::Left));
+    app.handle_key(ctrl('u'));
+    assert_eq!(line(&app), "Y", "Ctrl-U deletes to the start of the line");
+}
+
+#[test]
+fn ctrl_c_is_never_silently_ignored() {
+    for (lang, prompt) in [(Lang::De, "(j/n)"), (Lang::En, "(y/n)")] {
+        let fx = Fixture::example();
+        let mut app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
+        app.handle_key(key('a'));
+        typ(&mut app, "halb");
+        app.handle_key(ctrl('c'));
+        assert!(!app.quit, "typing is not thrown away by one key");
+        let text = screen(&app, 100, 30);
+        assert!(text.contains(prompt), "Ctrl-C asks: {text}");
+        app.handle_key(key('n'));
+        assert_eq!(app.input.as_ref().unwrap().area.lines(), ["halb"], "and n goes back");
+        app.handle_key(ctrl('c'));
+        app.handle_key(key(if lang == Lang::De { 'j' } else { 'y' }));
+        assert!(app.quit);
+        drop(app);
+        // In the help, Ctrl-C asks too instead of just closing it.
+        let mut app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
+        app.handle_key(code(KeyCode::Esc));
+        app.handle_key(key('?'));
+        app.handle_key(ctrl('c'));
+        assert!(screen(&app, 100, 30).contains(prompt));
+        app.handle_key(key('y'));
+        assert!(app.quit, "y is accepted in both languages");
+    }
+}
+
+/// The footer line of a screen.
+fn footer(text: &str) -> String {
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn footers_name_what_the_keys_do() {
+    let fx = Fixture::example();
+    fx.session().set_phase(Some("workshops")).unwrap();
+    let cases = [
+        (
+            Lang::De,
+            "Enter öffnen",
+            "Esc schließen (Entwurf bleibt)",
+            "Ctrl-g Entwurf verwerfen",
+            "Enter übernehmen",
+            "Esc Filter aufheben",
+        ),
+        (
+            Lang::En,
+            "Enter open",
+            "Esc close (draft kept)",
+            "Ctrl-g discard draft",
+            "Enter apply",
+            "Esc clear filter",
+        ),
+    ];
+    for (lang, open, close, discard, apply, clear) in cases {
+        let picker = fx.note_taker(None, None, Some(lang));
+        let text = footer(&screen(&picker, 100, 30));
+        assert!(
+            text.contains(open) && !text.contains("speichern") && !text.contains("save"),
+            "{text}"
+        );
+        drop(picker);
+        let mut app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
+        app.handle_key(key('a'));
+        typ(&mut app, &long_paragraph());
+        let full = screen(&app, 100, 30);
+        let text = footer(&full);
+        assert!(text.contains(close) && text.contains(discard), "{text}");
+        insta::assert_snapshot!(format!("note_editor_{lang:?}_100x30").to_lowercase(), full);
+        insta::assert_snapshot!(
+            format!("note_editor_{lang:?}_40x12").to_lowercase(),
+            screen(&app, 40, 12)
+        );
+        app.handle_key(ctrl('g'));
+        app.handle_key(key('/'));
+        let text = footer(&screen(&app, 100, 30));
+        assert!(text.contains(apply) && text.contains(clear), "{text}");
+        assert!(!text.contains("Alt-Enter"), "no line breaks in a filter: {text}");
+    }
+}
+
+#[test]
+fn status_messages_fade_after_a_few_seconds() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    app.handle_key(key('a'));
+    typ(&mut app, "kurz");
+    app.handle_key(code(KeyCode::Enter));
+    assert!(screen(&app, 100, 30).contains("✓ gespeichert"));
+    fx.clock.advance_secs(2);
+    app.update(Action::Tick);
+    assert!(screen(&app, 100, 30).contains("✓ gespeichert"), "still there after 2 s");
+    fx.clock.advance_secs(4);
+    assert!(app.update(Action::Tick), "fading redraws");
+    assert!(!screen(&app, 100, 30).contains("✓ gespeichert"), "gone after 6 s");
+    // A warning stays until something replaces it.
+    app.handle_event(Event::Paste("x".into()));
+    fx.clock.advance_secs(10);
+    app.update(Action::Tick);
+    assert!(screen(&app, 100, 30).contains("Einfügen"));
+}
+
+#[test]
+fn help_has_one_line_per_key_group_and_scrolls_when_small() {
+    for lang in [Lang::De, Lang::En] {
+        let fx = Fixture::example();
+        let mut app = fx.note_taker(Some("methods"), None, Some(lang));
+        app.handle_key(key('?'));
+        let text = screen(&app, 100, 40);
+        let rows = help_rows(&text);
+        let keys: Vec<&str> = rows.iter().filter_map(|r| r.split_whitespace().next()).collect();
+        for lone in ["k", "K", "Shift-Tab"] {
+            assert!(!keys.contains(&lone), "{lone} has its own line: {text}");
+        }
+        assert!(
+            rows.iter().any(|r| r.starts_with("j/k")) && rows.iter().any(|r| r.starts_with("J/K")),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("note_help_{lang:?}_100x40").to_lowercase(), text);
+        let small = screen(&app, 40, 12);
+        let quit = if lang == Lang::De { "beenden" } else { "quit" };
+        assert!(
+            !help_rows(&small).iter().any(|r| r.ends_with(quit)),
+            "cut at 40×12: {small}"
+        );
+        for _ in 0..40 {
+            app.handle_key(key('j'));
+        }
+        let small = screen(&app, 40, 12);
+        assert!(
+            help_rows(&small).iter().any(|r| r.ends_with(quit)),
+            "scrolled to the end: {small}"
+        );
+        app.handle_key(key('x'));
+        assert!(app.overlay.is_none(), "another key closes");
+    }
+}

@@ -95,9 +95,42 @@ pub enum Action {
     Help,
     /// Quit (asks first while timers run).
     Quit,
+    /// Jump to the first entry of the list.
+    CursorTop,
+    /// Jump to the last entry of the list.
+    CursorBottom,
+    /// Close the note editor; its draft is kept.
+    CloseEditor,
+    /// Close the filter prompt and keep the filter.
+    ApplyFilter,
+    /// Clear the filter and close its prompt.
+    ClearFilter,
+    /// Open the board under the picker's cursor.
+    OpenBoard,
+    /// Open board N (0-based) of the picker.
+    PickBoard(usize),
+    /// Ask whether to quit (Ctrl-C where it cannot quit at once).
+    AskQuit,
+    /// Delete from the editor's cursor to the start of the line.
+    ClearLineStart,
+    /// Undo the last change to the editor's text.
+    UndoTyping,
 }
 
 impl Action {
+    /// Whether the action moves a list's cursor (a line, a page, to the first or last).
+    pub fn moves_cursor(self) -> bool {
+        matches!(
+            self,
+            Action::CursorDown
+                | Action::CursorUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::CursorTop
+                | Action::CursorBottom
+        )
+    }
+
     /// Whether the action writes to the session (refused in read-only views).
     pub fn writes(self) -> bool {
         !matches!(
@@ -120,6 +153,14 @@ impl Action {
                 | Action::Cancel
                 | Action::Help
                 | Action::Quit
+                | Action::CursorTop
+                | Action::CursorBottom
+                | Action::CloseEditor
+                | Action::ApplyFilter
+                | Action::ClearFilter
+                | Action::OpenBoard
+                | Action::PickBoard(_)
+                | Action::AskQuit
         )
     }
 
@@ -189,14 +230,59 @@ impl Action {
                 ("move", "move the selection down/up"),
             ),
             NextColumn => t(
-                ("Abschnitt", "nächster Abschnitt / nächste Spalte"),
-                ("section", "next section / column"),
+                ("Abschnitt", "nächster Abschnitt / nächste Spalte (Shift-Tab: zurück)"),
+                ("section", "next section / column (Shift-Tab: back)"),
             ),
             PrevColumn => t(
                 ("voriger", "voriger Abschnitt / vorige Spalte"),
                 ("previous", "previous section / column"),
             ),
             PageDown | PageUp => t(("blättern", "seitenweise blättern"), ("page", "page down/up")),
+            CursorTop | CursorBottom => t(
+                ("Anfang/Ende", "zum ersten (gg, Home) / letzten Eintrag (G, End)"),
+                ("first/last", "to the first (gg, Home) / last entry (G, End)"),
+            ),
+            CloseEditor => t(
+                (
+                    "schließen (Entwurf bleibt)",
+                    "Editor schließen, der Entwurf bleibt (D listet Entwürfe)",
+                ),
+                (
+                    "close (draft kept)",
+                    "close the editor, the draft is kept (D lists drafts)",
+                ),
+            ),
+            ApplyFilter => t(
+                ("übernehmen", "Filter übernehmen (er wirkt schon beim Tippen)"),
+                ("apply", "keep the filter (it applies while typing)"),
+            ),
+            ClearFilter => t(
+                ("Filter aufheben", "Filter aufheben und schließen"),
+                ("clear filter", "clear the filter and close"),
+            ),
+            OpenBoard => t(("öffnen", "gewählte Tafel öffnen"), ("open", "open the chosen board")),
+            PickBoard(_) => t(
+                ("Tafel", "Tafel mit dieser Nummer öffnen"),
+                ("board", "open the board with this number"),
+            ),
+            AskQuit => t(
+                ("beenden", "fragt, ob beendet werden soll; der Entwurf bleibt"),
+                ("quit", "asks whether to quit; the draft is kept"),
+            ),
+            ClearLineStart => t(
+                (
+                    "Zeilenanfang löschen",
+                    "bis zum Zeilenanfang löschen (Ctrl-w Wort, Ctrl-a/e Anfang/Ende)",
+                ),
+                (
+                    "delete to start",
+                    "delete to the start of the line (Ctrl-w word, Ctrl-a/e start/end)",
+                ),
+            ),
+            UndoTyping => t(
+                ("rückgängig", "letzte Änderung am Text rückgängig"),
+                ("undo", "undo the last change to the text"),
+            ),
             CopyToFindings => t(
                 (
                     "→ Erkenntnisse",
@@ -251,16 +337,16 @@ impl Action {
             ),
             Submit => t(("speichern", "speichern / bestätigen"), ("save", "save / confirm")),
             Newline => t(
-                ("Zeilenumbruch", "neue Zeile im Text"),
+                ("neue Zeile", "neue Zeile im Text"),
                 ("newline", "line break in the text"),
             ),
             Cancel => t(
-                ("abbrechen", "abbrechen (Notiz bleibt als Entwurf)"),
-                ("cancel", "cancel (a note stays as a draft)"),
+                ("abbrechen", "schließen, ohne zu speichern"),
+                ("cancel", "close without saving"),
             ),
             DiscardDraft => t(
-                ("verwerfen", "Entwurf verwerfen und schließen"),
-                ("discard", "discard the draft and close"),
+                ("Entwurf verwerfen", "Entwurf verwerfen und schließen"),
+                ("discard draft", "discard the draft and close"),
             ),
             ShowDrafts => t(
                 ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),

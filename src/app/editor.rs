@@ -25,6 +25,40 @@ impl App {
             input.area.insert_str(pasted_text(text, multiline));
         }
         self.save_draft();
+        self.filter_as_typed();
+    }
+
+    /// Editing keys the text area binds differently from a shell: Ctrl-U
+    /// deletes to the start of the line, Ctrl-Z undoes. Returns true when
+    /// `action` was one of them (and is done).
+    pub(super) fn edit_text(&mut self, action: Action) -> bool {
+        let Some(input) = self.input.as_mut() else { return false };
+        match action {
+            Action::ClearLineStart => input.area.delete_line_by_head(),
+            Action::UndoTyping => input.area.undo(),
+            _ => return false,
+        };
+        self.save_draft();
+        self.filter_as_typed();
+        true
+    }
+
+    /// A filter applies while it is typed.
+    pub(super) fn filter_as_typed(&mut self) {
+        let Some(Input {
+            kind: InputKind::Filter,
+            area,
+        }) = &self.input
+        else {
+            return;
+        };
+        let text = area.lines().join(" ");
+        if let Screen::Note(v) = &mut self.screen {
+            v.filter = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+            v.cursor = 0;
+            v.cursor_id = None;
+        }
+        self.sync_cursor();
     }
 
     pub(super) fn open_input(&mut self, kind: InputKind, text: &str) {

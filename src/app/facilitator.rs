@@ -272,7 +272,7 @@ impl App {
                     f.all_armed = false;
                 }
             }
-            Action::CursorDown | Action::CursorUp | Action::PageDown | Action::PageUp => {
+            action if action.moves_cursor() => {
                 let len = self.columns().get(self.fac_column()).map_or(0, |c| c.notes.len());
                 if let Screen::Facilitator(f) = &mut self.screen {
                     f.cursor = step_cursor(f.cursor, len, action);

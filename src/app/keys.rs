@@ -3,7 +3,7 @@
 //! never drift from what the keys do.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Action;
+use super::{Action, InputKind};
 
 /// One key binding: the keys, how they are shown, and what they do
 /// (`A`: the action type of the view, the app's [`Action`] by default).
@@ -62,6 +62,30 @@ pub(crate) const fn quit<A: Copy>(action: A) -> Binding<A> {
 }
 const HELP: Binding = help(Action::Help);
 const QUIT: Binding = quit(Action::Quit);
+/// `gg`/`Home`: first entry of a list (the help line covers `G`/`End` too).
+const TOP: Binding = b(
+    &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+    "gg/G Home/End",
+    Action::CursorTop,
+    false,
+);
+/// `G`/`End`: last entry of a list.
+const BOTTOM: Binding = b(
+    &[
+        (KeyCode::Char('G'), SHIFT),
+        (KeyCode::Char('G'), NONE),
+        (KeyCode::End, NONE),
+    ],
+    "",
+    Action::CursorBottom,
+    false,
+);
+/// Ctrl-U in an editor: delete to the start of the line (as in a shell).
+const CLEAR_LINE_START: Binding = b(&[(KeyCode::Char('u'), CTRL)], "Ctrl-u", Action::ClearLineStart, false);
+/// Ctrl-Z in an editor: undo the last change to the text.
+const UNDO_TYPING: Binding = b(&[(KeyCode::Char('z'), CTRL)], "Ctrl-z", Action::UndoTyping, false);
+/// Ctrl-C in an editor: ask before quitting, never ignored.
+const ASK_QUIT: Binding = b(&[(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::AskQuit, false);
 
 /// The facilitator's projector view.
 pub const FACILITATOR: &[Binding] = &[
@@ -104,14 +128,14 @@ pub const FACILITATOR: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
-        "←",
+        "",
         Action::SelectPrev,
         false,
     ),
     b(&[(KeyCode::Char('n'), NONE)], "n/N", Action::NextPhase, true),
     b(
         &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
-        "N",
+        "",
         Action::PrevPhase,
         false,
     ),
@@ -138,7 +162,7 @@ pub const PRESENT: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
-        "k ↑",
+        "",
         Action::CursorUp,
         false,
     ),
@@ -155,7 +179,7 @@ pub const PRESENT: &[Binding] = &[
             (KeyCode::Left, NONE),
             (KeyCode::Char('h'), NONE),
         ],
-        "Shift-Tab ←",
+        "",
         Action::PrevColumn,
         false,
     ),
@@ -165,7 +189,9 @@ pub const PRESENT: &[Binding] = &[
         Action::PageDown,
         true,
     ),
-    b(&[(KeyCode::PageUp, NONE)], "PgUp", Action::PageUp, false),
+    b(&[(KeyCode::PageUp, NONE)], "", Action::PageUp, false),
+    TOP,
+    BOTTOM,
     b(&[(KeyCode::Char('f'), NONE)], "f", Action::CopyToFindings, true),
     b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, false),
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, false),
@@ -200,7 +226,7 @@ pub const NOTE: &[Binding] = &[
     b(&[(KeyCode::Tab, NONE)], "Tab", Action::NextColumn, true),
     b(
         &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        "Shift-Tab",
+        "",
         Action::PrevColumn,
         false,
     ),
@@ -212,10 +238,12 @@ pub const NOTE: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
-        "k",
+        "",
         Action::CursorUp,
         false,
     ),
+    TOP,
+    BOTTOM,
     b(
         &[(KeyCode::Char('J'), SHIFT), (KeyCode::Char('J'), NONE)],
         "J/K",
@@ -224,7 +252,7 @@ pub const NOTE: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Char('K'), SHIFT), (KeyCode::Char('K'), NONE)],
-        "K",
+        "",
         Action::MoveNoteUp,
         false,
     ),
@@ -248,22 +276,56 @@ pub const NOTE: &[Binding] = &[
     QUIT,
 ];
 
-/// Keys while typing in an editor line (note, broadcast, filter).
+/// Alt-Enter (Shift-Enter, Ctrl-J): a line break in the text.
+const NEWLINE: Binding = b(
+    &[
+        (KeyCode::Enter, KeyModifiers::ALT),
+        (KeyCode::Enter, SHIFT),
+        (KeyCode::Char('j'), CTRL),
+    ],
+    "Alt-Enter",
+    Action::Newline,
+    true,
+);
+
+/// Keys while writing a note (new or edited); its draft is kept on Esc.
 pub const EDITOR: &[Binding] = &[
     b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
-    b(
-        &[
-            (KeyCode::Enter, KeyModifiers::ALT),
-            (KeyCode::Enter, SHIFT),
-            (KeyCode::Char('j'), CTRL),
-        ],
-        "Alt-Enter",
-        Action::Newline,
-        true,
-    ),
-    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
-    b(&[(KeyCode::Char('g'), CTRL)], "Ctrl-g", Action::DiscardDraft, false),
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::CloseEditor, true),
+    NEWLINE,
+    b(&[(KeyCode::Char('g'), CTRL)], "Ctrl-g", Action::DiscardDraft, true),
+    CLEAR_LINE_START,
+    UNDO_TYPING,
+    ASK_QUIT,
 ];
+
+/// Keys while typing a filter: it applies as you type.
+pub const FILTER: &[Binding] = &[
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::ApplyFilter, true),
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::ClearFilter, true),
+    CLEAR_LINE_START,
+    UNDO_TYPING,
+    ASK_QUIT,
+];
+
+/// Keys while typing a broadcast or a finding (no draft is kept).
+pub const PROMPT: &[Binding] = &[
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
+    NEWLINE,
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+    CLEAR_LINE_START,
+    UNDO_TYPING,
+    ASK_QUIT,
+];
+
+/// The key table of an open editor of `kind`.
+pub fn editor_keys(kind: &InputKind) -> &'static [Binding] {
+    match kind {
+        InputKind::NewNote { .. } | InputKind::EditNote { .. } => EDITOR,
+        InputKind::Filter => FILTER,
+        InputKind::Broadcast | InputKind::Finding { .. } => PROMPT,
+    }
+}
 
 /// The board picker shown when `runde note` gets no `--board`.
 pub const PICKER: &[Binding] = &[
@@ -275,11 +337,23 @@ pub const PICKER: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
-        "k",
+        "",
         Action::CursorUp,
         false,
     ),
-    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
+    TOP,
+    BOTTOM,
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::OpenBoard, true),
+    b(&[(KeyCode::Char('1'), NONE)], "1–9", Action::PickBoard(0), true),
+    b(&[(KeyCode::Char('2'), NONE)], "", Action::PickBoard(1), false),
+    b(&[(KeyCode::Char('3'), NONE)], "", Action::PickBoard(2), false),
+    b(&[(KeyCode::Char('4'), NONE)], "", Action::PickBoard(3), false),
+    b(&[(KeyCode::Char('5'), NONE)], "", Action::PickBoard(4), false),
+    b(&[(KeyCode::Char('6'), NONE)], "", Action::PickBoard(5), false),
+    b(&[(KeyCode::Char('7'), NONE)], "", Action::PickBoard(6), false),
+    b(&[(KeyCode::Char('8'), NONE)], "", Action::PickBoard(7), false),
+    b(&[(KeyCode::Char('9'), NONE)], "", Action::PickBoard(8), false),
+    HELP,
     b(
         &[
             (KeyCode::Char('q'), NONE),

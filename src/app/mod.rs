@@ -10,6 +10,7 @@ pub mod keys;
 mod note_taker;
 pub mod prepare;
 pub mod synthesis;
+mod transient;
 
 use std::collections::HashSet;
 
@@ -117,6 +118,8 @@ pub struct App {
     pub read_only: bool,
     /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
     pub join_hint: Option<String>,
+    /// A pending `g`, the help's scroll, the status message's age.
+    pub transient: transient::Transient,
 }
 
 impl App {
@@ -142,6 +145,7 @@ impl App {
             draft_pending: false,
             read_only: false,
             join_hint: None,
+            transient: transient::Transient::default(),
         }
     }
 
@@ -207,8 +211,8 @@ impl App {
 
     /// The key table in force right now (for dispatch, footer and help).
     pub fn bindings(&self) -> &'static [Binding] {
-        if self.input.is_some() {
-            return keys::EDITOR;
+        if let Some(input) = &self.input {
+            return keys::editor_keys(&input.kind);
         }
         match &self.screen {
             Screen::Facilitator(f) if f.mode == FacMode::Grid => keys::FACILITATOR,
@@ -234,11 +238,18 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let redraw = self.dispatch_key(key);
+        self.stamp_message();
+        redraw
+    }
+
+    fn dispatch_key(&mut self, key: KeyEvent) -> bool {
         if let Some(overlay) = self.overlay {
             return self.overlay_key(overlay, key);
         }
         if self.input.is_some() {
-            match keys::lookup(keys::EDITOR, &key) {
+            match keys::lookup(self.bindings(), &key) {
+                Some(action) if self.edit_text(action) => {}
                 Some(action) => {
                     // The editor may close: its text reaches the draft first.
                     self.flush_draft();
@@ -249,6 +260,7 @@ impl App {
                         input.area.input(key);
                     }
                     self.save_draft();
+                    self.filter_as_typed();
                 }
             }
             return true;
@@ -256,7 +268,11 @@ impl App {
         if self.amount_digit(&key) {
             return true;
         }
-        match keys::lookup(self.bindings(), &key) {
+        let action = keys::lookup(self.bindings(), &key);
+        if self.wait_for_second_g(action, key.code == KeyCode::Char('g')) {
+            return false;
+        }
+        match action {
             Some(action) => self.update(action),
             None => false,
         }
@@ -268,7 +284,19 @@ impl App {
             _ => None,
         };
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if overlay == Overlay::Help && !ctrl_c {
+            if let Some(delta) = help_scroll_step(key.code) {
+                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count();
+                self.scroll_help(delta, entries);
+                return true;
+            }
+        }
         self.overlay = None;
+        if ctrl_c && overlay != Overlay::ConfirmQuit {
+            // Never swallowed: Ctrl-C in a dialog asks whether to quit.
+            self.overlay = Some(Overlay::ConfirmQuit);
+            return true;
+        }
         match overlay {
             Overlay::Help => {}
             Overlay::ConfirmQuit => {
@@ -322,8 +350,12 @@ impl App {
                 self.after_store_change();
                 return changed;
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.transient.help_scroll = 0;
+            }
             Action::Quit => self.request_quit(),
+            Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
             _ => {}
         }
         match &self.screen {
@@ -354,10 +386,11 @@ impl App {
             self.after_store_change();
         }
         self.check_bells();
+        let faded = self.fade_message();
         let second = self.display_ms() / 1000;
         let clock_moved = second != self.last_second;
         self.last_second = second;
-        changed || clock_moved
+        changed || clock_moved || faded
     }
 
     /// The views count with a steady clock; if the system clock steps away
@@ -443,6 +476,21 @@ fn step_cursor(cursor: usize, len: usize, action: Action) -> usize {
         Action::CursorUp => cursor.saturating_sub(1),
         Action::PageDown => (cursor + 10).min(last),
         Action::PageUp => cursor.saturating_sub(10),
+        Action::CursorTop => 0,
+        Action::CursorBottom => last,
         _ => cursor,
+    }
+}
+
+/// How far a key scrolls the `?` overlay (in entries), if it scrolls.
+fn help_scroll_step(code: KeyCode) -> Option<isize> {
+    match code {
+        KeyCode::Down | KeyCode::Char('j') => Some(1),
+        KeyCode::Up | KeyCode::Char('k') => Some(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Some(10),
+        KeyCode::PageUp => Some(-10),
+        KeyCode::Home | KeyCode::Char('g') => Some(isize::MIN / 2),
+        KeyCode::End | KeyCode::Char('G') => Some(isize::MAX / 2),
+        _ => None,
     }
 }

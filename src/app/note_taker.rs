@@ -168,7 +168,7 @@ impl App {
                     v.cursor_id = None;
                 }
             }
-            Action::CursorDown | Action::CursorUp | Action::PageDown | Action::PageUp => {
+            action if action.moves_cursor() => {
                 let len = match &self.screen {
                     Screen::Note(v) => self.visible_notes(v.section).len(),
                     _ => 0,
@@ -191,7 +191,13 @@ impl App {
                     v.filter = None;
                 }
             }
-            Action::Submit => self.submit(),
+            Action::Submit | Action::ApplyFilter => self.submit(),
+            Action::ClearFilter => {
+                self.input = None;
+                if let Screen::Note(v) = &mut self.screen {
+                    v.filter = None;
+                }
+            }
             Action::Newline => {
                 if let Some(i) = self.input.as_mut() {
                     if matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }) {
@@ -200,7 +206,7 @@ impl App {
                 }
                 self.save_draft();
             }
-            Action::Cancel => {
+            Action::Cancel | Action::CloseEditor => {
                 let kept = self
                     .input_draft()
                     .and_then(|d| self.drafts.as_ref()?.load(&d))
@@ -316,9 +322,13 @@ impl App {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Screen::Picker(p) = &mut self.screen else { return };
         match action {
-            Action::CursorDown | Action::CursorUp => p.cursor = step_cursor(p.cursor, p.boards.len(), action),
-            Action::Submit => {
-                if let Some(board) = p.boards.get(p.cursor).cloned() {
+            action if action.moves_cursor() => p.cursor = step_cursor(p.cursor, p.boards.len(), action),
+            Action::OpenBoard | Action::PickBoard(_) => {
+                let index = match action {
+                    Action::PickBoard(i) => i,
+                    _ => p.cursor,
+                };
+                if let Some(board) = p.boards.get(index).cloned() {
                     self.screen = Screen::Note(NoteView {
                         board,
                         section: 0,

@@ -25,10 +25,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::from(tall)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
-        Constraint::Length(match &app.input {
-            Some(i) => (i.area.lines().len() as u16 + 2).clamp(3, (area.height / 3).max(3)),
-            None => 0,
-        }),
+        Constraint::Length(app.input.as_ref().map_or(0, |i| super::note::editor_height(i, area))),
     ])
     .areas(area);
     header_line(app, f, header, buf);
@@ -78,11 +75,8 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let state = app.session.state();
     let spent = state.phase_durations(app.display_ms());
     let current = state.phase();
-    let mut spans = Vec::new();
-    for (i, p) in app.session.plan().agenda.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" › ", theme::dim()));
-        }
+    let mut labels = Vec::new();
+    for p in &app.session.plan().agenda {
         let planned = p.minutes.map(|m| format!(" {m}′")).unwrap_or_default();
         let actual = spent
             .get(&p.id)
@@ -94,6 +88,18 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
             if is_current { "▶ " } else { "" },
             text::inert(&p.title)
         );
+        labels.push((label, is_current));
+    }
+    let at = labels.iter().position(|(_, c)| *c).unwrap_or(0);
+    let first = first_shown_phase(&labels, at, area.width as usize);
+    let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(Span::styled("…", theme::dim()));
+    }
+    for (i, (label, is_current)) in labels.into_iter().enumerate().skip(first) {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme::dim()));
+        }
         spans.push(Span::styled(
             label,
             if is_current { theme::selected() } else { theme::dim() },
@@ -103,6 +109,23 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
         spans.insert(0, Span::styled(format!("■ {} · ", app.s().no_phase), theme::warning()));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The first phase the agenda bar shows: as many before the current one
+/// as fit with it, so the current phase is never cut off on the left.
+fn first_shown_phase(labels: &[(String, bool)], current: usize, width: usize) -> usize {
+    if labels.is_empty() {
+        return 0;
+    }
+    let current = current.min(labels.len() - 1);
+    let needed = |first: usize| {
+        let shown = &labels[first..=current];
+        let words: usize = shown.iter().map(|(l, _)| l.width()).sum();
+        let separators = 3 * (shown.len() - 1);
+        let ellipsis = if first > 0 { "… › ".width() } else { 0 };
+        words + separators + ellipsis
+    };
+    (0..=current).find(|&first| needed(first) <= width).unwrap_or(current)
 }
 
 /// The latest broadcast (for one board, or for everyone).
@@ -446,7 +469,12 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         let list = lead_above(col.lead.as_deref(), inner, buf);
         match f.mode {
             FacMode::Merged => {
-                let decorate = |n: &Note| synthesis_decoration(app, f, &suggestions, n);
+                let headings = section_headings(app, &col.notes);
+                let decorate = |n: &Note| {
+                    let mut d = synthesis_decoration(app, f, &suggestions, n);
+                    d.above.extend(headings.get(n.id.as_str()).cloned());
+                    d
+                };
                 note_list_with(app, &col.notes, active.then_some(f.cursor), None, &decorate, list, buf);
             }
             _ => note_list(app, &col.notes, active.then_some(f.cursor), None, list, buf),
@@ -469,5 +497,32 @@ fn synthesis_decoration(app: &App, f: &Facilitator, suggestions: &Suggestions, n
     } else {
         (None, None)
     };
-    Decoration { marker, style, below }
+    Decoration {
+        marker,
+        style,
+        below,
+        ..Decoration::default()
+    }
+}
+
+/// The merged view's section headings: the note that begins a section of
+/// a board with several sections, with that section's title.
+fn section_headings<'a>(app: &App, notes: &[&'a Note]) -> std::collections::HashMap<&'a str, String> {
+    let plan = app.session.plan();
+    let mut headings = std::collections::HashMap::new();
+    let mut previous: Option<(&str, &str)> = None;
+    for n in notes {
+        let here = (n.board.as_str(), n.section.as_str());
+        if previous != Some(here) {
+            let title = plan
+                .board(&n.board)
+                .filter(|b| b.sections.len() > 1)
+                .and_then(|b| b.sections.iter().find(|s| s.id == n.section));
+            if let Some(section) = title {
+                headings.insert(n.id.as_str(), format!("▸ {}", section.title));
+            }
+        }
+        previous = Some(here);
+    }
+    headings
 }

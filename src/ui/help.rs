@@ -66,7 +66,13 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.s();
     match app.overlay {
         Some(Overlay::Help) => help(app, area, buf),
-        Some(Overlay::ConfirmQuit) => dialog(s.confirm_quit, area, buf),
+        Some(Overlay::ConfirmQuit) => {
+            let question = match app.screen {
+                crate::app::Screen::Facilitator(_) => s.confirm_quit,
+                _ => crate::i18n::view_strings(app.lang).confirm_quit_note,
+            };
+            dialog(question, area, buf)
+        }
         Some(Overlay::SignalPicker) => dialog(s.signal_prompt, area, buf),
         Some(Overlay::SectionPicker) => {
             let sections: Vec<String> = app
@@ -100,7 +106,16 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    help_of(app.bindings(), |a| a.describe(app.lang), app.s(), area, buf);
+    let bottom = crate::i18n::view_strings(app.lang).help_scroll;
+    let entries = help_entries(app.bindings(), |a| a.describe(app.lang));
+    help_box(
+        &entries,
+        app.s().help_title,
+        bottom,
+        app.transient.help_scroll,
+        area,
+        buf,
+    );
 }
 
 /// The `?` overlay of any view's table: every binding with its long words.
@@ -111,19 +126,51 @@ pub fn help_of<A: Copy>(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let lines: Vec<Line> = bindings
+    let entries = help_entries(bindings, text);
+    help_box(&entries, s.help_title, s.help_close, 0, area, buf);
+}
+
+/// One help entry per binding group: a table's bindings with a label
+/// (a group's other bindings have none and are described by the first).
+fn help_entries<A: Copy>(
+    bindings: &[Binding<A>],
+    text: impl Fn(A) -> (&'static str, &'static str),
+) -> Vec<(&'static str, &'static str)> {
+    bindings
         .iter()
         .filter(|b| !b.shown.is_empty())
-        .map(|b| {
-            let (_, long) = text(b.action);
-            Line::from(vec![
-                Span::styled(format!("{:>12}  ", b.shown), theme::key()),
-                Span::raw(long),
-            ])
+        .map(|b| (b.shown, text(b.action).1))
+        .collect()
+}
+
+/// The help box: keys right-aligned, words wrapped beside them; the first
+/// `scroll` entries skipped (never so many that the box is left half empty).
+fn help_box(entries: &[(&str, &str)], title: &str, bottom: &str, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let text_width = entries.iter().map(|(_, t)| t.width()).max().unwrap_or(0);
+    let width = (key_width + 2 + text_width + 2).min(100).min(area.width as usize) as u16;
+    let wrap_at = (width as usize).saturating_sub(2 + key_width + 2).max(8);
+    let rows: Vec<Vec<Line>> = entries
+        .iter()
+        .map(|(keys, words)| {
+            super::text::wrap(words, wrap_at, "", "")
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let keys = if i == 0 { *keys } else { "" };
+                    Line::from(vec![
+                        Span::styled(format!("{keys:>key_width$}  "), theme::key()),
+                        Span::raw(l),
+                    ])
+                })
+                .collect()
         })
         .collect();
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 72.min(area.width);
+    let total: usize = rows.iter().map(Vec::len).sum();
+    let height = (total as u16 + 2).min(area.height);
+    let visible = height.saturating_sub(2) as usize;
+    let first = scroll.min(last_full_start(&rows, visible));
+    let lines: Vec<Line> = rows.into_iter().skip(first).flatten().take(visible).collect();
     let rect = centered(area, width, height);
     Clear.render(rect, buf);
     Paragraph::new(lines)
@@ -131,10 +178,22 @@ pub fn help_of<A: Copy>(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::selected_border())
-                .title(Span::styled(format!(" {} ", s.help_title), theme::title()))
-                .title_bottom(Span::styled(format!(" {} ", s.help_close), theme::dim())),
+                .title(Span::styled(format!(" {title} "), theme::title()))
+                .title_bottom(Span::styled(format!(" {bottom} "), theme::dim())),
         )
         .render(rect, buf);
+}
+
+/// The first entry from which the rest fills `visible` rows at most.
+fn last_full_start(rows: &[Vec<Line>], visible: usize) -> usize {
+    let mut used = 0;
+    for (i, entry) in rows.iter().enumerate().rev() {
+        used += entry.len();
+        if used > visible {
+            return (i + 1).min(rows.len() - 1);
+        }
+    }
+    0
 }
 
 pub fn dialog(text: &str, area: Rect, buf: &mut Buffer) {

@@ -25,10 +25,7 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
     let has_broadcast = app.session.state().latest_broadcast(Some(&board.id)).is_some();
-    let editor_h = match &app.input {
-        Some(i) => (i.area.lines().len() as u16 + 2).clamp(3, (area.height / 3).max(3)),
-        None => 0,
-    };
+    let editor_h = app.input.as_ref().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(q_lines),
@@ -157,6 +154,8 @@ pub struct Decoration {
     pub style: Option<Style>,
     /// Lines drawn under the note's text.
     pub below: Vec<String>,
+    /// Headings drawn above the note (a section's title in the merged view).
+    pub above: Vec<String>,
 }
 
 /// Where a finding came from, for the views: "↳ genannt in 2 von 4
@@ -196,8 +195,17 @@ pub fn note_list_with(
     }
     let width = area.width as usize;
     let height = area.height as usize;
-    let lines_of = |n: &Note| -> Vec<String> {
+    // Each line with whether it is a heading (drawn in the title style).
+    let lines_of = |n: &Note| -> Vec<(String, bool)> {
         let decoration = decorate(n);
+        let mut headed: Vec<(String, bool)> = Vec::new();
+        for heading in &decoration.above {
+            headed.extend(
+                text::wrap(heading, width.saturating_sub(1), "", "  ")
+                    .into_iter()
+                    .map(|l| (l, true)),
+            );
+        }
         let marker = match (decoration.marker, n.starred, n.kind) {
             (Some(m), _, _) => m,
             (None, true, _) => "★ ",
@@ -213,7 +221,8 @@ pub fn note_list_with(
         for extra in &decoration.below {
             lines.extend(text::wrap(extra, width.saturating_sub(1), "  ", "  "));
         }
-        lines
+        headed.extend(lines.into_iter().map(|l| (l, false)));
+        headed
     };
     let focus = cursor.unwrap_or(0).min(notes.len() - 1);
     // Show from the top if the cursor fits; otherwise keep it visible with
@@ -243,15 +252,35 @@ pub fn note_list_with(
             (false, None, true) => theme::starred(),
             (false, None, false) => theme::text(),
         };
-        for l in lines_of(note) {
-            out.push(Line::from(Span::styled(
-                if is_cursor { format!("{l} ") } else { l },
-                style,
-            )));
+        for (l, heading) in lines_of(note) {
+            out.push(match heading {
+                true => Line::from(Span::styled(l, theme::title())),
+                false if is_cursor => Line::from(Span::styled(format!("{l} "), style)),
+                false => Line::from(Span::styled(l, style)),
+            });
         }
     }
     out.truncate(height);
     Paragraph::new(out).render(area, buf);
+}
+
+/// Height of the editor box in `area`: its text wrapped to the box, plus
+/// the border; it grows to half the area (two thirds when small), then
+/// the text scrolls.
+pub fn editor_height(input: &Input, area: Rect) -> u16 {
+    let inner = area.width.saturating_sub(2).max(1) as usize;
+    let rows: usize = input
+        .area
+        .lines()
+        .iter()
+        .map(|l| text::wrap(l, inner, "", "").len())
+        .sum();
+    let limit = if area.height < 16 {
+        area.height * 2 / 3
+    } else {
+        area.height / 2
+    };
+    (rows.max(1) as u16 + 2).min(limit.max(3))
 }
 
 /// The editor line (note, broadcast or filter).

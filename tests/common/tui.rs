@@ -94,3 +94,32 @@ pub fn screen(app: &App, w: u16, h: u16) -> String {
     }
     out
 }
+
+/// The rows of the `?` box (found by its German or English title), trimmed.
+pub fn help_rows(text: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let corner = |l: &Vec<char>| {
+        let s: String = l.iter().collect();
+        let at = s.find("┌ Tastenkürzel ").or_else(|| s.find("┌ Keys "))?;
+        Some(s[..at].chars().count())
+    };
+    let Some((top, left)) = lines.iter().enumerate().find_map(|(y, l)| corner(l).map(|x| (y, x))) else {
+        return Vec::new();
+    };
+    let right = lines[top]
+        .iter()
+        .skip(left)
+        .position(|c| *c == '┐')
+        .map_or(left, |p| p + left);
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) == Some(&'│'))
+        .map(|l| {
+            l[left + 1..right.min(l.len())]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
