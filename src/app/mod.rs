@@ -253,7 +253,7 @@ impl App {
             }
             return true;
         }
-        if self.amount_digit(&key) {
+        if self.facilitator_key(&key) {
             return true;
         }
         match keys::lookup(self.bindings(), &key) {
