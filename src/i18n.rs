@@ -1013,10 +1013,20 @@ impl FlowStrings {
     /// The dialog before leaving a phase whose group timers still run.
     pub fn confirm_phase_end(&self, running: usize) -> String {
         match (self.lang, running) {
-            (Lang::De, 1) => "1 Gruppen-Timer läuft noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben".to_string(),
-            (Lang::De, n) => format!("{n} Gruppen-Timer laufen noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben"),
-            (Lang::En, 1) => "1 group timer is still running. Enter: stop it and go on · 1: one more minute for all · Esc: stay".to_string(),
-            (Lang::En, n) => format!("{n} group timers are still running. Enter: stop them and go on · 1: one more minute for all · Esc: stay"),
+            (Lang::De, 1) => {
+                "1 Gruppen-Timer läuft noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben"
+                    .to_string()
+            }
+            (Lang::De, n) => format!(
+                "{n} Gruppen-Timer laufen noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben"
+            ),
+            (Lang::En, 1) => {
+                "1 group timer is still running. Enter: stop it and go on · 1: one more minute for all · Esc: stay"
+                    .to_string()
+            }
+            (Lang::En, n) => format!(
+                "{n} group timers are still running. Enter: stop them and go on · 1: one more minute for all · Esc: stay"
+            ),
         }
     }
 

@@ -47,14 +47,20 @@ fn a_signal_shows_in_present_merged_and_the_plenary_and_the_group_sees_it_was_se
     assert!(app.bell_pending, "a new signal rings the bell");
     app.handle_key(key('p'));
     let text = screen(&app, 160, 45);
-    assert!(text.contains("⚑ Signale: 3 Verstetigung: braucht Hilfe (15:00)"), "{text}");
+    assert!(
+        text.contains("⚑ Signale: 3 Verstetigung: braucht Hilfe (15:00)"),
+        "{text}"
+    );
     app.handle_key(key('m'));
     assert!(screen(&app, 160, 45).contains("3 Verstetigung: braucht Hilfe"));
     app.handle_key(code(KeyCode::Esc));
     app.handle_key(key('n'));
     assert_eq!(app.session.state().phase(), Some("plenary"));
     let text = screen(&app, 160, 45);
-    assert!(text.contains("⚑ Signale: Verstetigung: braucht Hilfe"), "after `n`: {text}");
+    assert!(
+        text.contains("⚑ Signale: Verstetigung: braucht Hilfe"),
+        "after `n`: {text}"
+    );
     app.handle_key(key('!'));
     assert!(fx.session().state().signal("continuity").is_none());
     assert!(!screen(&app, 160, 45).contains("⚑ Signale"));
@@ -73,7 +79,11 @@ fn signals_in_english_say_seen() {
     group.handle_key(key('!'));
     group.handle_key(key('2'));
     refreshed(&mut app).handle_key(key('m'));
-    assert!(screen(&app, 160, 45).contains("⚑ Signals: 1 "), "{}", screen(&app, 160, 45));
+    assert!(
+        screen(&app, 160, 45).contains("⚑ Signals: 1 "),
+        "{}",
+        screen(&app, 160, 45)
+    );
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
 }
@@ -98,10 +108,17 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     for b in GROUPS {
         let t = s.state().timer(b);
         assert!(!t.is_running(), "{b} stopped");
-        assert_eq!(t.remaining_ms(fx.clock.now_ms()), 35 * MIN, "{b} keeps its time as a fact");
+        assert_eq!(
+            t.remaining_ms(fx.clock.now_ms()),
+            35 * MIN,
+            "{b} keeps its time as a fact"
+        );
     }
     let text = screen(refreshed(&mut group), 100, 30);
-    assert!(text.contains("Parallele Workshops beendet – zurück ins Plenum"), "{text}");
+    assert!(
+        text.contains("Parallele Workshops beendet – zurück ins Plenum"),
+        "{text}"
+    );
     assert!(text.contains("⏸ pausiert"), "{text}");
     assert!(!text.contains("▶ läuft"), "{text}");
 }
@@ -137,7 +154,10 @@ fn end_in_one_minute_sets_every_running_timer_to_one_minute_and_says_so() {
     for b in ["methods", "continuity", "actors"] {
         assert_eq!(s.state().timer(b).remaining_ms(now), MIN, "{b}");
     }
-    assert!(s.state().timer("success").remaining_ms(now) > MIN, "paused group untouched");
+    assert!(
+        s.state().timer("success").remaining_ms(now) > MIN,
+        "paused group untouched"
+    );
     let text = screen(refreshed(&mut group), 100, 30);
     assert!(text.contains("Noch 1 Minute – dann zurück ins Plenum"), "{text}");
     assert!(text.contains("1:00"), "{text}");
@@ -154,7 +174,10 @@ fn a_broadcast_to_one_group_is_labelled_on_the_projector_and_empty_clears() {
     typ(&mut app, "Bitte kurz melden");
     app.handle_key(code(KeyCode::Enter));
     let s = fx.session();
-    assert_eq!(s.state().latest_broadcast(Some("success")).unwrap().text, "Bitte kurz melden");
+    assert_eq!(
+        s.state().latest_broadcast(Some("success")).unwrap().text,
+        "Bitte kurz melden"
+    );
     assert!(s.state().latest_broadcast(Some("methods")).is_none(), "only group 2");
     let text = screen(&app, 160, 45);
     assert!(
@@ -167,7 +190,10 @@ fn a_broadcast_to_one_group_is_labelled_on_the_projector_and_empty_clears() {
     assert!(screen(&app, 160, 45).contains("» Durchsage: Noch 10 Minuten"));
     app.handle_key(key('b'));
     app.handle_key(code(KeyCode::Enter));
-    assert!(fx.session().state().latest_broadcast(None).is_none(), "b + Enter clears");
+    assert!(
+        fx.session().state().latest_broadcast(None).is_none(),
+        "b + Enter clears"
+    );
     let text = screen(&app, 160, 45);
     assert!(!text.contains("» Durchsage"), "{text}");
     assert!(text.contains("Durchsage gelöscht"), "{text}");
@@ -199,10 +225,20 @@ fn say_with_empty_text_clears_and_minutes_expire() {
     assert!(fx.session().state().latest_broadcast(None).is_some());
     runde().args(["say", &dir, ""]).assert().success();
     assert!(fx.session().state().latest_broadcast(None).is_none(), "cleared");
-    runde().args(["say", &dir, "--minutes", "5", "Pause"]).assert().success();
+    runde()
+        .args(["say", &dir, "--minutes", "5", "Pause"])
+        .assert()
+        .success();
     let s = fx.session();
     let b = s.state().latest_broadcast(None).unwrap();
-    assert_eq!(b.until_ms.map(|u| u - b.wall_ms), Some(5 * MIN));
+    // The CLI writes with the system clock (the fixture's reader clock is
+    // the meeting's day in 2021).
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let left = b.until_ms.unwrap() - now;
+    assert!((4 * MIN..=5 * MIN).contains(&left), "{left}");
     runde().args(["say", &dir, "--minutes", "0", "x"]).assert().code(2);
 }
 
@@ -216,7 +252,10 @@ fn u_undoes_a_reset_and_an_extension_and_ctrl_r_redoes() {
     fx.clock.advance_secs(5 * 60);
     app.handle_key(key('r'));
     let remaining = |fx: &Fixture| fx.session().state().timer("methods").remaining_ms(fx.clock.now_ms());
-    assert_eq!(fx.session().state().timer("methods").state(fx.clock.now_ms()), TimerState::Idle);
+    assert_eq!(
+        fx.session().state().timer("methods").state(fx.clock.now_ms()),
+        TimerState::Idle
+    );
     app.handle_key(key('u'));
     assert_eq!(remaining(&fx), 40 * MIN, "the reset is undone");
     assert!(fx.session().state().timer("methods").is_running());
@@ -231,7 +270,10 @@ fn u_undoes_a_reset_and_an_extension_and_ctrl_r_redoes() {
     app.handle_key(key(' '));
     assert!(!fx.session().state().timer("methods").is_running());
     app.handle_key(key('u'));
-    assert!(fx.session().state().timer("methods").is_running(), "the pause is undone");
+    assert!(
+        fx.session().state().timer("methods").is_running(),
+        "the pause is undone"
+    );
 }
 
 #[test]
@@ -262,7 +304,11 @@ fn plus_on_an_idle_timer_lengthens_the_planned_duration() {
     app.handle_key(key(' '));
     let t = fx.session().state().timer("methods");
     assert_eq!(t.remaining_ms(fx.clock.now_ms()), 50 * MIN, "45 planned + 5");
-    assert_eq!(fx.session().state().timer("success").total_ms(), 0, "other groups untouched");
+    assert_eq!(
+        fx.session().state().timer("success").total_ms(),
+        0,
+        "other groups untouched"
+    );
 }
 
 // ----- 6. authors and big digits --------------------------------------------
@@ -283,7 +329,7 @@ fn authors_can_be_hidden_on_the_projector() {
     assert!(!text.contains("— Tobias"), "{text}");
     app.handle_key(key('A'));
     assert!(screen(&app, 160, 45).contains("— Tobias"));
-    let mut flagged = in_workshops(&fx, None);
+    let mut flagged = fx.facilitator(None);
     flagged.set_authors_hidden(true);
     flagged.handle_key(key('p'));
     assert!(!screen(&flagged, 160, 45).contains("— Tobias"));
@@ -296,8 +342,8 @@ fn countdown_digits_grow_on_a_big_projector() {
     let rows_with_digits = |w, h| screen(&app, w, h).lines().filter(|l| l.contains('█')).count();
     let normal = rows_with_digits(160, 45);
     let big = rows_with_digits(250, 70);
-    assert_eq!(normal, 2 * 8, "two rows of tiles, eight rows of digits each");
-    assert!(big >= 2 * 16, "the digits at least double: {big}");
+    assert!(normal >= 2 * 6, "two rows of tiles with big digits: {normal}");
+    assert!(big >= 2 * normal, "the digits at least double: {normal} → {big}");
 }
 
 // ----- 7. second view, phase clock, quit ------------------------------------
@@ -312,7 +358,10 @@ fn a_second_facilitator_view_starts_with_a_notice() {
     let mut second = fx.facilitator(Some(Lang::En));
     second.claim_facilitator(Ok(state.clone()));
     let text = screen(&second, 160, 45);
-    assert!(text.contains("a facilitator view of this session is already open"), "{text}");
+    assert!(
+        text.contains("a facilitator view of this session is already open"),
+        "{text}"
+    );
     drop(first);
     drop(second);
     let mut third = fx.facilitator(None);
@@ -332,7 +381,11 @@ fn a_phase_without_boards_labels_its_clock() {
     insta::assert_snapshot!("flow_de_160x45_welcome", text);
     let mut en = fx.facilitator(Some(Lang::En));
     en.update(Action::Tick);
-    assert!(screen(&en, 80, 24).contains("12:04 since it began"), "{}", screen(&en, 80, 24));
+    assert!(
+        screen(&en, 80, 24).contains("12:04 since it began"),
+        "{}",
+        screen(&en, 80, 24)
+    );
 }
 
 #[test]

@@ -231,7 +231,9 @@ impl App {
             }
             Action::Extend(minutes) => {
                 let boards = self.timer_targets();
-                let r = self.timer_batch(&boards, TimerCommand::Extend(minutes * 60_000)).map(|_| ());
+                let r = self
+                    .timer_batch(&boards, TimerCommand::Extend(minutes * 60_000))
+                    .map(|_| ());
                 let ok = r.is_ok();
                 self.report(r.map(|()| format!("{} {minutes:+} min", s.extended)));
                 let now = self.now_ms();
@@ -408,7 +410,9 @@ impl App {
 
     /// `u`/Ctrl-r in the grid: undo or redo this view's last timer change.
     fn undo_timer(&mut self, redo: bool) {
-        let Screen::Facilitator(f) = &mut self.screen else { return };
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return;
+        };
         let from = if redo { &mut f.timer_redo } else { &mut f.timer_undo };
         let Some(batch) = from.pop() else {
             self.message = Some(Message {
@@ -594,7 +598,10 @@ impl App {
         match self.session.broadcast_until(&text, to.as_deref(), until) {
             Ok(()) => {
                 let flow = self.flow();
-                let title = to.as_deref().and_then(|b| self.session.plan().board(b)).map(|b| b.title.clone());
+                let title = to
+                    .as_deref()
+                    .and_then(|b| self.session.plan().board(b))
+                    .map(|b| b.title.clone());
                 let said = match title {
                     _ if text.trim().is_empty() => flow.broadcast_cleared.to_string(),
                     Some(t) => flow.broadcast_sent_to(&t),

@@ -801,7 +801,11 @@ mod tests {
                 },
                 (6, _) => Change::Broadcast {
                     // Every fourth one clears; some are aimed, some expire.
-                    text: if i % 4 == 0 { String::new() } else { format!("m{}", i % 3) },
+                    text: if i % 4 == 0 {
+                        String::new()
+                    } else {
+                        format!("m{}", i % 3)
+                    },
                     board: (i % 3 == 0).then(|| "b".into()),
                     until_ms: (i % 2 == 0).then_some(i as i64 * 1000),
                 },

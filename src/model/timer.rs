@@ -48,7 +48,9 @@ impl TimerFacts {
         match op {
             TimerOp::Start { duration_ms } => match self.total_ms {
                 None => {
-                    let total = duration_ms.clamp(0, MAX_DURATION_MS).saturating_add(self.planned_extra_ms);
+                    let total = duration_ms
+                        .clamp(0, MAX_DURATION_MS)
+                        .saturating_add(self.planned_extra_ms);
                     *self = TimerFacts {
                         total_ms: Some(total.clamp(0, MAX_DURATION_MS)),
                         elapsed_ms: 0,
@@ -296,7 +298,11 @@ mod tests {
                 for undo in TimerFacts::undo_ops(&before, op, 10 * MIN) {
                     t.apply(undo, 10 * MIN);
                 }
-                assert_eq!(t.remaining_ms(20 * MIN), before.remaining_ms(20 * MIN), "{op:?}, running {running}");
+                assert_eq!(
+                    t.remaining_ms(20 * MIN),
+                    before.remaining_ms(20 * MIN),
+                    "{op:?}, running {running}"
+                );
                 assert_eq!(t.is_running(), before.is_running(), "{op:?}, running {running}");
             }
         }

@@ -8,12 +8,12 @@ pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
+pub mod presence;
 pub mod probe;
 pub mod scan;
 pub mod sync;
 pub mod templates;
 pub mod watch;
-pub mod presence;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

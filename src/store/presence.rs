@@ -46,9 +46,9 @@ pub fn claim_facilitator(root: &Path, session_dir: &Path) -> Result<Claim> {
 
 /// FNV-1a: a stable file name for a session path.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// An exclusive lock without waiting; false if another open file holds it.

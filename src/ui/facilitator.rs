@@ -299,7 +299,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let rows = big_clock_rows(&face.text, inner.width, inner.height.saturating_sub(2));
+    let (scale, rows) = big_clock_layout(&face.text, inner.width, inner.height.saturating_sub(2));
     let [clock, gauge, status, latest] = Layout::vertical([
         Constraint::Length(rows),
         Constraint::Length(1),
@@ -307,7 +307,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
         Constraint::Fill(1),
     ])
     .areas(inner);
-    big_clock(&face.text, face.style, clock, buf);
+    big_clock(&face.text, face.style, scale, clock, buf);
     LineGauge::default()
         .filled_style(face.style)
         .unfilled_style(theme::dim())
@@ -335,20 +335,22 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
 /// room for its notes) — 1 on ordinary screens, more on a big projector.
 fn big_scale(text: &str, width: u16, height: u16) -> u16 {
     let chars = text.chars().count().max(1) as u16;
-    (width / chars.saturating_mul(8)).min(height.saturating_mul(3) / 5 / 8).max(1)
+    (width / chars.saturating_mul(8))
+        .min(height.saturating_mul(3) / 5 / 8)
+        .max(1)
 }
 
-/// Rows the clock takes in an area of this size.
-fn big_clock_rows(text: &str, width: u16, height: u16) -> u16 {
+/// The magnification and the rows the clock takes in an area of this size.
+fn big_clock_layout(text: &str, width: u16, height: u16) -> (u16, u16) {
     match big_scale(text, width, height) {
-        1 => big_size(text, width, height).1,
-        k => 8 * k,
+        1 => (1, big_size(text, width, height).1),
+        k => (k, 8 * k),
     }
 }
 
-/// A countdown in big digits, as large as the area allows.
-fn big_clock(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
-    let scale = big_scale(text, area.width, area.height);
+/// A countdown in big digits, magnified `scale` times (1: the largest
+/// big-text size that fits the area).
+fn big_clock(text: &str, style: Style, scale: u16, area: Rect, buf: &mut Buffer) {
     if scale > 1 {
         return magnified_clock(text, style, scale, area, buf);
     }
@@ -379,7 +381,9 @@ fn magnified_clock(text: &str, style: Style, scale: u16, area: Rect, buf: &mut B
     let left = area.x + area.width.saturating_sub(width * scale) / 2;
     for gy in 0..8 {
         for gx in 0..width {
-            let Some(cell) = glyphs.cell((gx, gy)).cloned() else { continue };
+            let Some(cell) = glyphs.cell((gx, gy)).cloned() else {
+                continue;
+            };
             for dy in 0..scale {
                 for dx in 0..scale {
                     let (x, y) = (left + gx * scale + dx, area.y + gy * scale + dy);
@@ -495,11 +499,7 @@ fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .centered()
     .render(t, buf);
-    if scale > 1 {
-        magnified_clock(&clock, theme::paused(), scale, c, buf);
-    } else {
-        big_clock(&clock, theme::paused(), c, buf);
-    }
+    big_clock(&clock, theme::paused(), scale, c, buf);
     Paragraph::new(vec![
         Line::from(Span::styled(label, theme::text())),
         Line::from(Span::styled(s.no_groups, theme::dim())),

@@ -76,7 +76,11 @@ fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
     let signal = super::facilitator::own_signal_badge(app, board);
-    let right = format!("{signal}{skew}⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
+    let right = format!(
+        "{signal}{skew}⏱ {} {}{label}",
+        face.text,
+        state_label(app.s(), face.state)
+    );
     Paragraph::new(super::left_right(
         title,
         theme::title(),
