@@ -43,8 +43,9 @@ pub struct Facilitator {
     /// Leaving the phase (+1 next, -1 previous) waits for confirmation
     /// because group timers of the phase still run.
     pub confirm_phase: Option<i32>,
-    /// Signals already announced with the bell: (board, wall ms sent).
-    pub announced: HashSet<(String, i64)>,
+    /// Signals already announced with the bell: (board, wall ms sent);
+    /// boxed to keep the screen enum small.
+    pub announced: Box<HashSet<(String, i64)>>,
     /// This view's seat as the facilitator, held while it is open.
     pub seat: Option<std::sync::Arc<FacilitatorSeat>>,
 }
@@ -87,7 +88,7 @@ impl App {
             broadcast_to: None,
             hide_authors: false,
             confirm_phase: None,
-            announced: HashSet::new(),
+            announced: Box::default(),
             seat: None,
         });
         let mut app = App::new(session, lang, screen);
@@ -498,7 +499,7 @@ impl App {
         let said = self
             .session
             .broadcast_until(&text, None, Some(now + PHASE_END_BROADCAST_MS));
-        if let Err(e) = stopped.and_then(|_| said) {
+        if let Err(e) = stopped.and(said) {
             return self.report(Err(e));
         }
         self.change_phase(delta);

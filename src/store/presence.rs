@@ -51,9 +51,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// An exclusive lock without waiting; false if another open file holds it.
+/// Takes an exclusive lock on `file` without waiting; false if another
+/// open file (another view, in this process or another) holds it. The OS
+/// drops it when the holder ends, however it ends.
 #[cfg(unix)]
-fn try_lock(file: &File) -> std::io::Result<bool> {
+pub fn try_lock(file: &File) -> std::io::Result<bool> {
     match rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
         Ok(()) => Ok(true),
         Err(e) if e == rustix::io::Errno::WOULDBLOCK => Ok(false),
@@ -61,9 +63,9 @@ fn try_lock(file: &File) -> std::io::Result<bool> {
     }
 }
 
-/// Without flock(2) a second view goes unnoticed.
+/// Without flock(2): one view per writer is assumed.
 #[cfg(not(unix))]
-fn try_lock(_file: &File) -> std::io::Result<bool> {
+pub fn try_lock(_file: &File) -> std::io::Result<bool> {
     Ok(true)
 }
 
