@@ -84,6 +84,12 @@ fn signals_in_english_say_seen() {
         "{}",
         screen(&app, 160, 45)
     );
+    app.handle_key(code(KeyCode::Esc));
+    app.handle_key(key('2'));
+    app.handle_key(key('B'));
+    typ(&mut app, "Please wrap up");
+    app.handle_key(code(KeyCode::Enter));
+    insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", screen(&app, 160, 45));
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
 }
