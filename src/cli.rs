@@ -68,6 +68,9 @@ pub enum Command {
         board: Option<String>,
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
+        /// Show the message for this many minutes only (1–1440). An empty text ("") clears the message.
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..=1440))]
+        minutes: Option<i64>,
     },
     /// Go to the next or previous agenda phase, or to a phase by id.
     Phase {
@@ -146,6 +149,9 @@ pub enum Command {
         /// Join code for --serve (default: a new 6-digit code).
         #[arg(long, requires = "serve")]
         code: Option<String>,
+        /// Hide note authors on the projector (key `A` toggles).
+        #[arg(long)]
+        hide_authors: bool,
     },
     /// A note-taker's view of one board (a picker of the phase's boards without --board).
     Note {

@@ -55,9 +55,15 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&format!("{id}\n"))
         }
         Command::Timer(args) => timer(args),
-        Command::Say { path, board, text } => {
+        Command::Say {
+            path,
+            board,
+            text,
+            minutes,
+        } => {
             let mut s = open(&path)?;
-            s.broadcast(&text.join(" "), board.as_deref())
+            let until = minutes.map(|m| s.now_ms() + m * 60_000);
+            s.broadcast_until(&text.join(" "), board.as_deref(), until)
         }
         Command::Phase { path, target } => {
             let mut s = open(&path)?;
@@ -136,6 +142,7 @@ pub fn run(cli: Cli) -> Result<()> {
             serve,
             listen,
             code,
+            hide_authors,
         } => {
             let join_hint = if serve {
                 Some(crate::serve::serve_in_background(&crate::serve::ServeOptions {
@@ -152,6 +159,8 @@ pub fn run(cli: Cli) -> Result<()> {
             app.join_hint = join_hint;
             app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
             app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
+            app.set_authors_hidden(hide_authors);
+            app.claim_facilitator(crate::app::drafts::state_root());
             crate::terminal::run(app)
         }
         Command::Note { path, board, by, lang } => {
@@ -521,7 +530,7 @@ pub fn status_of(s: &Session) -> StatusJson {
                 let duration = if t.is_started() {
                     t.total_ms()
                 } else {
-                    i64::from(s.plan().board_minutes(&b.id).unwrap_or(0)) * 60_000
+                    (i64::from(s.plan().board_minutes(&b.id).unwrap_or(0)) * 60_000 + t.planned_extra_ms()).max(0)
                 };
                 let remaining = if t.is_started() { t.remaining_ms(now) } else { duration };
                 TimerJson {

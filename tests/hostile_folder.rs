@@ -94,6 +94,7 @@ fn a_lamport_clock_at_u64_max_does_not_void_later_edits() {
             Change::Broadcast {
                 text: "gepflanzt".into(),
                 board: None,
+                until_ms: None,
             },
         )],
     );

@@ -115,6 +115,12 @@ pub enum Action {
     ClearLineStart,
     /// Undo the last change to the editor's text.
     UndoTyping,
+    /// Type a broadcast to the selected group only.
+    BroadcastToGroup,
+    /// Acknowledge the oldest pending signal, whichever group sent it.
+    AckOldestSignal,
+    /// Show or hide note authors on the projector.
+    ToggleAuthors,
 }
 
 impl Action {
@@ -161,6 +167,7 @@ impl Action {
                 | Action::OpenBoard
                 | Action::PickBoard(_)
                 | Action::AskQuit
+                | Action::ToggleAuthors
         )
     }
 
@@ -355,6 +362,18 @@ impl Action {
             Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
             Quit => t(("beenden", "beenden"), ("quit", "quit")),
             Tick | StoreChanged => t(("", ""), ("", "")),
+            BroadcastToGroup => t(
+                ("Durchsage an Gruppe", "Durchsage nur an die gewählte Gruppe"),
+                ("broadcast to group", "broadcast to the selected group only"),
+            ),
+            AckOldestSignal => t(
+                ("Signal gesehen", "ältestes Signal quittieren (jede Gruppe, jede Phase)"),
+                ("signal seen", "acknowledge the oldest signal (any group, any phase)"),
+            ),
+            ToggleAuthors => t(
+                ("Namen", "Namen der Schreibenden auf dem Projektor zeigen/ausblenden"),
+                ("names", "show/hide note authors on the projector"),
+            ),
         }
     }
 }

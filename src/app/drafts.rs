@@ -183,7 +183,7 @@ fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
         .write(true)
         .open(dir.join("lock"))
         .map_err(|e| Error::io(dir.join("lock"), e))?;
-    if !try_lock(&lock).map_err(|e| Error::io(dir.join("lock"), e))? {
+    if !crate::store::presence::try_lock(&lock).map_err(|e| Error::io(dir.join("lock"), e))? {
         return Ok(None);
     }
     match std::fs::read(&owner_file) {
@@ -198,24 +198,6 @@ fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
         }
         Err(e) => Err(Error::io(&owner_file, e)),
     }
-}
-
-/// Takes an exclusive lock on `file` without waiting; false if another
-/// open file (another view, in this process or another) holds it. The OS
-/// drops it when the holder ends, however it ends.
-#[cfg(unix)]
-fn try_lock(file: &File) -> std::io::Result<bool> {
-    match rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
-        Ok(()) => Ok(true),
-        Err(e) if e == rustix::io::Errno::WOULDBLOCK => Ok(false),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Without flock(2): one view per writer is assumed.
-#[cfg(not(unix))]
-fn try_lock(_file: &File) -> std::io::Result<bool> {
-    Ok(true)
 }
 
 /// Creates a folder (and parents) readable only by its owner: drafts are

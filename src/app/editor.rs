@@ -93,15 +93,8 @@ impl App {
                     v.cursor = 0;
                 }
             }
-            InputKind::Broadcast => {
-                if !text.trim().is_empty() {
-                    match self.session.broadcast(&text, None) {
-                        Ok(()) => self.report(Ok(s.broadcast_sent.to_string())),
-                        // A full disk: keep the text, as for notes.
-                        Err(e) => self.keep_input(input, e),
-                    }
-                }
-            }
+            // Empty clears; a full disk keeps the text, as for notes.
+            InputKind::Broadcast => self.submit_broadcast(input, &text),
             InputKind::NewNote { section, id } => {
                 if text.trim().is_empty() {
                     if let Some(d) = &draft {

@@ -150,6 +150,26 @@ pub const FACILITATOR: &[Binding] = &[
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, true),
     HELP,
     QUIT,
+    b(
+        &[(KeyCode::Char('B'), SHIFT), (KeyCode::Char('B'), NONE)],
+        "B",
+        Action::BroadcastToGroup,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
+        "!",
+        Action::AckOldestSignal,
+        false,
+    ),
+    b(&[(KeyCode::Char('u'), NONE)], "u", Action::Undo, false),
+    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", Action::Redo, false),
+    b(
+        &[(KeyCode::Char('A'), SHIFT), (KeyCode::Char('A'), NONE)],
+        "A",
+        Action::ToggleAuthors,
+        false,
+    ),
 ];
 
 /// Keys of the facilitator's present and merged modes.
@@ -198,6 +218,18 @@ pub const PRESENT: &[Binding] = &[
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, true),
     HELP,
     QUIT,
+    b(
+        &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
+        "!",
+        Action::AckOldestSignal,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('A'), SHIFT), (KeyCode::Char('A'), NONE)],
+        "A",
+        Action::ToggleAuthors,
+        false,
+    ),
 ];
 
 /// The note-taker's board view.

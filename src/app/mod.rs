@@ -265,7 +265,7 @@ impl App {
             }
             return true;
         }
-        if self.amount_digit(&key) {
+        if self.facilitator_key(&key) {
             return true;
         }
         let action = keys::lookup(self.bindings(), &key);

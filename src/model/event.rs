@@ -130,11 +130,16 @@ pub enum Change {
     Phase { phase: Option<String> },
     /// A board's timer changed.
     Timer { board: String, op: TimerOp },
-    /// The facilitator broadcast a message (to one board or to all).
+    /// The facilitator broadcast a message (to one board or to all). An
+    /// empty text clears the message shown there.
     Broadcast {
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         board: Option<String>,
+        /// Wall time after which the message is no longer shown (optional;
+        /// older runde builds ignore it and show the message until replaced).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until_ms: Option<i64>,
     },
     /// A note-taker signalled the facilitator.
     Signal { board: String, signal: Signal },

@@ -17,3 +17,4 @@ pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, T
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};
+pub mod facilitation;

@@ -121,6 +121,29 @@ pub struct Broadcast {
     /// Only for this board; `None` for everyone.
     pub board: Option<String>,
     pub wall_ms: i64,
+    /// Not shown after this wall time, if set.
+    pub until_ms: Option<i64>,
+}
+
+impl Broadcast {
+    /// True when this message clears the one before (an empty text).
+    pub fn is_clear(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// True while the message is to be shown at `now_ms`.
+    pub fn is_active(&self, now_ms: i64) -> bool {
+        !self.is_clear() && self.until_ms.is_none_or(|until| now_ms < until)
+    }
+}
+
+/// What the latest event about a board's signal was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SignalSlot {
+    /// A signal waits for the facilitator.
+    Pending(PendingSignal),
+    /// The facilitator saw it at this wall time.
+    Seen { at_ms: i64 },
 }
 
 /// A pending signal from a group.
@@ -191,7 +214,7 @@ pub struct SessionState {
     phases: Vec<(OrderKey, Option<String>, i64)>,
     timers: HashMap<String, TimerLog>,
     broadcasts: Vec<(OrderKey, Broadcast)>,
-    signals: HashMap<String, (OrderKey, Option<PendingSignal>)>,
+    signals: HashMap<String, (OrderKey, SignalSlot)>,
     max_lamport: u64,
     events: usize,
     /// Timer operations folded so far: the work loading timers costs,
@@ -235,18 +258,25 @@ impl SessionState {
                 let log = self.timers.entry(board).or_default();
                 self.timer_folds += log.add(key, op, wall_ms, self.bulk);
             }
-            Change::Broadcast { text, board } => {
+            Change::Broadcast { text, board, until_ms } => {
                 let at = self.broadcasts.partition_point(|(k, _)| k < key);
                 let known = self.broadcasts.get(at).is_some_and(|(k, _)| k == key);
                 if !known {
-                    self.broadcasts
-                        .insert(at, (key.clone(), Broadcast { text, board, wall_ms }));
+                    let message = Broadcast {
+                        text,
+                        board,
+                        wall_ms,
+                        until_ms,
+                    };
+                    self.broadcasts.insert(at, (key.clone(), message));
                 }
             }
             Change::Signal { board, signal } => {
-                self.set_signal(key, board, Some(PendingSignal { signal, wall_ms }));
+                self.set_signal(key, board, SignalSlot::Pending(PendingSignal { signal, wall_ms }));
             }
-            Change::SignalAck { board } => self.set_signal(key, board, None),
+            Change::SignalAck { board } => {
+                self.set_signal(key, board, SignalSlot::Seen { at_ms: wall_ms });
+            }
         }
     }
 
@@ -421,8 +451,8 @@ impl SessionState {
         }
     }
 
-    fn set_signal(&mut self, key: &OrderKey, board: String, value: Option<PendingSignal>) {
-        let slot = self.signals.entry(board).or_insert((key.clone(), None));
+    fn set_signal(&mut self, key: &OrderKey, board: String, value: SignalSlot) {
+        let slot = self.signals.entry(board).or_insert((key.clone(), value));
         if *key >= slot.0 {
             *slot = (key.clone(), value);
         }
@@ -540,7 +570,8 @@ impl SessionState {
         self.timers.get(board).map(|t| t.facts).unwrap_or_default()
     }
 
-    /// The latest broadcast visible on `board` (or any, with `None`).
+    /// The latest broadcast visible on `board` (or any, with `None`);
+    /// `None` when the latest one there cleared it.
     pub fn latest_broadcast(&self, board: Option<&str>) -> Option<&Broadcast> {
         self.broadcasts
             .iter()
@@ -550,11 +581,44 @@ impl SessionState {
                 (None, _) | (_, None) => true,
                 (Some(to), Some(on)) => to == on,
             })
+            .filter(|b| !b.is_clear())
+    }
+
+    /// The broadcast to show on `board` (or the projector, with `None`) at
+    /// `now_ms`: the latest one, unless it was cleared or has expired.
+    pub fn active_broadcast(&self, board: Option<&str>, now_ms: i64) -> Option<&Broadcast> {
+        self.latest_broadcast(board).filter(|b| b.is_active(now_ms))
     }
 
     /// The pending signal of a board, if any.
     pub fn signal(&self, board: &str) -> Option<PendingSignal> {
-        self.signals.get(board).and_then(|(_, s)| *s)
+        match self.signals.get(board) {
+            Some((_, SignalSlot::Pending(p))) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// Every pending signal, oldest first: (board, signal).
+    pub fn pending_signals(&self) -> Vec<(&str, PendingSignal)> {
+        let mut out: Vec<(&str, PendingSignal)> = self
+            .signals
+            .iter()
+            .filter_map(|(b, (_, slot))| match slot {
+                SignalSlot::Pending(p) => Some((b.as_str(), *p)),
+                SignalSlot::Seen { .. } => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.1.wall_ms.cmp(&b.1.wall_ms).then_with(|| a.0.cmp(b.0)));
+        out
+    }
+
+    /// When the facilitator saw the board's latest signal (wall ms), if
+    /// that is the latest thing that happened to it.
+    pub fn signal_seen_ms(&self, board: &str) -> Option<i64> {
+        match self.signals.get(board) {
+            Some((_, SignalSlot::Seen { at_ms, .. })) => Some(*at_ms),
+            _ => None,
+        }
     }
 
     /// A digest of everything visible, for convergence checks in tests.
@@ -583,7 +647,11 @@ impl SessionState {
         timers.sort();
         let mut signals: Vec<String> = self.signals.iter().map(|(b, (_, s))| format!("{b}:{s:?}")).collect();
         signals.sort();
-        let broadcasts: Vec<&str> = self.broadcasts.iter().map(|(_, b)| b.text.as_str()).collect();
+        let broadcasts: Vec<String> = self
+            .broadcasts
+            .iter()
+            .map(|(_, b)| format!("{}|{:?}|{:?}", b.text, b.board, b.until_ms))
+            .collect();
         format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
     }
 }
@@ -725,15 +793,23 @@ mod tests {
                         TimerOp::Pause,
                         TimerOp::Resume,
                         TimerOp::Extend { delta_ms: 5000 },
-                    ][i % 4],
+                        TimerOp::Reset,
+                    ][i % 5],
                 },
                 (5, _) => Change::Phase {
                     phase: Some(format!("p{}", i % 3)),
                 },
                 (6, _) => Change::Broadcast {
-                    text: format!("m{}", i % 3),
-                    board: None,
+                    // Every fourth one clears; some are aimed, some expire.
+                    text: if i % 4 == 0 {
+                        String::new()
+                    } else {
+                        format!("m{}", i % 3)
+                    },
+                    board: (i % 3 == 0).then(|| "b".into()),
+                    until_ms: (i % 2 == 0).then_some(i as i64 * 1000),
                 },
+                _ if i % 2 == 0 => Change::SignalAck { board: "b".into() },
                 _ => Change::Signal {
                     board: "b".into(),
                     signal: Signal::NeedTime,

@@ -33,6 +33,9 @@ pub struct TimerFacts {
     /// order, and one stamped earlier than its predecessor (a writer whose
     /// clock is behind) counts as made at the predecessor's time.
     last_at: Option<i64>,
+    /// Minutes added (or removed) while idle: they lengthen the planned
+    /// duration and count once the timer starts.
+    planned_extra_ms: i64,
 }
 
 impl TimerFacts {
@@ -45,11 +48,15 @@ impl TimerFacts {
         match op {
             TimerOp::Start { duration_ms } => match self.total_ms {
                 None => {
+                    let total = duration_ms
+                        .clamp(0, MAX_DURATION_MS)
+                        .saturating_add(self.planned_extra_ms);
                     *self = TimerFacts {
-                        total_ms: Some(duration_ms.clamp(0, MAX_DURATION_MS)),
+                        total_ms: Some(total.clamp(0, MAX_DURATION_MS)),
                         elapsed_ms: 0,
                         running_since: Some(at_ms),
                         last_at: Some(at_ms),
+                        planned_extra_ms: 0,
                     }
                 }
                 Some(_) if self.running_since.is_none() => self.running_since = Some(at_ms),
@@ -65,11 +72,15 @@ impl TimerFacts {
                     self.running_since = Some(at_ms);
                 }
             }
-            TimerOp::Extend { delta_ms } => {
-                if let Some(total) = self.total_ms.as_mut() {
-                    *total = total.saturating_add(delta_ms).clamp(0, MAX_DURATION_MS);
+            TimerOp::Extend { delta_ms } => match self.total_ms.as_mut() {
+                Some(total) => *total = total.saturating_add(delta_ms).clamp(0, MAX_DURATION_MS),
+                None => {
+                    self.planned_extra_ms = self
+                        .planned_extra_ms
+                        .saturating_add(delta_ms)
+                        .clamp(-MAX_DURATION_MS, MAX_DURATION_MS)
                 }
-            }
+            },
             TimerOp::Reset => {
                 *self = TimerFacts {
                     last_at: Some(at_ms),
@@ -82,6 +93,60 @@ impl TimerFacts {
     /// True once started and not reset.
     pub fn is_started(&self) -> bool {
         self.total_ms.is_some()
+    }
+
+    /// Minutes added (negative: removed) to the planned length while idle, in ms.
+    pub fn planned_extra_ms(&self) -> i64 {
+        self.planned_extra_ms
+    }
+
+    /// The operations that undo `op`, which was applied to `before` (the
+    /// facts just before it) — computed at `now_ms`. A reset is undone by
+    /// starting again with the time that was left, paused if it was.
+    pub fn undo_ops(before: &TimerFacts, op: TimerOp, now_ms: i64) -> Vec<TimerOp> {
+        match op {
+            TimerOp::Extend { delta_ms } => vec![TimerOp::Extend {
+                delta_ms: delta_ms.saturating_neg(),
+            }],
+            // Operations that changed nothing need nothing undone.
+            TimerOp::Pause if !before.is_running() => Vec::new(),
+            TimerOp::Start { .. } | TimerOp::Resume if before.is_running() => Vec::new(),
+            TimerOp::Resume if !before.is_started() => Vec::new(),
+            TimerOp::Pause => vec![TimerOp::Resume],
+            TimerOp::Resume => vec![TimerOp::Pause],
+            TimerOp::Start { .. } if before.is_started() => vec![TimerOp::Pause],
+            TimerOp::Start { .. } => {
+                let mut ops = vec![TimerOp::Reset];
+                if before.planned_extra_ms != 0 {
+                    ops.push(TimerOp::Extend {
+                        delta_ms: before.planned_extra_ms,
+                    });
+                }
+                ops
+            }
+            TimerOp::Reset => before.restore_ops(now_ms),
+        }
+    }
+
+    /// Operations that bring an idle timer back to these facts' remaining
+    /// time and running state at `now_ms`.
+    fn restore_ops(&self, now_ms: i64) -> Vec<TimerOp> {
+        if !self.is_started() {
+            return Vec::new();
+        }
+        let mut ops = vec![TimerOp::Start {
+            duration_ms: self.remaining_ms(now_ms).max(0),
+        }];
+        if !self.is_running() {
+            ops.push(TimerOp::Pause);
+        }
+        ops
+    }
+
+    /// The extension that leaves exactly `left_ms` on a running timer at
+    /// `now_ms` (Zoom's "close all rooms" countdown); `None` unless it runs.
+    pub fn delta_to_leave(&self, left_ms: i64, now_ms: i64) -> Option<i64> {
+        self.is_running().then(|| left_ms - self.remaining_ms(now_ms))
     }
 
     /// True while the clock runs.
@@ -198,6 +263,60 @@ mod tests {
         t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 60 * MIN);
         t.apply(TimerOp::Pause, 0);
         assert_eq!(t.remaining_ms(90 * MIN), 10 * MIN);
+    }
+
+    #[test]
+    fn extending_an_idle_timer_lengthens_the_planned_duration() {
+        let mut t = TimerFacts::default();
+        t.apply(TimerOp::Extend { delta_ms: 5 * MIN }, 0);
+        assert_eq!(t.state(0), TimerState::Idle);
+        assert_eq!(t.planned_extra_ms(), 5 * MIN);
+        t.apply(TimerOp::Start { duration_ms: 45 * MIN }, 0);
+        assert_eq!(t.remaining_ms(0), 50 * MIN);
+        t.apply(TimerOp::Reset, MIN);
+        assert_eq!(t.planned_extra_ms(), 0, "a reset forgets the extra minutes");
+    }
+
+    #[test]
+    fn every_operation_has_an_undo_that_restores_the_remaining_time() {
+        let ops = [
+            TimerOp::Start { duration_ms: 45 * MIN },
+            TimerOp::Extend { delta_ms: 3 * MIN },
+            TimerOp::Pause,
+            TimerOp::Resume,
+            TimerOp::Reset,
+        ];
+        for running in [true, false] {
+            for op in ops {
+                let mut t = TimerFacts::default();
+                t.apply(TimerOp::Start { duration_ms: 45 * MIN }, 0);
+                if !running {
+                    t.apply(TimerOp::Pause, 5 * MIN);
+                }
+                let before = t;
+                t.apply(op, 10 * MIN);
+                for undo in TimerFacts::undo_ops(&before, op, 10 * MIN) {
+                    t.apply(undo, 10 * MIN);
+                }
+                assert_eq!(
+                    t.remaining_ms(20 * MIN),
+                    before.remaining_ms(20 * MIN),
+                    "{op:?}, running {running}"
+                );
+                assert_eq!(t.is_running(), before.is_running(), "{op:?}, running {running}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_minute_left_for_a_running_or_overrun_timer() {
+        let mut t = TimerFacts::default();
+        t.apply(TimerOp::Start { duration_ms: 10 * MIN }, 0);
+        let d = t.delta_to_leave(MIN, 12 * MIN).unwrap();
+        t.apply(TimerOp::Extend { delta_ms: d }, 12 * MIN);
+        assert_eq!(t.remaining_ms(12 * MIN), MIN);
+        t.apply(TimerOp::Pause, 12 * MIN);
+        assert_eq!(t.delta_to_leave(MIN, 12 * MIN), None);
     }
 
     #[test]

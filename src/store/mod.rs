@@ -8,6 +8,7 @@ pub mod durable;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
+pub mod presence;
 pub mod probe;
 pub mod scan;
 pub mod sync;
@@ -829,45 +830,58 @@ impl Session {
 
     /// Applies a timer operation to one board; returns false if it changed nothing.
     pub fn timer(&mut self, board: &str, op: TimerCommand) -> Result<bool> {
+        Ok(self.timer_step(board, op)?.is_some())
+    }
+
+    /// Applies a timer operation to one board; returns the operation
+    /// written and the timer's facts just before it (for undo), or `None`
+    /// if it changed nothing. Lengthening an idle timer lengthens its
+    /// planned duration.
+    pub fn timer_step(&mut self, board: &str, op: TimerCommand) -> Result<Option<(TimerOp, crate::model::TimerFacts)>> {
         self.plan.require_board(board)?;
         let facts = self.state.timer(board);
         let op = match op {
             TimerCommand::Start => {
                 if facts.is_running() {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 if facts.is_started() {
                     TimerOp::Resume
                 } else {
-                    let minutes = self.plan.board_minutes(board).ok_or_else(|| {
-                        Error::Invalid(format!(
+                    let minutes = self.plan.board_minutes(board);
+                    if minutes.is_none() && facts.planned_extra_ms() <= 0 {
+                        return Err(Error::Invalid(format!(
                             "board {board:?} has no timer length: set \"minutes\" on the board or its agenda phase"
-                        ))
-                    })?;
+                        )));
+                    }
                     TimerOp::Start {
-                        duration_ms: i64::from(minutes) * 60_000,
+                        duration_ms: i64::from(minutes.unwrap_or(0)) * 60_000,
                     }
                 }
             }
             TimerCommand::Pause if facts.is_running() => TimerOp::Pause,
             TimerCommand::Resume if facts.is_started() && !facts.is_running() => TimerOp::Resume,
-            TimerCommand::Pause | TimerCommand::Resume => return Ok(false),
+            TimerCommand::Pause | TimerCommand::Resume => return Ok(None),
             TimerCommand::Toggle if facts.is_running() => TimerOp::Pause,
-            TimerCommand::Toggle => return self.timer(board, TimerCommand::Start),
-            TimerCommand::Reset if !facts.is_started() => return Ok(false),
+            TimerCommand::Toggle => return self.timer_step(board, TimerCommand::Start),
+            TimerCommand::Reset if !facts.is_started() && facts.planned_extra_ms() == 0 => return Ok(None),
             TimerCommand::Reset => TimerOp::Reset,
-            TimerCommand::Extend(_) if !facts.is_started() => {
-                return Err(Error::Invalid(format!(
-                    "the timer of board {board:?} has not been started"
-                )));
-            }
             TimerCommand::Extend(delta_ms) => TimerOp::Extend { delta_ms },
         };
-        self.append(Change::Timer {
-            board: board.to_string(),
-            op,
-        })?;
-        Ok(true)
+        self.timer_ops(board, &[op])?;
+        Ok(Some((op, facts)))
+    }
+
+    /// Writes timer operations on one board as they are (undo, countdowns).
+    pub fn timer_ops(&mut self, board: &str, ops: &[TimerOp]) -> Result<()> {
+        self.plan.require_board(board)?;
+        for op in ops {
+            self.append(Change::Timer {
+                board: board.to_string(),
+                op: *op,
+            })?;
+        }
+        Ok(())
     }
 
     /// Sets the current agenda phase.
@@ -908,15 +922,22 @@ impl Session {
         Ok(next)
     }
 
-    /// Broadcasts a message to everyone or to one board.
+    /// Broadcasts a message to everyone or to one board; an empty text
+    /// clears the message shown there.
     pub fn broadcast(&mut self, text: &str, board: Option<&str>) -> Result<()> {
+        self.broadcast_until(text, board, None)
+    }
+
+    /// Broadcasts a message that is shown until wall time `until_ms` (if given).
+    pub fn broadcast_until(&mut self, text: &str, board: Option<&str>, until_ms: Option<i64>) -> Result<()> {
         if let Some(b) = board {
             self.plan.require_board(b)?;
         }
-        let text = checked_text(text)?;
+        let text = checked_text(text).unwrap_or_default();
         self.append(Change::Broadcast {
             text,
             board: board.map(str::to_string),
+            until_ms,
         })
     }
 

@@ -13,16 +13,19 @@ use super::{text, theme};
 use crate::app::synthesis::Suggestions;
 use crate::app::{App, FacMode, Facilitator};
 use crate::i18n::Strings;
+use crate::model::facilitation::seen_still_shown;
 use crate::model::timer::{display_seconds, format_clock};
 use crate::model::{Board, Note, Signal, TimerFacts, TimerState};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let has_broadcast = app.session.state().latest_broadcast(None).is_some();
+    let has_broadcast = app.session.state().active_broadcast(None, app.now_ms()).is_some();
+    let has_signals = !app.session.state().pending_signals().is_empty();
     let tall = area.height >= 8;
-    let [header, agenda, bcast, body, input] = Layout::vertical([
+    let [header, agenda, signals, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
         Constraint::Length(u16::from(tall)),
+        Constraint::Length(u16::from(has_signals && area.height >= 4)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
         Constraint::Length(app.input.as_ref().map_or(0, |i| super::note::editor_height(i, area))),
@@ -30,11 +33,15 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     .areas(area);
     header_line(app, f, header, buf);
     agenda_bar(app, agenda, buf);
+    signal_banner(app, signals, buf);
     broadcast_line(app, None, bcast, buf);
     match &f.mode {
         FacMode::Grid => grid(app, f, body, buf),
         FacMode::Present(board) => present(app, f, board, body, buf),
         FacMode::Merged => columns(app, f, body, buf),
+    }
+    if let Some(text) = app.phase_confirm_text() {
+        super::help::dialog(&text, body, buf);
     }
     if let Some(i) = &app.input {
         super::note::editor(app, i, input, buf);
@@ -111,6 +118,45 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
+/// Every pending signal in one line the facilitator cannot miss, in every
+/// mode and phase: "⚑ Signale: 2 Methoden braucht Hilfe (10:03) · …".
+fn signal_banner(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let state = app.session.state();
+    let groups = app.groups();
+    let parts: Vec<String> = state
+        .pending_signals()
+        .into_iter()
+        .map(|(board, sig)| {
+            let title = app.session.plan().board(board).map_or(board, |b| b.title.as_str());
+            let label = match groups.iter().position(|g| g.id == board) {
+                Some(i) => format!("{} {}", i + 1, text::inert(title)),
+                None => text::inert(title),
+            };
+            format!(
+                "{label}: {} ({})",
+                signal_label(app.s(), sig.signal),
+                app.time_of_day(sig.wall_ms)
+            )
+        })
+        .collect();
+    let flow = app.flow();
+    let left = format!(" ⚑ {}: {}", flow.signals, parts.join(" · "));
+    Paragraph::new(super::left_right(
+        &left,
+        theme::signal(),
+        format!("{} ", flow.ack_hint),
+        theme::signal(),
+        area.width as usize,
+    ))
+    .style(theme::signal())
+    .render(area, buf);
+}
+
+/// The broadcast shown now (for one board, or on the projector); a message
+/// aimed at one board is labelled with it on the projector.
 /// The first phase the agenda bar shows: as many before the current one
 /// as fit with it, so the current phase is never cut off on the left.
 fn first_shown_phase(labels: &[(String, bool)], current: usize, width: usize) -> usize {
@@ -133,11 +179,18 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
     if area.height == 0 {
         return;
     }
-    let Some(b) = app.session.state().latest_broadcast(board) else {
+    let Some(b) = app.session.state().active_broadcast(board, app.now_ms()) else {
         return;
     };
     let at = app.time_of_day(b.wall_ms);
-    let line = format!(" » {}: {}  ({at})", app.s().broadcast, b.text);
+    let aimed = match (board, &b.board) {
+        (None, Some(to)) => {
+            let title = app.session.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
+            format!("→ {}: ", text::inert(title))
+        }
+        _ => String::new(),
+    };
+    let line = format!(" » {}: {aimed}{}  ({at})", app.s().broadcast, b.text);
     Paragraph::new(Line::from(Span::styled(
         text::cut(&line, area.width as usize),
         theme::broadcast(),
@@ -159,7 +212,9 @@ pub fn clock_face(app: &App, board: &str) -> ClockFace {
     let t: TimerFacts = app.session.state().timer(board);
     let now = app.timer_now_ms(board);
     let state = t.state(now);
-    let planned_ms = i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000;
+    let planned_ms = (i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000)
+        .saturating_add(t.planned_extra_ms())
+        .max(0);
     let remaining = if t.is_started() {
         t.remaining_ms(now)
     } else {
@@ -201,6 +256,21 @@ pub fn state_label(s: &Strings, state: TimerState) -> String {
         TimerState::Over => "⚠",
     };
     format!("{symbol} {}", s.timer_state(state))
+}
+
+/// What a note-taker sees of their own signal: "⚑ braucht Hilfe · wartet
+/// auf die Moderation  " while pending, "⚑ gesehen ✓  " for a while after
+/// the facilitator acknowledged it.
+pub fn own_signal_badge(app: &App, board: &str) -> String {
+    let state = app.session.state();
+    let flow = app.flow();
+    if let Some(p) = state.signal(board) {
+        return format!("⚑ {} · {}  ", signal_label(app.s(), p.signal), flow.signal_waiting);
+    }
+    match state.signal_seen_ms(board) {
+        Some(at) if seen_still_shown(at, app.now_ms()) => format!("⚑ {}  ", flow.signal_seen),
+        _ => String::new(),
+    }
 }
 
 /// The word for a group's signal.
@@ -253,7 +323,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let (size, rows) = big_size(&face.text, inner.width, inner.height.saturating_sub(2));
+    let (scale, rows) = big_clock_layout(&face.text, inner.width, inner.height.saturating_sub(2));
     let [clock, gauge, status, latest] = Layout::vertical([
         Constraint::Length(rows),
         Constraint::Length(1),
@@ -261,18 +331,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
         Constraint::Fill(1),
     ])
     .areas(inner);
-    match size {
-        Some(px) => BigText::builder()
-            .pixel_size(px)
-            .style(face.style)
-            .centered()
-            .lines(vec![Line::from(face.text.clone())])
-            .build()
-            .render(clock, buf),
-        None => Paragraph::new(Line::from(Span::styled(face.text.clone(), face.style)))
-            .centered()
-            .render(clock, buf),
-    }
+    big_clock(&face.text, face.style, scale, clock, buf);
     LineGauge::default()
         .filled_style(face.style)
         .unfilled_style(theme::dim())
@@ -293,6 +352,74 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
     }
     Paragraph::new(Line::from(spans)).render(status, buf);
     latest_notes(app, &board.id, latest, buf);
+}
+
+/// How many times the full-size digits are magnified: as often as they
+/// fit into the width and three fifths of the height (so a tile keeps
+/// room for its notes) — 1 on ordinary screens, more on a big projector.
+fn big_scale(text: &str, width: u16, height: u16) -> u16 {
+    let chars = text.chars().count().max(1) as u16;
+    (width / chars.saturating_mul(8))
+        .min(height.saturating_mul(3) / 5 / 8)
+        .max(1)
+}
+
+/// The magnification and the rows the clock takes in an area of this size.
+fn big_clock_layout(text: &str, width: u16, height: u16) -> (u16, u16) {
+    match big_scale(text, width, height) {
+        1 => (1, big_size(text, width, height).1),
+        k => (k, 8 * k),
+    }
+}
+
+/// A countdown in big digits, magnified `scale` times (1: the largest
+/// big-text size that fits the area).
+fn big_clock(text: &str, style: Style, scale: u16, area: Rect, buf: &mut Buffer) {
+    if scale > 1 {
+        return magnified_clock(text, style, scale, area, buf);
+    }
+    match big_size(text, area.width, area.height).0 {
+        Some(px) => BigText::builder()
+            .pixel_size(px)
+            .style(style)
+            .centered()
+            .lines(vec![Line::from(text.to_string())])
+            .build()
+            .render(area, buf),
+        None => Paragraph::new(Line::from(Span::styled(text.to_string(), style)))
+            .centered()
+            .render(area, buf),
+    }
+}
+
+/// Full-size big digits with every cell drawn `scale` × `scale` times, centred.
+fn magnified_clock(text: &str, style: Style, scale: u16, area: Rect, buf: &mut Buffer) {
+    let width = text.chars().count() as u16 * 8;
+    let mut glyphs = Buffer::empty(Rect::new(0, 0, width, 8));
+    BigText::builder()
+        .pixel_size(PixelSize::Full)
+        .style(style)
+        .lines(vec![Line::from(text.to_string())])
+        .build()
+        .render(glyphs.area, &mut glyphs);
+    let left = area.x + area.width.saturating_sub(width * scale) / 2;
+    for gy in 0..8 {
+        for gx in 0..width {
+            let Some(cell) = glyphs.cell((gx, gy)).cloned() else {
+                continue;
+            };
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    let (x, y) = (left + gx * scale + dx, area.y + gy * scale + dy);
+                    if x < area.right() && y < area.bottom() {
+                        if let Some(target) = buf.cell_mut((x, y)) {
+                            *target = cell.clone();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Picks the largest big-text size that fits; `None` for plain text.
@@ -373,14 +500,20 @@ fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|_| phase.is_some())
         .map(|since| (app.display_ms() - since).max(0) / 1000);
     let clock = elapsed.map(format_clock).unwrap_or_default();
+    let label = phase
+        .map(|p| format!("⏱ {} · {clock} {}", text::inert(&p.title), app.flow().since_start))
+        .unwrap_or_default();
     let planned = phase
         .and_then(|p| p.minutes)
         .map(|m| format!("{} {m}′", s.planned))
         .unwrap_or_default();
+    let chars = clock.chars().count().max(1) as u16;
+    let scale = (area.width / (chars * 8)).min(area.height / 2 / 8).max(1);
+    let rows = if scale > 1 { 8 * scale } else { 8.min(area.height / 2) };
     let [_, t, c, hint] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(2),
-        Constraint::Length(8.min(area.height / 2)),
+        Constraint::Length(rows),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -390,20 +523,13 @@ fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .centered()
     .render(t, buf);
-    let (size, _) = big_size(&clock, c.width, c.height);
-    match size {
-        Some(px) => BigText::builder()
-            .pixel_size(px)
-            .style(theme::paused())
-            .centered()
-            .lines(vec![Line::from(clock)])
-            .build()
-            .render(c, buf),
-        None => Paragraph::new(clock).centered().render(c, buf),
-    }
-    Paragraph::new(Line::from(Span::styled(s.no_groups, theme::dim())))
-        .centered()
-        .render(hint, buf);
+    big_clock(&clock, theme::paused(), scale, c, buf);
+    Paragraph::new(vec![
+        Line::from(Span::styled(label, theme::text())),
+        Line::from(Span::styled(s.no_groups, theme::dim())),
+    ])
+    .centered()
+    .render(hint, buf);
 }
 
 fn present(app: &App, f: &Facilitator, board: &str, area: Rect, buf: &mut Buffer) {

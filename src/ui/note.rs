@@ -24,7 +24,11 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     } else {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
-    let has_broadcast = app.session.state().latest_broadcast(Some(&board.id)).is_some();
+    let has_broadcast = app
+        .session
+        .state()
+        .active_broadcast(Some(&board.id), app.now_ms())
+        .is_some();
     let editor_h = app.input.as_ref().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
@@ -68,7 +72,12 @@ fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let right = format!("{skew}⏱ {} {}{label}", face.text, state_label(app.s(), face.state));
+    let signal = super::facilitator::own_signal_badge(app, board);
+    let right = format!(
+        "{signal}{skew}⏱ {} {}{label}",
+        face.text,
+        state_label(app.s(), face.state)
+    );
     Paragraph::new(super::left_right(
         title,
         theme::title(),
@@ -214,6 +223,7 @@ pub fn note_list_with(
         };
         let author = match (&n.by, me) {
             (Some(by), Some(me)) if by == me => String::new(),
+            (Some(_), _) if app.authors_hidden() => String::new(),
             (Some(by), _) => format!(" — {by}"),
             _ => String::new(),
         };
@@ -292,7 +302,7 @@ pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     let title = match &input.kind {
         InputKind::NewNote { .. } => s.new_note,
         InputKind::EditNote { .. } => s.edit_note,
-        InputKind::Broadcast => s.broadcast_prompt,
+        InputKind::Broadcast => app.broadcast_prompt(),
         InputKind::Filter => s.filter_prompt,
         InputKind::Finding { .. } => app.syn().finding_prompt,
     };
