@@ -104,7 +104,7 @@ fn markdown_has_the_newsletter_parts_in_order_with_the_reference_counts() {
     assert_eq!(rows[0], ["Dos", "Don'ts"]);
     assert_eq!(rows[1..].iter().filter(|r| !r[0].is_empty()).count(), 9);
     assert_eq!(rows[1..].iter().filter(|r| !r[1].is_empty()).count(), 8);
-    assert!(md.contains("(Quelle: Vortrag von André Koch-Engelmann, UPJ)"));
+    assert!(md.contains("(Quelle: [Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de))"));
     assert!(md.contains("**08.02.2022 von 15:00 bis 17:00 Uhr**"));
     assert!(md.contains("Am 05. Oktober 2021 fand das fünfte Treffen"));
     assert!(md.contains("vier parallelen Workshops mit je 6–8 Personen"));
@@ -120,7 +120,7 @@ fn english_minutes_use_english_dates_and_times() {
         "{md}"
     );
     assert!(md.contains("**8 February 2022, 3:00–5:00 pm**"));
-    assert!(md.contains("(Source: Vortrag von André Koch-Engelmann, UPJ)"));
+    assert!(md.contains("(Source: [Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de))"));
     assert!(md.contains("four parallel workshops of 6–8 people each"));
 }
 
@@ -195,8 +195,11 @@ fn text_minutes_wrap_at_72_columns_by_display_width() {
     let (_t, dir) = example_session();
     let txt = export(&dir, &["--format", "txt"]);
     use unicode_width::UnicodeWidthStr;
-    let widest = txt.lines().map(|l| l.width()).max().unwrap();
-    assert!(widest <= 72, "widest line {widest}");
+    // Only a URL too long for a line of its own may run over (it is never broken).
+    for line in txt.lines().filter(|l| l.width() > 72) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert!(words.len() == 1 && words[0].contains("://"), "too wide: {line:?}");
+    }
     assert!(txt.lines().any(|l| l.starts_with("Dos") && l.contains("Don'ts")));
 }
 

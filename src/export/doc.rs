@@ -181,6 +181,13 @@ impl<'a> Builder<'a> {
         (self.plan.lang != self.lang).then(|| self.plan.lang.code())
     }
 
+    /// The language of a note, when it is not the language of the minutes:
+    /// the one its writer named, else the plan's.
+    fn note_lang(&self, note: &Note) -> Option<&'static str> {
+        let written = note.lang.unwrap_or(self.plan.lang);
+        (written != self.lang).then(|| written.code())
+    }
+
     fn quoted(&self, t: &str) -> String {
         match self.lang {
             Lang::De => format!("„{}“", self.text(t)),
@@ -690,7 +697,7 @@ impl<'a> Builder<'a> {
         }
         Rich {
             inlines,
-            lang: self.source_lang(),
+            lang: self.note_lang(note),
         }
     }
 

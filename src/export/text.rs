@@ -129,9 +129,20 @@ fn wrap_line(line: &str, width: usize, first: &str, rest: &str, break_words: boo
         .subsequent_indent(rest)
         .break_words(break_words)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::Custom(split_points));
     textwrap::wrap(line, opts)
         .into_iter()
         .map(|c| c.trim_end().to_string())
         .collect()
+}
+
+/// Where a word may break at the end of a line: at its hyphens, unless it
+/// holds a URL, which is never broken.
+fn split_points(word: &str) -> Vec<usize> {
+    if word.contains("://") {
+        Vec::new()
+    } else {
+        textwrap::WordSplitter::HyphenSplitter.split_points(word)
+    }
 }

@@ -82,6 +82,8 @@ pub struct Session {
     own_texts: std::collections::HashMap<String, String>,
     /// Notes whose text of ours was replaced, not yet reported.
     replaced: Vec<String>,
+    /// The language recorded on notes this session adds (`None`: unnamed).
+    note_lang: Option<crate::model::Lang>,
 }
 
 impl std::fmt::Debug for Session {
@@ -130,6 +132,7 @@ impl Session {
             plan_conflicts: Vec::new(),
             own_texts: std::collections::HashMap::new(),
             replaced: Vec::new(),
+            note_lang: None,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -150,6 +153,11 @@ impl Session {
     /// Sets the author recorded on notes this session adds.
     pub fn set_author(&mut self, by: Option<String>) {
         self.by = by.filter(|b| !b.trim().is_empty());
+    }
+
+    /// Sets the language recorded on notes this session adds.
+    pub fn set_note_lang(&mut self, lang: Option<crate::model::Lang>) {
+        self.note_lang = lang;
     }
 
     /// The author of this session's notes.
@@ -420,6 +428,7 @@ impl Session {
             pos: String::new(),
             origin: Some(origin),
             sources: Vec::new(),
+            lang: None,
         })?;
         Ok(id)
     }
@@ -487,6 +496,7 @@ impl Session {
             pos: String::new(),
             origin: None,
             sources: Vec::new(),
+            lang: self.note_lang,
         })
     }
 
