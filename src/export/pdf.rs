@@ -8,7 +8,7 @@ use pdf_writer::types::{ActionType, AnnotationType, CidFontType, FontFlags, Syst
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use ttf_parser::Face;
 
-use super::doc::{Block, Inline, Minutes};
+use super::doc::{Block, Inline, Minutes, TwoColumnTable};
 use crate::error::{Error, Result};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -242,27 +242,25 @@ impl Layout {
                     self.y -= 2.0;
                 }
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-                source,
-            } => {
-                self.ensure(60.0);
-                self.flow(&bold(plain(caption)), MARGIN, width, BODY);
-                self.y -= 4.0;
-                let head = [bold(plain(&headers[0])), bold(plain(&headers[1]))];
-                self.row(&head, width);
-                for [l, r] in rows {
-                    self.row(&[words(&l.inlines), words(&r.inlines)], width);
-                }
-                if let Some(source) = source {
-                    self.y -= 2.0;
-                    self.flow(&words(source), MARGIN, width, BODY - 1.0);
-                }
-            }
+            Block::Table(table) => self.table(table, width),
         }
         self.y -= GAP;
+    }
+
+    /// The table's caption, its rows with borders and its source.
+    fn table(&mut self, table: &TwoColumnTable, width: f32) {
+        self.ensure(60.0);
+        self.flow(&bold(plain(&table.caption)), MARGIN, width, BODY);
+        self.y -= 4.0;
+        let head = [bold(plain(&table.headers[0])), bold(plain(&table.headers[1]))];
+        self.row(&head, width);
+        for [l, r] in table.cells() {
+            self.row(&[words(l), words(r)], width);
+        }
+        if let Some(source) = &table.source {
+            self.y -= 2.0;
+            self.flow(&words(source), MARGIN, width, BODY - 1.0);
+        }
     }
 
     /// One table row of two cells with borders.
