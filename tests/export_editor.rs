@@ -7,18 +7,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn export(dir: &Path, args: &[&str]) -> String {
-    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn export_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-}
-
 /// Changes the session's plan with `f` (the plan as JSON).
 fn edit_plan(dir: &Path, f: impl FnOnce(&mut serde_json::Value)) {
     let path = dir.join("session.json");
@@ -327,11 +315,7 @@ fn html_fragment_is_the_body_only_and_email_inlines_its_styles() {
     let td = doc.select(&sel("td")).next().unwrap();
     assert!(td.value().attr("style").unwrap_or("").contains("border"), "{email}");
 
-    runde()
-        .args(["export", dir.to_str().unwrap(), "--format", "md", "--fragment"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("--format html only"));
+    export_refused(&dir, &["--format", "md", "--fragment"]).stderr(predicates::str::contains("--format html only"));
 }
 
 #[test]
@@ -357,31 +341,11 @@ fn a_template_is_refused_where_it_does_not_apply_and_errors_name_its_file() {
     let path = t.path().join("mine.html.j2");
     std::fs::write(&path, "{{ title }}").unwrap();
     for format in ["md", "txt", "json", "docx", "pdf"] {
-        runde()
-            .args([
-                "export",
-                dir.to_str().unwrap(),
-                "--format",
-                format,
-                "--template",
-                path.to_str().unwrap(),
-            ])
-            .assert()
-            .code(1)
+        export_refused(&dir, &["--format", format, "--template", path.to_str().unwrap()])
             .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("html only")));
     }
     std::fs::write(&path, "line one\n{% if %}").unwrap();
-    runde()
-        .args([
-            "export",
-            dir.to_str().unwrap(),
-            "--format",
-            "html",
-            "--template",
-            path.to_str().unwrap(),
-        ])
-        .assert()
-        .code(1)
+    export_refused(&dir, &["--format", "html", "--template", path.to_str().unwrap()])
         .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("(in minutes").not()));
 }
 
