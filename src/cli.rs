@@ -25,7 +25,7 @@ pub enum Command {
     New(NewArgs),
     /// Add a note; prints its id once it is safely on disk.
     Add(AddArgs),
-    /// Import notes from JSON lines ({"board","section","text","kind","starred","by"}).
+    /// Import notes from JSON lines ({"board","section","text","kind","starred","by","lang"}).
     Import {
         path: SessionArg,
         /// File to read; standard input when omitted or "-".
@@ -258,6 +258,10 @@ pub struct AddArgs {
     #[arg(long, conflicts_with = "text")]
     pub stdin: bool,
     pub text: Vec<String>,
+    /// The note's language (de or en), when it differs from the session's;
+    /// HTML minutes mark it so screen readers and hyphenation follow it.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -342,6 +342,7 @@ fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> 
 fn add(args: AddArgs) -> Result<()> {
     let mut s = open(&args.path)?;
     s.set_author(args.by.clone());
+    s.set_note_lang(args.lang);
     let kind = if args.paragraph {
         NoteKind::Paragraph
     } else {
@@ -392,6 +393,9 @@ struct ImportLine {
     #[serde(default)]
     starred: bool,
     by: Option<String>,
+    /// The note's language, when named.
+    #[serde(default)]
+    lang: Option<crate::model::Lang>,
 }
 
 fn import(path: &str, file: Option<&Path>) -> Result<()> {
@@ -421,6 +425,7 @@ fn import(path: &str, file: Option<&Path>) -> Result<()> {
     }
     for l in lines {
         s.set_author(l.by.clone());
+        s.set_note_lang(l.lang);
         let id = s.add_note(&l.board, l.section.as_deref(), &l.text, l.kind, l.starred)?;
         emit(&format!("{id}\n"))?;
     }

@@ -116,6 +116,7 @@ pub fn write_on(dir: &Path, notes: usize, writers: usize, boards: usize) -> Resu
                 pos,
                 origin: None,
                 sources: Vec::new(),
+                lang: None,
             }),
         };
         files[w].write_all(&encode_record(&ev)).map_err(|e| Error::io(dir, e))?;

@@ -6,12 +6,6 @@ mod common;
 use common::*;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-fn export(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn golden_minutes_in_every_format_and_language() {
     let (_t, dir) = example_session();
@@ -104,7 +98,7 @@ fn markdown_has_the_newsletter_parts_in_order_with_the_reference_counts() {
     assert_eq!(rows[0], ["Dos", "Don'ts"]);
     assert_eq!(rows[1..].iter().filter(|r| !r[0].is_empty()).count(), 9);
     assert_eq!(rows[1..].iter().filter(|r| !r[1].is_empty()).count(), 8);
-    assert!(md.contains("(Quelle: Vortrag von André Koch-Engelmann, UPJ)"));
+    assert!(md.contains("(Quelle: [Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de))"));
     assert!(md.contains("**08.02.2022 von 15:00 bis 17:00 Uhr**"));
     assert!(md.contains("Am 05. Oktober 2021 fand das fünfte Treffen"));
     assert!(md.contains("vier parallelen Workshops mit je 6–8 Personen"));
@@ -120,7 +114,7 @@ fn english_minutes_use_english_dates_and_times() {
         "{md}"
     );
     assert!(md.contains("**8 February 2022, 3:00–5:00 pm**"));
-    assert!(md.contains("(Source: Vortrag von André Koch-Engelmann, UPJ)"));
+    assert!(md.contains("(Source: [Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de))"));
     assert!(md.contains("four parallel workshops of 6–8 people each"));
 }
 
@@ -176,17 +170,7 @@ fn a_custom_template_replaces_the_default() {
     let html = export(&dir, &["--format", "html", "--template", tpl.to_str().unwrap()]);
     assert!(html.starts_with("<p>Netzwerken und Kooperationen"), "{html}");
     std::fs::write(&tpl, "{% if %}").unwrap();
-    runde()
-        .args([
-            "export",
-            dir.to_str().unwrap(),
-            "--format",
-            "html",
-            "--template",
-            tpl.to_str().unwrap(),
-        ])
-        .assert()
-        .code(1)
+    export_refused(&dir, &["--format", "html", "--template", tpl.to_str().unwrap()])
         .stderr(predicates::str::contains("template"));
 }
 
@@ -195,8 +179,11 @@ fn text_minutes_wrap_at_72_columns_by_display_width() {
     let (_t, dir) = example_session();
     let txt = export(&dir, &["--format", "txt"]);
     use unicode_width::UnicodeWidthStr;
-    let widest = txt.lines().map(|l| l.width()).max().unwrap();
-    assert!(widest <= 72, "widest line {widest}");
+    // Only a URL too long for a line of its own may run over (it is never broken).
+    for line in txt.lines().filter(|l| l.width() > 72) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert!(words.len() == 1 && words[0].contains("://"), "too wide: {line:?}");
+    }
     assert!(txt.lines().any(|l| l.starts_with("Dos") && l.contains("Don'ts")));
 }
 

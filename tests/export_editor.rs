@@ -7,18 +7,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn export(dir: &Path, args: &[&str]) -> String {
-    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn export_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-}
-
 /// Changes the session's plan with `f` (the plan as JSON).
 fn edit_plan(dir: &Path, f: impl FnOnce(&mut serde_json::Value)) {
     let path = dir.join("session.json");
@@ -61,7 +49,9 @@ fn the_keynote_byline_needs_no_inflection() {
     let (_t, dir) = example_session();
     let md = export(&dir, &["--format", "md"]);
     assert!(
-        md.contains("Vortrag von André Koch-Engelmann (stellvertretender Geschäftsführer, UPJ Netzwerk)."),
+        md.contains(
+            "Vortrag von André Koch-Engelmann (stellvertretender Geschäftsführer, [UPJ Netzwerk](https://www.upj.de))."
+        ),
         "{md}"
     );
     assert!(!md.contains("Koch-Engelmann, stellvertretender"));
@@ -325,11 +315,7 @@ fn html_fragment_is_the_body_only_and_email_inlines_its_styles() {
     let td = doc.select(&sel("td")).next().unwrap();
     assert!(td.value().attr("style").unwrap_or("").contains("border"), "{email}");
 
-    runde()
-        .args(["export", dir.to_str().unwrap(), "--format", "md", "--fragment"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("--format html only"));
+    export_refused(&dir, &["--format", "md", "--fragment"]).stderr(predicates::str::contains("--format html only"));
 }
 
 #[test]
@@ -355,31 +341,11 @@ fn a_template_is_refused_where_it_does_not_apply_and_errors_name_its_file() {
     let path = t.path().join("mine.html.j2");
     std::fs::write(&path, "{{ title }}").unwrap();
     for format in ["md", "txt", "json", "docx", "pdf"] {
-        runde()
-            .args([
-                "export",
-                dir.to_str().unwrap(),
-                "--format",
-                format,
-                "--template",
-                path.to_str().unwrap(),
-            ])
-            .assert()
-            .code(1)
+        export_refused(&dir, &["--format", format, "--template", path.to_str().unwrap()])
             .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("html only")));
     }
     std::fs::write(&path, "line one\n{% if %}").unwrap();
-    runde()
-        .args([
-            "export",
-            dir.to_str().unwrap(),
-            "--format",
-            "html",
-            "--template",
-            path.to_str().unwrap(),
-        ])
-        .assert()
-        .code(1)
+    export_refused(&dir, &["--format", "html", "--template", path.to_str().unwrap()])
         .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("(in minutes").not()));
 }
 
@@ -569,5 +535,151 @@ fn files_written_with_o_honour_the_umask() {
         assert!(status.success());
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644, "{format}");
+    }
+}
+
+/// The notes of the JSON export, each with its board id.
+fn json_notes(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    doc["boards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["sections"].as_array().unwrap().iter())
+        .flat_map(|s| s["notes"].as_array().unwrap().iter().cloned())
+        .collect()
+}
+
+/// The `lang` attribute of the list item holding `text` (`None`: no item
+/// or no attribute), and whether such an item exists.
+fn item_lang(html: &str, text: &str) -> (bool, Option<String>) {
+    let doc = scraper::Html::parse_document(html);
+    let li = scraper::Selector::parse("li").unwrap();
+    let item = doc.select(&li).find(|e| e.text().collect::<String>().contains(text));
+    (
+        item.is_some(),
+        item.and_then(|e| e.value().attr("lang").map(str::to_string)),
+    )
+}
+
+#[test]
+fn a_german_note_in_english_minutes_is_marked_in_html_only() {
+    let (_t, dir) = new_session("kompetenznetzwerk", "en");
+    let boards = export_json(&dir)["boards"].as_array().unwrap().clone();
+    let workshop = boards.iter().find(|b| b["kind"] == "workshop").unwrap();
+    let board = workshop["id"].as_str().unwrap().to_string();
+    add(
+        &dir,
+        &board,
+        "Vertrauen wächst im Quartier Schritt für Schritt",
+        &["--lang", "de"],
+    );
+    add(&dir, &board, "Trust grows slowly", &[]);
+    add(&dir, &board, "Named English on purpose", &["--lang", "en"]);
+
+    let html = export(&dir, &["--format", "html"]);
+    assert_eq!(
+        item_lang(&html, "Vertrauen wächst"),
+        (true, Some("de".to_string())),
+        "{html}"
+    );
+    assert_eq!(item_lang(&html, "Trust grows slowly"), (true, None));
+    assert_eq!(item_lang(&html, "Named English on purpose"), (true, None));
+    // German minutes of the same session: the German note is at home, the
+    // others are English.
+    let de = export(&dir, &["--format", "html", "--lang", "de"]);
+    assert_eq!(item_lang(&de, "Vertrauen wächst"), (true, None));
+    assert_eq!(item_lang(&de, "Trust grows slowly"), (true, Some("en".to_string())));
+    // Markdown and text have no place for it and stay as they were.
+    for format in ["md", "txt"] {
+        let out = export(&dir, &["--format", format]);
+        assert!(out.contains("Vertrauen wächst im Quartier Schritt für Schritt"));
+        assert!(!out.contains("lang=") && !out.contains(r#""de""#), "{format}: {out}");
+    }
+}
+
+#[test]
+fn a_note_keeps_its_language_through_the_log_json_and_import() {
+    let (_t, dir) = example_session();
+    let id = add(
+        &dir,
+        "findings",
+        "Networks need a second person who carries them",
+        &["--lang", "en"],
+    );
+    let plain = add(&dir, "findings", "Netzwerke brauchen eine zweite tragende Person", &[]);
+    // The log: the language on the new note only, nothing on the other.
+    let log: String = std::fs::read_dir(dir.join("log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let line_of = |id: &str| log.lines().find(|l| l.contains(id)).unwrap().to_string();
+    assert!(line_of(&id).contains(r#""lang":"en""#), "{log}");
+    assert!(!line_of(&plain).contains(r#""lang""#), "{log}");
+    // JSON export: the same, read back from the log.
+    let notes = json_notes(&export_json(&dir));
+    let by_id = |id: &str| notes.iter().find(|n| n["id"] == id).unwrap().clone();
+    assert_eq!(by_id(&id)["lang"], "en");
+    assert!(by_id(&plain).get("lang").is_none());
+    // Import: the exported note goes into another session with its language.
+    let (_t2, other) = example_session();
+    let exported = by_id(&id);
+    let line = serde_json::json!({"board": "findings", "text": exported["text"], "lang": exported["lang"]});
+    let file = other.join("notes.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let out = runde()
+        .args(["import", other.to_str().unwrap(), file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let imported = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let notes = json_notes(&export_json(&other));
+    let note = notes.iter().find(|n| n["id"] == imported.as_str()).unwrap();
+    assert_eq!(note["lang"], "en");
+    assert_eq!(
+        item_lang(&export(&other, &["--format", "html"]), "second person"),
+        (true, Some("en".to_string()))
+    );
+}
+
+#[test]
+fn pdf_minutes_embed_only_the_glyphs_they_use() {
+    let (_t, dir) = example_session();
+    for lang in ["de", "en"] {
+        let pdf = export_bytes(&dir, &["--format", "pdf", "--lang", lang]);
+        assert!(pdf.len() < 200_000, "{lang}: {} bytes", pdf.len());
+        let raw = String::from_utf8_lossy(&pdf);
+        // A subset font's name carries a six-letter tag (PDF 1.7, 9.6.4).
+        for font in ["+DejaVuSans", "+DejaVuSans-Bold"] {
+            assert!(raw.contains(font), "{font}");
+        }
+    }
+}
+
+#[test]
+fn text_minutes_never_break_a_url_at_its_hyphens() {
+    let (_t, dir) = example_session();
+    let url = "https://www.beispiel-stadt.de/quartier/gemeinsam-aktiv-mit-partnern-im-stadtteil";
+    add(
+        &dir,
+        "findings",
+        &format!("Ein gutes Beispiel aus Wiesbaden steht unter {url}"),
+        &[],
+    );
+    add(
+        &dir,
+        "findings",
+        &format!("Siehe [die Stadtteilpartner]({url}) im Schelmengraben"),
+        &[],
+    );
+    for lang in ["de", "en"] {
+        let txt = export(&dir, &["--format", "txt", "--lang", lang]);
+        let whole = txt.lines().filter(|l| l.contains(url)).count();
+        assert_eq!(whole, 2, "{txt}");
+        assert!(
+            !txt.lines().any(|l| l.trim_end().ends_with("https://www.beispiel-")),
+            "{txt}"
+        );
     }
 }

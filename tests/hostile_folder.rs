@@ -55,6 +55,7 @@ fn note(id: &str, pos: &str, text: &str) -> Change {
         pos: pos.into(),
         origin: None,
         sources: Vec::new(),
+        lang: None,
     })
 }
 

@@ -96,6 +96,8 @@ fn comparable(plan: &Plan) -> Plan {
         for s in &mut board.sections {
             s.id = s.title.clone();
         }
+        // Phrase links are written in session.json; the editor has no row for them.
+        board.links.clear();
     }
     p
 }
@@ -155,9 +157,13 @@ fn build_reference(p: &mut Prepare) {
     set(p, kn.role.as_deref().unwrap());
     keys(p, "j");
     set(p, kn.organization.as_deref().unwrap());
-    keys(p, "jj");
+    keys(p, "j");
+    set(p, kn.organization_url.as_deref().unwrap());
+    keys(p, "j");
     set(p, kn.source.as_deref().unwrap());
-    keys(p, "jjjjj"); // the first section
+    keys(p, "j");
+    set(p, kn.source_url.as_deref().unwrap());
+    keys(p, "jjjj"); // the first section
     set(p, "Zusammenfassung");
     keys(p, "aPraxisbeispiele⏎");
     keys(p, &format!("L{}⏎", kn.sections[1].lead.as_deref().unwrap()));

@@ -194,6 +194,7 @@ fn state_with_notes(plan: &Plan, notes: &[String]) -> SessionState {
                 pos,
                 origin: None,
                 sources: Vec::new(),
+                lang: None,
             }),
         };
         state.apply(&key, event);

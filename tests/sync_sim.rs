@@ -131,6 +131,7 @@ fn ghost_record() -> Vec<u8> {
             pos: "a".into(),
             origin: None,
             sources: Vec::new(),
+            lang: None,
         }),
     })
 }

@@ -352,6 +352,7 @@ fn note_added_events_without_sources_or_with_unknown_fields_still_load() {
     assert!(
         !serde_json::to_string(&Change::NoteAdded(runde::model::event::NewNote {
             sources: Vec::new(),
+            lang: None,
             ..n
         }))
         .unwrap()

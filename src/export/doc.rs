@@ -39,13 +39,28 @@ pub enum Block {
     /// A bullet list.
     List { items: Vec<Rich> },
     /// A two-column table with a caption and the source it comes from.
-    Table {
-        caption: String,
-        headers: [String; 2],
-        rows: Vec<[Rich; 2]>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        source: Option<Vec<Inline>>,
-    },
+    Table(TwoColumnTable),
+}
+
+/// A two-column table (the keynote's Dos and Don'ts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TwoColumnTable {
+    pub caption: String,
+    pub headers: [String; 2],
+    pub rows: Vec<[Rich; 2]>,
+    /// "(Quelle: …)", printed under the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Vec<Inline>>,
+}
+
+impl TwoColumnTable {
+    /// The body rows as pairs of cells (each a cell's runs), for renderers
+    /// that lay out cells; the header row is `headers`.
+    pub fn cells(&self) -> impl Iterator<Item = [&[Inline]; 2]> {
+        self.rows
+            .iter()
+            .map(|[left, right]| [left.inlines.as_slice(), right.inlines.as_slice()])
+    }
 }
 
 /// The whole document.
@@ -179,6 +194,13 @@ impl<'a> Builder<'a> {
     /// the language of the minutes.
     fn source_lang(&self) -> Option<&'static str> {
         (self.plan.lang != self.lang).then(|| self.plan.lang.code())
+    }
+
+    /// The language of a note, when it is not the language of the minutes:
+    /// the one its writer named, else the plan's.
+    fn note_lang(&self, note: &Note) -> Option<&'static str> {
+        let written = note.lang.unwrap_or(self.plan.lang);
+        (written != self.lang).then(|| written.code())
     }
 
     fn quoted(&self, t: &str) -> String {
@@ -378,12 +400,12 @@ impl<'a> Builder<'a> {
                 Inline::text(")"),
             ]
         });
-        self.blocks.push(Block::Table {
+        self.blocks.push(Block::Table(TwoColumnTable {
             caption: self.text(&table.caption),
             headers: [self.text(&left.0.title), self.text(&right.0.title)],
             rows,
             source,
-        });
+        }));
     }
 
     fn workshops(&mut self) {
@@ -690,7 +712,7 @@ impl<'a> Builder<'a> {
         }
         Rich {
             inlines,
-            lang: self.source_lang(),
+            lang: self.note_lang(note),
         }
     }
 

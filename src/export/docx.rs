@@ -8,7 +8,7 @@ use docx_rs::{
     TableRow,
 };
 
-use super::doc::{Block, Inline, Minutes};
+use super::doc::{Block, Inline, Minutes, TwoColumnTable};
 use crate::error::{Error, Result};
 
 const BULLETS: usize = 1;
@@ -49,36 +49,7 @@ pub fn render(m: &Minutes) -> Result<Vec<u8>> {
                     runs(Paragraph::new(), &item.inlines).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
                 )
             }),
-            Block::Table {
-                caption,
-                headers,
-                rows,
-                source,
-            } => {
-                let head = TableRow::new(
-                    headers
-                        .iter()
-                        .map(|h| {
-                            TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(h).bold()))
-                        })
-                        .collect(),
-                );
-                let body = rows.iter().map(|row| {
-                    TableRow::new(
-                        row.iter()
-                            .map(|cell| TableCell::new().add_paragraph(runs(Paragraph::new(), &cell.inlines)))
-                            .collect(),
-                    )
-                });
-                let table = Table::new(std::iter::once(head).chain(body).collect()).set_grid(vec![4500, 4500]);
-                let docx = docx
-                    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(caption).bold()))
-                    .add_table(table);
-                match source {
-                    Some(source) => docx.add_paragraph(runs(Paragraph::new(), source)),
-                    None => docx,
-                }
-            }
+            Block::Table(table) => word_table(docx, table),
         };
     }
     let mut out = std::io::Cursor::new(Vec::new());
@@ -86,6 +57,33 @@ pub fn render(m: &Minutes) -> Result<Vec<u8>> {
         .pack(&mut out)
         .map_err(|e| Error::Invalid(format!("Word document: {e}")))?;
     Ok(out.into_inner())
+}
+
+/// The table's caption in bold, the table with a bold header row, and
+/// its source.
+fn word_table(docx: Docx, table: &TwoColumnTable) -> Docx {
+    let head = TableRow::new(
+        table
+            .headers
+            .iter()
+            .map(|h| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(h).bold())))
+            .collect(),
+    );
+    let body = table.cells().map(|row| {
+        TableRow::new(
+            row.iter()
+                .map(|cell| TableCell::new().add_paragraph(runs(Paragraph::new(), cell)))
+                .collect(),
+        )
+    });
+    let grid = Table::new(std::iter::once(head).chain(body).collect()).set_grid(vec![4500, 4500]);
+    let docx = docx
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&table.caption).bold()))
+        .add_table(grid);
+    match &table.source {
+        Some(source) => docx.add_paragraph(runs(Paragraph::new(), source)),
+        None => docx,
+    }
 }
 
 fn styles(docx: Docx) -> Docx {

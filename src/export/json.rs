@@ -45,6 +45,9 @@ struct NoteOut<'a> {
     /// A finding's source notes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<SourceOut<'a>>,
+    /// The note's own language, when its writer named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<crate::model::Lang>,
 }
 
 /// One source of a finding: its id, its board if known, and whether it is gone.
@@ -112,6 +115,7 @@ pub fn render(plan: &Plan, state: &SessionState, audience: Audience) -> String {
                             done: n.done,
                             origin: n.origin.as_ref(),
                             sources: sources_of(state, n),
+                            lang: n.lang,
                         })
                         .collect(),
                 })

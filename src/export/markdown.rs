@@ -1,6 +1,6 @@
 //! Minutes as CommonMark: headings, paragraphs, lists and a pipe table;
 //! links, bold and italic as Markdown, a note's line breaks kept.
-use super::doc::{Block, Inline, Minutes, Rich};
+use super::doc::{Block, Inline, Minutes, TwoColumnTable};
 
 /// Renders the minutes as Markdown.
 pub fn render(m: &Minutes) -> String {
@@ -25,27 +25,7 @@ pub fn render(m: &Minutes) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-                source,
-            } => {
-                out.push_str(&format!("**{}**\n\n", escape(caption)));
-                out.push_str(&format!(
-                    "| {} | {} |\n| --- | --- |\n",
-                    cell(&headers[0]),
-                    cell(&headers[1])
-                ));
-                for [l, r] in rows {
-                    out.push_str(&format!("| {} | {} |\n", rich_cell(l), rich_cell(r)));
-                }
-                out.push('\n');
-                if let Some(source) = source {
-                    out.push_str(&inlines_md(source, " "));
-                    out.push_str("\n\n");
-                }
-            }
+            Block::Table(table) => pipe_table(&mut out, table),
         }
     }
     let trimmed = out.trim_end().len();
@@ -86,8 +66,23 @@ fn link_destination(url: &str) -> String {
     }
 }
 
-fn rich_cell(rich: &Rich) -> String {
-    inlines_md(&rich.inlines, " ").replace("\\ ", " ")
+/// The table as a caption in bold, a pipe table and its source.
+fn pipe_table(out: &mut String, table: &TwoColumnTable) {
+    let [left, right] = &table.headers;
+    out.push_str(&format!("**{}**\n\n", escape(&table.caption)));
+    out.push_str(&format!("| {} | {} |\n| --- | --- |\n", cell(left), cell(right)));
+    for [l, r] in table.cells() {
+        out.push_str(&format!("| {} | {} |\n", rich_cell(l), rich_cell(r)));
+    }
+    out.push('\n');
+    if let Some(source) = &table.source {
+        out.push_str(&inlines_md(source, " "));
+        out.push_str("\n\n");
+    }
+}
+
+fn rich_cell(inlines: &[Inline]) -> String {
+    inlines_md(inlines, " ").replace("\\ ", " ")
 }
 
 /// Escapes characters that CommonMark would interpret inline.

@@ -1,5 +1,6 @@
-//! Minutes as an A4 PDF with selectable text: DejaVu Sans embedded (all
-//! of Unicode that German and English need, „“ and umlauts included),
+//! Minutes as an A4 PDF with selectable text: DejaVu Sans embedded as a
+//! subset of the glyphs the minutes use (all of Unicode that German and
+//! English need is available, „“ and umlauts included),
 //! headings, bullet lists, the two-column table with borders, clickable
 //! links and page numbers. A small line-breaking layouter over
 //! `pdf-writer`; the same document as every other format.
@@ -7,7 +8,7 @@ use pdf_writer::types::{ActionType, AnnotationType, CidFontType, FontFlags, Syst
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use ttf_parser::Face;
 
-use super::doc::{Block, Inline, Minutes};
+use super::doc::{Block, Inline, Minutes, TwoColumnTable};
 use crate::error::{Error, Result};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -62,7 +63,7 @@ pub fn render(m: &Minutes) -> Result<Vec<u8>> {
     for block in &m.blocks {
         layout.block(block);
     }
-    Ok(write(&layout, m))
+    write(&layout, m)
 }
 
 fn words(inlines: &[Inline]) -> Vec<Word> {
@@ -241,27 +242,25 @@ impl Layout {
                     self.y -= 2.0;
                 }
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-                source,
-            } => {
-                self.ensure(60.0);
-                self.flow(&bold(plain(caption)), MARGIN, width, BODY);
-                self.y -= 4.0;
-                let head = [bold(plain(&headers[0])), bold(plain(&headers[1]))];
-                self.row(&head, width);
-                for [l, r] in rows {
-                    self.row(&[words(&l.inlines), words(&r.inlines)], width);
-                }
-                if let Some(source) = source {
-                    self.y -= 2.0;
-                    self.flow(&words(source), MARGIN, width, BODY - 1.0);
-                }
-            }
+            Block::Table(table) => self.table(table, width),
         }
         self.y -= GAP;
+    }
+
+    /// The table's caption, its rows with borders and its source.
+    fn table(&mut self, table: &TwoColumnTable, width: f32) {
+        self.ensure(60.0);
+        self.flow(&bold(plain(&table.caption)), MARGIN, width, BODY);
+        self.y -= 4.0;
+        let head = [bold(plain(&table.headers[0])), bold(plain(&table.headers[1]))];
+        self.row(&head, width);
+        for [l, r] in table.cells() {
+            self.row(&[words(l), words(r)], width);
+        }
+        if let Some(source) = &table.source {
+            self.y -= 2.0;
+            self.flow(&words(source), MARGIN, width, BODY - 1.0);
+        }
     }
 
     /// One table row of two cells with borders.
@@ -300,21 +299,28 @@ fn bold(mut words: Vec<Word>) -> Vec<Word> {
     words
 }
 
-/// Glyphs a font used, with the character each stands for.
+/// Glyphs a font used: their numbers in the subset (the font's own
+/// numbers renumbered from 0), and per subset glyph the font's glyph and
+/// the character it stands for.
 #[derive(Default)]
-struct Used(std::collections::BTreeMap<u16, char>);
+struct Used {
+    remapper: subsetter::GlyphRemapper,
+    glyphs: std::collections::BTreeMap<u16, (u16, char)>,
+}
 
+/// The text as subset glyph numbers (Identity-H: two bytes each).
 fn encode(face: &Face<'_>, text: &str, used: &mut Used) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() * 2);
     for c in text.chars() {
         let gid = face.glyph_index(c).map_or(0, |g| g.0);
-        used.0.entry(gid).or_insert(c);
-        out.extend_from_slice(&gid.to_be_bytes());
+        let new = used.remapper.remap(gid);
+        used.glyphs.entry(new).or_insert((gid, c));
+        out.extend_from_slice(&new.to_be_bytes());
     }
     out
 }
 
-fn write(layout: &Layout, m: &Minutes) -> Vec<u8> {
+fn write(layout: &Layout, m: &Minutes) -> Result<Vec<u8>> {
     let mut pdf = Pdf::new();
     let mut next = 1;
     let mut id = || {
@@ -386,19 +392,20 @@ fn write(layout: &Layout, m: &Minutes) -> Vec<u8> {
     }
     pdf.pages(tree).kids(page_ids.iter().copied()).count(total as i32);
     pdf.catalog(catalog).pages(tree).lang(TextStr(m.lang));
-    for (i, (data, name)) in [(REGULAR, "DejaVuSans"), (BOLD, "DejaVuSans-Bold")]
+    // A subset's name starts with a tag of six capitals (PDF 1.7, 9.6.4).
+    for (i, (data, name)) in [(REGULAR, "RUNDEA+DejaVuSans"), (BOLD, "RUNDEB+DejaVuSans-Bold")]
         .into_iter()
         .enumerate()
     {
-        embed_font(&mut pdf, fonts[i], &layout.faces[i], data, name, &used[i]);
+        embed_font(&mut pdf, fonts[i], &layout.faces[i], data, name, &used[i])?;
     }
-    pdf.finish()
+    Ok(pdf.finish())
 }
 
-/// A Type0/CIDFontType2 font with the whole TrueType file embedded,
-/// Identity-H encoded, with widths and a ToUnicode map for copy and
-/// search.
-fn embed_font(pdf: &mut Pdf, ids: [Ref; 5], face: &Face<'_>, data: &[u8], name: &str, used: &Used) {
+/// A Type0/CIDFontType2 font with a subset of the TrueType file embedded
+/// (only the glyphs used), Identity-H encoded, with widths and a
+/// ToUnicode map for copy and search.
+fn embed_font(pdf: &mut Pdf, ids: [Ref; 5], face: &Face<'_>, data: &[u8], name: &str, used: &Used) -> Result<()> {
     let [type0, cid, descriptor, file, cmap_id] = ids;
     let base = Name(name.as_bytes());
     let info = SystemInfo {
@@ -420,9 +427,9 @@ fn embed_font(pdf: &mut Pdf, ids: [Ref; 5], face: &Face<'_>, data: &[u8], name: 
         .default_width(0.0)
         .cid_to_gid_map_predefined(Name(b"Identity"));
     let mut widths = font.widths();
-    for gid in used.0.keys() {
+    for (new, (gid, _)) in &used.glyphs {
         let w = face.glyph_hor_advance(ttf_parser::GlyphId(*gid)).map_or(0.0, f32::from) * scale;
-        widths.consecutive(*gid, [w]);
+        widths.consecutive(*new, [w]);
     }
     widths.finish();
     font.finish();
@@ -442,13 +449,16 @@ fn embed_font(pdf: &mut Pdf, ids: [Ref; 5], face: &Face<'_>, data: &[u8], name: 
         .cap_height(f32::from(face.capital_height().unwrap_or(face.ascender())) * scale)
         .stem_v(80.0)
         .font_file2(file);
-    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(data, 6);
+    let subset =
+        subsetter::subset(data, 0, &used.remapper).map_err(|e| Error::Invalid(format!("PDF font {name}: {e}")))?;
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&subset, 6);
     pdf.stream(file, &compressed)
         .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), data.len() as i32);
+        .pair(Name(b"Length1"), subset.len() as i32);
     let mut cmap = pdf_writer::types::UnicodeCmap::new(Name(b"Custom"), info);
-    for (gid, c) in &used.0 {
-        cmap.pair(*gid, *c);
+    for (new, (_, c)) in &used.glyphs {
+        cmap.pair(*new, *c);
     }
     pdf.cmap(cmap_id, &cmap.finish());
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! "text (URL)". A URL is never broken, and a dash never starts a line.
 use unicode_width::UnicodeWidthStr;
 
-use super::doc::{Block, Inline, Minutes};
+use super::doc::{Block, Inline, Minutes, TwoColumnTable};
 
 /// Runs as plain text: links spelled out, line breaks kept.
 fn spelled_out(inlines: &[Inline]) -> String {
@@ -49,30 +49,7 @@ pub fn render(m: &Minutes) -> String {
                     out.extend(wrap(&spelled_out(&item.inlines), WIDTH, "- ", "  "));
                 }
             }
-            Block::Table {
-                caption,
-                headers,
-                rows,
-                source,
-            } => {
-                out.extend(wrap(caption, WIDTH, "", ""));
-                out.push(String::new());
-                let col = (WIDTH - GAP) / 2;
-                out.extend(two_columns(&headers[0], &headers[1], col, "", ""));
-                out.push(format!("{}{}{}", "-".repeat(col), " ".repeat(GAP), "-".repeat(col)));
-                for [l, r] in rows {
-                    let (l, r) = (spelled_out(&l.inlines), spelled_out(&r.inlines));
-                    let (lp, rp) = (
-                        if l.is_empty() { "" } else { "- " },
-                        if r.is_empty() { "" } else { "- " },
-                    );
-                    out.extend(two_columns(&l, &r, col, lp, rp));
-                }
-                if let Some(source) = source {
-                    out.push(String::new());
-                    out.extend(wrap(&spelled_out(source), WIDTH, "", ""));
-                }
-            }
+            Block::Table(table) => out.extend(aligned_table(table)),
         }
         out.push(String::new());
     }
@@ -82,6 +59,28 @@ pub fn render(m: &Minutes) -> String {
     let mut s = out.join("\n");
     s.push('\n');
     s
+}
+
+/// The table as its caption, two aligned columns and its source.
+fn aligned_table(table: &TwoColumnTable) -> Vec<String> {
+    let mut out = wrap(&table.caption, WIDTH, "", "");
+    out.push(String::new());
+    let col = (WIDTH - GAP) / 2;
+    out.extend(two_columns(&table.headers[0], &table.headers[1], col, "", ""));
+    out.push(format!("{}{}{}", "-".repeat(col), " ".repeat(GAP), "-".repeat(col)));
+    for [l, r] in table.cells() {
+        let (l, r) = (spelled_out(l), spelled_out(r));
+        let (lp, rp) = (
+            if l.is_empty() { "" } else { "- " },
+            if r.is_empty() { "" } else { "- " },
+        );
+        out.extend(two_columns(&l, &r, col, lp, rp));
+    }
+    if let Some(source) = &table.source {
+        out.push(String::new());
+        out.extend(wrap(&spelled_out(source), WIDTH, "", ""));
+    }
+    out
 }
 
 fn two_columns(left: &str, right: &str, col: usize, lp: &str, rp: &str) -> Vec<String> {
@@ -129,9 +128,20 @@ fn wrap_line(line: &str, width: usize, first: &str, rest: &str, break_words: boo
         .subsequent_indent(rest)
         .break_words(break_words)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::Custom(split_points));
     textwrap::wrap(line, opts)
         .into_iter()
         .map(|c| c.trim_end().to_string())
         .collect()
+}
+
+/// Where a word may break at the end of a line: at its hyphens, unless it
+/// holds a URL, which is never broken.
+fn split_points(word: &str) -> Vec<usize> {
+    if word.contains("://") {
+        Vec::new()
+    } else {
+        textwrap::WordSplitter::HyphenSplitter.split_points(word)
+    }
 }

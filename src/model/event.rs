@@ -98,6 +98,11 @@ pub struct NewNote {
     /// (events have no `deny_unknown_fields`) ignores it and shows a plain note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// The language the note is written in, when the writer named it.
+    /// Optional and left out when unset, so older logs load unchanged and
+    /// an older runde ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<super::Lang>,
 }
 
 /// The earlier meeting an open topic was carried from.

@@ -35,6 +35,8 @@ pub struct Note {
     pub origin: Option<super::event::Origin>,
     /// A finding's source notes (ids); empty for an ordinary note.
     pub sources: Vec<String>,
+    /// The language the note is written in, when its writer named it.
+    pub lang: Option<super::Lang>,
 }
 
 /// The key of the event that last set each field of a note.
@@ -300,6 +302,7 @@ impl SessionState {
             done: false,
             origin: n.origin,
             sources: n.sources,
+            lang: n.lang,
         };
         let mut versions = Versions::all(key);
         apply_early(&mut self.early, &mut note, &mut versions);
@@ -347,6 +350,7 @@ impl SessionState {
         note.created_ms = wall_ms;
         note.origin = n.origin;
         note.sources = n.sources;
+        note.lang = n.lang;
         versions.created = key.clone();
         apply_early(&mut self.early, note, versions);
         let note = &self.notes[at].0;
@@ -747,6 +751,7 @@ mod tests {
                     pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                     origin: None,
                     sources: vec![format!("src{i}")],
+                    lang: None,
                 }),
                 (0, _) | (_, None) => {
                     let id = format!("n{i}");
@@ -762,6 +767,7 @@ mod tests {
                         pos: format!("{}", (b'a' + (i % 26) as u8) as char),
                         origin: None,
                         sources: Vec::new(),
+                        lang: None,
                     })
                 }
                 (1, Some(id)) => Change::NoteSet {

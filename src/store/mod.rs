@@ -83,6 +83,8 @@ pub struct Session {
     own_texts: std::collections::HashMap<String, String>,
     /// Notes whose text of ours was replaced, not yet reported.
     replaced: Vec<String>,
+    /// The language recorded on notes this session adds (`None`: unnamed).
+    note_lang: Option<crate::model::Lang>,
 }
 
 impl std::fmt::Debug for Session {
@@ -131,6 +133,7 @@ impl Session {
             plan_conflicts: Vec::new(),
             own_texts: std::collections::HashMap::new(),
             replaced: Vec::new(),
+            note_lang: None,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -151,6 +154,11 @@ impl Session {
     /// Sets the author recorded on notes this session adds.
     pub fn set_author(&mut self, by: Option<String>) {
         self.by = by.filter(|b| !b.trim().is_empty());
+    }
+
+    /// Sets the language recorded on notes this session adds.
+    pub fn set_note_lang(&mut self, lang: Option<crate::model::Lang>) {
+        self.note_lang = lang;
     }
 
     /// The author of this session's notes.
@@ -421,6 +429,7 @@ impl Session {
             pos: String::new(),
             origin: Some(origin),
             sources: Vec::new(),
+            lang: None,
         })?;
         Ok(id)
     }
@@ -488,6 +497,7 @@ impl Session {
             pos: String::new(),
             origin: None,
             sources: Vec::new(),
+            lang: self.note_lang,
         })
     }
 

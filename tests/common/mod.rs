@@ -158,3 +158,21 @@ pub fn assert_refused_untouched(dir: &std::path::Path, expect: &str) {
         .stdout(predicate::str::contains(expect));
     assert_eq!(snapshot_files(dir), before, "files changed");
 }
+
+/// `runde export DIR ARGS…` as text; fails the test if it fails.
+pub fn export(dir: &Path, args: &[&str]) -> String {
+    String::from_utf8(export_bytes(dir, args)).unwrap()
+}
+
+/// `runde export DIR ARGS…` as bytes (Word, PDF); fails the test if it fails.
+pub fn export_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = runde().arg("export").arg(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// `runde export DIR ARGS…` that must be refused (exit code 1); check its
+/// message on the returned assertion.
+pub fn export_refused(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    runde().arg("export").arg(dir).args(args).assert().code(1)
+}
