@@ -18,7 +18,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::error::Error;
 use crate::i18n::{Strings, strings};
-use crate::model::{Board, Lang, Note, NoteKind, Signal, TimerState};
+use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, Signal, TimerState};
 use crate::store::{Session, TimerCommand};
 pub use action::Action;
 pub use facilitator::{Column, FacMode, Facilitator};
@@ -95,6 +95,8 @@ pub struct App {
     pub bell_enabled: bool,
     /// A bell is due (the runtime rings it and clears this).
     pub bell_pending: bool,
+    /// Wall time stored on each event, action and tick; see [`App::now_ms`].
+    now_ms: i64,
     /// The whole second the clocks were last drawn for.
     last_second: i64,
     /// Offset of local time from UTC, for displayed times of day.
@@ -122,7 +124,9 @@ pub struct App {
 impl App {
     fn new(mut session: Session, lang: Lang, screen: Screen) -> App {
         session.enable_clock_probes();
+        let now_ms = session.now_ms();
         App {
+            now_ms,
             session,
             lang,
             screen,
@@ -151,8 +155,31 @@ impl App {
     }
 
     /// Wall time from the session clock.
+    ///
+    /// The value stored when the current event or action arrived, so
+    /// rendering never reads the clock.
     pub fn now_ms(&self) -> i64 {
-        self.session.now_ms()
+        self.now_ms
+    }
+
+    /// Reads the session clock into the stored now-time.
+    fn refresh_now(&mut self) {
+        self.now_ms = self.session.now_ms();
+    }
+
+    /// The session plan (read-only, for rendering).
+    pub fn plan(&self) -> &Plan {
+        self.session.plan()
+    }
+
+    /// The folded session state (read-only, for rendering).
+    pub fn state(&self) -> &SessionState {
+        self.session.state()
+    }
+
+    /// This writer's name, if the session has one.
+    pub fn author(&self) -> Option<&str> {
+        self.session.author()
     }
 
     /// The instant the clocks are drawn for: whole wall-clock seconds, so all
@@ -221,6 +248,7 @@ impl App {
 
     /// Handles a terminal event; returns true when the screen must be redrawn.
     pub fn handle_event(&mut self, event: Event) -> bool {
+        self.refresh_now();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(_, _) | Event::FocusGained => true,
@@ -234,6 +262,7 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        self.refresh_now();
         if let Some(overlay) = self.overlay {
             return self.overlay_key(overlay, key);
         }
@@ -312,6 +341,7 @@ impl App {
 
     /// Applies an action; returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        self.refresh_now();
         if self.read_only && action.writes() {
             return false;
         }

@@ -18,7 +18,7 @@ use crate::model::{Board, Note, Signal, TimerFacts, TimerState};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let has_broadcast = app.session.state().latest_broadcast(None).is_some();
+    let has_broadcast = app.state().latest_broadcast(None).is_some();
     let tall = area.height >= 8;
     let [header, agenda, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
@@ -45,7 +45,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
 }
 
 fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let plan = app.session.plan();
+    let plan = app.plan();
     let now = app.time_of_day(app.now_ms());
     let armed = if f.all_armed {
         format!(" [{}] ", app.s().all_armed)
@@ -75,11 +75,11 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let state = app.session.state();
+    let state = app.state();
     let spent = state.phase_durations(app.display_ms());
     let current = state.phase();
     let mut spans = Vec::new();
-    for (i, p) in app.session.plan().agenda.iter().enumerate() {
+    for (i, p) in app.plan().agenda.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" › ", theme::dim()));
         }
@@ -110,7 +110,7 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
     if area.height == 0 {
         return;
     }
-    let Some(b) = app.session.state().latest_broadcast(board) else {
+    let Some(b) = app.state().latest_broadcast(board) else {
         return;
     };
     let at = app.time_of_day(b.wall_ms);
@@ -133,10 +133,10 @@ pub struct ClockFace {
 
 /// The clock face of a board's timer at the app's display instant.
 pub fn clock_face(app: &App, board: &str) -> ClockFace {
-    let t: TimerFacts = app.session.state().timer(board);
+    let t: TimerFacts = app.state().timer(board);
     let now = app.timer_now_ms(board);
     let state = t.state(now);
-    let planned_ms = i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000;
+    let planned_ms = i64::from(app.plan().board_minutes(board).unwrap_or(0)) * 60_000;
     let remaining = if t.is_started() {
         t.remaining_ms(now)
     } else {
@@ -256,12 +256,12 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
         .ratio(face.ratio)
         .label("")
         .render(gauge, buf);
-    let count = app.session.state().live_count(&board.id);
+    let count = app.state().live_count(&board.id);
     let mut spans = vec![
         Span::styled(state_label(s, face.state), face.style),
         Span::styled(format!(" · {count} {}", s.notes), theme::text()),
     ];
-    if let Some(sig) = app.session.state().signal(&board.id) {
+    if let Some(sig) = app.state().signal(&board.id) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
             format!(" ⚑ {} ", signal_label(s, sig.signal)),
@@ -293,7 +293,7 @@ fn latest_notes(app: &App, board: &str, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let notes = app.session.state().newest_on_board(board, area.height as usize);
+    let notes = app.state().newest_on_board(board, area.height as usize);
     let width = area.width as usize;
     let lines: Vec<Line> = notes
         .iter()
@@ -318,7 +318,7 @@ fn compact_list(app: &App, f: &Facilitator, groups: &[&Board], area: Rect, buf: 
         .enumerate()
         .map(|(i, b)| {
             let face = clock_face(app, &b.id);
-            let sig = app.session.state().signal(&b.id).map(|_| " ⚑").unwrap_or("");
+            let sig = app.state().signal(&b.id).map(|_| " ⚑").unwrap_or("");
             let symbol = state_label(s, face.state).chars().next().unwrap_or(' ');
             let right = format!(" {symbol} {}{sig}", face.text);
             let left = text::cut(&format!("{} {}", i + 1, b.title), width.saturating_sub(right.width()));
@@ -341,8 +341,8 @@ fn compact_list(app: &App, f: &Facilitator, groups: &[&Board], area: Rect, buf: 
 /// A phase without groups (welcome, break): its title and how long it has run.
 fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.s();
-    let state = app.session.state();
-    let plan = app.session.plan();
+    let state = app.state();
+    let plan = app.plan();
     let phase = state.phase().and_then(|p| plan.phase(p));
     let title = phase.map(|p| p.title.clone()).unwrap_or_else(|| plan.title.clone());
     let elapsed = state
@@ -384,7 +384,7 @@ fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn present(app: &App, f: &Facilitator, board: &str, area: Rect, buf: &mut Buffer) {
-    let Some(b) = app.session.plan().board(board) else {
+    let Some(b) = app.plan().board(board) else {
         return;
     };
     let question = b
