@@ -63,26 +63,34 @@ impl App {
         let Screen::Facilitator(f) = &mut self.screen else {
             return false;
         };
-        let Some((sign, boards, at)) = f.pending_amount.take() else {
+        let Some((_, _, at)) = f.pending_amount else {
             return false;
         };
-        let digit = match key.code {
-            KeyCode::Char(c) => c.to_digit(10),
-            _ => None,
-        };
-        match digit {
-            Some(d) if d >= 1 && now - at < 2000 => {
-                let extra = sign * (i64::from(d) - 1);
-                if extra != 0 {
-                    let result = boards
-                        .iter()
-                        .try_for_each(|b| self.session.timer(b, TimerCommand::Extend(extra * 60_000)).map(|_| ()));
-                    let text = format!("{} {:+} min", self.s().extended, sign * i64::from(d));
-                    self.report(result.map(|()| text));
-                }
+        match keys::lookup(keys::AMOUNT, key) {
+            Some(action) if now - at < 2000 => {
+                self.update(action);
                 true
             }
-            _ => false,
+            _ => {
+                f.pending_amount = None;
+                false
+            }
+        }
+    }
+
+    /// A digit N after `+`/`-`: the change becomes N minutes in all.
+    pub(super) fn extend_by(&mut self, minutes: i64) {
+        let Screen::Facilitator(f) = &mut self.screen else { return };
+        let Some((sign, boards, _)) = f.pending_amount.take() else {
+            return;
+        };
+        let extra = sign * (minutes - 1);
+        if extra != 0 {
+            let result = boards
+                .iter()
+                .try_for_each(|b| self.session.timer(b, TimerCommand::Extend(extra * 60_000)).map(|_| ()));
+            let text = format!("{} {:+} min", self.s().extended, sign * minutes);
+            self.report(result.map(|()| text));
         }
     }
 
@@ -189,6 +197,7 @@ impl App {
                     f.pending_amount = Some((minutes.signum(), boards, now));
                 }
             }
+            Action::ExtendBy(minutes) => self.extend_by(minutes),
             Action::ArmAll => {
                 if let Screen::Facilitator(f) = &mut self.screen {
                     f.all_armed = !f.all_armed;

@@ -9,6 +9,7 @@ mod facilitator;
 pub mod keys;
 mod note_taker;
 pub mod prepare;
+mod saving;
 pub mod synthesis;
 
 use std::collections::HashSet;
@@ -18,7 +19,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::error::Error;
 use crate::i18n::{Strings, strings};
-use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, Signal, TimerState};
+use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, TimerState};
 use crate::store::{Session, TimerCommand};
 pub use action::Action;
 pub use facilitator::{Column, FacMode, Facilitator};
@@ -117,6 +118,8 @@ pub struct App {
     draft_pending: bool,
     /// A view that only shows (the projector over SSH): every writing action is ignored.
     pub read_only: bool,
+    /// Notes handed to the background writer, waiting for their outcome.
+    awaiting: Vec<saving::Awaiting>,
     /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
     pub join_hint: Option<String>,
 }
@@ -146,6 +149,7 @@ impl App {
             draft_pending: false,
             read_only: false,
             join_hint: None,
+            awaiting: Vec::new(),
         }
     }
 
@@ -306,17 +310,8 @@ impl App {
                 }
             }
             Overlay::SignalPicker => {
-                let signal = match ch {
-                    Some('1') => Some(Signal::DoneEarly),
-                    Some('2') => Some(Signal::NeedTime),
-                    Some('3') => Some(Signal::NeedHelp),
-                    _ => None,
-                };
-                if let (Some(signal), Screen::Note(v)) = (signal, &self.screen) {
-                    let board = v.board.clone();
-                    let done = self.session.signal(&board, signal);
-                    let text = self.s().signal_sent.to_string();
-                    self.report(done.map(|()| text));
+                if let Some(action) = keys::lookup(keys::SIGNAL_PICKER, &key) {
+                    self.update(action);
                 }
             }
             Overlay::Drafts => {
@@ -328,11 +323,8 @@ impl App {
                 }
             }
             Overlay::SectionPicker => {
-                let target = ch
-                    .and_then(|c| c.to_digit(10))
-                    .and_then(|d| (d as usize).checked_sub(1));
-                if let Some(target) = target {
-                    self.move_to_section(target);
+                if let Some(action) = keys::lookup(keys::SECTION_PICKER, &key) {
+                    self.update(action);
                 }
             }
         }
@@ -352,6 +344,8 @@ impl App {
                 self.after_store_change();
                 return changed;
             }
+            Action::Saved { id } => return self.saved(id),
+            Action::SaveFailed { id, why } => return self.save_failed(id, why),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Quit => self.request_quit(),
             _ => {}

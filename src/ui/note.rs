@@ -209,7 +209,14 @@ pub fn note_list_with(
             (Some(by), _) => format!(" — {by}"),
             _ => String::new(),
         };
-        let mut lines = text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ");
+        // A note of ours not yet on disk (background writes) says so.
+        let unsaved = if app.is_unsaved(&n.id) { " …" } else { "" };
+        let mut lines = text::wrap(
+            &format!("{}{author}{unsaved}", n.text),
+            width.saturating_sub(1),
+            marker,
+            "  ",
+        );
         for extra in &decoration.below {
             lines.extend(text::wrap(extra, width.saturating_sub(1), "  ", "  "));
         }
