@@ -317,12 +317,19 @@ mod slow_fsync {
 
     pub fn report(quick: bool) {
         let notes = if quick { 3 } else { 20 };
-        println!("typing {notes} notes (a, 10 letters, Enter) with every fsync taking {} ms:", FSYNC.as_millis());
+        println!(
+            "typing {notes} notes (a, 10 letters, Enter) with every fsync taking {} ms:",
+            FSYNC.as_millis()
+        );
         for background in [false, true] {
             let keys = typing(background, notes);
             println!(
                 "| {} | key→screen median {} / p95 {} / max {} ({} keys) |",
-                if background { "writes in the background" } else { "writes on the UI thread" },
+                if background {
+                    "writes in the background"
+                } else {
+                    "writes on the UI thread"
+                },
                 super::ms(super::median(&keys)),
                 super::ms(super::p95(&keys)),
                 super::ms(keys.iter().max().copied().unwrap_or_default()),
@@ -338,7 +345,8 @@ mod slow_fsync {
         let session = Session::open(&dir).expect("open");
         let state = Ok(tmp.path().join("state"));
         let mut app = App::note_taker_with_state(session, Some("b1"), None, state).expect("app");
-        app.session.set_fault_injector(Some(runde::store::log::slow_fsync(FSYNC)));
+        app.session
+            .set_fault_injector(Some(runde::store::log::slow_fsync(FSYNC)));
         let (tx, rx) = mpsc::channel();
         if background {
             write_in_background(&mut app, tx.clone()).expect("writer");

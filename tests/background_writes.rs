@@ -69,7 +69,10 @@ fn a_note_is_drawn_at_once_and_shown_saved_only_after_its_fsync() {
     typ(&mut app, "sofort sichtbar");
     app.handle_key(code(KeyCode::Enter));
     let text = screen(&app, 100, 30);
-    assert!(text.contains("sofort sichtbar …"), "drawn at once, marked unsaved:\n{text}");
+    assert!(
+        text.contains("sofort sichtbar …"),
+        "drawn at once, marked unsaved:\n{text}"
+    );
     assert!(text.contains("wird gespeichert"), "{text}");
     assert!(!text.contains("✓ gespeichert"), "not saved yet:\n{text}");
     assert!(app.input.is_none(), "the editor closed");

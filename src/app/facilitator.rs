@@ -80,7 +80,9 @@ impl App {
 
     /// A digit N after `+`/`-`: the change becomes N minutes in all.
     pub(super) fn extend_by(&mut self, minutes: i64) {
-        let Screen::Facilitator(f) = &mut self.screen else { return };
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return;
+        };
         let Some((sign, boards, _)) = f.pending_amount.take() else {
             return;
         };

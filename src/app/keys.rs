@@ -304,14 +304,34 @@ pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
 
 /// The note view's signal dialog: a digit sends that signal.
 pub const SIGNAL_PICKER: &[Binding] = &[
-    b(&[(KeyCode::Char('1'), NONE)], "1", Action::SendSignal(Signal::DoneEarly), true),
-    b(&[(KeyCode::Char('2'), NONE)], "2", Action::SendSignal(Signal::NeedTime), true),
-    b(&[(KeyCode::Char('3'), NONE)], "3", Action::SendSignal(Signal::NeedHelp), true),
+    b(
+        &[(KeyCode::Char('1'), NONE)],
+        "1",
+        Action::SendSignal(Signal::DoneEarly),
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('2'), NONE)],
+        "2",
+        Action::SendSignal(Signal::NeedTime),
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('3'), NONE)],
+        "3",
+        Action::SendSignal(Signal::NeedHelp),
+        true,
+    ),
 ];
 
 /// The note view's section dialog: digit N moves the note to section N.
 pub const SECTION_PICKER: &[Binding] = &[
-    b(&[(KeyCode::Char('1'), NONE)], "1–9", Action::MoveToSectionNumber(0), true),
+    b(
+        &[(KeyCode::Char('1'), NONE)],
+        "1–9",
+        Action::MoveToSectionNumber(0),
+        true,
+    ),
     b(&[(KeyCode::Char('2'), NONE)], "", Action::MoveToSectionNumber(1), false),
     b(&[(KeyCode::Char('3'), NONE)], "", Action::MoveToSectionNumber(2), false),
     b(&[(KeyCode::Char('4'), NONE)], "", Action::MoveToSectionNumber(3), false),

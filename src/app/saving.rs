@@ -95,7 +95,10 @@ impl App {
             let note = self.awaiting.remove(at);
             self.bring_back(note);
         }
-        self.message = Some(Message { text, tone: Tone::Error });
+        self.message = Some(Message {
+            text,
+            tone: Tone::Error,
+        });
         if let Err(e) = refolded {
             self.report(Err(e));
         }

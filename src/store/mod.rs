@@ -423,7 +423,9 @@ impl Session {
     /// the writer id (its log is never written again), and the state is
     /// folded again from disk without the events that were not saved.
     pub fn settle(&mut self, outcome: WriteOutcome) -> Result<()> {
-        let Some(bg) = self.background.as_mut() else { return Ok(()) };
+        let Some(bg) = self.background.as_mut() else {
+            return Ok(());
+        };
         let Some(at) = bg.pending.iter().position(|(t, _)| *t == outcome.ticket) else {
             return Ok(());
         };

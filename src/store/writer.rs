@@ -178,7 +178,13 @@ fn write_one(
     }
     if open.as_ref().is_none_or(|w| *w.actor() != job.actor) {
         *open = None;
-        let created = LogWriter::create_as(dir, &job.actor, job.by.as_deref(), job.event.wall_ms, job.faults.clone());
+        let created = LogWriter::create_as(
+            dir,
+            &job.actor,
+            job.by.as_deref(),
+            job.event.wall_ms,
+            job.faults.clone(),
+        );
         match created {
             Ok(w) => *open = Some(w),
             Err(e) => {
