@@ -12,7 +12,6 @@ use std::time::Duration;
 use ratatui::crossterm::event::KeyCode;
 use runde::app::App;
 use runde::runtime::{Msg, feed_write_outcomes, write_in_background};
-use runde::store::Session;
 use runde::store::log::{FaultInjector, IoStep};
 use tui::*;
 
@@ -50,12 +49,7 @@ fn settle(app: &mut App, wake: &mpsc::Receiver<Msg>) {
 }
 
 fn count(fx: &Fixture, text: &str) -> usize {
-    Session::open(fx.dir())
-        .unwrap()
-        .state()
-        .live_notes()
-        .filter(|n| n.text == text)
-        .count()
+    fx.count_notes(text)
 }
 
 #[test]
