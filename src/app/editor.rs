@@ -61,8 +61,14 @@ impl App {
             }
             InputKind::Broadcast => {
                 if !text.trim().is_empty() {
+                    let before = self.session.last_ticket();
                     match self.session.broadcast(&text, None) {
-                        Ok(()) => self.report(Ok(s.broadcast_sent.to_string())),
+                        Ok(()) => {
+                            let sent = s.broadcast_sent.to_string();
+                            if !self.await_save(before, input.kind.clone(), &text, None, sent.clone()) {
+                                self.report(Ok(sent));
+                            }
+                        }
                         // A full disk: keep the text, as for notes.
                         Err(e) => self.keep_input(input, e),
                     }

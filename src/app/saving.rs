@@ -90,10 +90,14 @@ impl App {
             failure: Some(why),
         });
         self.sync_cursor();
-        let text = format!("{}: {}", self.s().not_saved, why.text(self.lang));
+        let mut text = format!("{}: {}", self.s().not_saved, why.text(self.lang));
         if let Some(at) = self.awaiting.iter().position(|a| a.ticket == ticket) {
             let note = self.awaiting.remove(at);
-            self.bring_back(note);
+            let lost = note.text.clone();
+            if !self.bring_back(note) {
+                // Nowhere to put it (a broadcast while another editor is open): show it.
+                text.push_str(&format!(" «{lost}»"));
+            }
         }
         self.message = Some(Message {
             text,
@@ -107,11 +111,12 @@ impl App {
 
     /// Puts a note that was not saved back into the editor. An editor that
     /// is open for the same place gets the text in front of its own; in
-    /// another editor the text stays in its draft (`D`).
-    fn bring_back(&mut self, note: Awaiting) {
+    /// another editor the text stays in its draft (`D`). False when the
+    /// text is in neither (a broadcast has no draft).
+    fn bring_back(&mut self, note: Awaiting) -> bool {
         let Some(input) = &mut self.input else {
             self.open_input(note.kind, &note.text);
-            return;
+            return true;
         };
         let same_place = match (&input.kind, &note.kind) {
             (InputKind::NewNote { section: a, .. }, InputKind::NewNote { section: b, .. }) => a == b,
@@ -124,6 +129,8 @@ impl App {
             input.area.insert_str(format!("{}\n", note.text));
             self.draft_pending = false;
             self.write_draft();
+            return true;
         }
+        note.draft.is_some()
     }
 }
