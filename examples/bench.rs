@@ -3,6 +3,10 @@
 //! startup to first frame, key-to-screen latency, propagation between
 //! processes, idle CPU, wake-ups and memory — at 100, 1,000 and 10,000
 //! notes, each beside a minimal ratatui program as the floor.
+//!
+//! `-- --slow-fsync`: typing notes in the note view while every fsync of the
+//! log takes 300 ms, in process (the view runtime writing into a byte sink),
+//! with writes on the UI thread (as before issue 13) and in the background.
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -14,6 +18,9 @@ use pty::View;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    if std::env::args().any(|a| a == "--slow-fsync") {
+        return slow_fsync::report(quick);
+    }
     let bin = binaries();
     let custom: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
@@ -278,4 +285,98 @@ fn ms(d: Duration) -> String {
 
 fn ratio(a: Duration, floor: Duration) -> f64 {
     a.as_secs_f64() / floor.as_secs_f64().max(1e-9)
+}
+
+/// Key→screen while every fsync takes 300 ms: the view runtime runs on its
+/// own thread and draws into a byte sink; a key's latency ends at the first
+/// flush of the frame that follows it.
+mod slow_fsync {
+    use std::io::Write;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use runde::app::App;
+    use runde::runtime::{LoopOptions, Msg, byte_terminal, run_loop, write_in_background};
+    use runde::store::Session;
+
+    const FSYNC: Duration = Duration::from_millis(300);
+
+    /// Output bytes go nowhere; every flush is reported with its time.
+    struct FrameSink(mpsc::Sender<Instant>);
+
+    impl Write for FrameSink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            let _ = self.0.send(Instant::now());
+            Ok(())
+        }
+    }
+
+    pub fn report(quick: bool) {
+        let notes = if quick { 3 } else { 20 };
+        println!(
+            "typing {notes} notes (a, 10 letters, Enter) with every fsync taking {} ms:",
+            FSYNC.as_millis()
+        );
+        for background in [false, true] {
+            let keys = typing(background, notes);
+            println!(
+                "| {} | key→screen median {} / p95 {} / max {} ({} keys) |",
+                if background {
+                    "writes in the background"
+                } else {
+                    "writes on the UI thread"
+                },
+                super::ms(super::median(&keys)),
+                super::ms(super::p95(&keys)),
+                super::ms(keys.iter().max().copied().unwrap_or_default()),
+                keys.len()
+            );
+        }
+    }
+
+    fn typing(background: bool, notes: usize) -> Vec<Duration> {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().join("s");
+        runde::synthetic::write(&dir, 100, 1).expect("synthetic session");
+        let session = Session::open(&dir).expect("open");
+        let state = Ok(tmp.path().join("state"));
+        let mut app = App::note_taker_with_state(session, Some("b1"), None, state).expect("app");
+        app.session
+            .set_fault_injector(Some(runde::store::log::slow_fsync(FSYNC)));
+        let (tx, rx) = mpsc::channel();
+        if background {
+            write_in_background(&mut app, tx.clone()).expect("writer");
+        }
+        let (frames, flushed) = mpsc::channel();
+        let view = std::thread::spawn(move || {
+            let mut terminal = byte_terminal(FrameSink(frames), 120, 40).expect("terminal");
+            run_loop(&mut terminal, &mut app, &rx, LoopOptions::default()).expect("loop");
+        });
+        flushed.recv_timeout(Duration::from_secs(10)).expect("first frame");
+        let mut latencies = Vec::new();
+        for n in 0..notes {
+            let text = format!("notiz{n:05}");
+            let keys = std::iter::once(KeyCode::Char('a'))
+                .chain(text.chars().map(KeyCode::Char))
+                .chain(std::iter::once(KeyCode::Enter));
+            for code in keys {
+                std::thread::sleep(Duration::from_millis(5));
+                while flushed.try_recv().is_ok() {}
+                let sent = Instant::now();
+                tx.send(Msg::Term(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))))
+                    .expect("send");
+                let frame = flushed.recv_timeout(Duration::from_secs(10)).expect("frame");
+                latencies.push(frame.saturating_duration_since(sent));
+            }
+            // A pause after each note, so its save settles before the next key.
+            std::thread::sleep(FSYNC + Duration::from_millis(100));
+        }
+        let _ = tx.send(Msg::Stop);
+        view.join().expect("view thread");
+        latencies
+    }
 }

@@ -89,6 +89,8 @@ pub struct Strings {
     pub draft_discarded: &'static str,
     pub drafts_unavailable: &'static str,
     pub drafts_prompt: &'static str,
+    /// Shown while a submitted note waits for its fsync.
+    pub saving: &'static str,
 }
 
 const DE: Strings = Strings {
@@ -193,6 +195,7 @@ const DE: Strings = Strings {
     draft_discarded: "Entwurf verworfen",
     drafts_unavailable: "Entwürfe können nicht gesichert werden (Getipptes ist nicht gegen Abstürze geschützt)",
     drafts_prompt: "Entwürfe – eine Ziffer öffnet einen davon:",
+    saving: "… wird gespeichert",
 };
 
 const EN: Strings = Strings {
@@ -297,6 +300,7 @@ const EN: Strings = Strings {
     draft_discarded: "Draft discarded",
     drafts_unavailable: "Drafts cannot be kept (typing is not protected against a crash)",
     drafts_prompt: "Drafts – a digit reopens one:",
+    saving: "… saving",
 };
 
 /// The strings of a language.

@@ -63,6 +63,26 @@ pub fn byte_terminal<W: Write>(out: W, width: u16, height: u16) -> Result<ByteTe
     .map_err(|e| Error::io("<terminal>", e))
 }
 
+/// Hands the app's writes to a background writer thread, so a slow fsync
+/// never stalls a frame: each outcome wakes the loop through `tx` (as a
+/// store change) and reaches the app as [`Action::Saved`] or
+/// [`Action::SaveFailed`].
+pub fn write_in_background(app: &mut App, tx: mpsc::Sender<Msg>) -> Result<()> {
+    app.session.write_in_background(Box::new(move || {
+        let _ = tx.send(Msg::Store);
+    }))
+}
+
+/// Feeds the background writer's outcomes into the app as actions; true
+/// when the screen must be redrawn.
+pub fn feed_write_outcomes(app: &mut App) -> bool {
+    let mut dirty = false;
+    for outcome in app.session.take_write_outcomes() {
+        dirty |= app.update(Action::from(outcome));
+    }
+    dirty
+}
+
 /// Runs `app` until it quits, a stop arrives or it idles out. Redraws only
 /// when something changed; wakes once per second for the clocks.
 pub fn run_loop<W: Write>(
@@ -77,6 +97,7 @@ pub fn run_loop<W: Write>(
     let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
     let mut last_key = Instant::now();
     loop {
+        dirty |= feed_write_outcomes(app);
         if dirty {
             terminal
                 .draw(|frame| frame.render_widget(&*app, frame.area()))

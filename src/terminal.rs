@@ -12,7 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::app::{App, Message, Tone};
 use crate::error::{Error, Result};
-use crate::runtime::{LoopOptions, Msg, run_loop};
+use crate::runtime::{LoopOptions, Msg, run_loop, write_in_background};
 use crate::store::watch;
 
 /// Runs the app until it quits; the terminal is restored afterwards.
@@ -33,6 +33,7 @@ pub fn run(mut app: App) -> Result<()> {
             None
         }
     };
+    write_in_background(&mut app, tx.clone())?;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
         .map_err(|e| Error::io("<signals>", e))?;
     let signal_handle = signals.handle();

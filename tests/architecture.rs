@@ -190,3 +190,52 @@ fn the_checker_sees_uses_paths_and_groups_but_not_comments() {
     let names: Vec<String> = crate_modules(source).into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, ["store", "commands", "series", "export"]);
 }
+
+/// Line numbers of `source` (comments removed) where `needle` appears and
+/// is not followed by an identifier character (`.session`, not `.sessions`).
+fn mention_lines(source: &str, needle: &str) -> Vec<usize> {
+    let code = strip_comments(source);
+    code.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.match_indices(needle).any(|(at, _)| {
+                let next = line[at + needle.len()..].chars().next();
+                !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .map(|(index, _)| index + 1)
+        .collect()
+}
+
+/// Every mention of `needle` in the code of `layer`, as "file:line: needle".
+fn code_mentions(layer: &str, needle: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in rust_files(&root.join(layer)) {
+        let source = fs::read_to_string(&file).unwrap();
+        let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+        for line in mention_lines(&source, needle) {
+            found.push(format!("{shown}:{line}: {needle}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn ui_renders_app_without_the_session_or_a_clock() {
+    let mut found = code_mentions("src/ui", ".session");
+    for clock in ["::now", ".clock", "SystemClock", "Instant", "SystemTime"] {
+        found.extend(code_mentions("src/ui", clock));
+    }
+    assert_clean("src/ui reads only &App (no session, no clock)", found);
+}
+
+#[test]
+fn the_mention_finder_sees_whole_names_in_code_only() {
+    let source = "let a = app.sessions;\n\
+                  // app.session.plan()\n\
+                  let p = app.session.plan();\n\
+                  let t = chrono::Utc::now();\n";
+    assert_eq!(mention_lines(source, ".session"), [3]);
+    assert_eq!(mention_lines(source, "::now"), [4]);
+}

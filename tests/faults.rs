@@ -26,12 +26,7 @@ fn failing(step: IoStep, on: Arc<AtomicBool>) -> FaultInjector {
 }
 
 fn count(fx: &Fixture, text: &str) -> usize {
-    Session::open(fx.dir())
-        .unwrap()
-        .state()
-        .live_notes()
-        .filter(|n| n.text == text)
-        .count()
+    fx.count_notes(text)
 }
 
 #[test]

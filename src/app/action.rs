@@ -1,6 +1,8 @@
 //! The [`Action`] enum: everything that can happen to the app, with one
 //! doc line per variant, and its descriptions for the footer and help.
-use crate::model::Lang;
+use crate::model::{Lang, Signal};
+use crate::store::WriteOutcome;
+use crate::store::writer::SaveError;
 
 /// Everything that can happen to the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +123,28 @@ pub enum Action {
     AckOldestSignal,
     /// Show or hide note authors on the projector.
     ToggleAuthors,
+    /// The background writer put write `id` (a ticket) on disk.
+    Saved { id: u64 },
+    /// The background writer could not save write `id`; its change is undone on screen.
+    SaveFailed { id: u64, why: SaveError },
+    /// Send this signal to the facilitator (the signal dialog's digits).
+    SendSignal(Signal),
+    /// Move the note under the cursor to section N, 0-based (the section dialog's digits).
+    MoveToSectionNumber(usize),
+    /// Add (or remove) this many more minutes on the groups of the last `+`/`-` (a digit after it).
+    ExtendBy(i64),
+}
+
+impl From<WriteOutcome> for Action {
+    fn from(outcome: WriteOutcome) -> Action {
+        match outcome.failure {
+            None => Action::Saved { id: outcome.ticket },
+            Some(why) => Action::SaveFailed {
+                id: outcome.ticket,
+                why,
+            },
+        }
+    }
 }
 
 impl Action {
@@ -168,6 +192,8 @@ impl Action {
                 | Action::PickBoard(_)
                 | Action::AskQuit
                 | Action::ToggleAuthors
+                | Action::Saved { .. }
+                | Action::SaveFailed { .. }
         )
     }
 
@@ -361,7 +387,6 @@ impl Action {
             ),
             Help => t(("Hilfe", "diese Hilfe"), ("help", "this help")),
             Quit => t(("beenden", "beenden"), ("quit", "quit")),
-            Tick | StoreChanged => t(("", ""), ("", "")),
             BroadcastToGroup => t(
                 ("Durchsage an Gruppe", "Durchsage nur an die gewählte Gruppe"),
                 ("broadcast to group", "broadcast to the selected group only"),
@@ -374,6 +399,19 @@ impl Action {
                 ("Namen", "Namen der Schreibenden auf dem Projektor zeigen/ausblenden"),
                 ("names", "show/hide note authors on the projector"),
             ),
+            SendSignal(_) => t(
+                ("Signal senden", "dieses Signal an die Moderation senden"),
+                ("send signal", "send this signal to the facilitator"),
+            ),
+            MoveToSectionNumber(_) => t(
+                ("in Abschnitt", "Notiz in diesen Abschnitt verschieben"),
+                ("to section", "move the note to this section"),
+            ),
+            ExtendBy(_) => t(
+                ("Minuten", "so viele Minuten mehr/weniger (Ziffer nach +/-)"),
+                ("minutes", "that many minutes more/less (a digit after +/-)"),
+            ),
+            Tick | StoreChanged | Saved { .. } | SaveFailed { .. } => t(("", ""), ("", "")),
         }
     }
 }

@@ -103,27 +103,31 @@ impl App {
                     return;
                 }
                 let board = self.note_board().map(|b| b.id.clone()).unwrap_or_default();
+                let before = self.session.last_ticket();
                 match self
                     .session
                     .add_note_with_id(id.clone(), &board, Some(section), &text, NoteKind::Bullet, false)
                 {
                     Ok(id) => {
-                        if let Some(d) = &draft {
-                            self.clear_draft(d);
-                        }
                         if let Screen::Note(v) = &mut self.screen {
                             v.cursor_id = Some(id);
                         }
-                        self.message = Some(Message {
-                            text: s.saved.into(),
-                            tone: Tone::Success,
-                        });
+                        if !self.await_save(before, input.kind.clone(), &text, draft.clone(), s.saved.into()) {
+                            if let Some(d) = &draft {
+                                self.clear_draft(d);
+                            }
+                            self.message = Some(Message {
+                                text: s.saved.into(),
+                                tone: Tone::Success,
+                            });
+                        }
                     }
                     Err(e) => self.keep_input(input, e),
                 }
             }
             InputKind::EditNote { id, base } => {
                 let (id, base) = (id.clone(), base.clone());
+                let before = self.session.last_ticket();
                 let current = self.session.state().note(&id).cloned();
                 let result = match current {
                     Some(n) if n.deleted => self
@@ -144,13 +148,15 @@ impl App {
                 };
                 match result {
                     Ok(msg) => {
-                        if let Some(d) = &draft {
-                            self.clear_draft(d);
+                        if !self.await_save(before, input.kind.clone(), &text, draft.clone(), msg.clone()) {
+                            if let Some(d) = &draft {
+                                self.clear_draft(d);
+                            }
+                            self.message = Some(Message {
+                                text: msg,
+                                tone: Tone::Success,
+                            });
                         }
-                        self.message = Some(Message {
-                            text: msg,
-                            tone: Tone::Success,
-                        });
                     }
                     Err(e) => self.keep_input(input, e),
                 }

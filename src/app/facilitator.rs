@@ -117,24 +117,34 @@ impl App {
         let Screen::Facilitator(f) = &mut self.screen else {
             return false;
         };
-        let Some((sign, boards, at)) = f.pending_amount.take() else {
+        let Some((_, _, at)) = f.pending_amount else {
             return false;
         };
-        let digit = match key.code {
-            KeyCode::Char(c) => c.to_digit(10),
-            _ => None,
-        };
-        match digit {
-            Some(d) if d >= 1 && now - at < 2000 => {
-                let extra = sign * (i64::from(d) - 1);
-                if extra != 0 {
-                    let result = self.timer_batch(&boards, TimerCommand::Extend(extra * 60_000));
-                    let text = format!("{} {:+} min", self.s().extended, sign * i64::from(d));
-                    self.report(result.map(|_| text));
-                }
+        match keys::lookup(keys::AMOUNT, key) {
+            Some(action) if now - at < 2000 => {
+                self.update(action);
                 true
             }
-            _ => false,
+            _ => {
+                f.pending_amount = None;
+                false
+            }
+        }
+    }
+
+    /// A digit N after `+`/`-`: the change becomes N minutes in all.
+    pub(super) fn extend_by(&mut self, minutes: i64) {
+        let Screen::Facilitator(f) = &mut self.screen else {
+            return;
+        };
+        let Some((sign, boards, _)) = f.pending_amount.take() else {
+            return;
+        };
+        let extra = sign * (minutes - 1);
+        if extra != 0 {
+            let result = self.timer_batch(&boards, TimerCommand::Extend(extra * 60_000));
+            let text = format!("{} {:+} min", self.s().extended, sign * minutes);
+            self.report(result.map(|_| text));
         }
     }
 
@@ -242,6 +252,7 @@ impl App {
                     f.pending_amount = Some((minutes.signum(), boards, now));
                 }
             }
+            Action::ExtendBy(minutes) => self.extend_by(minutes),
             Action::ArmAll => {
                 if let Screen::Facilitator(f) = &mut self.screen {
                     f.all_armed = !f.all_armed;
@@ -596,6 +607,7 @@ impl App {
         };
         let (text, minutes) = split_expiry(typed);
         let until = minutes.map(|m| self.now_ms() + m * 60_000);
+        let before = self.session.last_ticket();
         match self.session.broadcast_until(&text, to.as_deref(), until) {
             Ok(()) => {
                 let flow = self.flow();
@@ -608,7 +620,10 @@ impl App {
                     Some(t) => flow.broadcast_sent_to(&t),
                     None => self.s().broadcast_sent.to_string(),
                 };
-                self.report(Ok(said));
+                // In the views, "sent" waits for the fsync.
+                if !self.await_save(before, input.kind.clone(), typed, None, said.clone()) {
+                    self.report(Ok(said));
+                }
             }
             Err(e) => {
                 if let Screen::Facilitator(f) = &mut self.screen {

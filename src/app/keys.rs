@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Action, InputKind};
+use crate::model::Signal;
 
 /// One key binding: the keys, how they are shown, and what they do
 /// (`A`: the action type of the view, the app's [`Action`] by default).
@@ -406,3 +407,57 @@ pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
         .find(|b| b.keys.iter().any(|(code, m)| *code == key.code && *m == mods))
         .map(|b| b.action)
 }
+
+/// The note view's signal dialog: a digit sends that signal.
+pub const SIGNAL_PICKER: &[Binding] = &[
+    b(
+        &[(KeyCode::Char('1'), NONE)],
+        "1",
+        Action::SendSignal(Signal::DoneEarly),
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('2'), NONE)],
+        "2",
+        Action::SendSignal(Signal::NeedTime),
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('3'), NONE)],
+        "3",
+        Action::SendSignal(Signal::NeedHelp),
+        true,
+    ),
+];
+
+/// The note view's section dialog: digit N moves the note to section N.
+pub const SECTION_PICKER: &[Binding] = &[
+    b(
+        &[(KeyCode::Char('1'), NONE)],
+        "1–9",
+        Action::MoveToSectionNumber(0),
+        true,
+    ),
+    b(&[(KeyCode::Char('2'), NONE)], "", Action::MoveToSectionNumber(1), false),
+    b(&[(KeyCode::Char('3'), NONE)], "", Action::MoveToSectionNumber(2), false),
+    b(&[(KeyCode::Char('4'), NONE)], "", Action::MoveToSectionNumber(3), false),
+    b(&[(KeyCode::Char('5'), NONE)], "", Action::MoveToSectionNumber(4), false),
+    b(&[(KeyCode::Char('6'), NONE)], "", Action::MoveToSectionNumber(5), false),
+    b(&[(KeyCode::Char('7'), NONE)], "", Action::MoveToSectionNumber(6), false),
+    b(&[(KeyCode::Char('8'), NONE)], "", Action::MoveToSectionNumber(7), false),
+    b(&[(KeyCode::Char('9'), NONE)], "", Action::MoveToSectionNumber(8), false),
+];
+
+/// A digit N within two seconds after `+`/`-` in the facilitator view:
+/// that change becomes N minutes.
+pub const AMOUNT: &[Binding] = &[
+    b(&[(KeyCode::Char('1'), NONE)], "+/- 1–9", Action::ExtendBy(1), true),
+    b(&[(KeyCode::Char('2'), NONE)], "", Action::ExtendBy(2), false),
+    b(&[(KeyCode::Char('3'), NONE)], "", Action::ExtendBy(3), false),
+    b(&[(KeyCode::Char('4'), NONE)], "", Action::ExtendBy(4), false),
+    b(&[(KeyCode::Char('5'), NONE)], "", Action::ExtendBy(5), false),
+    b(&[(KeyCode::Char('6'), NONE)], "", Action::ExtendBy(6), false),
+    b(&[(KeyCode::Char('7'), NONE)], "", Action::ExtendBy(7), false),
+    b(&[(KeyCode::Char('8'), NONE)], "", Action::ExtendBy(8), false),
+    b(&[(KeyCode::Char('9'), NONE)], "", Action::ExtendBy(9), false),
+];

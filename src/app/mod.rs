@@ -9,6 +9,7 @@ mod facilitator;
 pub mod keys;
 mod note_taker;
 pub mod prepare;
+mod saving;
 pub mod synthesis;
 mod transient;
 
@@ -19,7 +20,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::error::Error;
 use crate::i18n::{Strings, strings};
-use crate::model::{Board, Lang, Note, NoteKind, Signal, TimerState};
+use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, TimerState};
 use crate::store::{Session, TimerCommand};
 pub use action::Action;
 pub use facilitator::{Column, FacMode, Facilitator};
@@ -96,6 +97,8 @@ pub struct App {
     pub bell_enabled: bool,
     /// A bell is due (the runtime rings it and clears this).
     pub bell_pending: bool,
+    /// Wall time stored on each event, action and tick; see [`App::now_ms`].
+    now_ms: i64,
     /// The whole second the clocks were last drawn for.
     last_second: i64,
     /// Offset of local time from UTC, for displayed times of day.
@@ -116,6 +119,8 @@ pub struct App {
     draft_pending: bool,
     /// A view that only shows (the projector over SSH): every writing action is ignored.
     pub read_only: bool,
+    /// Notes handed to the background writer, waiting for their outcome.
+    awaiting: Vec<saving::Awaiting>,
     /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
     pub join_hint: Option<String>,
     /// A pending `g`, the help's scroll, the status message's age.
@@ -125,7 +130,9 @@ pub struct App {
 impl App {
     fn new(mut session: Session, lang: Lang, screen: Screen) -> App {
         session.enable_clock_probes();
+        let now_ms = session.now_ms();
         App {
+            now_ms,
             session,
             lang,
             screen,
@@ -146,6 +153,7 @@ impl App {
             read_only: false,
             join_hint: None,
             transient: transient::Transient::default(),
+            awaiting: Vec::new(),
         }
     }
 
@@ -155,8 +163,31 @@ impl App {
     }
 
     /// Wall time from the session clock.
+    ///
+    /// The value stored when the current event or action arrived, so
+    /// rendering never reads the clock.
     pub fn now_ms(&self) -> i64 {
-        self.session.now_ms()
+        self.now_ms
+    }
+
+    /// Reads the session clock into the stored now-time.
+    fn refresh_now(&mut self) {
+        self.now_ms = self.session.now_ms();
+    }
+
+    /// The session plan (read-only, for rendering).
+    pub fn plan(&self) -> &Plan {
+        self.session.plan()
+    }
+
+    /// The folded session state (read-only, for rendering).
+    pub fn state(&self) -> &SessionState {
+        self.session.state()
+    }
+
+    /// This writer's name, if the session has one.
+    pub fn author(&self) -> Option<&str> {
+        self.session.author()
     }
 
     /// The instant the clocks are drawn for: whole wall-clock seconds, so all
@@ -225,6 +256,7 @@ impl App {
 
     /// Handles a terminal event; returns true when the screen must be redrawn.
     pub fn handle_event(&mut self, event: Event) -> bool {
+        self.refresh_now();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(_, _) | Event::FocusGained => true,
@@ -238,6 +270,7 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        self.refresh_now();
         let redraw = self.dispatch_key(key);
         self.stamp_message();
         redraw
@@ -305,17 +338,8 @@ impl App {
                 }
             }
             Overlay::SignalPicker => {
-                let signal = match ch {
-                    Some('1') => Some(Signal::DoneEarly),
-                    Some('2') => Some(Signal::NeedTime),
-                    Some('3') => Some(Signal::NeedHelp),
-                    _ => None,
-                };
-                if let (Some(signal), Screen::Note(v)) = (signal, &self.screen) {
-                    let board = v.board.clone();
-                    let done = self.session.signal(&board, signal);
-                    let text = self.s().signal_sent.to_string();
-                    self.report(done.map(|()| text));
+                if let Some(action) = keys::lookup(keys::SIGNAL_PICKER, &key) {
+                    self.update(action);
                 }
             }
             Overlay::Drafts => {
@@ -327,11 +351,8 @@ impl App {
                 }
             }
             Overlay::SectionPicker => {
-                let target = ch
-                    .and_then(|c| c.to_digit(10))
-                    .and_then(|d| (d as usize).checked_sub(1));
-                if let Some(target) = target {
-                    self.move_to_section(target);
+                if let Some(action) = keys::lookup(keys::SECTION_PICKER, &key) {
+                    self.update(action);
                 }
             }
         }
@@ -340,6 +361,7 @@ impl App {
 
     /// Applies an action; returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        self.refresh_now();
         if self.read_only && action.writes() {
             return false;
         }
@@ -350,6 +372,8 @@ impl App {
                 self.after_store_change();
                 return changed;
             }
+            Action::Saved { id } => return self.saved(id),
+            Action::SaveFailed { id, why } => return self.save_failed(id, why),
             Action::Help => {
                 self.overlay = Some(Overlay::Help);
                 self.transient.help_scroll = 0;

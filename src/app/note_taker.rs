@@ -107,7 +107,11 @@ impl App {
                     section,
                     id: new_note_id(),
                 };
-                let text = self.stored_draft(&kind).map(|d| d.text).unwrap_or_default();
+                let text = self
+                    .stored_draft(&kind)
+                    .map(|d| d.text)
+                    .filter(|t| !self.is_awaiting_text(t))
+                    .unwrap_or_default();
                 self.open_input(kind, &text);
             }
             Action::EditNote => match self.current_note().map(|n| (n.id.clone(), n.text.clone())) {
@@ -179,6 +183,15 @@ impl App {
                 }
             }
             Action::StartSignal => self.overlay = Some(Overlay::SignalPicker),
+            Action::SendSignal(signal) => {
+                if let Screen::Note(v) = &self.screen {
+                    let board = v.board.clone();
+                    let done = self.session.signal(&board, signal);
+                    let text = s.signal_sent.to_string();
+                    self.report(done.map(|()| text));
+                }
+            }
+            Action::MoveToSectionNumber(target) => self.move_to_section(target),
             Action::StartFilter => {
                 let current = match &self.screen {
                     Screen::Note(v) => v.filter.clone().unwrap_or_default(),

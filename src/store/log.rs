@@ -221,6 +221,14 @@ impl LogReader {
         *top = (*top).max(key.seq);
     }
 
+    /// Marks an event this process hands to its background writer: when
+    /// the reader meets it in this writer's log it is skipped (it was
+    /// applied already), while the file is still read byte by byte.
+    pub fn skip_own(&mut self, key: &OrderKey) {
+        let top = self.high_water.entry(key.actor.clone()).or_insert(0);
+        *top = (*top).max(key.seq);
+    }
+
     /// Torn tails seen so far (for `runde check`).
     pub fn torn_tails(&self) -> Vec<TornTail> {
         self.cursors.values().filter_map(|c| c.torn.clone()).collect()
@@ -482,6 +490,17 @@ pub enum IoStep {
 /// Test seam: returns an error to inject at a step, or `None` to proceed.
 pub type FaultInjector = Arc<dyn Fn(IoStep) -> Option<std::io::Error> + Send + Sync>;
 
+/// A fault that makes every fsync of a log record take `delay` (a slow
+/// network or synced folder) and never fails (tests and benchmarks).
+pub fn slow_fsync(delay: std::time::Duration) -> FaultInjector {
+    Arc::new(move |step| {
+        if step == IoStep::Sync {
+            std::thread::sleep(delay);
+        }
+        None
+    })
+}
+
 impl std::fmt::Debug for LogWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LogWriter")
@@ -501,6 +520,20 @@ impl LogWriter {
     /// [`LogWriter::create`] with a fault injector for tests.
     pub fn create_with_faults(
         dir: &Path,
+        by: Option<&str>,
+        now_ms: i64,
+        faults: Option<FaultInjector>,
+    ) -> Result<LogWriter> {
+        let actor = ulid::Ulid::new().to_string().to_lowercase();
+        LogWriter::create_as(dir, &actor, by, now_ms, faults)
+    }
+
+    /// [`LogWriter::create_with_faults`] for a writer whose id `actor` was
+    /// chosen beforehand (the background writer: the session stamps events
+    /// with it before the file exists). `actor` must be new.
+    pub fn create_as(
+        dir: &Path,
+        actor: &str,
         by: Option<&str>,
         now_ms: i64,
         faults: Option<FaultInjector>,
@@ -527,14 +560,13 @@ impl LogWriter {
                 Err(e) => return Err(Error::io(dir, e)),
             }
         }
-        let actor = ulid::Ulid::new().to_string().to_lowercase();
         let file_name = format!("{actor}.jsonl");
         let path = dir.join(&file_name);
         let mut file = create_new_file(&path)?;
         let header = Header {
             runde: "log".into(),
             format: LOG_FORMAT,
-            actor: actor.clone(),
+            actor: actor.to_string(),
             by: by.map(str::to_string),
             created_ms: now_ms,
         };

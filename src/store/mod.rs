@@ -14,6 +14,7 @@ pub mod scan;
 pub mod sync;
 pub mod templates;
 pub mod watch;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -85,6 +86,34 @@ pub struct Session {
     replaced: Vec<String>,
     /// The language recorded on notes this session adds (`None`: unnamed).
     note_lang: Option<crate::model::Lang>,
+    /// Writes on a background thread (views); `None`: every append waits
+    /// for its fsync (the CLI).
+    background: Option<Background>,
+}
+
+/// The state of background writes: the writer id events are stamped with
+/// and the events handed over but not yet known to be on disk.
+#[derive(Debug)]
+struct Background {
+    writer: writer::BackgroundWriter,
+    /// The writer id of the events being written; a failure retires it.
+    actor: Option<Arc<str>>,
+    /// The last sequence number given out under `actor`.
+    seq: u64,
+    /// The last ticket given out.
+    ticket: u64,
+    /// Tickets handed to the thread without an outcome yet, with the note
+    /// whose text they set (if any).
+    pending: Vec<(u64, Option<String>)>,
+}
+
+/// A background write's outcome, as the views receive it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteOutcome {
+    /// The write's ticket (see [`Session::last_ticket`]).
+    pub ticket: u64,
+    /// `None` once on disk; why it failed otherwise.
+    pub failure: Option<writer::SaveError>,
 }
 
 impl std::fmt::Debug for Session {
@@ -134,6 +163,7 @@ impl Session {
             own_texts: std::collections::HashMap::new(),
             replaced: Vec::new(),
             note_lang: None,
+            background: None,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -337,8 +367,170 @@ impl Session {
         }
     }
 
-    /// Appends a change durably, then applies it. Returns once on disk.
+    /// Hands every later write to a background thread (views): an append
+    /// returns at once, its outcome arrives through
+    /// [`Session::take_write_outcomes`] after `wake` was called.
+    pub fn write_in_background(&mut self, wake: Box<dyn Fn() + Send>) -> Result<()> {
+        let writer = writer::BackgroundWriter::start(self.dir.join(LOG_DIR), wake)?;
+        self.background = Some(Background {
+            writer,
+            actor: None,
+            seq: 0,
+            ticket: 0,
+            pending: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// True while writes go through the background thread.
+    pub fn writes_in_background(&self) -> bool {
+        self.background.is_some()
+    }
+
+    /// The ticket of the last background write handed over (0: none yet).
+    pub fn last_ticket(&self) -> u64 {
+        self.background.as_ref().map_or(0, |b| b.ticket)
+    }
+
+    /// True while a background write setting this note's text has no
+    /// outcome yet.
+    pub fn is_unsaved(&self, note: &str) -> bool {
+        self.background
+            .as_ref()
+            .is_some_and(|b| b.pending.iter().any(|(_, id)| id.as_deref() == Some(note)))
+    }
+
+    /// True while any background write has no outcome yet.
+    pub fn has_unsaved(&self) -> bool {
+        self.background.as_ref().is_some_and(|b| !b.pending.is_empty())
+    }
+
+    /// Background writes that finished since the last call (not yet
+    /// settled: pass each to [`Session::settle`]).
+    pub fn take_write_outcomes(&mut self) -> Vec<WriteOutcome> {
+        let Some(bg) = &self.background else { return Vec::new() };
+        bg.writer
+            .take_outcomes()
+            .into_iter()
+            .map(|o| WriteOutcome {
+                ticket: o.ticket,
+                failure: o.result.err().map(|e| writer::SaveError::of(&e)),
+            })
+            .collect()
+    }
+
+    /// Waits up to `timeout` for the next background outcome (tests).
+    pub fn wait_write_outcome(&mut self, timeout: std::time::Duration) -> Option<WriteOutcome> {
+        let o = self.background.as_ref()?.writer.wait_outcome(timeout)?;
+        Some(WriteOutcome {
+            ticket: o.ticket,
+            failure: o.result.err().map(|e| writer::SaveError::of(&e)),
+        })
+    }
+
+    /// Takes a background write's outcome into account. A failure retires
+    /// the writer id (its log is never written again), and the state is
+    /// folded again from disk without the events that were not saved.
+    pub fn settle(&mut self, outcome: WriteOutcome) -> Result<()> {
+        let Some(bg) = self.background.as_mut() else {
+            return Ok(());
+        };
+        let Some(at) = bg.pending.iter().position(|(t, _)| *t == outcome.ticket) else {
+            return Ok(());
+        };
+        if outcome.failure.is_none() {
+            bg.pending.remove(at);
+            return Ok(());
+        }
+        // Every event of this writer id after the failed one fails too; all
+        // pending events carry the current id, so none of them is saved.
+        bg.actor = None;
+        bg.seq = 0;
+        for (_, note) in std::mem::take(&mut bg.pending) {
+            if let Some(id) = note {
+                self.own_texts.remove(&id);
+            }
+        }
+        self.reload_state()
+    }
+
+    /// Folds the state again from the logs on disk.
+    fn reload_state(&mut self) -> Result<()> {
+        self.state = SessionState::default();
+        self.reader = LogReader::new(self.dir.join(LOG_DIR));
+        self.state.begin_bulk();
+        let loaded = self.refresh();
+        self.state.end_bulk();
+        loaded.map(|_| ())
+    }
+
+    /// Stamps a change, applies it at once and hands it to the background
+    /// writer; the outcome arrives later.
+    fn append_in_background(&mut self, change: Change) -> Result<()> {
+        let wall_ms = self.clock.now_ms();
+        let lamport = self.state.max_lamport().saturating_add(1);
+        let by = self.by.clone();
+        let faults = self.faults.clone();
+        let Some(bg) = self.background.as_mut() else {
+            return Err(Error::Invalid("no background writer".into()));
+        };
+        let fresh = bg.actor.is_none();
+        let actor = bg
+            .actor
+            .get_or_insert_with(|| Arc::from(ulid::Ulid::new().to_string().to_lowercase()))
+            .clone();
+        let ev = Event {
+            seq: bg.seq + 1,
+            lamport,
+            wall_ms,
+            c: change,
+        };
+        // Readers ignore out-of-range and oversized events: never hand one over.
+        ev.check_bounds()
+            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
+        if log::encode_record(&ev).len() > log::MAX_RECORD_BYTES {
+            return Err(Error::Invalid(format!(
+                "not saved: the entry is longer than {} MiB",
+                log::MAX_RECORD_BYTES >> 20
+            )));
+        }
+        let ticket = bg.ticket + 1;
+        bg.writer.send(writer::Job {
+            ticket,
+            actor: actor.clone(),
+            by,
+            event: ev.clone(),
+            faults,
+        })?;
+        bg.ticket = ticket;
+        bg.seq = ev.seq;
+        let text_of = own_text(&ev.c);
+        bg.pending.push((ticket, text_of.as_ref().map(|(id, _)| id.clone())));
+        if fresh {
+            if let Some(clocks) = self.clocks.as_mut() {
+                clocks.announce(&actor);
+            }
+        }
+        if let Some((id, text)) = text_of {
+            self.own_texts.insert(id, text);
+        }
+        let key = OrderKey {
+            lamport: ev.lamport,
+            actor,
+            seq: ev.seq,
+        };
+        // The reader skips this event when it reads our own log.
+        self.reader.skip_own(&key);
+        self.state.apply(&key, ev);
+        Ok(())
+    }
+
+    /// Appends a change durably, then applies it. Returns once on disk —
+    /// or, after [`Session::write_in_background`], once handed over.
     pub fn append(&mut self, change: Change) -> Result<()> {
+        if self.background.is_some() {
+            return self.append_in_background(change);
+        }
         let wall_ms = self.clock.now_ms();
         if self.writer.is_none() {
             let log_dir = self.dir.join(LOG_DIR);
@@ -374,17 +566,8 @@ impl Session {
             actor: writer.actor().clone(),
             seq: ev.seq,
         };
-        match &ev.c {
-            Change::NoteAdded(n) => {
-                self.own_texts.insert(n.id.clone(), n.text.clone());
-            }
-            Change::NoteSet {
-                id,
-                fields: NoteFields { text: Some(t), .. },
-            } => {
-                self.own_texts.insert(id.clone(), t.clone());
-            }
-            _ => {}
+        if let Some((id, text)) = own_text(&ev.c) {
+            self.own_texts.insert(id, text);
         }
         let file_name = writer.file_name().to_string();
         let header_len = writer.header_len();
@@ -987,6 +1170,18 @@ pub enum TimerCommand {
     Reset,
     /// Add (or remove) milliseconds.
     Extend(i64),
+}
+
+/// The note and text a change of ours gives it, if it sets a text.
+fn own_text(change: &Change) -> Option<(String, String)> {
+    match change {
+        Change::NoteAdded(n) => Some((n.id.clone(), n.text.clone())),
+        Change::NoteSet {
+            id,
+            fields: NoteFields { text: Some(t), .. },
+        } => Some((id.clone(), t.clone())),
+        _ => None,
+    }
 }
 
 /// Rejects empty note text and normalises line endings.

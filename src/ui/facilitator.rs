@@ -19,8 +19,8 @@ use crate::model::{Board, Note, Signal, TimerFacts, TimerState};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let has_broadcast = app.session.state().active_broadcast(None, app.now_ms()).is_some();
-    let has_signals = !app.session.state().pending_signals().is_empty();
+    let has_broadcast = app.state().active_broadcast(None, app.now_ms()).is_some();
+    let has_signals = !app.state().pending_signals().is_empty();
     let tall = area.height >= 8;
     let [header, agenda, signals, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
@@ -49,7 +49,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
 }
 
 fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let plan = app.session.plan();
+    let plan = app.plan();
     let now = app.time_of_day(app.now_ms());
     let armed = if f.all_armed {
         format!(" [{}] ", app.s().all_armed)
@@ -79,11 +79,11 @@ fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let state = app.session.state();
+    let state = app.state();
     let spent = state.phase_durations(app.display_ms());
     let current = state.phase();
     let mut labels = Vec::new();
-    for p in &app.session.plan().agenda {
+    for p in &app.plan().agenda {
         let planned = p.minutes.map(|m| format!(" {m}′")).unwrap_or_default();
         let actual = spent
             .get(&p.id)
@@ -124,13 +124,13 @@ fn signal_banner(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let state = app.session.state();
+    let state = app.state();
     let groups = app.groups();
     let parts: Vec<String> = state
         .pending_signals()
         .into_iter()
         .map(|(board, sig)| {
-            let title = app.session.plan().board(board).map_or(board, |b| b.title.as_str());
+            let title = app.plan().board(board).map_or(board, |b| b.title.as_str());
             let label = match groups.iter().position(|g| g.id == board) {
                 Some(i) => format!("{} {}", i + 1, text::inert(title)),
                 None => text::inert(title),
@@ -179,13 +179,13 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
     if area.height == 0 {
         return;
     }
-    let Some(b) = app.session.state().active_broadcast(board, app.now_ms()) else {
+    let Some(b) = app.state().active_broadcast(board, app.now_ms()) else {
         return;
     };
     let at = app.time_of_day(b.wall_ms);
     let aimed = match (board, &b.board) {
         (None, Some(to)) => {
-            let title = app.session.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
+            let title = app.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
             format!("→ {}: ", text::inert(title))
         }
         _ => String::new(),
@@ -209,10 +209,10 @@ pub struct ClockFace {
 
 /// The clock face of a board's timer at the app's display instant.
 pub fn clock_face(app: &App, board: &str) -> ClockFace {
-    let t: TimerFacts = app.session.state().timer(board);
+    let t: TimerFacts = app.state().timer(board);
     let now = app.timer_now_ms(board);
     let state = t.state(now);
-    let planned_ms = (i64::from(app.session.plan().board_minutes(board).unwrap_or(0)) * 60_000)
+    let planned_ms = (i64::from(app.plan().board_minutes(board).unwrap_or(0)) * 60_000)
         .saturating_add(t.planned_extra_ms())
         .max(0);
     let remaining = if t.is_started() {
@@ -262,7 +262,7 @@ pub fn state_label(s: &Strings, state: TimerState) -> String {
 /// auf die Moderation  " while pending, "⚑ gesehen ✓  " for a while after
 /// the facilitator acknowledged it.
 pub fn own_signal_badge(app: &App, board: &str) -> String {
-    let state = app.session.state();
+    let state = app.state();
     let flow = app.flow();
     if let Some(p) = state.signal(board) {
         return format!("⚑ {} · {}  ", signal_label(app.s(), p.signal), flow.signal_waiting);
@@ -338,12 +338,12 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
         .ratio(face.ratio)
         .label("")
         .render(gauge, buf);
-    let count = app.session.state().live_count(&board.id);
+    let count = app.state().live_count(&board.id);
     let mut spans = vec![
         Span::styled(state_label(s, face.state), face.style),
         Span::styled(format!(" · {count} {}", s.notes), theme::text()),
     ];
-    if let Some(sig) = app.session.state().signal(&board.id) {
+    if let Some(sig) = app.state().signal(&board.id) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
             format!(" ⚑ {} ", signal_label(s, sig.signal)),
@@ -443,7 +443,7 @@ fn latest_notes(app: &App, board: &str, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let notes = app.session.state().newest_on_board(board, area.height as usize);
+    let notes = app.state().newest_on_board(board, area.height as usize);
     let width = area.width as usize;
     let lines: Vec<Line> = notes
         .iter()
@@ -468,7 +468,7 @@ fn compact_list(app: &App, f: &Facilitator, groups: &[&Board], area: Rect, buf: 
         .enumerate()
         .map(|(i, b)| {
             let face = clock_face(app, &b.id);
-            let sig = app.session.state().signal(&b.id).map(|_| " ⚑").unwrap_or("");
+            let sig = app.state().signal(&b.id).map(|_| " ⚑").unwrap_or("");
             let symbol = state_label(s, face.state).chars().next().unwrap_or(' ');
             let right = format!(" {symbol} {}{sig}", face.text);
             let left = text::cut(&format!("{} {}", i + 1, b.title), width.saturating_sub(right.width()));
@@ -491,8 +491,8 @@ fn compact_list(app: &App, f: &Facilitator, groups: &[&Board], area: Rect, buf: 
 /// A phase without groups (welcome, break): its title and how long it has run.
 fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.s();
-    let state = app.session.state();
-    let plan = app.session.plan();
+    let state = app.state();
+    let plan = app.plan();
     let phase = state.phase().and_then(|p| plan.phase(p));
     let title = phase.map(|p| p.title.clone()).unwrap_or_else(|| plan.title.clone());
     let elapsed = state
@@ -533,7 +533,7 @@ fn phase_screen(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn present(app: &App, f: &Facilitator, board: &str, area: Rect, buf: &mut Buffer) {
-    let Some(b) = app.session.plan().board(board) else {
+    let Some(b) = app.plan().board(board) else {
         return;
     };
     let question = b
@@ -634,7 +634,7 @@ fn synthesis_decoration(app: &App, f: &Facilitator, suggestions: &Suggestions, n
 /// The merged view's section headings: the note that begins a section of
 /// a board with several sections, with that section's title.
 fn section_headings<'a>(app: &App, notes: &[&'a Note]) -> std::collections::HashMap<&'a str, String> {
-    let plan = app.session.plan();
+    let plan = app.plan();
     let mut headings = std::collections::HashMap::new();
     let mut previous: Option<(&str, &str)> = None;
     for n in notes {

@@ -25,7 +25,6 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
     let has_broadcast = app
-        .session
         .state()
         .active_broadcast(Some(&board.id), app.now_ms())
         .is_some();
@@ -127,7 +126,7 @@ fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border
         Paragraph::new(Span::styled(app.s().empty_section, theme::dim())).render(list, buf);
         return;
     }
-    note_list(app, &notes, active.then_some(v.cursor), app.session.author(), list, buf);
+    note_list(app, &notes, active.then_some(v.cursor), app.author(), list, buf);
 }
 
 /// Draws a section's lead-in (at most a third of the height) at the top of
@@ -170,8 +169,8 @@ pub struct Decoration {
 /// Where a finding came from, for the views: "↳ genannt in 2 von 4
 /// Workshops: A, B · 1 Quelle gelöscht"; `None` for an ordinary note.
 pub fn provenance_line(app: &App, note: &Note) -> Option<String> {
-    let plan = app.session.plan();
-    let p = crate::model::finding::provenance(plan, app.session.state(), note)?;
+    let plan = app.plan();
+    let p = crate::model::finding::provenance(plan, app.state(), note)?;
     let syn = app.syn();
     let titles: Vec<&str> = p
         .boards
@@ -227,7 +226,14 @@ pub fn note_list_with(
             (Some(by), _) => format!(" — {by}"),
             _ => String::new(),
         };
-        let mut lines = text::wrap(&format!("{}{author}", n.text), width.saturating_sub(1), marker, "  ");
+        // A note of ours not yet on disk (background writes) says so.
+        let unsaved = if app.is_unsaved(&n.id) { " …" } else { "" };
+        let mut lines = text::wrap(
+            &format!("{}{author}{unsaved}", n.text),
+            width.saturating_sub(1),
+            marker,
+            "  ",
+        );
         for extra in &decoration.below {
             lines.extend(text::wrap(extra, width.saturating_sub(1), "  ", "  "));
         }
@@ -317,7 +323,7 @@ pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
 
 /// The board picker.
 pub fn render_picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
-    let plan = app.session.plan();
+    let plan = app.plan();
     let mut lines = vec![
         Line::from(Span::styled(app.s().pick_board, theme::title())),
         Line::from(""),

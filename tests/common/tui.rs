@@ -57,6 +57,16 @@ impl Fixture {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+
+    /// How many live notes with exactly `text` a fresh reader of the folder sees.
+    pub fn count_notes(&self, text: &str) -> usize {
+        Session::open(self.dir())
+            .unwrap()
+            .state()
+            .live_notes()
+            .filter(|n| n.text == text)
+            .count()
+    }
 }
 
 pub fn key(c: char) -> KeyEvent {

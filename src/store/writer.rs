@@ -1,0 +1,207 @@
+//! The background writer of a view: appends and fsyncs this writer's
+//! events on its own thread, so a slow disk or a synced folder never stalls
+//! drawing, and answers each event with an [`Outcome`]. A log file whose
+//! write or fsync failed is never written again (fsyncgate): every later
+//! event of that writer fails too, and the session starts a fresh writer.
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use super::log::{FaultInjector, LogWriter};
+use crate::error::{Error, Result};
+use crate::model::Event;
+
+/// One event to append to the log of `actor`.
+pub struct Job {
+    /// The session's number for this write, echoed in its outcome.
+    pub ticket: u64,
+    /// The writer (log file) the event belongs to.
+    pub actor: Arc<str>,
+    /// Who writes, recorded in a new log's header.
+    pub by: Option<String>,
+    /// The event, stamped with its sequence number and Lamport time.
+    pub event: Event,
+    /// Injected I/O faults (tests and benchmarks).
+    pub faults: Option<FaultInjector>,
+}
+
+/// Why a write failed, as the views report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveError {
+    /// The disk is full.
+    DiskFull,
+    /// The folder or file may not be written.
+    Denied,
+    /// The session folder or the log file went away.
+    Gone,
+    /// Any other I/O error (a failed fsync, a network folder that dropped).
+    Io,
+    /// The entry itself cannot be saved (too long, out of range).
+    Refused,
+}
+
+impl SaveError {
+    /// The kind of failure behind `error`.
+    pub fn of(error: &Error) -> SaveError {
+        use std::io::ErrorKind as K;
+        match error {
+            Error::Io { source, .. } => match source.kind() {
+                K::StorageFull | K::QuotaExceeded => SaveError::DiskFull,
+                K::PermissionDenied | K::ReadOnlyFilesystem => SaveError::Denied,
+                K::NotFound => SaveError::Gone,
+                _ => SaveError::Io,
+            },
+            Error::Invalid(text) if text.contains("no longer exists") || text.contains("was removed") => {
+                SaveError::Gone
+            }
+            _ => SaveError::Refused,
+        }
+    }
+
+    /// Words for the status line.
+    pub fn text(self, lang: crate::model::Lang) -> &'static str {
+        let de = lang == crate::model::Lang::De;
+        match (self, de) {
+            (SaveError::DiskFull, true) => "die Platte ist voll",
+            (SaveError::DiskFull, false) => "the disk is full",
+            (SaveError::Denied, true) => "keine Schreibberechtigung",
+            (SaveError::Denied, false) => "permission denied",
+            (SaveError::Gone, true) => "der Sitzungsordner ist weg",
+            (SaveError::Gone, false) => "the session folder is gone",
+            (SaveError::Io, true) => "Ein-/Ausgabefehler beim Schreiben",
+            (SaveError::Io, false) => "input/output error while writing",
+            (SaveError::Refused, true) => "der Eintrag lässt sich nicht speichern",
+            (SaveError::Refused, false) => "the entry cannot be saved",
+        }
+    }
+}
+
+/// What became of one [`Job`].
+#[derive(Debug)]
+pub struct Outcome {
+    /// The job's ticket.
+    pub ticket: u64,
+    /// `Ok` once the event is on stable storage.
+    pub result: Result<()>,
+}
+
+/// The handle of a running writer thread. Dropping it lets the thread
+/// finish the events already handed over, then waits for it: a view that
+/// quits still saves what it showed.
+pub struct BackgroundWriter {
+    jobs: Option<mpsc::Sender<Job>>,
+    outcomes: mpsc::Receiver<Outcome>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for BackgroundWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackgroundWriter").finish_non_exhaustive()
+    }
+}
+
+impl BackgroundWriter {
+    /// Starts a writer thread for the log folder `log_dir`; `wake` is
+    /// called after every outcome (it wakes the view's event loop).
+    pub fn start(log_dir: PathBuf, wake: Box<dyn Fn() + Send>) -> Result<BackgroundWriter> {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (answer, outcomes) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("runde-writer".into())
+            .spawn(move || write_jobs(&log_dir, &inbox, &answer, &*wake))
+            .map_err(|e| Error::io("<writer thread>", e))?;
+        Ok(BackgroundWriter {
+            jobs: Some(jobs),
+            outcomes,
+            thread: Some(thread),
+        })
+    }
+
+    /// Hands an event to the thread.
+    pub fn send(&self, job: Job) -> Result<()> {
+        let gone = || Error::Invalid("not saved: the writer thread has stopped".into());
+        self.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())
+    }
+
+    /// Outcomes that arrived since the last call, oldest first.
+    pub fn take_outcomes(&self) -> Vec<Outcome> {
+        self.outcomes.try_iter().collect()
+    }
+
+    /// Waits up to `timeout` for the next outcome (tests, the CLI).
+    pub fn wait_outcome(&self, timeout: std::time::Duration) -> Option<Outcome> {
+        self.outcomes.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for BackgroundWriter {
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The thread's loop: one job at a time, in order.
+fn write_jobs(dir: &std::path::Path, inbox: &mpsc::Receiver<Job>, answer: &mpsc::Sender<Outcome>, wake: &dyn Fn()) {
+    let mut open: Option<LogWriter> = None;
+    let mut failed: HashSet<Arc<str>> = HashSet::new();
+    while let Ok(job) = inbox.recv() {
+        let result = write_one(dir, &mut open, &mut failed, &job);
+        if answer
+            .send(Outcome {
+                ticket: job.ticket,
+                result,
+            })
+            .is_err()
+        {
+            return;
+        }
+        wake();
+    }
+}
+
+/// Appends one job's event, opening its writer's log on first use.
+fn write_one(
+    dir: &std::path::Path,
+    open: &mut Option<LogWriter>,
+    failed: &mut HashSet<Arc<str>>,
+    job: &Job,
+) -> Result<()> {
+    if failed.contains(&job.actor) {
+        return Err(Error::Invalid(
+            "not saved: an earlier entry of this writer could not be saved".into(),
+        ));
+    }
+    if open.as_ref().is_none_or(|w| *w.actor() != job.actor) {
+        *open = None;
+        let created = LogWriter::create_as(
+            dir,
+            &job.actor,
+            job.by.as_deref(),
+            job.event.wall_ms,
+            job.faults.clone(),
+        );
+        match created {
+            Ok(w) => *open = Some(w),
+            Err(e) => {
+                failed.insert(job.actor.clone());
+                return Err(e);
+            }
+        }
+    }
+    let Some(writer) = open.as_mut() else {
+        return Err(Error::Invalid("no log writer".into()));
+    };
+    writer.set_faults(job.faults.clone());
+    if let Err(e) = writer.append(&job.event) {
+        // Never fsync the same file again after a failure (fsyncgate).
+        *open = None;
+        failed.insert(job.actor.clone());
+        return Err(e);
+    }
+    Ok(())
+}
