@@ -29,8 +29,7 @@ pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
     let path = dir.join(PLAN_FILE);
     let json = plan.to_pretty_json()?;
     let mut file = create_new_file(&path)?;
-    file.write_all(json.as_bytes())
-        .map_err(|e| Error::io(&path, e))?;
+    file.write_all(json.as_bytes()).map_err(|e| Error::io(&path, e))?;
     file.sync_all().map_err(|e| Error::io(&path, e))?;
     sync_dir(dir)
 }

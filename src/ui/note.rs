@@ -24,10 +24,7 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     } else {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
-    let has_broadcast = app
-        .state()
-        .active_broadcast(Some(&board.id), app.now_ms())
-        .is_some();
+    let has_broadcast = app.state().active_broadcast(Some(&board.id), app.now_ms()).is_some();
     let editor_h = app.input.as_ref().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),

@@ -9,10 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{help, left_right, text, theme};
 use crate::app::prepare::Field;
+use crate::app::prepare::describe as prepare_action_text;
 use crate::app::prepare::{
     Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_row, field_text,
 };
-use crate::app::prepare::describe as prepare_action_text;
 use crate::model::plan_edit;
 
 impl Widget for &Prepare {

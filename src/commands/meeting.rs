@@ -1,0 +1,168 @@
+//! `runde timer` and `status`: the clock and state of a running meeting.
+use super::*;
+
+pub(super) fn timer(args: TimerArgs) -> Result<()> {
+    let mut s = open(&args.path)?;
+    let command = match (args.action, args.minutes) {
+        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(extend_ms(m)?),
+        (TimerAction::Extend, None) => {
+            return Err(Error::Usage("timer extend needs MINUTES".into()));
+        }
+        (_, Some(_)) => return Err(Error::Usage("MINUTES only goes with `timer extend`".into())),
+        (TimerAction::Start, None) => TimerCommand::Start,
+        (TimerAction::Pause, None) => TimerCommand::Pause,
+        (TimerAction::Resume, None) => TimerCommand::Resume,
+        (TimerAction::Reset, None) => TimerCommand::Reset,
+    };
+    let boards = match &args.board {
+        Some(b) => vec![b.clone()],
+        None => s.default_timer_boards(),
+    };
+    if boards.is_empty() {
+        return Err(Error::Invalid(
+            "no board has a timer length; name one with --board".into(),
+        ));
+    }
+    for board in &boards {
+        s.timer(board, command)?;
+    }
+    status_lines(&s, Some(&boards))
+}
+
+/// `timer extend MINUTES` in ms: at most a day either way.
+pub(super) fn extend_ms(minutes: i64) -> Result<i64> {
+    let limit = crate::model::event::limits::MAX_DURATION_MS / 60_000;
+    if !(-limit..=limit).contains(&minutes) {
+        return Err(Error::Usage(format!(
+            "timer extend takes -{limit} to {limit} minutes (a day), not {minutes}"
+        )));
+    }
+    Ok(minutes * 60_000)
+}
+
+/// The JSON shape of `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StatusJson {
+    pub phase: Option<String>,
+    pub timers: Vec<TimerJson>,
+    pub notes: std::collections::BTreeMap<String, usize>,
+    pub broadcast: Option<BroadcastJson>,
+    pub signals: std::collections::BTreeMap<String, crate::model::Signal>,
+}
+
+/// One timer in `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TimerJson {
+    pub board: String,
+    pub state: TimerState,
+    pub duration_seconds: i64,
+    pub remaining_seconds: i64,
+}
+
+/// The latest broadcast in `runde status --json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BroadcastJson {
+    pub text: String,
+    pub board: Option<String>,
+    pub at: String,
+}
+
+/// Builds the status of a session at the session clock's now.
+pub fn status_of(s: &Session) -> StatusJson {
+    let now = s.now_ms();
+    let counts = s.state().note_counts();
+    StatusJson {
+        phase: s.state().phase().map(str::to_string),
+        timers: s
+            .plan()
+            .boards
+            .iter()
+            .map(|b| {
+                let t = s.state().timer(&b.id);
+                let duration = if t.is_started() {
+                    t.total_ms()
+                } else {
+                    (i64::from(s.plan().board_minutes(&b.id).unwrap_or(0)) * 60_000 + t.planned_extra_ms()).max(0)
+                };
+                let remaining = if t.is_started() { t.remaining_ms(now) } else { duration };
+                TimerJson {
+                    board: b.id.clone(),
+                    state: t.state(now),
+                    duration_seconds: duration / 1000,
+                    remaining_seconds: display_seconds(remaining),
+                }
+            })
+            .collect(),
+        notes: s
+            .plan()
+            .boards
+            .iter()
+            .map(|b| (b.id.clone(), counts.get(b.id.as_str()).copied().unwrap_or(0)))
+            .collect(),
+        broadcast: s.state().latest_broadcast(None).map(|b| BroadcastJson {
+            text: b.text.clone(),
+            board: b.board.clone(),
+            at: chrono::DateTime::from_timestamp_millis(b.wall_ms)
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                .unwrap_or_default(),
+        }),
+        signals: s
+            .plan()
+            .boards
+            .iter()
+            .filter_map(|b| s.state().signal(&b.id).map(|sig| (b.id.clone(), sig.signal)))
+            .collect(),
+    }
+}
+
+pub(super) fn status(path: &str, json: bool) -> Result<()> {
+    let s = open(path)?;
+    if json {
+        let mut text = serde_json::to_string_pretty(&status_of(&s)).unwrap_or_default();
+        text.push('\n');
+        return emit(&text);
+    }
+    status_lines(&s, None)
+}
+
+pub(super) fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
+    let st = strings(s.plan().lang);
+    let cli = cli_strings(s.plan().lang);
+    let status = status_of(s);
+    let mut out = String::new();
+    let phase = status
+        .phase
+        .as_deref()
+        .map(|p| {
+            s.plan()
+                .phase(p)
+                .map_or(p.to_string(), |ph| format!("{} ({p})", ph.title))
+        })
+        .unwrap_or_else(|| st.no_phase.to_string());
+    if only.is_none() {
+        out.push_str(&format!("{}  {}\n", s.plan().title, s.plan().date));
+        out.push_str(&format!("{}: {phase}\n", st.phase));
+        if let Some(b) = &status.broadcast {
+            out.push_str(&format!("{}: {}\n", st.broadcast, b.text));
+        }
+    }
+    for t in &status.timers {
+        if only.is_some_and(|o| !o.contains(&t.board)) {
+            continue;
+        }
+        let notes = status.notes.get(&t.board).copied().unwrap_or(0);
+        let signal = status
+            .signals
+            .get(&t.board)
+            .map(|sig| format!("  {}: {}", cli.signal, cli.signal_word(*sig)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{:<14} {:<10} {:>7}  {}{signal}\n",
+            t.board,
+            st.timer_state(t.state),
+            format_clock(t.remaining_seconds),
+            cli.notes(notes)
+        ));
+    }
+    emit_plain(&out)
+}

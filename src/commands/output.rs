@@ -1,0 +1,98 @@
+//! `runde export` and `check`: minutes and health reports.
+use super::*;
+
+pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
+    if args.print_template.is_some() {
+        return emit(export::html::DEFAULT_TEMPLATE);
+    }
+    let s = open(&args.path)?;
+    if args.check_public {
+        let report = export::check_public(s.plan(), s.state())?;
+        emit_plain(&report.uncertain.iter().map(|u| format!("{u}\n")).collect::<String>())?;
+        let summary = format!(
+            "{} place(s) will read [Name] in public minutes; {} need a human look",
+            report.replaced,
+            report.uncertain.len()
+        );
+        if !report.uncertain.is_empty() {
+            return Err(Error::Problems(summary));
+        }
+        eprintln!("runde: {summary}");
+        return Ok(());
+    }
+    let template = match &args.template {
+        Some(p) => Some(export::html::Template {
+            name: p.display().to_string(),
+            source: read_text(p)?,
+        }),
+        None => None,
+    };
+    let html = match (args.fragment, args.email) {
+        (true, _) => export::html::Mode::Fragment,
+        (_, true) => export::html::Mode::Email,
+        _ => export::html::Mode::Page,
+    };
+    let audience = if args.public {
+        Audience::Public
+    } else {
+        Audience::Internal
+    };
+    let opts = export::Options {
+        format: Some(args.format),
+        lang: args.lang,
+        audience,
+        template,
+        html,
+        now_ms: chrono::Utc::now().timestamp_millis(),
+    };
+    let bytes = export::render_bytes(s.plan(), s.state(), &opts)?;
+    if audience == Audience::Public {
+        let report = export::check_public(s.plan(), s.state())?;
+        eprintln!(
+            "runde: replaced {} mention(s) of people who did not agree to be named",
+            report.replaced
+        );
+        if !report.uncertain.is_empty() {
+            eprintln!(
+                "runde: {} of them need a human look: runde export --check-public",
+                report.uncertain.len()
+            );
+        }
+    }
+    match &args.output {
+        Some(path) => crate::store::durable::replace_file(path, &bytes)?,
+        None if args.format.is_binary() => emit_bytes(&bytes)?,
+        None => emit(&String::from_utf8_lossy(&bytes))?,
+    }
+    let which = match audience {
+        Audience::Public => "public minutes (only people who agreed are named)",
+        Audience::Internal => "internal minutes (all names kept; use --public for publication)",
+    };
+    match &args.output {
+        Some(p) => eprintln!("runde: wrote {which} to {}", p.display()),
+        None => eprintln!("runde: wrote {which}"),
+    }
+    Ok(())
+}
+
+pub(super) fn check_cmd(path: &str) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    if !dir.join(PLAN_FILE).exists() {
+        return Err(Error::Invalid(format!(
+            "{}: not a runde session (no {PLAN_FILE})",
+            dir.display()
+        )));
+    }
+    let findings = check::check(&dir);
+    let problems = findings.iter().filter(|f| !f.recovered).count();
+    let mut out = String::new();
+    for f in &findings {
+        out.push_str(&format!("{f}\n"));
+    }
+    emit_plain(&out)?;
+    if problems > 0 {
+        return Err(Error::Problems(format!("{problems} problem(s) in {}", dir.display())));
+    }
+    eprintln!("runde: {} is healthy", dir.display());
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! `runde plan`: the run sheet, editing `session.json` in `$EDITOR`, and
+//! resolving sync conflicts of the plan.
+use super::*;
+
+pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    let plan_path = dir.join(PLAN_FILE);
+    crate::store::durable::refuse_symlink(&plan_path)?;
+    let current = read_text(&plan_path)?;
+    let plan = Plan::parse(&plan_path, &current)?;
+    if json {
+        return emit(&current);
+    }
+    if !edit {
+        let hint = cli_strings(plan.lang).raw_plan_hint;
+        emit_plain(&export::run_sheet::render(&plan, export::run_sheet::SheetFormat::Txt))?;
+        eprintln!("runde: {hint} runde plan {path} --json");
+        return Ok(());
+    }
+    let editor = editor_command()?;
+    let rejected: PathBuf = dir.join(REJECTED_FILE);
+    // The last refused edit is offered again, never through a planted link.
+    let text = match std::fs::symlink_metadata(&rejected) {
+        Ok(m) if m.file_type().is_file() => {
+            eprintln!(
+                "runde: {} {}",
+                cli_strings(plan.lang).reopened_rejected,
+                rejected.display()
+            );
+            read_text(&rejected)?
+        }
+        _ => current.clone(),
+    };
+    // O_EXCL under a random name: a planted file or link is never opened.
+    let mut draft = tempfile::Builder::new()
+        .prefix(".session-edit-")
+        .suffix(".json")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    draft
+        .as_file_mut()
+        .write_all(text.as_bytes())
+        .and_then(|()| draft.as_file_mut().sync_all())
+        .map_err(|e| Error::io(draft.path(), e))?;
+    // The editor is run directly, never through a shell.
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(draft.path())
+        .status()
+        .map_err(|e| Error::io(program, e))?;
+    if !status.success() {
+        return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
+    }
+    crate::store::durable::refuse_symlink(draft.path())?;
+    let edited = read_text(draft.path())?;
+    if edited == text && text == current {
+        eprintln!("runde: no changes");
+        return Ok(());
+    }
+    // (line in the edited text, why)
+    let refusal = match Plan::parse(&plan_path, &edited) {
+        Err(Error::Parse { line, message, .. }) => Some((Some(line), message)),
+        Err(e) => Some((None, e.to_string())),
+        Ok(new_plan) => orphaned_by(&dir, &new_plan)?.map(|why| (None, why)),
+    };
+    if let Some((line, why)) = refusal {
+        let kept = match crate::store::durable::replace_file(&rejected, edited.as_bytes()) {
+            Ok(()) => rejected,
+            Err(e) => {
+                // Never through a planted link; the edit stays in the draft.
+                eprintln!("runde: {e}");
+                draft.keep().map_err(|e| Error::io(&dir, e.error))?.1
+            }
+        };
+        let at = line.map(|l| format!("{}:{l}: ", kept.display())).unwrap_or_default();
+        return Err(Error::Invalid(format!(
+            "{at}{why}\nthe plan is unchanged; your edit is in {} (`runde plan {path} --edit` opens it again)",
+            kept.display()
+        )));
+    }
+    crate::store::durable::replace_file(&plan_path, edited.as_bytes())?;
+    eprintln!("runde: plan updated");
+    if std::fs::symlink_metadata(&rejected).is_ok_and(|m| m.file_type().is_file()) {
+        if let Err(e) = std::fs::remove_file(&rejected) {
+            eprintln!("runde: {}: {e}", rejected.display());
+        }
+    }
+    Ok(())
+}
+
+/// Where a refused plan edit is kept, next to the plan.
+pub(super) const REJECTED_FILE: &str = "session.json.rejected";
+
+/// Editors tried, in order, when neither $VISUAL nor $EDITOR is set.
+pub(super) const FALLBACK_EDITORS: [&str; 3] = ["editor", "nano", "vi"];
+
+/// The editor command: $VISUAL, $EDITOR, else the first fallback on PATH.
+pub(super) fn editor_command() -> Result<String> {
+    for var in ["VISUAL", "EDITOR"] {
+        if let Ok(value) = std::env::var(var) {
+            if !value.trim().is_empty() {
+                return Ok(value);
+            }
+        }
+    }
+    FALLBACK_EDITORS
+        .iter()
+        .find(|e| on_path(e))
+        .map(|e| e.to_string())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "set $VISUAL or $EDITOR to edit the plan (none of {} is on PATH)",
+                FALLBACK_EDITORS.join(", ")
+            ))
+        })
+}
+
+/// True when an executable file `program` is in a folder of PATH.
+pub(super) fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|d| is_executable(&d.join(program))))
+}
+
+#[cfg(unix)]
+pub(super) fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+pub(super) fn is_executable(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// Why `new_plan` must not replace the plan of the session in `dir`: the
+/// notes it would leave without a board or section (notes already without
+/// one do not count).
+pub(super) fn orphaned_by(dir: &Path, new_plan: &Plan) -> Result<Option<String>> {
+    let session = Session::open(dir)?;
+    let mut lost: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for n in session.state().live_notes() {
+        let place = (n.board.clone(), n.section.clone());
+        let kept = new_plan.board(&n.board).and_then(|b| b.section(&n.section)).is_some();
+        if !kept && !session.orphans().contains(&place) {
+            *lost.entry((n.board.as_str(), n.section.as_str())).or_insert(0) += 1;
+        }
+    }
+    if lost.is_empty() {
+        return Ok(None);
+    }
+    let places: Vec<String> = lost
+        .iter()
+        .map(|((board, section), count)| format!("section {section:?} of board {board:?} ({count} note(s))"))
+        .collect();
+    Ok(Some(format!(
+        "the edit removes or renames places that hold notes: {}; keep their ids (change only titles) or move the notes first with `runde move`",
+        places.join(", ")
+    )))
+}
+
+/// Writes the sample Syncthing ignore file unless one exists.
+pub(super) fn write_stignore(dir: &Path) -> Result<()> {
+    use crate::store::sync::{STIGNORE_SAMPLE, stignore_path};
+    let path = stignore_path(dir);
+    if path.exists() {
+        eprintln!("runde: kept the existing {}", path.display());
+        return Ok(());
+    }
+    std::fs::write(&path, STIGNORE_SAMPLE).map_err(|e| Error::io(&path, e))?;
+    eprintln!("runde: wrote {}", path.display());
+    Ok(())
+}
+
+/// `runde plan PATH --resolve [--keep current|COPY]`.
+pub(super) fn resolve_plan_cmd(path: &str, keep: Option<&str>) -> Result<()> {
+    use crate::store::sync;
+    let dir = paths::resolve(path)?;
+    if let Some(keep) = keep {
+        let removed = sync::resolve_plan(&dir, keep)?;
+        eprintln!("runde: kept {keep}; removed {}", sync::names(&removed));
+        return Ok(());
+    }
+    let copies = sync::plan_conflicts(&dir);
+    if copies.is_empty() {
+        eprintln!("runde: the plan of {} has no conflict copies", dir.display());
+        return Ok(());
+    }
+    let current = read_text(&dir.join(PLAN_FILE))?;
+    let mut out = String::new();
+    for copy in &copies {
+        let name = copy
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let other = read_text(copy)?;
+        out.push_str(&format!(
+            "--- {PLAN_FILE} (current)\n+++ {name}\n{}\n",
+            sync::line_difference(&current, &other)
+        ));
+    }
+    out.push_str(&format!(
+        "keep the current plan:  runde plan {path} --resolve --keep current\nkeep a copy instead:    runde plan {path} --resolve --keep 'NAME'\n(then re-do the other side's edits with `runde plan {path} --edit`)\n"
+    ));
+    emit(&out)
+}

@@ -1,0 +1,234 @@
+//! `runde new`, `demo`, `prepare`, `list` and `history`: creating,
+//! finding and introducing sessions.
+use super::*;
+
+pub(super) fn new(args: NewArgs) -> Result<()> {
+    let dir = paths::resolve(&args.path)?;
+    let given_date = match &args.date {
+        Some(d) => Some(Date::try_from(d.clone()).map_err(Error::Usage)?),
+        None => None,
+    };
+    if let Some(prev) = &args.from {
+        let prev_dir = paths::resolve(prev)?;
+        if !prev_dir.join(PLAN_FILE).is_file() {
+            return Err(Error::Invalid(format!(
+                "{}: no previous session there",
+                prev_dir.display()
+            )));
+        }
+        let carried = crate::store::create::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
+        let lang = crate::store::plan_file::load(&dir)
+            .ok()
+            .flatten()
+            .map(|p| p.lang)
+            .unwrap_or_default();
+        let from = prev_dir.display().to_string();
+        eprintln!("runde: {}", cli_strings(lang).carried(carried.len(), &from));
+        offer_prepare(&dir);
+        return emit(&format!("{}\n", dir.display()));
+    }
+    let date = given_date.unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let name = args.template.as_deref().unwrap_or("kompetenznetzwerk");
+    let lang = args.lang.unwrap_or_default();
+    let mut plan = match template::plan(name, lang, args.title.as_deref(), date) {
+        Some(plan) => plan,
+        None => {
+            let mut plan = crate::store::templates::load_template(name)?.ok_or_else(|| {
+                let saved = crate::store::templates::user_templates().unwrap_or_default();
+                Error::Usage(format!(
+                    "unknown template {name:?} (templates: {}{}{})",
+                    template::TEMPLATES.join(", "),
+                    if saved.is_empty() { "" } else { ", " },
+                    saved.join(", ")
+                ))
+            })?;
+            plan.date = date;
+            if let Some(t) = &args.title {
+                plan.title = t.clone();
+            }
+            if let Some(l) = args.lang {
+                plan.lang = l;
+            }
+            plan
+        }
+    };
+    if plan.timezone.is_none() {
+        plan.timezone = crate::store::templates::machine_timezone(plan.lang);
+    }
+    crate::store::create::create_session(&dir, &plan)?;
+    if args.sync.is_some() {
+        write_stignore(&dir)?;
+    }
+    if args.template.is_none() {
+        let hint = cli_strings(plan.lang).template_questions;
+        eprintln!("runde: {hint} runde prepare {}", dir.display());
+    }
+    offer_prepare(&dir);
+    emit(&format!("{}\n", dir.display()))
+}
+
+/// After `new`: say how to open the plan editor (never start a TUI here,
+/// scripts call `new`). On stderr, so stdout stays the folder path.
+pub(super) fn offer_prepare(dir: &Path) {
+    let lang = crate::store::plan_file::load(dir)
+        .ok()
+        .flatten()
+        .map(|p| p.lang)
+        .unwrap_or_default();
+    let hint = crate::i18n::prepare_strings(lang).open_hint;
+    eprintln!("runde: {hint} runde prepare {}", dir.display());
+    print_next_steps(dir);
+}
+
+/// After `new`: the commands that run the meeting, on stderr.
+pub(super) fn print_next_steps(dir: &Path) {
+    let plan = crate::store::plan_file::load(dir).ok().flatten();
+    let lang = plan.as_ref().map(|p| p.lang).unwrap_or_default();
+    let board = plan
+        .as_ref()
+        .and_then(|p| {
+            p.boards_of_kind(crate::model::BoardKind::Workshop)
+                .next()
+                .or(p.boards.first())
+                .map(|b| b.id.clone())
+        })
+        .unwrap_or_else(|| "BOARD".into());
+    let s = cli_strings(lang);
+    let d = dir.display();
+    let steps = [
+        (format!("runde prepare {d}"), s.step_prepare),
+        (format!("runde facilitate {d}"), s.step_facilitate),
+        (format!("runde note {d} --board {board}"), s.step_note),
+        (format!("runde export {d}"), s.step_export),
+    ];
+    let width = steps.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0);
+    let mut text = format!("runde: {}\n", s.next_steps);
+    for (command, what) in steps {
+        text.push_str(&format!("  {command:<width$}  {what}\n"));
+    }
+    eprint!("{}", crate::model::text::neutralise_controls(&text));
+}
+
+/// `runde prepare PATH`: the plan editor, on a new or existing folder.
+pub(super) fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> Result<()> {
+    let dir = paths::resolve(path)?;
+    let date = match date {
+        Some(d) => Date::try_from(d.to_string()).map_err(Error::Usage)?,
+        None => Date(chrono::Local::now().date_naive()),
+    };
+    let editor = crate::app::prepare::Prepare::open(dir, lang, date)?;
+    crate::terminal::run_prepare(editor)
+}
+
+/// One row of `runde list`: date, folder name, the rest.
+pub(super) type ListRow = (String, String, String);
+
+pub(super) fn list(only_series: Option<&str>) -> Result<()> {
+    let dir = paths::sessions_dir()?;
+    if !dir.is_dir() {
+        eprintln!("runde: no sessions yet in {}", dir.display());
+        return Ok(());
+    }
+    // (series, network) → rows of (date, name, rest)
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<ListRow>> = Default::default();
+    for found in crate::store::scan::scan(&dir)? {
+        match found {
+            Ok(m) => {
+                let plan = m.session.plan();
+                let key = crate::model::series::series_key(plan);
+                if only_series.is_some_and(|s| s != key.0) {
+                    continue;
+                }
+                let notes = m.session.state().live_notes().count();
+                let number = plan.meeting_number.map(|n| format!("#{n} ")).unwrap_or_default();
+                let name = m
+                    .dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                groups.entry(key).or_default().push((
+                    plan.date.to_string(),
+                    name,
+                    format!("{number}{}  ({})", plan.title, cli_strings(plan.lang).notes(notes)),
+                ));
+            }
+            Err((path, e)) => {
+                if only_series.is_none() {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    groups
+                        .entry(Default::default())
+                        .or_default()
+                        .push(("?".into(), name, format!("cannot open: {e}")));
+                }
+            }
+        }
+    }
+    let width = groups.values().flatten().map(|r| r.1.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((series, network), mut rows) in groups {
+        rows.sort();
+        let heading = match (series.is_empty(), network.is_empty()) {
+            (true, true) => "-".to_string(),
+            (false, true) => series,
+            (true, false) => network,
+            (false, false) => format!("{series} · {network}"),
+        };
+        out.push_str(&format!("{heading}\n"));
+        for (date, name, rest) in rows {
+            out.push_str(&format!("  {name:<width$}  {date}  {rest}\n"));
+        }
+    }
+    emit_plain(&out)
+}
+
+pub(super) fn demo() -> Result<()> {
+    let dir = crate::example::copy_to_temp()?;
+    let mut s = Session::open_with_clock(&dir, std::sync::Arc::new(crate::clock::SteadyClock::start()))?;
+    s.set_phase(Some("workshops"))?;
+    for board in s.default_timer_boards() {
+        s.timer(&board, TimerCommand::Start)?;
+    }
+    eprintln!("runde: demo session copied to {}", dir.display());
+    let board = s
+        .plan()
+        .boards_of_kind(crate::model::BoardKind::Workshop)
+        .next()
+        .map(|b| b.id.clone())
+        .unwrap_or_default();
+    let join = demo_join_hint(&dir, s.plan().lang, &board);
+    eprintln!("runde: {join}");
+    let interactive =
+        std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
+    if interactive {
+        let mut app = crate::app::App::facilitator(s, None);
+        app.join_hint = Some(join);
+        app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
+        let result = crate::terminal::run(app);
+        eprintln!("runde: the demo session stays in {}", dir.display());
+        eprintln!(
+            "runde: try `runde note {} --board methods` in a second terminal",
+            dir.display()
+        );
+        return result;
+    }
+    status_lines(&s, None)?;
+    let md = export::render(s.plan(), s.state(), &export::Options::default())?;
+    emit(&format!("\n{md}"))
+}
+
+/// The line that tells how to join the demo session in `dir` (shown in
+/// the facilitator's header while the demo runs).
+pub fn demo_join_hint(dir: &Path, lang: crate::model::Lang, board: &str) -> String {
+    let label = cli_strings(lang).demo_join;
+    format!("{label} runde note {} --board {board}", dir.display())
+}
+
+/// The history of the series `dir` belongs to, as text.
+pub(super) fn history(dir: &Path) -> Result<String> {
+    let members = crate::store::scan::members_of(dir)?;
+    let meetings: Vec<_> = members.iter().map(|m| (m.session.plan(), m.session.state())).collect();
+    Ok(export::history::render(&meetings))
+}

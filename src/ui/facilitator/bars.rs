@@ -1,0 +1,178 @@
+//! The lines above the groups: header, agenda bar, pending signals and
+//! the current broadcast.
+use super::*;
+
+pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
+    let plan = app.plan();
+    let now = app.time_of_day(app.now_ms());
+    let armed = if f.all_armed {
+        format!(" [{}] ", app.s().all_armed)
+    } else {
+        String::new()
+    };
+    let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
+    let join = app.join_hint.as_deref().map(|h| format!("{h}  ")).unwrap_or_default();
+    let right = format!("{join}{skew}{armed}{now}");
+    let title = match &plan.series {
+        Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
+        None => format!("{} · {}", plan.title, plan.date),
+    };
+    let right_style = if f.all_armed { theme::selected() } else { theme::dim() };
+    Paragraph::new(crate::ui::left_right(
+        &title,
+        theme::title(),
+        right,
+        right_style,
+        area.width as usize,
+    ))
+    .render(area, buf);
+}
+
+/// Phases with planned and (once begun) actual minutes; the current one marked.
+pub(super) fn agenda_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let state = app.state();
+    let spent = state.phase_durations(app.display_ms());
+    let current = state.phase();
+    let mut labels = Vec::new();
+    for p in &app.plan().agenda {
+        let planned = p.minutes.map(|m| format!(" {m}′")).unwrap_or_default();
+        let actual = spent
+            .get(&p.id)
+            .map(|ms| format!(" ({}′)", ms / 60_000))
+            .unwrap_or_default();
+        let is_current = current == Some(p.id.as_str());
+        let label = format!(
+            "{}{}{planned}{actual}",
+            if is_current { "▶ " } else { "" },
+            text::inert(&p.title)
+        );
+        labels.push((label, is_current));
+    }
+    let at = labels.iter().position(|(_, c)| *c).unwrap_or(0);
+    let first = first_shown_phase(&labels, at, area.width as usize);
+    let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(Span::styled("…", theme::dim()));
+    }
+    for (i, (label, is_current)) in labels.into_iter().enumerate().skip(first) {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme::dim()));
+        }
+        spans.push(Span::styled(
+            label,
+            if is_current { theme::selected() } else { theme::dim() },
+        ));
+    }
+    if current.is_none() {
+        spans.insert(0, Span::styled(format!("■ {} · ", app.s().no_phase), theme::warning()));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// Every pending signal in one line the facilitator cannot miss, in every
+/// mode and phase: "⚑ Signale: 2 Methoden braucht Hilfe (10:03) · …".
+pub(super) fn signal_banner(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let state = app.state();
+    let groups = app.groups();
+    let parts: Vec<String> = state
+        .pending_signals()
+        .into_iter()
+        .map(|(board, sig)| {
+            let title = app.plan().board(board).map_or(board, |b| b.title.as_str());
+            let label = match groups.iter().position(|g| g.id == board) {
+                Some(i) => format!("{} {}", i + 1, text::inert(title)),
+                None => text::inert(title),
+            };
+            format!(
+                "{label}: {} ({})",
+                signal_label(app.s(), sig.signal),
+                app.time_of_day(sig.wall_ms)
+            )
+        })
+        .collect();
+    let flow = app.flow();
+    let left = format!(" ⚑ {}: {}", flow.signals, parts.join(" · "));
+    Paragraph::new(crate::ui::left_right(
+        &left,
+        theme::signal(),
+        format!("{} ", flow.ack_hint),
+        theme::signal(),
+        area.width as usize,
+    ))
+    .style(theme::signal())
+    .render(area, buf);
+}
+
+/// The broadcast shown now (for one board, or on the projector); a message
+/// aimed at one board is labelled with it on the projector.
+/// The first phase the agenda bar shows: as many before the current one
+/// as fit with it, so the current phase is never cut off on the left.
+pub(super) fn first_shown_phase(labels: &[(String, bool)], current: usize, width: usize) -> usize {
+    if labels.is_empty() {
+        return 0;
+    }
+    let current = current.min(labels.len() - 1);
+    let needed = |first: usize| {
+        let shown = &labels[first..=current];
+        let words: usize = shown.iter().map(|(l, _)| l.width()).sum();
+        let separators = 3 * (shown.len() - 1);
+        let ellipsis = if first > 0 { "… › ".width() } else { 0 };
+        words + separators + ellipsis
+    };
+    (0..=current).find(|&first| needed(first) <= width).unwrap_or(current)
+}
+
+/// The latest broadcast (for one board, or for everyone).
+pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let Some(b) = app.state().active_broadcast(board, app.now_ms()) else {
+        return;
+    };
+    let at = app.time_of_day(b.wall_ms);
+    let aimed = match (board, &b.board) {
+        (None, Some(to)) => {
+            let title = app.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
+            format!("→ {}: ", text::inert(title))
+        }
+        _ => String::new(),
+    };
+    let line = format!(" » {}: {aimed}{}  ({at})", app.s().broadcast, b.text);
+    Paragraph::new(Line::from(Span::styled(
+        text::cut(&line, area.width as usize),
+        theme::broadcast(),
+    )))
+    .style(theme::broadcast())
+    .render(area, buf);
+}
+
+/// What a note-taker sees of their own signal: "⚑ braucht Hilfe · wartet
+/// auf die Moderation  " while pending, "⚑ gesehen ✓  " for a while after
+/// the facilitator acknowledged it.
+pub fn own_signal_badge(app: &App, board: &str) -> String {
+    let state = app.state();
+    let flow = app.flow();
+    if let Some(p) = state.signal(board) {
+        return format!("⚑ {} · {}  ", signal_label(app.s(), p.signal), flow.signal_waiting);
+    }
+    match state.signal_seen_ms(board) {
+        Some(at) if seen_still_shown(at, app.now_ms()) => format!("⚑ {}  ", flow.signal_seen),
+        _ => String::new(),
+    }
+}
+
+/// The word for a group's signal.
+pub fn signal_label(s: &Strings, signal: Signal) -> &'static str {
+    match signal {
+        Signal::DoneEarly => s.sig_done,
+        Signal::NeedTime => s.sig_time,
+        Signal::NeedHelp => s.sig_help,
+    }
+}
