@@ -117,6 +117,10 @@ pub struct App {
     pub read_only: bool,
     /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
     pub join_hint: Option<String>,
+    /// Read the session folder on every tick (the default). A server running
+    /// many views turns this off and sends [`Action::StoreChanged`] itself,
+    /// only when the folder changed.
+    pub refresh_on_tick: bool,
 }
 
 impl App {
@@ -142,6 +146,7 @@ impl App {
             draft_pending: false,
             read_only: false,
             join_hint: None,
+            refresh_on_tick: true,
         }
     }
 
@@ -349,7 +354,7 @@ impl App {
 
     fn tick(&mut self) -> bool {
         self.check_clock_jump();
-        let changed = self.refresh() | self.session.reload_plan();
+        let changed = self.refresh_on_tick && (self.refresh() | self.session.reload_plan());
         if changed {
             self.after_store_change();
         }

@@ -30,7 +30,11 @@ pub struct Shared {
     pub boards: Vec<String>,
     pub lang: Lang,
     pub max: usize,
+    /// Views close after this long without a key.
+    pub idle: std::time::Duration,
     pub active: AtomicUsize,
+    /// Connections being told that the server is full.
+    pub refusing: AtomicUsize,
     /// Views to tell when the session folder changes.
     pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
 }
@@ -135,6 +139,7 @@ impl Connection {
             dir: self.shared.dir.clone(),
             role,
             size: (cols, rows),
+            idle: self.shared.idle,
         };
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
