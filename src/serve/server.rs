@@ -158,11 +158,16 @@ impl Connection {
             }
             if queue.overrun() {
                 let _ = handle.close(id).await;
-                return;
+            } else {
+                let _ = write.exit_status(0).await;
+                let _ = write.eof().await;
+                let _ = write.close().await;
             }
-            let _ = write.exit_status(0).await;
-            let _ = write.eof().await;
-            let _ = write.close().await;
+            // One view per connection: when it ends, so does the
+            // connection, and its `--max` place is free again.
+            let _ = handle
+                .disconnect(russh::Disconnect::ByApplication, String::new(), String::new())
+                .await;
         });
         Ok(())
     }
