@@ -32,6 +32,10 @@ impl Drop for Server {
 }
 
 fn start_server(dir: &Path, extra: &[&str]) -> Server {
+    start_server_with_env(dir, extra, &[])
+}
+
+fn start_server_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
     let config = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_runde"))
         .args([
@@ -43,6 +47,7 @@ fn start_server(dir: &Path, extra: &[&str]) -> Server {
             CODE,
         ])
         .args(extra)
+        .envs(env.iter().copied())
         .env("RUNDE_CONFIG", config.path())
         .env_remove("RUNDE_SESSIONS")
         .stdout(Stdio::piped())
@@ -418,4 +423,105 @@ async fn a_client_that_never_reads_does_not_hold_up_the_others() {
         c.add_note(&format!("note {n} while one client sleeps")).await;
     }
     drop(ch);
+}
+
+/// A client that keeps the authentication banner the server sends.
+#[derive(Clone, Default)]
+struct KeepBanner(Arc<Mutex<String>>);
+
+impl client::Handler for KeepBanner {
+    type Error = russh::Error;
+
+    async fn check_server_key(&mut self, _key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+
+    async fn auth_banner(&mut self, banner: &str, _session: &mut client::Session) -> Result<(), Self::Error> {
+        self.0.lock().unwrap().push_str(banner);
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_past_max_is_told_the_server_is_full() {
+    let (_tmp, dir) = session();
+    let server = start_server(&dir, &["--max", "1"]);
+    let first = Client::open(server.addr, "methods", (100, 30)).await;
+    first.log_in_as("Ana", "Methods & formats").await;
+
+    let banner = KeepBanner::default();
+    let mut second = tokio::time::timeout(
+        WAIT,
+        client::connect(Arc::new(client::Config::default()), server.addr, banner.clone()),
+    )
+    .await
+    .expect("connect in time")
+    .expect("the handshake still happens");
+    let auth = tokio::time::timeout(WAIT, second.authenticate_password("methods", CODE))
+        .await
+        .expect("an answer in time");
+    assert!(!auth.is_ok_and(|a| a.success()), "no place, no entry");
+    let told = banner.0.lock().unwrap().clone();
+    assert!(told.contains("full") && told.contains('1'), "banner: {told:?}");
+
+    first.send(b"q").await;
+    first.wait_closed().await;
+    let start = Instant::now();
+    loop {
+        let mut again = connect(server.addr).await;
+        if again
+            .authenticate_password("methods", CODE)
+            .await
+            .is_ok_and(|a| a.success())
+        {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "the freed place is never given out again");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_connection_is_closed_after_the_idle_limit() {
+    let (_tmp, dir) = session();
+    let server = start_server_with_env(&dir, &[], &[("RUNDE_SERVE_IDLE_SECS", "2")]);
+    let idle = Client::open(server.addr, "methods", (100, 30)).await;
+    idle.log_in_as("Ana", "Methods & formats").await;
+    idle.wait_closed().await;
+    let next = Client::open(server.addr, "methods", (100, 30)).await;
+    next.log_in_as("Ben", "Methods & formats").await;
+}
+
+fn test_key(seed: u8) -> russh::keys::PrivateKey {
+    russh::keys::PrivateKey::from(russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&[seed; 32]))
+}
+
+async fn key_accepted(addr: SocketAddr, key: russh::keys::PrivateKey) -> bool {
+    let mut handle = connect(addr).await;
+    let key = russh::keys::PrivateKeyWithHashAlg::new(Arc::new(key), None);
+    handle
+        .authenticate_publickey("methods", key)
+        .await
+        .is_ok_and(|a| a.success())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_allowed_key_joins_without_the_code_and_other_keys_do_not() {
+    let (tmp, dir) = session();
+    let allowed = test_key(7);
+    let keys_file = tmp.path().join("allowed_keys");
+    let line = allowed.public_key().to_openssh().unwrap();
+    std::fs::write(&keys_file, format!("# the facilitator's laptop\n{line}\n")).unwrap();
+    let server = start_server(&dir, &["--authorized-keys", keys_file.to_str().unwrap()]);
+    assert!(key_accepted(server.addr, allowed).await, "the listed key is let in");
+    assert!(
+        !key_accepted(server.addr, test_key(8)).await,
+        "an unlisted key is refused"
+    );
+
+    let without = start_server(&dir, &[]);
+    assert!(
+        !key_accepted(without.addr, test_key(7)).await,
+        "no keys file, no key login"
+    );
 }

@@ -126,6 +126,10 @@ pub struct App {
     pub join_hint: Option<String>,
     /// A pending `g`, the help's scroll, the status message's age.
     pub transient: transient::Transient,
+    /// Read the session folder on every tick (the default). A server running
+    /// many views turns this off and sends [`Action::StoreChanged`] itself,
+    /// only when the folder changed.
+    pub refresh_on_tick: bool,
 }
 
 impl App {
@@ -155,6 +159,7 @@ impl App {
             join_hint: None,
             transient: transient::Transient::default(),
             awaiting: Vec::new(),
+            refresh_on_tick: true,
         }
     }
 

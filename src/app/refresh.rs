@@ -41,7 +41,7 @@ impl App {
 
     pub(super) fn tick(&mut self) -> bool {
         self.check_clock_jump();
-        let changed = self.refresh() | self.session.reload_plan();
+        let changed = self.refresh_on_tick && (self.refresh() | self.session.reload_plan());
         if changed {
             self.after_store_change();
         }

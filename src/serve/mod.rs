@@ -3,8 +3,10 @@
 //! in, and each connection runs runde's own view on its own thread, as its
 //! own writer. Nothing else is served.
 pub mod auth;
+pub mod full;
 pub mod input;
 pub mod prompt;
+pub mod refresh;
 pub mod server;
 pub mod text;
 pub mod view;
@@ -74,12 +76,13 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         .block_on(TcpListener::bind(&options.listen))
         .map_err(|e| Error::io(&options.listen, e))?;
     let local = listener.local_addr().map_err(|e| Error::io(&options.listen, e))?;
+    let idle = view::idle_limit();
     let config = russh::server::Config {
         methods: server::methods(),
         auth_rejection_time: Duration::from_millis(300),
         auth_rejection_time_initial: Some(Duration::from_millis(0)),
         keys: vec![key],
-        inactivity_timeout: Some(view::IDLE_LIMIT),
+        inactivity_timeout: Some(idle),
         max_auth_attempts: 6,
         nodelay: true,
         ..Default::default()
@@ -93,7 +96,9 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         boards: session.plan().boards.iter().map(|b| b.id.clone()).collect(),
         lang,
         max: options.max.max(1),
+        idle,
         active: AtomicUsize::new(0),
+        refusing: AtomicUsize::new(0),
         listeners: Mutex::new(Vec::new()),
     });
     Ok(Running {
@@ -121,11 +126,10 @@ impl Running {
         let (store_tx, store_rx) = mpsc::channel();
         let _watcher = watch::watch(&shared.dir, store_tx, || ())?;
         let fan_out = shared.clone();
-        std::thread::spawn(move || {
-            while store_rx.recv().is_ok() {
-                fan_out.store_changed();
-            }
-        });
+        std::thread::Builder::new()
+            .name("runde-serve-refresh".into())
+            .spawn(move || refresh::run(&fan_out, &store_rx))
+            .map_err(|e| Error::io("<thread>", e))?;
         runtime.block_on(accept_loop(listener, shared, config))
     }
 }
@@ -141,7 +145,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
             }
         };
         let Some(slot) = Slot::take(&shared) else {
-            drop(socket);
+            full::refuse(socket, &shared, config.keys.clone());
             continue;
         };
         let _ = socket.set_nodelay(true);

@@ -30,7 +30,11 @@ pub struct Shared {
     pub boards: Vec<String>,
     pub lang: Lang,
     pub max: usize,
+    /// Views close after this long without a key.
+    pub idle: std::time::Duration,
     pub active: AtomicUsize,
+    /// Connections being told that the server is full.
+    pub refusing: AtomicUsize,
     /// Views to tell when the session folder changes.
     pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
 }
@@ -135,6 +139,7 @@ impl Connection {
             dir: self.shared.dir.clone(),
             role,
             size: (cols, rows),
+            idle: self.shared.idle,
         };
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
@@ -153,11 +158,16 @@ impl Connection {
             }
             if queue.overrun() {
                 let _ = handle.close(id).await;
-                return;
+            } else {
+                let _ = write.exit_status(0).await;
+                let _ = write.eof().await;
+                let _ = write.close().await;
             }
-            let _ = write.exit_status(0).await;
-            let _ = write.eof().await;
-            let _ = write.close().await;
+            // One view per connection: when it ends, so does the
+            // connection, and its `--max` place is free again.
+            let _ = handle
+                .disconnect(russh::Disconnect::ByApplication, String::new(), String::new())
+                .await;
         });
         Ok(())
     }

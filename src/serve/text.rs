@@ -58,3 +58,8 @@ pub const LISTENING: Text = Text {
     de: "runde serve lauscht auf",
     en: "runde serve listening on",
 };
+/// Shown (as the SSH banner) to a client that finds every place taken; `{max}` is the limit.
+pub const FULL: Text = Text {
+    de: "runde: Dieser Server ist voll ({max} Verbindungen). Bitte später noch einmal versuchen oder die Moderation fragen.\n",
+    en: "runde: this server is full ({max} connections). Please try again later or ask the facilitator.\n",
+};

@@ -20,6 +20,17 @@ use crate::store::Session;
 pub const MAX_QUEUED_BYTES: usize = 1024 * 1024;
 /// A connection with no key for this long is closed.
 pub const IDLE_LIMIT: Duration = Duration::from_secs(2 * 60 * 60);
+/// Overrides [`IDLE_LIMIT`] in seconds (for tests; not a documented option).
+pub const IDLE_ENV: &str = "RUNDE_SERVE_IDLE_SECS";
+
+/// The idle limit in force: [`IDLE_ENV`] when set to a positive number, else [`IDLE_LIMIT`].
+pub fn idle_limit() -> Duration {
+    std::env::var(IDLE_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(IDLE_LIMIT, Duration::from_secs)
+}
 
 /// Enter the alternate screen, hide the cursor, turn on bracketed paste.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[2J";
@@ -150,6 +161,8 @@ pub struct ViewSpec {
     pub dir: PathBuf,
     pub role: Role,
     pub size: (u16, u16),
+    /// Close the view after this long without a key.
+    pub idle: Duration,
 }
 
 /// Runs one connection's view until it quits, idles out, overruns or the
@@ -160,17 +173,21 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     let (width, height) = spec.size;
     let mut terminal = byte_terminal(out, width, height)?;
     let result = build_app(&spec, &mut terminal, rx).and_then(|app| match app {
-        Some(mut app) => run_loop(
-            &mut terminal,
-            &mut app,
-            rx,
-            LoopOptions {
-                idle_limit: Some(IDLE_LIMIT),
-                ctrl_d_quits: true,
-                debug_panic: false,
-            },
-        )
-        .map(|_| ()),
+        Some(mut app) => {
+            // The server's one refresher reads the folder for every view.
+            app.refresh_on_tick = false;
+            run_loop(
+                &mut terminal,
+                &mut app,
+                rx,
+                LoopOptions {
+                    idle_limit: Some(spec.idle),
+                    ctrl_d_quits: true,
+                    debug_panic: false,
+                },
+            )
+            .map(|_| ())
+        }
         None => Ok(()),
     });
     let out = terminal.backend_mut();
@@ -192,7 +209,7 @@ fn build_app<W: Write>(
             Ok(Some(app))
         }
         Role::Board(_) | Role::Picker => {
-            let Some(name) = prompt::ask_name(terminal, rx, lang, IDLE_LIMIT)? else {
+            let Some(name) = prompt::ask_name(terminal, rx, lang, spec.idle)? else {
                 return Ok(None);
             };
             session.set_author(Some(name));
