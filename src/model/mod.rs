@@ -6,6 +6,7 @@ pub mod finding;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;
+pub mod rules;
 pub mod series;
 pub mod similarity;
 pub mod state;
@@ -14,6 +15,7 @@ pub mod text;
 pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
+pub use rules::{RuleError, TimerCommand};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};
