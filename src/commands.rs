@@ -24,13 +24,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit { path, note, text } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.edit_note(&id, &text.join(" "))?;
+            let edited = s.edit_note(&id, &text.join(" "));
+            localized(&s, edited)?;
             emit(&format!("{id}\n"))
         }
         Command::Rm { path, note } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.delete_note(&id)?;
+            let deleted = s.delete_note(&id);
+            localized(&s, deleted)?;
             emit(&format!("{id}\n"))
         }
         Command::Move {
@@ -45,13 +47,15 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref())?;
+            let moved = s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref());
+            localized(&s, moved)?;
             emit(&format!("{id}\n"))
         }
         Command::Star { path, note, off } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.set_starred(&id, !off)?;
+            let starred = s.set_starred(&id, !off);
+            localized(&s, starred)?;
             emit(&format!("{id}\n"))
         }
         Command::Timer(args) => timer(args),
@@ -68,13 +72,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Phase { path, target } => {
             let mut s = open(&path)?;
             let now = match target.as_str() {
-                "next" => s.step_phase(1)?,
-                "prev" | "previous" => s.step_phase(-1)?,
-                id => {
-                    s.set_phase(Some(id))?;
-                    Some(id.to_string())
-                }
+                "next" => s.step_phase(1),
+                "prev" | "previous" => s.step_phase(-1),
+                id => s.set_phase(Some(id)).map(|()| Some(id.to_string())),
             };
+            let now = localized(&s, now)?;
             emit(&format!("{}\n", now.as_deref().unwrap_or("-")))
         }
         Command::Status { path, json } => status(&path, json),
@@ -96,7 +98,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 (_, _, true) => (Some(false), Some(false)),
                 _ => return Err(Error::Usage("flag needs --follow-up, --done or --clear".into())),
             };
-            s.set_flags(&id, f, d)?;
+            let flagged = s.set_flags(&id, f, d);
+            localized(&s, flagged)?;
             emit(&format!("{id}\n"))
         }
         Command::History { path } => emit_plain(&history(&paths::resolve(&path)?)?),
@@ -443,14 +446,15 @@ fn import_line(s: &Session, line: &str) -> std::result::Result<ImportLine, Strin
 /// A note id or unique prefix; a prefix that fits several notes is called
 /// ambiguous (in the session's language) rather than unknown.
 fn resolve_note(s: &Session, note: &str) -> Result<String> {
-    s.resolve_note_id(note).map_err(|e| {
-        let prefix = note.trim().to_lowercase();
-        let count = s.state().all_notes().filter(|n| n.id.starts_with(&prefix)).count();
-        if count > 1 && !prefix.is_empty() {
-            Error::Invalid(cli_strings(s.plan().lang).ambiguous(count, note.trim()))
-        } else {
-            e
-        }
+    localized(s, s.resolve_note_id(note))
+}
+
+/// A command's outcome with a rule error (unknown note, board …) put in
+/// the session's language.
+fn localized<T>(s: &Session, result: Result<T>) -> Result<T> {
+    result.map_err(|e| match e {
+        Error::Rule(rule) => Error::Invalid(crate::i18n::rule_error_text(s.plan().lang, &rule)),
+        other => other,
     })
 }
 
