@@ -207,7 +207,8 @@ pub fn place_in(
         });
     }
     let mut respaced = Vec::new();
-    for ((id, old, _), key) in siblings.iter_mut().zip(position::spread(siblings.len())) {
+    let keys = position::spread(siblings.len());
+    for ((id, old, _), key) in siblings.iter_mut().zip(keys) {
         if *old != key {
             respaced.push(Change::NoteSet {
                 id: id.clone(),

@@ -168,10 +168,12 @@ fn phase_steps_stop_at_the_last_and_fall_off_before_the_first() {
     let mut s = SessionState::default();
     assert_eq!(phase_step(&p, &s, -1).unwrap(), None);
     assert_eq!(phase_step(&p, &s, 1).unwrap().as_deref(), Some("one"));
-    apply(&mut s, set_phase(&p, &s, Some("one")).unwrap());
+    let change = set_phase(&p, &s, Some("one")).unwrap();
+    apply(&mut s, change);
     assert_eq!(phase_step(&p, &s, -1).unwrap(), None);
     assert_eq!(phase_step(&p, &s, 1).unwrap().as_deref(), Some("two"));
-    apply(&mut s, set_phase(&p, &s, Some("two")).unwrap());
+    let change = set_phase(&p, &s, Some("two")).unwrap();
+    apply(&mut s, change);
     assert_eq!(phase_step(&p, &s, 1).unwrap().as_deref(), Some("two"));
     assert_eq!(phase_step(&p, &s, -1).unwrap().as_deref(), Some("one"));
     assert_eq!(set_phase(&p, &s, Some("two")).unwrap(), None, "already there");
