@@ -291,14 +291,17 @@ fn a_place_before_a_note_of_another_section_is_refused() {
 #[test]
 fn long_keys_are_respaced_before_the_note_is_placed() {
     let mut s = SessionState::default();
-    let long = "m".repeat(position::SOFT_KEY_LEN + 4);
-    apply(&mut s, [note("n1", "a", "s", "a"), note("n2", "a", "s", &long)]);
-    let placed = place_in(&s, "a", "s", "new", None).unwrap();
-    assert!(!placed.respaced.is_empty());
+    let long = "m".repeat(position::SOFT_KEY_LEN);
+    apply(
+        &mut s,
+        [note("n1", "a", "s", &long), note("n2", "a", "s", &format!("{long}1"))],
+    );
+    let placed = place_in(&s, "a", "s", "new", Some("n2")).unwrap();
+    assert_eq!(placed.respaced.len(), 2, "{placed:?}");
     assert!(placed.pos.len() <= position::SOFT_KEY_LEN, "{placed:?}");
     apply(&mut s, placed.respaced);
     apply(&mut s, [note("new", "a", "s", &placed.pos)]);
-    assert_eq!(order(&s, "a", "s"), ["n1", "n2", "new"]);
+    assert_eq!(order(&s, "a", "s"), ["n1", "new", "n2"]);
 }
 
 #[test]
