@@ -26,9 +26,9 @@ fn german(error: &RuleError) -> String {
             known.join(", ")
         ),
         RuleError::NoSections(board) => format!("Tafel {board:?} hat keine Abschnitte"),
-        RuleError::NoTimerLength(board) => format!(
-            "Tafel {board:?} hat keine Timer-Länge: \"minutes\" an der Tafel oder ihrer Agenda-Phase angeben"
-        ),
+        RuleError::NoTimerLength(board) => {
+            format!("Tafel {board:?} hat keine Timer-Länge: \"minutes\" an der Tafel oder ihrer Agenda-Phase angeben")
+        }
         RuleError::NoAgenda => "der Plan hat keine Agenda".into(),
         RuleError::UnknownPhase { id, known } => {
             format!("unbekannte Phase {id:?} (Agenda: {})", known.join(", "))

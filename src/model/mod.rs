@@ -15,8 +15,8 @@ pub mod text;
 pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
-pub use rules::{RuleError, TimerCommand};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
+pub use rules::{RuleError, TimerCommand};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};
 pub mod facilitation;

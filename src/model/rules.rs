@@ -109,7 +109,9 @@ pub fn resolve_place(plan: &Plan, board: &str, section: Option<&str>) -> RuleRes
     let b = require_board(plan, board)?;
     let s = match section {
         Some(s) => require_section(b, s)?,
-        None => b.first_section().ok_or_else(|| RuleError::NoSections(board.to_string()))?,
+        None => b
+            .first_section()
+            .ok_or_else(|| RuleError::NoSections(board.to_string()))?,
     };
     Ok((b.id.clone(), s.id.clone()))
 }
@@ -226,7 +228,12 @@ pub fn place_in(
 
 /// A key among `(id, pos, deleted)` siblings: before the live note
 /// `before`, or after the last one.
-fn key_among(siblings: &[(String, String, bool)], before: Option<&str>, board: &str, section: &str) -> RuleResult<String> {
+fn key_among(
+    siblings: &[(String, String, bool)],
+    before: Option<&str>,
+    board: &str,
+    section: &str,
+) -> RuleResult<String> {
     let Some(before) = before else {
         return Ok(position::between(siblings.last().map(|(_, p, _)| p.as_str()), None));
     };

@@ -23,8 +23,8 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::model::event::NewNote;
 use crate::model::rules;
-use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
 pub use crate::model::rules::TimerCommand;
+use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
 use durable::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
 

@@ -183,7 +183,9 @@ fn phase_steps_stop_at_the_last_and_fall_off_before_the_first() {
 fn phases_need_an_agenda_and_a_known_id() {
     let mut p = plan();
     assert_eq!(
-        set_phase(&p, &SessionState::default(), Some("lunch")).unwrap_err().to_string(),
+        set_phase(&p, &SessionState::default(), Some("lunch"))
+            .unwrap_err()
+            .to_string(),
         "unknown phase \"lunch\" (agenda: one, two)"
     );
     p.agenda.clear();
@@ -212,7 +214,10 @@ fn prefixes_resolve_when_unique_and_say_when_ambiguous_or_unknown() {
         resolve_note_id(&s, "abcd").unwrap_err().to_string(),
         "ambiguous: 2 notes start with abcd; give more characters of the id"
     );
-    assert_eq!(resolve_note_id(&s, "zzzz"), Err(RuleError::NoMatchingNote("zzzz".into())));
+    assert_eq!(
+        resolve_note_id(&s, "zzzz"),
+        Err(RuleError::NoMatchingNote("zzzz".into()))
+    );
     assert_eq!(resolve_note_id(&s, "").unwrap_err().to_string(), "unknown note \"\"");
 }
 
@@ -333,5 +338,9 @@ fn moving_and_reordering_keep_the_order_people_asked_for() {
     );
     assert_eq!(order(&s, "a", "s"), ["n3", "n1", "n2"]);
     let to_b = move_note(&p, &s, "n1", Some("b"), None, None).unwrap();
-    assert_eq!(to_b.fields.section.as_deref(), Some("s"), "first section of the new board");
+    assert_eq!(
+        to_b.fields.section.as_deref(),
+        Some("s"),
+        "first section of the new board"
+    );
 }
