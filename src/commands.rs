@@ -36,13 +36,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit { path, note, text } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.edit_note(&id, &text.join(" "))?;
+            let edited = s.edit_note(&id, &text.join(" "));
+            localized(&s, edited)?;
             emit(&format!("{id}\n"))
         }
         Command::Rm { path, note } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.delete_note(&id)?;
+            let deleted = s.delete_note(&id);
+            localized(&s, deleted)?;
             emit(&format!("{id}\n"))
         }
         Command::Move {
@@ -57,13 +59,15 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref())?;
+            let moved = s.move_note(&id, board.as_deref(), section.as_deref(), before.as_deref());
+            localized(&s, moved)?;
             emit(&format!("{id}\n"))
         }
         Command::Star { path, note, off } => {
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
-            s.set_starred(&id, !off)?;
+            let starred = s.set_starred(&id, !off);
+            localized(&s, starred)?;
             emit(&format!("{id}\n"))
         }
         Command::Timer(args) => timer(args),
@@ -80,13 +84,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Phase { path, target } => {
             let mut s = open(&path)?;
             let now = match target.as_str() {
-                "next" => s.step_phase(1)?,
-                "prev" | "previous" => s.step_phase(-1)?,
-                id => {
-                    s.set_phase(Some(id))?;
-                    Some(id.to_string())
-                }
+                "next" => s.step_phase(1),
+                "prev" | "previous" => s.step_phase(-1),
+                id => s.set_phase(Some(id)).map(|()| Some(id.to_string())),
             };
+            let now = localized(&s, now)?;
             emit(&format!("{}\n", now.as_deref().unwrap_or("-")))
         }
         Command::Status { path, json } => status(&path, json),
@@ -108,7 +110,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 (_, _, true) => (Some(false), Some(false)),
                 _ => return Err(Error::Usage("flag needs --follow-up, --done or --clear".into())),
             };
-            s.set_flags(&id, f, d)?;
+            let flagged = s.set_flags(&id, f, d);
+            localized(&s, flagged)?;
             emit(&format!("{id}\n"))
         }
         Command::History { path } => emit_plain(&history(&paths::resolve(&path)?)?),
@@ -231,4 +234,13 @@ fn open_steady(arg: &str) -> Result<Session> {
 /// Opens the session named by a PATH argument.
 pub fn open(arg: &str) -> Result<Session> {
     Session::open(&paths::resolve(arg)?)
+}
+
+/// A command's outcome with a rule error (unknown note, board …) put in
+/// the session's language.
+fn localized<T>(s: &Session, result: Result<T>) -> Result<T> {
+    result.map_err(|e| match e {
+        Error::Rule(rule) => Error::Invalid(crate::i18n::rule_error_text(s.plan().lang, &rule)),
+        other => other,
+    })
 }

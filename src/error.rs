@@ -31,6 +31,9 @@ pub enum Error {
     /// The command ran and found problems; the text sums them up (exit code 1).
     #[error("{0}")]
     Problems(String),
+    /// A command does not fit the session (a rule of `model::rules`).
+    #[error(transparent)]
+    Rule(#[from] crate::model::RuleError),
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,

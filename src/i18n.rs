@@ -1,6 +1,8 @@
 //! Every user-facing word of the minutes and the UI, per language. Code
 //! never spells a German or English phrase inline; it asks [`strings`].
 use crate::model::Lang;
+mod rules;
+pub use rules::*;
 
 mod cli;
 mod flow;

@@ -175,23 +175,23 @@ fn edit_rm_move_and_star_change_the_notes() {
         .args(["edit", p(&dir), &c, "zu spät"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("was deleted"));
+        .stderr(predicate::str::contains("wurde gelöscht"));
     runde()
         .args(["rm", p(&dir), "01nope"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown note"));
+        .stderr(predicate::str::contains("unbekannte Notiz"));
     runde().args(["move", p(&dir), &a]).assert().code(2);
     runde()
         .args(["move", p(&dir), &a, "--section", "nope"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown section"));
+        .stderr(predicate::str::contains("unbekannter Abschnitt \"nope\""));
     runde()
         .args(["move", p(&dir), &b, "--before", &a])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("is not in section"));
+        .stderr(predicate::str::contains("steht nicht in Abschnitt"));
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn say_and_phase_show_up_in_status() {
         .args(["phase", p(&dir), "lunch"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown phase \"lunch\""));
+        .stderr(predicate::str::contains("unbekannte Phase \"lunch\""));
     let text = runde().args(["status", p(&dir)]).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("Begrüßung (welcome)"), "{text}");

@@ -344,3 +344,22 @@ fn tui_session() -> (tempfile::TempDir, std::path::PathBuf) {
     runde::example::write_to(&dir).unwrap();
     (tmp, dir)
 }
+
+/// A command that does not fit the session is refused in the view's
+/// language (issue 13: rule errors are words, not English strings).
+#[test]
+fn a_refused_phase_step_is_explained_in_the_sessions_language() {
+    let fx = Fixture::example();
+    let plan_path = fx.dir().join("session.json");
+    let mut plan: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&plan_path).unwrap()).unwrap();
+    plan.as_object_mut().unwrap().remove("agenda");
+    std::fs::write(&plan_path, serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+    let mut de = fx.facilitator(Some(Lang::De));
+    de.handle_key(key('n'));
+    let text = screen(&de, 160, 45);
+    assert!(text.contains("der Plan hat keine Agenda"), "{text}");
+    let mut en = fx.facilitator(Some(Lang::En));
+    en.handle_key(key('n'));
+    let text = screen(&en, 160, 45);
+    assert!(text.contains("the plan has no agenda"), "{text}");
+}

@@ -380,6 +380,10 @@ impl App {
                 text,
                 tone: Tone::Success,
             },
+            Err(Error::Rule(rule)) => Message {
+                text: crate::i18n::rule_error_text(self.lang, &rule),
+                tone: Tone::Error,
+            },
             Err(e) => Message {
                 text: e.to_string(),
                 tone: Tone::Error,

@@ -105,13 +105,5 @@ pub(super) fn import_line(s: &Session, line: &str) -> std::result::Result<Import
 /// A note id or unique prefix; a prefix that fits several notes is called
 /// ambiguous (in the session's language) rather than unknown.
 pub(super) fn resolve_note(s: &Session, note: &str) -> Result<String> {
-    s.resolve_note_id(note).map_err(|e| {
-        let prefix = note.trim().to_lowercase();
-        let count = s.state().all_notes().filter(|n| n.id.starts_with(&prefix)).count();
-        if count > 1 && !prefix.is_empty() {
-            Error::Invalid(cli_strings(s.plan().lang).ambiguous(count, note.trim()))
-        } else {
-            e
-        }
-    })
+    localized(s, s.resolve_note_id(note))
 }

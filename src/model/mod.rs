@@ -6,6 +6,7 @@ pub mod finding;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;
+pub mod rules;
 pub mod series;
 pub mod similarity;
 pub mod state;
@@ -15,6 +16,7 @@ pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
+pub use rules::{RuleError, TimerCommand};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};
 pub mod facilitation;

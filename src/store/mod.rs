@@ -22,7 +22,8 @@ use std::sync::Arc;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::model::event::NewNote;
-use crate::model::position;
+use crate::model::rules;
+pub use crate::model::rules::TimerCommand;
 use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
 use durable::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
@@ -642,12 +643,7 @@ impl Session {
         kind: NoteKind,
         sources: &[String],
     ) -> Result<String> {
-        let board = self
-            .plan
-            .boards_of_kind(crate::model::BoardKind::Findings)
-            .next()
-            .map(|b| b.id.clone())
-            .ok_or_else(|| Error::Invalid("the plan has no findings board".into()))?;
+        let board = rules::findings_board(&self.plan)?;
         let mut note = self.new_note(id, &board, None, text, kind, false)?;
         for source in sources {
             let source = self.resolve_note_id(source)?;
@@ -706,18 +702,15 @@ impl Session {
     /// skipped when finding the end, so a retry lands where the first
     /// attempt did.
     fn append_at_end(&mut self, mut note: NewNote) -> Result<()> {
-        let last = self
-            .state
-            .section_slots(&note.board, &note.section)
-            .into_iter()
-            .rfind(|n| n.id != note.id)
-            .map(|n| n.pos.clone());
-        note.pos = position::between(last.as_deref(), None);
-        if note.pos.len() > position::SOFT_KEY_LEN {
-            self.rebalance(&note.board.clone(), &note.section.clone(), &note.id.clone())?;
-            note.pos = self.key_in(&note.board, &note.section, &note.id, None)?;
-        }
+        let placement = rules::place_in(&self.state, &note.board, &note.section, &note.id, None)?;
+        self.append_all(placement.respaced)?;
+        note.pos = placement.pos;
         self.append(Change::NoteAdded(note))
+    }
+
+    /// Appends changes one after the other.
+    fn append_all(&mut self, changes: Vec<Change>) -> Result<()> {
+        changes.into_iter().try_for_each(|change| self.append(change))
     }
 
     /// Replaces a note's text.
@@ -785,120 +778,29 @@ impl Session {
         section: Option<&str>,
         before: Option<&str>,
     ) -> Result<()> {
-        let note = self.live_note(id)?.clone();
-        let target_board = board.unwrap_or(&note.board).to_string();
-        let section = match (board, section) {
-            (_, Some(s)) => Some(s),
-            (Some(b), None) if b != note.board => None,
-            _ => Some(note.section.as_str()),
-        };
-        let (board, section) = self.resolve_place(&target_board, section)?;
-        let mut pos = self.key_in(&board, &section, &note.id, before)?;
-        if pos.len() > position::SOFT_KEY_LEN {
-            self.rebalance(&board, &section, &note.id)?;
-            pos = self.key_in(&board, &section, &note.id, before)?;
-        }
-        self.update_note(
-            &note.id,
-            NoteFields {
-                board: Some(board),
-                section: Some(section),
-                pos: Some(pos),
-                ..NoteFields::default()
-            },
-        )
-    }
-
-    /// A position key in a section for note `id`: before the note `before`,
-    /// or at the end.
-    fn key_in(&self, board: &str, section: &str, id: &str, before: Option<&str>) -> Result<String> {
-        let siblings: Vec<(String, String, bool)> = self
-            .state
-            .section_slots(board, section)
-            .into_iter()
-            .filter(|n| n.id != id)
-            .map(|n| (n.id.clone(), n.pos.clone(), n.deleted))
-            .collect();
-        Ok(match before {
-            Some(before) => {
-                let before = self.resolve_note_id(before)?;
-                let at = siblings
-                    .iter()
-                    .position(|(id, _, deleted)| *id == before && !deleted)
-                    .ok_or_else(|| {
-                        Error::Invalid(format!(
-                            "note {before} is not in section {section:?} of board {board:?}"
-                        ))
-                    })?;
-                let prev = at.checked_sub(1).map(|i| siblings[i].1.as_str());
-                position::between(prev, Some(&siblings[at].1))
-            }
-            None => position::between(siblings.last().map(|(_, p, _)| p.as_str()), None),
-        })
-    }
-
-    /// Rewrites the position keys of a section's notes (all but `skip`) as
-    /// short evenly spaced keys in their current order, once keys grew long
-    /// from many inserts at one place.
-    fn rebalance(&mut self, board: &str, section: &str, skip: &str) -> Result<()> {
-        let slots: Vec<(String, String)> = self
-            .state
-            .section_slots(board, section)
-            .into_iter()
-            .filter(|n| n.id != skip)
-            .map(|n| (n.id.clone(), n.pos.clone()))
-            .collect();
-        let keys = position::spread(slots.len());
-        for ((id, old), key) in slots.into_iter().zip(keys) {
-            if old != key {
-                self.append(Change::NoteSet {
-                    id,
-                    fields: NoteFields {
-                        pos: Some(key),
-                        ..NoteFields::default()
-                    },
-                })?;
-            }
-        }
-        Ok(())
+        let moved = rules::move_note(&self.plan, &self.state, id, board, section, before)?;
+        self.append_all(moved.respaced)?;
+        self.update_note(&moved.note, moved.fields)
     }
 
     /// Moves a note one place up (-1) or down (+1) within its section.
     pub fn reorder_note(&mut self, id: &str, delta: i32) -> Result<bool> {
-        let note = self.live_note(id)?.clone();
-        let ids: Vec<String> = self
-            .state
-            .notes_in(&note.board, &note.section)
-            .iter()
-            .map(|n| n.id.clone())
-            .collect();
-        let Some(at) = ids.iter().position(|i| *i == note.id) else {
+        let Some(to) = rules::reorder_target(&self.state, id, delta)? else {
             return Ok(false);
         };
-        let target = at as i64 + i64::from(delta);
-        if target < 0 || target >= ids.len() as i64 {
-            return Ok(false);
-        }
-        let before = if delta < 0 {
-            ids.get(target as usize)
-        } else {
-            ids.get(target as usize + 1)
+        let before = match &to {
+            rules::ReorderTo::Before(b) => Some(b.as_str()),
+            rules::ReorderTo::End => None,
         };
-        match before {
-            Some(b) => self.move_note(&note.id, None, None, Some(&b.clone()))?,
-            None => self.move_note(&note.id, None, None, None)?,
-        }
+        self.move_note(id, None, None, before)?;
         Ok(true)
     }
 
     /// Applies field changes to a live note and records them for undo.
     fn update_note(&mut self, id: &str, fields: NoteFields) -> Result<()> {
-        let id = self.resolve_note_id(id)?;
-        let note = self.live_note(&id)?;
-        let before = note.snapshot_of(&fields);
-        if before == fields {
+        let Some((id, before)) = rules::note_update(&self.state, id, &fields)? else {
             return Ok(());
-        }
+        };
         self.append(Change::NoteSet {
             id: id.clone(),
             fields: fields.clone(),
@@ -951,7 +853,7 @@ impl Session {
         let note = self
             .state
             .note(id)
-            .ok_or_else(|| Error::Invalid(format!("unknown note {id}")))?;
+            .ok_or_else(|| rules::RuleError::UnknownNote(id.to_string()))?;
         let conflict = note.snapshot_of(expected) != *expected;
         self.append(Change::NoteSet {
             id: id.to_string(),
@@ -965,38 +867,17 @@ impl Session {
 
     /// A live (not deleted) note by exact id.
     pub fn live_note(&self, id: &str) -> Result<&crate::model::Note> {
-        match self.state.note(id) {
-            Some(n) if !n.deleted => Ok(n),
-            Some(_) => Err(Error::Invalid(format!("note {id} was deleted"))),
-            None => Err(Error::Invalid(format!("unknown note {id}"))),
-        }
+        Ok(rules::live_note(&self.state, id)?)
     }
 
     /// Resolves a full note id or a unique prefix of one (case-insensitive).
     pub fn resolve_note_id(&self, id: &str) -> Result<String> {
-        let needle = id.trim().to_lowercase();
-        if self.state.note(&needle).is_some() {
-            return Ok(needle);
-        }
-        if needle.len() >= 4 {
-            let mut matches = self.state.all_notes().filter(|n| n.id.starts_with(&needle));
-            if let (Some(n), None) = (matches.next(), matches.next()) {
-                return Ok(n.id.clone());
-            }
-        }
-        Err(Error::Invalid(format!("unknown note {id:?}")))
+        Ok(rules::resolve_note_id(&self.state, id)?)
     }
 
     /// Checks board and section against the plan; defaults to the first section.
     pub fn resolve_place(&self, board: &str, section: Option<&str>) -> Result<(String, String)> {
-        let b = self.plan.require_board(board)?;
-        let s = match section {
-            Some(s) => b.require_section(s)?,
-            None => b
-                .first_section()
-                .ok_or_else(|| Error::Invalid(format!("board {board:?} has no sections")))?,
-        };
-        Ok((b.id.clone(), s.id.clone()))
+        Ok(rules::resolve_place(&self.plan, board, section)?)
     }
 
     // ----- timers, phases, messages -------------------------------------
@@ -1004,21 +885,7 @@ impl Session {
     /// The boards a timer command without `--board` acts on: the boards of
     /// the current phase, or every board with a timer length.
     pub fn default_timer_boards(&self) -> Vec<String> {
-        let phase_boards = self
-            .state
-            .phase()
-            .and_then(|p| self.plan.phase(p))
-            .map(|p| p.boards.clone())
-            .unwrap_or_default();
-        if !phase_boards.is_empty() {
-            return phase_boards;
-        }
-        self.plan
-            .boards
-            .iter()
-            .filter(|b| self.plan.board_minutes(&b.id).is_some())
-            .map(|b| b.id.clone())
-            .collect()
+        rules::default_timer_boards(&self.plan, &self.state)
     }
 
     /// Applies a timer operation to one board; returns false if it changed nothing.
@@ -1031,35 +898,8 @@ impl Session {
     /// if it changed nothing. Lengthening an idle timer lengthens its
     /// planned duration.
     pub fn timer_step(&mut self, board: &str, op: TimerCommand) -> Result<Option<(TimerOp, crate::model::TimerFacts)>> {
-        self.plan.require_board(board)?;
-        let facts = self.state.timer(board);
-        let op = match op {
-            TimerCommand::Start => {
-                if facts.is_running() {
-                    return Ok(None);
-                }
-                if facts.is_started() {
-                    TimerOp::Resume
-                } else {
-                    let minutes = self.plan.board_minutes(board);
-                    if minutes.is_none() && facts.planned_extra_ms() <= 0 {
-                        return Err(Error::Invalid(format!(
-                            "board {board:?} has no timer length: set \"minutes\" on the board or its agenda phase"
-                        )));
-                    }
-                    TimerOp::Start {
-                        duration_ms: i64::from(minutes.unwrap_or(0)) * 60_000,
-                    }
-                }
-            }
-            TimerCommand::Pause if facts.is_running() => TimerOp::Pause,
-            TimerCommand::Resume if facts.is_started() && !facts.is_running() => TimerOp::Resume,
-            TimerCommand::Pause | TimerCommand::Resume => return Ok(None),
-            TimerCommand::Toggle if facts.is_running() => TimerOp::Pause,
-            TimerCommand::Toggle => return self.timer_step(board, TimerCommand::Start),
-            TimerCommand::Reset if !facts.is_started() && facts.planned_extra_ms() == 0 => return Ok(None),
-            TimerCommand::Reset => TimerOp::Reset,
-            TimerCommand::Extend(delta_ms) => TimerOp::Extend { delta_ms },
+        let Some((op, facts)) = rules::timer_step(&self.plan, &self.state, board, op)? else {
+            return Ok(None);
         };
         self.timer_ops(board, &[op])?;
         Ok(Some((op, facts)))
@@ -1067,7 +907,7 @@ impl Session {
 
     /// Writes timer operations on one board as they are (undo, countdowns).
     pub fn timer_ops(&mut self, board: &str, ops: &[TimerOp]) -> Result<()> {
-        self.plan.require_board(board)?;
+        rules::require_board(&self.plan, board)?;
         for op in ops {
             self.append(Change::Timer {
                 board: board.to_string(),
@@ -1079,38 +919,15 @@ impl Session {
 
     /// Sets the current agenda phase.
     pub fn set_phase(&mut self, phase: Option<&str>) -> Result<()> {
-        if let Some(p) = phase {
-            if self.plan.phase(p).is_none() {
-                let known: Vec<&str> = self.plan.agenda.iter().map(|p| p.id.as_str()).collect();
-                return Err(Error::Invalid(format!(
-                    "unknown phase {p:?} (agenda: {})",
-                    known.join(", ")
-                )));
-            }
+        match rules::set_phase(&self.plan, &self.state, phase)? {
+            Some(change) => self.append(change),
+            None => Ok(()),
         }
-        if self.state.phase() == phase {
-            return Ok(());
-        }
-        self.append(Change::Phase {
-            phase: phase.map(str::to_string),
-        })
     }
 
     /// Moves to the next (+1) or previous (-1) agenda phase.
     pub fn step_phase(&mut self, delta: i32) -> Result<Option<String>> {
-        let ids: Vec<String> = self.plan.agenda.iter().map(|p| p.id.clone()).collect();
-        if ids.is_empty() {
-            return Err(Error::Invalid("the plan has no agenda".into()));
-        }
-        let current = self.state.phase().and_then(|p| ids.iter().position(|i| i == p));
-        let next = match (current, delta >= 0) {
-            (None, true) => Some(0),
-            (None, false) => None,
-            (Some(i), true) => Some((i + 1).min(ids.len() - 1)),
-            (Some(0), false) => None,
-            (Some(i), false) => Some(i - 1),
-        };
-        let next = next.map(|i| ids[i].clone());
+        let next = rules::phase_step(&self.plan, &self.state, delta)?;
         self.set_phase(next.as_deref())?;
         Ok(next)
     }
@@ -1123,53 +940,24 @@ impl Session {
 
     /// Broadcasts a message that is shown until wall time `until_ms` (if given).
     pub fn broadcast_until(&mut self, text: &str, board: Option<&str>, until_ms: Option<i64>) -> Result<()> {
-        if let Some(b) = board {
-            self.plan.require_board(b)?;
-        }
-        let text = checked_text(text).unwrap_or_default();
-        self.append(Change::Broadcast {
-            text,
-            board: board.map(str::to_string),
-            until_ms,
-        })
+        let change = rules::broadcast(&self.plan, text, board, until_ms)?;
+        self.append(change)
     }
 
     /// Sends a group's signal to the facilitator.
     pub fn signal(&mut self, board: &str, signal: Signal) -> Result<()> {
-        self.plan.require_board(board)?;
-        self.append(Change::Signal {
-            board: board.to_string(),
-            signal,
-        })
+        let change = rules::signal(&self.plan, board, signal)?;
+        self.append(change)
     }
 
     /// Acknowledges a group's pending signal.
     pub fn acknowledge_signal(&mut self, board: &str) -> Result<bool> {
-        if self.state.signal(board).is_none() {
+        let Some(change) = rules::acknowledge_signal(&self.state, board) else {
             return Ok(false);
-        }
-        self.append(Change::SignalAck {
-            board: board.to_string(),
-        })?;
+        };
+        self.append(change)?;
         Ok(true)
     }
-}
-
-/// A timer request as the CLI and the views express it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimerCommand {
-    /// Start from idle, or resume.
-    Start,
-    /// Pause a running timer.
-    Pause,
-    /// Resume a paused timer.
-    Resume,
-    /// Pause if running, else start or resume.
-    Toggle,
-    /// Back to idle.
-    Reset,
-    /// Add (or remove) milliseconds.
-    Extend(i64),
 }
 
 /// The note and text a change of ours gives it, if it sets a text.
@@ -1186,9 +974,5 @@ fn own_text(change: &Change) -> Option<(String, String)> {
 
 /// Rejects empty note text and normalises line endings.
 fn checked_text(text: &str) -> Result<String> {
-    let text = text.replace("\r\n", "\n");
-    if text.trim().is_empty() {
-        return Err(Error::Invalid("the text is empty".into()));
-    }
-    Ok(text)
+    Ok(rules::checked_text(text)?)
 }

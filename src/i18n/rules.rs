@@ -1,0 +1,41 @@
+//! The words for a command that does not fit the session
+//! ([`RuleError`]), in the session's language. The English texts are the
+//! error's own (`Display`); German ones are spelled here.
+use crate::model::{Lang, RuleError};
+
+/// A rule error in `lang`, for the views' status line and the CLI.
+pub fn rule_error_text(lang: Lang, error: &RuleError) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::De => german(error),
+    }
+}
+
+fn german(error: &RuleError) -> String {
+    match error {
+        RuleError::UnknownNote(id) => format!("unbekannte Notiz {id}"),
+        RuleError::NoMatchingNote(id) => format!("unbekannte Notiz {id:?}"),
+        RuleError::AmbiguousNote { prefix, count } => super::cli_strings(Lang::De).ambiguous(*count, prefix),
+        RuleError::DeletedNote(id) => format!("Notiz {id} wurde gelöscht"),
+        RuleError::EmptyText => "der Text ist leer".into(),
+        RuleError::UnknownBoard { id, known } => {
+            format!("unbekannte Tafel {id:?} (Tafeln: {})", known.join(", "))
+        }
+        RuleError::UnknownSection { board, id, known } => format!(
+            "unbekannter Abschnitt {id:?} auf Tafel {board:?} (Abschnitte: {})",
+            known.join(", ")
+        ),
+        RuleError::NoSections(board) => format!("Tafel {board:?} hat keine Abschnitte"),
+        RuleError::NoTimerLength(board) => {
+            format!("Tafel {board:?} hat keine Timer-Länge: \"minutes\" an der Tafel oder ihrer Agenda-Phase angeben")
+        }
+        RuleError::NoAgenda => "der Plan hat keine Agenda".into(),
+        RuleError::UnknownPhase { id, known } => {
+            format!("unbekannte Phase {id:?} (Agenda: {})", known.join(", "))
+        }
+        RuleError::NotInSection { note, board, section } => {
+            format!("Notiz {note} steht nicht in Abschnitt {section:?} der Tafel {board:?}")
+        }
+        RuleError::NoFindingsBoard => "der Plan hat keine Tafel für Erkenntnisse".into(),
+    }
+}
