@@ -171,7 +171,7 @@ impl App {
         self.draft_pending = false;
         self.write_draft();
         self.message = Some(Message {
-            text: format!("{}: {e}", self.s().not_saved),
+            text: format!("{}: {}", self.s().not_saved, self.error_text(&e)),
             tone: Tone::Error,
         });
     }

@@ -380,15 +380,20 @@ impl App {
                 text,
                 tone: Tone::Success,
             },
-            Err(Error::Rule(rule)) => Message {
-                text: crate::i18n::rule_error_text(self.lang, &rule),
-                tone: Tone::Error,
-            },
             Err(e) => Message {
-                text: e.to_string(),
+                text: self.error_text(&e),
                 tone: Tone::Error,
             },
         });
+    }
+
+    /// An error in the app's language where runde has its words (the
+    /// rules' refusals); file errors keep their path and the system's text.
+    fn error_text(&self, e: &Error) -> String {
+        match e {
+            Error::Rule(rule) => crate::i18n::rule_error_text(self.lang, rule),
+            other => other.to_string(),
+        }
     }
 
     /// Reports only failures (successes are visible on screen anyway).
