@@ -17,11 +17,7 @@ use crate::store::watch;
 
 /// Runs the app until it quits; the terminal is restored afterwards.
 pub fn run(mut app: App) -> Result<()> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "this view needs a terminal (stdin and stdout must be a TTY)".into(),
-        ));
-    }
+    require_terminal()?;
     let (tx, rx) = mpsc::channel();
     let _watcher = match watch::watch(app.session.dir(), tx.clone(), || Msg::Store) {
         Ok(w) => Some(w),
@@ -34,34 +30,63 @@ pub fn run(mut app: App) -> Result<()> {
         }
     };
     write_in_background(&mut app, tx.clone())?;
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        .map_err(|e| Error::io("<signals>", e))?;
-    let signal_handle = signals.handle();
-    let stop = tx.clone();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = stop.send(Msg::Stop);
-        }
-    });
-    let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
-    enable_paste();
-    let input = tx;
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if input.send(Msg::Term(ev)).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut terminal, edges) = Edges::start(tx)?;
     let options = LoopOptions {
         debug_panic: true,
         ..LoopOptions::default()
     };
     let result = run_loop(&mut terminal, &mut app, &rx, options).map(|_| ());
-    disable_paste();
-    ratatui::restore();
-    signal_handle.close();
+    edges.stop();
     result
+}
+
+/// The views need a terminal on both ends.
+fn require_terminal() -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "this view needs a terminal (stdin and stdout must be a TTY)".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// What a local view holds of the process while it runs: the signal
+/// thread, raw mode, the alternate screen and bracketed paste.
+struct Edges {
+    signals: signal_hook::iterator::Handle,
+}
+
+impl Edges {
+    /// Signals and key presses start arriving on `tx` as [`Msg`]s; the
+    /// terminal is in raw mode with bracketed paste on.
+    fn start(tx: mpsc::Sender<Msg>) -> Result<(ratatui::DefaultTerminal, Edges)> {
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            .map_err(|e| Error::io("<signals>", e))?;
+        let handle = signals.handle();
+        let stop = tx.clone();
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = stop.send(Msg::Stop);
+            }
+        });
+        let terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
+        enable_paste();
+        std::thread::spawn(move || {
+            while let Ok(ev) = event::read() {
+                if tx.send(Msg::Term(ev)).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok((terminal, Edges { signals: handle }))
+    }
+
+    /// Gives the terminal back as it was.
+    fn stop(self) {
+        disable_paste();
+        ratatui::restore();
+        self.signals.close();
+    }
 }
 
 /// Turns bracketed paste on, and makes a panic turn it off again before
@@ -82,29 +107,9 @@ fn disable_paste() {
 /// Runs the plan editor (`runde prepare`) until it quits. It has no clock
 /// to tick and no session to watch: it redraws after each event only.
 pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "this view needs a terminal (stdin and stdout must be a TTY)".into(),
-        ));
-    }
+    require_terminal()?;
     let (tx, rx) = mpsc::channel();
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        .map_err(|e| Error::io("<signals>", e))?;
-    let signal_handle = signals.handle();
-    let stop = tx.clone();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = stop.send(Msg::Stop);
-        }
-    });
-    let mut terminal = ratatui::try_init().map_err(|e| Error::io("<terminal>", e))?;
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(Msg::Term(ev)).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut terminal, edges) = Edges::start(tx)?;
     let result = (|| -> Result<()> {
         let mut dirty = true;
         loop {
@@ -123,7 +128,6 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
             }
         }
     })();
-    ratatui::restore();
-    signal_handle.close();
+    edges.stop();
     result
 }
