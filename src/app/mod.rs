@@ -3,7 +3,6 @@
 //! store changes and the clock arrive as [`Action`]s, `update` applies
 //! them, and `ui` renders `&App` without side effects.
 pub mod action;
-pub mod drafts;
 mod editor;
 mod facilitator;
 pub mod keys;
@@ -13,6 +12,9 @@ mod refresh;
 mod saving;
 pub mod synthesis;
 mod transient;
+
+/// Drafts live in the store (all file I/O does); the views reach them here.
+pub use crate::store::drafts;
 
 use std::collections::HashSet;
 

@@ -4,6 +4,7 @@
 //! new events durably and picks up other processes' changes.
 pub mod check;
 pub mod create;
+pub mod drafts;
 pub mod durable;
 pub mod log;
 pub mod paths;
