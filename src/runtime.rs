@@ -9,12 +9,14 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Ticked};
 use crate::error::{Error, Result};
+use crate::ui::LastFrame;
 
 /// Something the event loop must react to.
 #[derive(Debug)]
@@ -92,21 +94,26 @@ pub fn run_loop<W: Write>(
     options: LoopOptions,
 ) -> Result<Ended> {
     let mut dirty = true;
+    // Only the clock moved since the last frame: redraw just the clock.
+    let mut clock_moved = false;
+    let mut last_frame: Option<LastFrame> = None;
     // Drafts are written once per burst of input, not on every key.
     app.defer_drafts = true;
     let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
     let mut last_key = Instant::now();
     loop {
         dirty |= feed_write_outcomes(app);
-        if dirty {
-            terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))
-                .map_err(|e| Error::io("<terminal>", e))?;
+        if dirty || clock_moved {
+            let reuse = if dirty { None } else { last_frame.as_mut() };
+            if let Some(full) = draw(terminal, app, reuse)? {
+                last_frame = Some(full);
+            }
             dirty = false;
+            clock_moved = false;
         }
         if std::mem::take(&mut app.bell_pending) {
             let out = terminal.backend_mut();
-            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            let _ = out.write_all(b"\x07").and_then(|()| Write::flush(out));
         }
         if app.quit {
             return Ok(Ended::Quit);
@@ -116,7 +123,11 @@ pub fn run_loop<W: Write>(
             return Ok(Ended::Idle);
         }
         if now >= next_tick {
-            dirty |= app.update(Action::Tick);
+            match app.tick_only() {
+                Ticked::Nothing => {}
+                Ticked::ClockOnly => clock_moved = true,
+                Ticked::More => dirty = true,
+            }
             next_tick = now + Duration::from_millis(app.ms_until_next_second());
             continue;
         }
@@ -148,6 +159,62 @@ pub fn run_loop<W: Write>(
         }
         app.flush_draft();
     }
+}
+
+/// Draws a frame. After a tick that only moved the clock, `last` (the last
+/// full frame) may allow writing just the clock's changed cells, bypassing
+/// the terminal's full-screen diff; otherwise the frame is drawn in full
+/// and returned as the new last frame. A full draw after such clock-only
+/// writes rewrites the header cells the terminal's diff does not know of.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &App,
+    last: Option<&mut LastFrame>,
+) -> Result<Option<LastFrame>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let (clock_only, stale) = match last {
+        Some(l) => (l.redraw_clock(app), Some(&*l)),
+        None => (None, None),
+    };
+    if let Some(cells) = clock_only {
+        write_cells(terminal, &cells)?;
+        return Ok(None);
+    }
+    let completed = terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .map_err(terminal_error)?;
+    let next = LastFrame::of(app, completed.buffer);
+    if let Some(old) = stale.filter(|l| l.header_written_directly()) {
+        let fixes = old.header_fixes(next.buffer());
+        write_cells(terminal, &fixes)?;
+    }
+    Ok(Some(next))
+}
+
+fn write_cells<B: Backend>(terminal: &mut Terminal<B>, cells: &[(u16, u16, Cell)]) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    if cells.is_empty() {
+        return Ok(());
+    }
+    let backend = terminal.backend_mut();
+    backend
+        .draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
+        .map_err(terminal_error)?;
+    Backend::flush(backend).map_err(terminal_error)
+}
+
+/// A terminal backend's error as ours, an I/O error kept as it is.
+fn terminal_error<E: std::error::Error + Send + Sync + 'static>(e: E) -> Error {
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(e);
+    let io = match boxed.downcast::<std::io::Error>() {
+        Ok(io) => *io,
+        Err(other) => std::io::Error::other(other),
+    };
+    Error::io("<terminal>", io)
 }
 
 fn handle_term_event<W: Write>(

@@ -29,6 +29,7 @@ pub use action::Action;
 pub use facilitator::{Column, FacMode, Facilitator};
 use keys::Binding;
 pub use note_taker::{NoteView, Picker};
+pub use refresh::Ticked;
 
 /// Which screen is shown.
 #[derive(Debug, Clone)]

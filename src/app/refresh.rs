@@ -2,6 +2,17 @@
 //! changes on disk, clock jumps, clock skew and plan-conflict badges.
 use super::*;
 
+/// What a clock tick changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ticked {
+    /// Nothing on screen.
+    Nothing,
+    /// Only the clocks (the shown second moved).
+    ClockOnly,
+    /// More than the clocks: redraw everything.
+    More,
+}
+
 impl App {
     /// The instant a board's timer is drawn for, in the clock of whoever
     /// wrote its facts: another host's clock that is more than a second
@@ -40,6 +51,18 @@ impl App {
     }
 
     pub(super) fn tick(&mut self) -> bool {
+        self.tick_kind() != Ticked::Nothing
+    }
+
+    /// [`Action::Tick`], telling a tick that only moved the clocks apart
+    /// from one that changed more (the folder, a fading or new message).
+    pub fn tick_only(&mut self) -> Ticked {
+        self.refresh_now();
+        self.tick_kind()
+    }
+
+    fn tick_kind(&mut self) -> Ticked {
+        let message_before = self.message.clone();
         self.check_clock_jump();
         let changed = self.refresh_on_tick && (self.refresh() | self.session.reload_plan());
         if changed {
@@ -50,7 +73,13 @@ impl App {
         let second = self.display_ms() / 1000;
         let clock_moved = second != self.last_second;
         self.last_second = second;
-        changed || clock_moved || faded
+        if changed || faded || self.message != message_before {
+            Ticked::More
+        } else if clock_moved {
+            Ticked::ClockOnly
+        } else {
+            Ticked::Nothing
+        }
     }
 
     /// The views count with a steady clock; if the system clock steps away

@@ -8,7 +8,7 @@ pub mod prepare;
 pub mod text;
 pub mod theme;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -16,6 +16,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Message, Screen, Tone};
+use crate::model::state::Broadcast;
+
+/// Clock-only redraws in a row before a full frame is drawn again anyway.
+pub const MAX_CLOCK_ONLY_FRAMES: u32 = 9;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -88,4 +92,108 @@ pub fn status_message(m: &Message, area: Rect, buf: &mut Buffer) {
         Tone::Error => theme::alarm(),
     };
     Paragraph::new(Line::from(Span::styled(text::cut(&m.text, area.width as usize), style))).render(area, buf);
+}
+
+/// The last frame drawn in full, kept so that a tick which only moved the
+/// clock can redraw just the clock on top of it instead of the whole
+/// screen. Only the note-taker view (no dialog, no editor) takes this path;
+/// anything else draws in full.
+#[derive(Debug, Clone)]
+pub struct LastFrame {
+    buffer: Buffer,
+    /// `None` when the frame cannot be redrawn clock-only.
+    still: Option<Still>,
+    clock_only_frames: u32,
+}
+
+/// What the screen outside the clock depends on, over time, beyond what a
+/// key or a folder change would redraw anyway.
+#[derive(Debug, Clone, PartialEq)]
+struct Still {
+    area: Rect,
+    broadcast: Option<Broadcast>,
+}
+
+impl LastFrame {
+    /// Keeps `buffer`, just drawn in full for `app`.
+    pub fn of(app: &App, buffer: &Buffer) -> LastFrame {
+        LastFrame {
+            buffer: buffer.clone(),
+            still: still_of(app, buffer.area),
+            clock_only_frames: 0,
+        }
+    }
+
+    /// Redraws only the clock of `app` on top of the last frame and returns
+    /// the cells that changed (to be written to the screen as they are),
+    /// so the screen becomes what a full render of `app` would show.
+    /// `None`, and nothing changed, when that is not possible: the screen,
+    /// its size or a broadcast changed, or too many clock-only redraws in
+    /// a row.
+    pub fn redraw_clock(&mut self, app: &App) -> Option<Vec<(u16, u16, Cell)>> {
+        let Screen::Note(v) = &app.screen else { return None };
+        let area = self.buffer.area;
+        let now = still_of(app, area);
+        if now.is_none() || now != self.still || self.clock_only_frames >= MAX_CLOCK_ONLY_FRAMES {
+            return None;
+        }
+        let old = header_row(&self.buffer);
+        let mut new = Buffer::empty(old.area);
+        note::redraw_header(app, v, area, &mut new);
+        let changed = owned(old.diff(&new));
+        self.buffer.merge(&new);
+        self.clock_only_frames += 1;
+        Some(changed)
+    }
+
+    /// The frame as it is on the screen.
+    pub fn buffer(&self) -> &Buffer {
+        &self.buffer
+    }
+
+    /// Whether the screen's header row may differ from what the terminal's
+    /// own diff assumes (after clock-only redraws).
+    pub fn header_written_directly(&self) -> bool {
+        self.clock_only_frames > 0
+    }
+
+    /// The cells of the header row that differ between this frame (on the
+    /// screen) and `next` (drawn in full over a same-sized screen).
+    pub fn header_fixes(&self, next: &Buffer) -> Vec<(u16, u16, Cell)> {
+        if next.area != self.buffer.area {
+            return Vec::new();
+        }
+        owned(header_row(&self.buffer).diff(&header_row(next)))
+    }
+}
+
+fn owned(cells: Vec<(u16, u16, &Cell)>) -> Vec<(u16, u16, Cell)> {
+    cells.into_iter().map(|(x, y, c)| (x, y, c.clone())).collect()
+}
+
+/// A copy of the top row of `buf`.
+fn header_row(buf: &Buffer) -> Buffer {
+    let area = buf.area;
+    let row = Rect {
+        height: area.height.min(1),
+        ..area
+    };
+    let mut out = Buffer::empty(row);
+    for x in row.left()..row.right() {
+        out[(x, row.y)] = buf[(x, row.y)].clone();
+    }
+    out
+}
+
+/// `None` unless `app` shows a note-taker view without dialog or editor
+/// on a screen tall enough for its layout to keep the header on top.
+fn still_of(app: &App, area: Rect) -> Option<Still> {
+    let Screen::Note(v) = &app.screen else { return None };
+    if app.overlay.is_some() || app.input.is_some() || area.height < 10 || area.width == 0 {
+        return None;
+    }
+    Some(Still {
+        area,
+        broadcast: app.state().active_broadcast(Some(&v.board), app.now_ms()).cloned(),
+    })
 }

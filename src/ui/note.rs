@@ -58,6 +58,16 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Draws only the header line (title and timer) of a note-taker view over
+/// `area` into `buf` (a blank row of its width is enough).
+pub fn redraw_header(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.note_board().filter(|b| b.id == v.board) else {
+        return;
+    };
+    let head = Rect { height: 1, ..area };
+    header(app, &board.title, &board.id, head, buf);
+}
+
 /// Title on the left, the group's timer on the right.
 fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
     let face = clock_face(app, board);
