@@ -201,8 +201,10 @@ pub fn place_in(
         .filter(|n| n.id != id)
         .map(|n| (n.id.clone(), n.pos.clone(), n.deleted))
         .collect();
-    let pos = key_among(&siblings, before.as_deref(), board, section)?;
-    if pos.len() <= position::SOFT_KEY_LEN {
+    let (pos, fits) = key_among(&siblings, before.as_deref(), board, section)?;
+    // Respace when keys grew long, or when neighbours share a key (two
+    // writers appended at once) so no key fits strictly between them.
+    if pos.len() <= position::SOFT_KEY_LEN && fits {
         return Ok(Placement {
             pos,
             respaced: Vec::new(),
@@ -222,20 +224,24 @@ pub fn place_in(
             *old = key;
         }
     }
-    let pos = key_among(&siblings, before.as_deref(), board, section)?;
+    let (pos, _) = key_among(&siblings, before.as_deref(), board, section)?;
     Ok(Placement { pos, respaced })
 }
 
 /// A key among `(id, pos, deleted)` siblings: before the live note
-/// `before`, or after the last one.
+/// `before`, or after the last one; and whether it sorts strictly between
+/// its neighbours.
 fn key_among(
     siblings: &[(String, String, bool)],
     before: Option<&str>,
     board: &str,
     section: &str,
-) -> RuleResult<String> {
+) -> RuleResult<(String, bool)> {
     let Some(before) = before else {
-        return Ok(position::between(siblings.last().map(|(_, p, _)| p.as_str()), None));
+        let last = siblings.last().map(|(_, p, _)| p.as_str());
+        let key = position::between(last, None);
+        let fits = last.is_none_or(|l| l < key.as_str());
+        return Ok((key, fits));
     };
     let at = siblings
         .iter()
@@ -246,7 +252,10 @@ fn key_among(
             section: section.to_string(),
         })?;
     let prev = at.checked_sub(1).map(|i| siblings[i].1.as_str());
-    Ok(position::between(prev, Some(&siblings[at].1)))
+    let next = siblings[at].1.as_str();
+    let key = position::between(prev, Some(next));
+    let fits = prev.is_none_or(|p| p < key.as_str()) && key.as_str() < next;
+    Ok((key, fits))
 }
 
 /// A note move: the respacing to write first, then the note's new fields.

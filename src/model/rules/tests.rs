@@ -344,3 +344,23 @@ fn moving_and_reordering_keep_the_order_people_asked_for() {
         "first section of the new board"
     );
 }
+
+#[test]
+fn a_note_placed_between_two_notes_with_the_same_key_lands_between_them() {
+    // Two writers that appended at the same moment gave their notes the same
+    // key; a note moved before the second must still land between them.
+    let mut s = SessionState::default();
+    apply(
+        &mut s,
+        [
+            note("n1", "a", "s", "a1"),
+            note("n2", "a", "s", "a1"),
+            note("n3", "a", "s", "a15"),
+        ],
+    );
+    assert_eq!(order(&s, "a", "s"), ["n1", "n2", "n3"]);
+    let placed = place_in(&s, "a", "s", "new", Some("n2")).unwrap();
+    apply(&mut s, placed.respaced);
+    apply(&mut s, [note("new", "a", "s", &placed.pos)]);
+    assert_eq!(order(&s, "a", "s"), ["n1", "new", "n2", "n3"]);
+}
