@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::store::log::{create_dir_durably, sync_dir};
+use crate::store::files::{create_dir_durably, sync_dir};
 use crate::store::{LOG_DIR, PLAN_FILE};
 
 /// Folder name of the example under `sessions/`.

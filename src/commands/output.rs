@@ -60,7 +60,7 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
         }
     }
     match &args.output {
-        Some(path) => crate::store::durable::replace_file(path, &bytes)?,
+        Some(path) => crate::store::files::replace_file(path, &bytes)?,
         None if args.format.is_binary() => emit_bytes(&bytes)?,
         None => emit(&String::from_utf8_lossy(&bytes))?,
     }

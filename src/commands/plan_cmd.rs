@@ -5,7 +5,7 @@ use super::*;
 pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     let dir = paths::resolve(path)?;
     let plan_path = dir.join(PLAN_FILE);
-    crate::store::durable::refuse_symlink(&plan_path)?;
+    crate::store::files::refuse_symlink(&plan_path)?;
     let current = read_text(&plan_path)?;
     let plan = Plan::parse(&plan_path, &current)?;
     if json {
@@ -53,7 +53,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     if !status.success() {
         return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
     }
-    crate::store::durable::refuse_symlink(draft.path())?;
+    crate::store::files::refuse_symlink(draft.path())?;
     let edited = read_text(draft.path())?;
     if edited == text && text == current {
         eprintln!("runde: no changes");
@@ -66,7 +66,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         Ok(new_plan) => orphaned_by(&dir, &new_plan)?.map(|why| (None, why)),
     };
     if let Some((line, why)) = refusal {
-        let kept = match crate::store::durable::replace_file(&rejected, edited.as_bytes()) {
+        let kept = match crate::store::files::replace_file(&rejected, edited.as_bytes()) {
             Ok(()) => rejected,
             Err(e) => {
                 // Never through a planted link; the edit stays in the draft.
@@ -80,7 +80,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
             kept.display()
         )));
     }
-    crate::store::durable::replace_file(&plan_path, edited.as_bytes())?;
+    crate::store::files::replace_file(&plan_path, edited.as_bytes())?;
     eprintln!("runde: plan updated");
     if std::fs::symlink_metadata(&rejected).is_ok_and(|m| m.file_type().is_file()) {
         if let Err(e) = std::fs::remove_file(&rejected) {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::log::{create_dir_durably, create_new_file, sync_dir};
+use super::files::{create_dir_durably, create_new_file, sync_dir};
 use super::scan::session_name;
 use super::{PLAN_FILE, Session};
 use crate::error::{Error, Result};

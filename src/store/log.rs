@@ -8,7 +8,7 @@
 //! line is a torn write from a killed writer and is ignored, a bad line with
 //! valid lines after it is corruption and stops the reader.
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,7 +5,7 @@
 pub mod check;
 pub mod create;
 pub mod drafts;
-pub mod durable;
+pub mod files;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
@@ -30,7 +30,7 @@ use crate::model::event::NewNote;
 use crate::model::rules;
 pub use crate::model::rules::TimerCommand;
 use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
-use durable::refuse_symlink;
+use files::refuse_symlink;
 use log::{LogReader, LogWriter, OrderKey};
 
 /// An event stamped further than this into the future comes from a writer

@@ -3,7 +3,7 @@
 //! per board and section so deletions that would orphan notes are refused.
 use std::path::Path;
 
-use super::log::create_dir_durably;
+use super::files::create_dir_durably;
 use super::{PLAN_FILE, Session};
 use crate::error::{Error, Result};
 use crate::model::Plan;
@@ -34,7 +34,7 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Writes the plan to `dir/session.json`: temp file, fsync, rename, folder fsync.
 pub fn save(dir: &Path, plan: &Plan) -> Result<()> {
     create_dir_durably(dir)?;
-    super::durable::replace_file(&dir.join(PLAN_FILE), plan.to_pretty_json()?.as_bytes())
+    super::files::replace_file(&dir.join(PLAN_FILE), plan.to_pretty_json()?.as_bytes())
 }
 
 /// Live notes per board and section (none when the folder has no session yet).

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::log::create_new_file;
+use super::files::create_new_file;
 
 /// Folder of the clock probes inside a session folder.
 pub const CLOCK_DIR: &str = "clock";

@@ -172,7 +172,7 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
     for copy in &copies {
         std::fs::remove_file(copy).map_err(|e| Error::io(copy, e))?;
     }
-    super::log::sync_dir(dir)?;
+    super::files::sync_dir(dir)?;
     Ok(copies)
 }
 

@@ -40,7 +40,7 @@ pub fn save_template(dir: &Path, name: &str) -> Result<PathBuf> {
             path.display()
         )));
     }
-    super::durable::replace_file(&path, plan.to_pretty_json()?.as_bytes())?;
+    super::files::replace_file(&path, plan.to_pretty_json()?.as_bytes())?;
     Ok(path)
 }
 

@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use notify::{RecursiveMode, Watcher};
 
 use super::LOG_DIR;
-use super::log::create_dir_durably;
+use super::files::create_dir_durably;
 use crate::error::{Error, Result};
 
 /// Keeps the watcher alive; dropping it stops the notifications.

@@ -1,7 +1,7 @@
 //! Writing one writer's log: create it (header first, durably), append
-//! records with an fsync each, the fault seam tests use, and the durable
-//! file and folder helpers.
+//! records with an fsync each, and the fault seam tests use.
 use super::*;
+use crate::store::files::{create_new_file, sync_dir};
 
 /// Appends events to this process's own log file, durably.
 pub struct LogWriter {
@@ -206,43 +206,6 @@ impl LogWriter {
         self.seq = ev.seq;
         Ok(line.len() as u64)
     }
-}
-
-/// Creates a directory (and parents) and fsyncs its parent so the new name
-/// survives a power loss.
-pub fn create_dir_durably(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o775);
-    builder.create(dir).map_err(|e| Error::io(dir, e))?;
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        sync_dir(parent)?;
-    }
-    Ok(())
-}
-
-/// Creates a file that must not exist yet, never world-writable.
-pub fn create_new_file(path: &Path) -> Result<File> {
-    let mut options = OpenOptions::new();
-    options.append(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o664);
-    options.open(path).map_err(|e| Error::io(path, e))
-}
-
-/// Fsyncs a directory so that names created in it are durable.
-pub fn sync_dir(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, e))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 /// What reading one log file on its own found.

@@ -1,15 +1,15 @@
-//! Replacing a whole file durably and without surprises for the others who
-//! share the folder: a temp file next to it (created new, never through a
-//! link), written and fsynced, renamed over the old name, then the folder
-//! fsynced. The replaced file keeps its mode and group; a new file gets
-//! `0664` (less where the umask says so).
+//! The store's file-system helpers: creating files and folders durably,
+//! replacing a whole file durably and without surprises for the others who
+//! share the folder, and fsyncing a folder. A replacement is a temp file
+//! next to it (created new, never through a link), written and fsynced,
+//! renamed over the old name, then the folder fsynced. The replaced file
+//! keeps its mode and group; a new file gets `0664` (less where the umask
+//! says so).
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-
-use super::log::sync_dir;
 
 /// Mode asked for when a file is created (the umask may take bits away).
 pub const FILE_MODE: u32 = 0o664;
@@ -86,6 +86,43 @@ fn write_synced(file: &mut File, tmp: &Path, content: &[u8], old: Option<&std::f
     let _ = old;
     file.write_all(content).map_err(|e| Error::io(tmp, e))?;
     file.sync_all().map_err(|e| Error::io(tmp, e))
+}
+
+/// Creates a directory (and parents) and fsyncs its parent so the new name
+/// survives a power loss.
+pub fn create_dir_durably(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o775);
+    builder.create(dir).map_err(|e| Error::io(dir, e))?;
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// Creates a file that must not exist yet, never world-writable.
+pub fn create_new_file(path: &Path) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.append(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o664);
+    options.open(path).map_err(|e| Error::io(path, e))
+}
+
+/// Fsyncs a directory so that names created in it are durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 #[cfg(all(test, unix))]
