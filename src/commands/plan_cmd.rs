@@ -32,11 +32,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         _ => current.clone(),
     };
     // O_EXCL under a random name: a planted file or link is never opened.
-    let mut draft = tempfile::Builder::new()
-        .prefix(".session-edit-")
-        .suffix(".json")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
+    let mut draft = crate::store::files::new_temp(&dir, ".session-edit-", ".json")?;
     draft
         .as_file_mut()
         .write_all(text.as_bytes())

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::files::Durability;
 use crate::error::{Error, Result};
 
 /// Environment variable that overrides the local state directory.
@@ -129,11 +130,7 @@ impl DraftBox {
     /// Writes a draft, replacing the earlier one of the same editor.
     pub fn save(&self, draft: &Draft) -> Result<()> {
         let json = serde_json::to_vec_pretty(draft).map_err(|e| Error::Invalid(format!("draft not saved: {e}")))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        std::io::Write::write_all(&mut tmp, &json).map_err(|e| Error::io(tmp.path(), e))?;
-        let path = self.dir.join(draft.file_name());
-        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
-        Ok(())
+        super::files::replace(&self.dir.join(draft.file_name()), &json, Durability::Atomic)
     }
 
     /// The draft of the editor `like` names, if one exists.

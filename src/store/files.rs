@@ -28,64 +28,84 @@ pub fn refuse_symlink(path: &Path) -> Result<()> {
     }
 }
 
+/// Whether a replacement waits until it is on stable storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// The file and the folder's new entry are fsynced (plans, minutes).
+    Synced,
+    /// Atomic (rename) but not fsynced: a crash keeps the old or the new
+    /// text, a power loss may lose the last change (drafts, written per
+    /// burst of typing).
+    Atomic,
+}
+
 /// Replaces (or creates) `path` with `content`, durably. Never follows a
 /// symbolic link at `path` or at the temp name.
 pub fn replace_file(path: &Path, content: &[u8]) -> Result<()> {
+    replace(path, content, Durability::Synced)
+}
+
+/// Replaces (or creates) `path` with `content` through a temp file next to
+/// it (`tempfile`: created new, never through a link, removed on failure),
+/// renamed over the old name. Never follows a symbolic link at `path`.
+pub fn replace(path: &Path, content: &[u8], durability: Durability) -> Result<()> {
     refuse_symlink(path)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let old = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
-    let (tmp_path, mut file) = create_temp(&dir, path)?;
-    let written = write_synced(&mut file, &tmp_path, content, old.as_ref())
-        .and_then(|()| std::fs::rename(&tmp_path, path).map_err(|e| Error::io(path, e)));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp_path);
-        return Err(e);
+    let mut tmp = temp_next_to(&dir, path)?;
+    write_content(tmp.as_file_mut(), content, old.as_ref(), durability).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    match durability {
+        Durability::Synced => sync_dir(&dir),
+        Durability::Atomic => Ok(()),
     }
-    sync_dir(&dir)
 }
 
-/// Creates a fresh temp file next to `target` (`create_new`: an existing
-/// name or a planted link is never opened).
-fn create_temp(dir: &Path, target: &Path) -> Result<(PathBuf, File)> {
+/// A fresh temp file `.<name>.<random>.tmp` next to `target`.
+fn temp_next_to(dir: &Path, target: &Path) -> Result<tempfile::NamedTempFile> {
     let stem = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut last_err = None;
-    for _ in 0..8 {
-        let name = format!(".{stem}.{}.tmp", ulid::Ulid::new().to_string().to_lowercase());
-        let tmp = dir.join(name);
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
-        match options.open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(Error::io(&tmp, e)),
-            Err(e) => return Err(Error::io(&tmp, e)),
-        }
-    }
-    Err(last_err.unwrap_or_else(|| Error::Invalid(format!("{}: no temp name free", dir.display()))))
+    new_temp(dir, &format!(".{stem}."), ".tmp")
 }
 
-/// Writes and fsyncs `content`, giving the file the mode and group of the
-/// file it replaces.
-fn write_synced(file: &mut File, tmp: &Path, content: &[u8], old: Option<&std::fs::Metadata>) -> Result<()> {
+/// A fresh file `<prefix><random><suffix>` in `dir` (`O_EXCL`: a planted
+/// file or link is never opened), asking for [`FILE_MODE`] (the umask may
+/// take bits away); removed when dropped unless persisted.
+pub fn new_temp(dir: &Path, prefix: &str, suffix: &str) -> Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(suffix);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(FILE_MODE));
+    builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Writes `content` (fsynced when asked), giving the file the mode and
+/// group of the file it replaces.
+fn write_content(
+    file: &mut File,
+    content: &[u8],
+    old: Option<&std::fs::Metadata>,
+    durability: Durability,
+) -> std::io::Result<()> {
     #[cfg(unix)]
     if let Some(old) = old {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         // Keeping the group may be refused (not a member): the mode still holds.
         let _ = std::os::unix::fs::fchown(&*file, None, Some(old.gid()));
-        file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
-            .map_err(|e| Error::io(tmp, e))?;
+        file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
     }
     #[cfg(not(unix))]
     let _ = old;
-    file.write_all(content).map_err(|e| Error::io(tmp, e))?;
-    file.sync_all().map_err(|e| Error::io(tmp, e))
+    file.write_all(content)?;
+    match durability {
+        Durability::Synced => file.sync_all(),
+        Durability::Atomic => Ok(()),
+    }
 }
 
 /// Creates a directory (and parents) and fsyncs its parent so the new name

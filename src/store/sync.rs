@@ -167,26 +167,13 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
             })?;
         let text = crate::store::plan_file::read_text(chosen)?;
         crate::model::Plan::parse(chosen, &text)?;
-        replace_atomically(&plan_path, text.as_bytes())?;
+        super::files::replace_file(&plan_path, text.as_bytes())?;
     }
     for copy in &copies {
         std::fs::remove_file(copy).map_err(|e| Error::io(copy, e))?;
     }
     super::files::sync_dir(dir)?;
     Ok(copies)
-}
-
-/// Writes a temp file next to `path`, fsyncs it and renames it over `path`.
-fn replace_atomically(path: &Path, content: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".runde-plan-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    std::io::Write::write_all(&mut tmp, content).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
 }
 
 /// File names of paths, comma-separated.
