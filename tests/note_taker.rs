@@ -268,7 +268,7 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
     behind.advance_secs(600);
     fac.update(Action::Tick);
     note.update(Action::Tick);
-    let on = |app: &runde::app::App| runde::ui::facilitator::clock_face(app, "continuity").text;
+    let on = |app: &runde::app::App| runde::ui::widgets::clock_face(app, "continuity").text;
     assert_eq!(on(&fac), "35:00");
     assert_eq!(on(&note), on(&fac), "the skew is corrected for");
     let text = screen(&note, 120, 30);

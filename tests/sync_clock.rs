@@ -100,7 +100,7 @@ impl Laptops {
     }
 
     fn faces(&self) -> (String, String) {
-        let on = |app: &App| runde::ui::facilitator::clock_face(app, "continuity").text;
+        let on = |app: &App| runde::ui::widgets::clock_face(app, "continuity").text;
         (on(&self.fac), on(&self.note))
     }
 }

@@ -2,26 +2,25 @@
 //! breakout group with a large countdown, and the present/merged modes.
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::note::{Decoration, lead_above, note_list, note_list_with, provenance_line};
+use super::widgets::{
+    Decoration, broadcast_line, clock_face, editor, editor_height, lead_above, note_list, note_list_with,
+    provenance_line, signal_label, state_label,
+};
 use super::{text, theme};
 use crate::app::synthesis::Suggestions;
 use crate::app::{App, FacMode, Facilitator};
-use crate::i18n::Strings;
-use crate::model::facilitation::seen_still_shown;
-use crate::model::timer::{display_seconds, format_clock};
-use crate::model::{Board, Note, Signal, TimerFacts, TimerState};
+use crate::model::timer::format_clock;
+use crate::model::{Board, Note};
 
 mod bars;
 mod clock;
 
-pub use bars::*;
-pub use clock::*;
+use bars::{agenda_bar, header_line, signal_banner};
+use clock::{big_clock, big_clock_layout};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
@@ -34,7 +33,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::from(has_signals && area.height >= 4)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
-        Constraint::Length(app.input.as_ref().map_or(0, |i| super::note::editor_height(i, area))),
+        Constraint::Length(app.input.as_ref().map_or(0, |i| editor_height(i, area))),
     ])
     .areas(area);
     header_line(app, f, header, buf);
@@ -50,7 +49,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         super::help::dialog(&text, body, buf);
     }
     if let Some(i) = &app.input {
-        super::note::editor(app, i, input, buf);
+        editor(app, i, input, buf);
     }
 }
 

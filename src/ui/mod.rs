@@ -7,6 +7,7 @@ pub mod note;
 pub mod prepare;
 pub mod text;
 pub mod theme;
+pub mod widgets;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Constraint, Layout, Rect};

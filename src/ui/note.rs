@@ -2,14 +2,15 @@
 //! sections as columns (tabs when narrow), the editor line at the bottom.
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Widget};
+use ratatui::widgets::{Paragraph, Tabs, Widget};
 
-use super::facilitator::{broadcast_line, clock_face, state_label};
+use super::widgets::{
+    broadcast_line, clock_face, editor, editor_height, lead_above, note_list, own_signal_badge, state_label,
+};
 use super::{text, theme};
-use crate::app::{App, Input, InputKind, NoteView, Picker};
-use crate::model::{Note, NoteKind, TimerState};
+use crate::app::{App, NoteView, Picker};
+use crate::model::TimerState;
 
 /// Smallest width of a section column before switching to tabs.
 const MIN_COLUMN: u16 = 28;
@@ -78,7 +79,7 @@ fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let signal = super::facilitator::own_signal_badge(app, board);
+    let signal = own_signal_badge(app, board);
     let right = format!(
         "{signal}{skew}⏱ {} {}{label}",
         face.text,
@@ -134,198 +135,6 @@ fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border
         return;
     }
     note_list(app, &notes, active.then_some(v.cursor), app.author(), list, buf);
-}
-
-/// Draws a section's lead-in (at most a third of the height) at the top of
-/// `area` and returns the space left for the notes.
-pub fn lead_above(lead: Option<&str>, area: Rect, buf: &mut Buffer) -> Rect {
-    let lines = lead
-        .map(|l| text::wrap(l, area.width as usize, "", ""))
-        .unwrap_or_default();
-    let height = (lines.len() as u16).min(area.height / 3);
-    let [top, rest] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
-    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        .style(theme::dim())
-        .render(top, buf);
-    rest
-}
-
-/// A list of notes wrapped to the area, scrolled so the cursor is visible.
-/// Only the notes that fit are laid out, however long the list.
-pub fn note_list(app: &App, notes: &[&Note], cursor: Option<usize>, me: Option<&str>, area: Rect, buf: &mut Buffer) {
-    let decorate = |n: &Note| Decoration {
-        below: provenance_line(app, n).into_iter().collect(),
-        ..Decoration::default()
-    };
-    note_list_with(app, notes, cursor, me, &decorate, area, buf);
-}
-
-/// What a view adds to a note beyond its text.
-#[derive(Debug, Clone, Default)]
-pub struct Decoration {
-    /// Replaces the bullet (e.g. `✔ ` for a marked note).
-    pub marker: Option<&'static str>,
-    /// Replaces the note's style (the cursor's style still wins).
-    pub style: Option<Style>,
-    /// Lines drawn under the note's text.
-    pub below: Vec<String>,
-    /// Headings drawn above the note (a section's title in the merged view).
-    pub above: Vec<String>,
-}
-
-/// Where a finding came from, for the views: "↳ genannt in 2 von 4
-/// Workshops: A, B · 1 Quelle gelöscht"; `None` for an ordinary note.
-pub fn provenance_line(app: &App, note: &Note) -> Option<String> {
-    let plan = app.plan();
-    let p = crate::model::finding::provenance(plan, app.state(), note)?;
-    let syn = app.syn();
-    let titles: Vec<&str> = p
-        .boards
-        .iter()
-        .filter_map(|b| plan.board(b))
-        .map(|b| b.title.as_str())
-        .collect();
-    let mut line = format!("↳ {}", syn.raised_in(p.workshops, p.workshops_total));
-    if !titles.is_empty() {
-        line.push_str(&format!(": {}", titles.join(", ")));
-    }
-    if p.gone > 0 {
-        line.push_str(&format!(" · {}", syn.sources_gone(p.gone)));
-    }
-    Some(line)
-}
-
-/// [`note_list`] with each note decorated by `decorate`.
-pub fn note_list_with(
-    app: &App,
-    notes: &[&Note],
-    cursor: Option<usize>,
-    me: Option<&str>,
-    decorate: &dyn Fn(&Note) -> Decoration,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    if area.height == 0 || area.width < 3 || notes.is_empty() {
-        return;
-    }
-    let width = area.width as usize;
-    let height = area.height as usize;
-    // Each line with whether it is a heading (drawn in the title style).
-    let lines_of = |n: &Note| -> Vec<(String, bool)> {
-        let decoration = decorate(n);
-        let mut headed: Vec<(String, bool)> = Vec::new();
-        for heading in &decoration.above {
-            headed.extend(
-                text::wrap(heading, width.saturating_sub(1), "", "  ")
-                    .into_iter()
-                    .map(|l| (l, true)),
-            );
-        }
-        let marker = match (decoration.marker, n.starred, n.kind) {
-            (Some(m), _, _) => m,
-            (None, true, _) => "★ ",
-            (None, false, NoteKind::Bullet) => "• ",
-            (None, false, NoteKind::Paragraph) => "¶ ",
-        };
-        let author = match (&n.by, me) {
-            (Some(by), Some(me)) if by == me => String::new(),
-            (Some(_), _) if app.authors_hidden() => String::new(),
-            (Some(by), _) => format!(" — {by}"),
-            _ => String::new(),
-        };
-        // A note of ours not yet on disk (background writes) says so.
-        let unsaved = if app.is_unsaved(&n.id) { " …" } else { "" };
-        let mut lines = text::wrap(
-            &format!("{}{author}{unsaved}", n.text),
-            width.saturating_sub(1),
-            marker,
-            "  ",
-        );
-        for extra in &decoration.below {
-            lines.extend(text::wrap(extra, width.saturating_sub(1), "  ", "  "));
-        }
-        headed.extend(lines.into_iter().map(|l| (l, false)));
-        headed
-    };
-    let focus = cursor.unwrap_or(0).min(notes.len() - 1);
-    // Show from the top if the cursor fits; otherwise keep it visible with
-    // up to a third of the height of context below it.
-    let below: usize = notes[focus + 1..].iter().take(3).map(|n| lines_of(n).len()).sum();
-    let budget = height - below.min(height / 3);
-    let mut start = focus;
-    let mut used = lines_of(notes[focus]).len();
-    while start > 0 {
-        let h = lines_of(notes[start - 1]).len();
-        if used + h > budget {
-            break;
-        }
-        used += h;
-        start -= 1;
-    }
-    let _ = app;
-    let mut out: Vec<Line> = Vec::new();
-    for (i, note) in notes.iter().enumerate().skip(start) {
-        if out.len() >= height {
-            break;
-        }
-        let is_cursor = cursor == Some(i);
-        let style: Style = match (is_cursor, decorate(note).style, note.starred) {
-            (true, _, _) => theme::selected(),
-            (false, Some(style), _) => style,
-            (false, None, true) => theme::starred(),
-            (false, None, false) => theme::text(),
-        };
-        for (l, heading) in lines_of(note) {
-            out.push(match heading {
-                true => Line::from(Span::styled(l, theme::title())),
-                false if is_cursor => Line::from(Span::styled(format!("{l} "), style)),
-                false => Line::from(Span::styled(l, style)),
-            });
-        }
-    }
-    out.truncate(height);
-    Paragraph::new(out).render(area, buf);
-}
-
-/// Height of the editor box in `area`: its text wrapped to the box, plus
-/// the border; it grows to half the area (two thirds when small), then
-/// the text scrolls.
-pub fn editor_height(input: &Input, area: Rect) -> u16 {
-    let inner = area.width.saturating_sub(2).max(1) as usize;
-    let rows: usize = input
-        .area
-        .lines()
-        .iter()
-        .map(|l| text::wrap(l, inner, "", "").len())
-        .sum();
-    let limit = if area.height < 16 {
-        area.height * 2 / 3
-    } else {
-        area.height / 2
-    };
-    (rows.max(1) as u16 + 2).min(limit.max(3))
-}
-
-/// The editor line (note, broadcast or filter).
-pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    let s = app.s();
-    let title = match &input.kind {
-        InputKind::NewNote { .. } => s.new_note,
-        InputKind::EditNote { .. } => s.edit_note,
-        InputKind::Broadcast => app.broadcast_prompt(),
-        InputKind::Filter => s.filter_prompt,
-        InputKind::Finding { .. } => app.syn().finding_prompt,
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::selected_border())
-        .title(Span::styled(format!(" {title} "), theme::title()));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    input.area.render(inner, buf);
 }
 
 /// The board picker.

@@ -1,6 +1,14 @@
 //! The lines above the groups: header, agenda bar, pending signals and
 //! the current broadcast.
-use super::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Facilitator};
+use crate::ui::widgets::signal_label;
+use crate::ui::{text, theme};
 
 pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     let plan = app.plan();
@@ -126,53 +134,4 @@ pub(super) fn first_shown_phase(labels: &[(String, bool)], current: usize, width
         words + separators + ellipsis
     };
     (0..=current).find(|&first| needed(first) <= width).unwrap_or(current)
-}
-
-/// The latest broadcast (for one board, or for everyone).
-pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    let Some(b) = app.state().active_broadcast(board, app.now_ms()) else {
-        return;
-    };
-    let at = app.time_of_day(b.wall_ms);
-    let aimed = match (board, &b.board) {
-        (None, Some(to)) => {
-            let title = app.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
-            format!("→ {}: ", text::inert(title))
-        }
-        _ => String::new(),
-    };
-    let line = format!(" » {}: {aimed}{}  ({at})", app.s().broadcast, b.text);
-    Paragraph::new(Line::from(Span::styled(
-        text::cut(&line, area.width as usize),
-        theme::broadcast(),
-    )))
-    .style(theme::broadcast())
-    .render(area, buf);
-}
-
-/// What a note-taker sees of their own signal: "⚑ braucht Hilfe · wartet
-/// auf die Moderation  " while pending, "⚑ gesehen ✓  " for a while after
-/// the facilitator acknowledged it.
-pub fn own_signal_badge(app: &App, board: &str) -> String {
-    let state = app.state();
-    let flow = app.flow();
-    if let Some(p) = state.signal(board) {
-        return format!("⚑ {} · {}  ", signal_label(app.s(), p.signal), flow.signal_waiting);
-    }
-    match state.signal_seen_ms(board) {
-        Some(at) if seen_still_shown(at, app.now_ms()) => format!("⚑ {}  ", flow.signal_seen),
-        _ => String::new(),
-    }
-}
-
-/// The word for a group's signal.
-pub fn signal_label(s: &Strings, signal: Signal) -> &'static str {
-    match signal {
-        Signal::DoneEarly => s.sig_done,
-        Signal::NeedTime => s.sig_time,
-        Signal::NeedHelp => s.sig_help,
-    }
 }

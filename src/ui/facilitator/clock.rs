@@ -1,65 +1,11 @@
-//! The countdown faces: the state label, the digits and how large they
-//! can be drawn in a tile or on the projector.
-use super::*;
-
-/// What a timer shows: the clock text, its state and style.
-pub struct ClockFace {
-    pub text: String,
-    pub state: TimerState,
-    pub style: Style,
-    pub ratio: f64,
-}
-
-/// The clock face of a board's timer at the app's display instant.
-pub fn clock_face(app: &App, board: &str) -> ClockFace {
-    let t: TimerFacts = app.state().timer(board);
-    let now = app.timer_now_ms(board);
-    let state = t.state(now);
-    let planned_ms = (i64::from(app.plan().board_minutes(board).unwrap_or(0)) * 60_000)
-        .saturating_add(t.planned_extra_ms())
-        .max(0);
-    let remaining = if t.is_started() {
-        t.remaining_ms(now)
-    } else {
-        planned_ms
-    };
-    let secs = display_seconds(remaining);
-    let text = if secs < 0 {
-        format!("+{}", format_clock(-secs))
-    } else {
-        format_clock(secs)
-    };
-    let style = match state {
-        TimerState::Over => theme::alarm(),
-        TimerState::Running if remaining <= 5 * 60_000 => theme::warning(),
-        TimerState::Running => theme::running(),
-        TimerState::Paused => theme::paused(),
-        TimerState::Idle => theme::idle(),
-    };
-    let total = if t.is_started() { t.total_ms() } else { planned_ms };
-    let ratio = if total > 0 {
-        (t.elapsed_ms(now) as f64 / total as f64).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    ClockFace {
-        text,
-        state,
-        style,
-        ratio,
-    }
-}
-
-/// State as symbol and word (never colour alone).
-pub fn state_label(s: &Strings, state: TimerState) -> String {
-    let symbol = match state {
-        TimerState::Idle => "■",
-        TimerState::Running => "▶",
-        TimerState::Paused => "⏸",
-        TimerState::Over => "⚠",
-    };
-    format!("{symbol} {}", s.timer_state(state))
-}
+//! The countdown digits: how large they can be drawn in a tile or on the
+//! projector.
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
 
 /// How many times the full-size digits are magnified: as often as they
 /// fit into the width and three fifths of the height (so a tile keeps
