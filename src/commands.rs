@@ -231,9 +231,12 @@ fn open_steady(arg: &str) -> Result<Session> {
     )
 }
 
-/// Opens the session named by a PATH argument.
+/// Opens the session named by a PATH argument; a place the plan lacks is
+/// titled with a warning in the plan's language.
 pub fn open(arg: &str) -> Result<Session> {
-    Session::open(&paths::resolve(arg)?)
+    let mut s = Session::open(&paths::resolve(arg)?)?;
+    s.label_orphans(crate::i18n::strings(s.plan().lang).not_in_plan);
+    Ok(s)
 }
 
 /// A command's outcome with a rule error (unknown note, board …) put in

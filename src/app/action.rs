@@ -1,8 +1,8 @@
 //! The [`Action`] enum: everything that can happen to the app, with one
 //! doc line per variant, and its descriptions for the footer and help.
+use crate::model::SaveError;
 use crate::model::{Lang, Signal};
 use crate::store::WriteOutcome;
-use crate::store::writer::SaveError;
 
 /// Everything that can happen to the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -138,6 +138,7 @@ pub struct App {
 impl App {
     fn new(mut session: Session, lang: Lang, screen: Screen) -> App {
         session.enable_clock_probes();
+        session.label_orphans(strings(lang).not_in_plan);
         let now_ms = session.now_ms();
         App {
             now_ms,

@@ -5,8 +5,8 @@
 //! same id, so a retry can never create a second note. Its draft is
 //! deleted only after the save.
 use super::*;
+use crate::model::SaveError;
 use crate::store::WriteOutcome;
-use crate::store::writer::SaveError;
 
 /// A submitted note whose save has no outcome yet.
 pub(super) struct Awaiting {
@@ -90,7 +90,11 @@ impl App {
             failure: Some(why),
         });
         self.sync_cursor();
-        let mut text = format!("{}: {}", self.s().not_saved, why.text(self.lang));
+        let mut text = format!(
+            "{}: {}",
+            self.s().not_saved,
+            crate::i18n::save_error_text(self.lang, why)
+        );
         if let Some(at) = self.awaiting.iter().position(|a| a.ticket == ticket) {
             let note = self.awaiting.remove(at);
             let lost = note.text.clone();

@@ -1,7 +1,7 @@
 //! The words for a command that does not fit the session
 //! ([`RuleError`]), in the session's language. The English texts are the
 //! error's own (`Display`); German ones are spelled here.
-use crate::model::{Lang, RuleError};
+use crate::model::{Lang, RuleError, SaveError};
 
 /// A rule error in `lang`, for the views' status line and the CLI.
 pub fn rule_error_text(lang: Lang, error: &RuleError) -> String {
@@ -37,5 +37,22 @@ fn german(error: &RuleError) -> String {
             format!("Notiz {note} steht nicht in Abschnitt {section:?} der Tafel {board:?}")
         }
         RuleError::NoFindingsBoard => "der Plan hat keine Tafel für Erkenntnisse".into(),
+    }
+}
+
+/// Why a write did not reach the disk, for the status line.
+pub fn save_error_text(lang: Lang, error: SaveError) -> &'static str {
+    let de = lang == Lang::De;
+    match (error, de) {
+        (SaveError::DiskFull, true) => "die Platte ist voll",
+        (SaveError::DiskFull, false) => "the disk is full",
+        (SaveError::Denied, true) => "keine Schreibberechtigung",
+        (SaveError::Denied, false) => "permission denied",
+        (SaveError::Gone, true) => "der Sitzungsordner ist weg",
+        (SaveError::Gone, false) => "the session folder is gone",
+        (SaveError::Io, true) => "Ein-/Ausgabefehler beim Schreiben",
+        (SaveError::Io, false) => "input/output error while writing",
+        (SaveError::Refused, true) => "der Eintrag lässt sich nicht speichern",
+        (SaveError::Refused, false) => "the entry cannot be saved",
     }
 }

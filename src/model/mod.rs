@@ -1,11 +1,14 @@
 //! Plain data of a workshop session: the plan people write, the notes and
 //! timers that change during the meeting, and the events that change them.
 //! Nothing in here touches the disk or the clock.
+pub mod draft;
 pub mod event;
 pub mod finding;
+pub mod history;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;
+pub mod replica;
 pub mod rules;
 pub mod series;
 pub mod similarity;
@@ -16,6 +19,7 @@ pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
+pub use replica::{Replica, SaveError, Skews};
 pub use rules::{RuleError, TimerCommand};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};

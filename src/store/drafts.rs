@@ -28,43 +28,15 @@ pub const STATE_ENV: &str = "RUNDE_STATE_DIR";
 /// Slots per writer and session before giving up (one per running view).
 const MAX_SLOTS: usize = 64;
 
-/// An unsaved note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    /// Board the note is on.
-    #[serde(default)]
-    pub board: String,
-    /// Section the note is for.
-    pub section: String,
-    /// The typed text.
-    pub text: String,
-    /// The note being edited, if this is an edit.
-    #[serde(default)]
-    pub editing: Option<String>,
-    /// The note's text when the edit began (the version it started from).
-    #[serde(default)]
-    pub base: Option<String>,
-    /// Wall time of the last change (ms), to offer the newest first.
-    #[serde(default)]
-    pub saved_ms: i64,
-}
+pub use crate::model::draft::Draft;
 
-impl Draft {
-    /// Whether `other` is the same editor (same board and note, or the same
-    /// board section for a new note).
-    pub fn same_editor(&self, other: &Draft) -> bool {
-        self.board == other.board
-            && self.editing == other.editing
-            && (self.editing.is_some() || self.section == other.section)
-    }
-
-    fn file_name(&self) -> String {
-        let editor = match &self.editing {
-            Some(id) => format!("edit\0{id}"),
-            None => format!("new\0{}", self.section),
-        };
-        format!("{:016x}.json", fnv1a(&[self.board.as_bytes(), editor.as_bytes()]))
-    }
+/// The file a draft of this editor is kept in.
+fn file_name(draft: &Draft) -> String {
+    let editor = match &draft.editing {
+        Some(id) => format!("edit\0{id}"),
+        None => format!("new\0{}", draft.section),
+    };
+    format!("{:016x}.json", fnv1a(&[draft.board.as_bytes(), editor.as_bytes()]))
 }
 
 /// Who a slot belongs to, stored in it verbatim.
@@ -130,12 +102,12 @@ impl DraftBox {
     /// Writes a draft, replacing the earlier one of the same editor.
     pub fn save(&self, draft: &Draft) -> Result<()> {
         let json = serde_json::to_vec_pretty(draft).map_err(|e| Error::Invalid(format!("draft not saved: {e}")))?;
-        super::files::replace(&self.dir.join(draft.file_name()), &json, Durability::Atomic)
+        super::files::replace(&self.dir.join(file_name(draft)), &json, Durability::Atomic)
     }
 
     /// The draft of the editor `like` names, if one exists.
     pub fn load(&self, like: &Draft) -> Option<Draft> {
-        let bytes = std::fs::read(self.dir.join(like.file_name())).ok()?;
+        let bytes = std::fs::read(self.dir.join(file_name(like))).ok()?;
         let draft: Draft = serde_json::from_slice(&bytes).ok()?;
         draft.same_editor(like).then_some(draft)
     }
@@ -158,7 +130,7 @@ impl DraftBox {
     /// Removes the draft of the editor `like` names (saved or discarded).
     pub fn clear(&self, like: &Draft) {
         if self.load(like).is_some() {
-            let _ = std::fs::remove_file(self.dir.join(like.file_name()));
+            let _ = std::fs::remove_file(self.dir.join(file_name(like)));
         }
     }
 }
@@ -238,8 +210,8 @@ mod tests {
             base: None,
             saved_ms: 0,
         };
-        assert_ne!(d("s1", None).file_name(), d("s2", None).file_name());
-        assert_ne!(d("s1", None).file_name(), d("s1", Some("n")).file_name());
-        assert_eq!(d("s1", Some("n")).file_name(), d("s2", Some("n")).file_name());
+        assert_ne!(file_name(&d("s1", None)), file_name(&d("s2", None)));
+        assert_ne!(file_name(&d("s1", None)), file_name(&d("s1", Some("n"))));
+        assert_eq!(file_name(&d("s1", Some("n"))), file_name(&d("s2", Some("n"))));
     }
 }

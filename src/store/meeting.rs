@@ -1,12 +1,15 @@
 //! Timers, phases, broadcasts and signals: the rules in `model::rules`
 //! decide, the session appends.
-use super::*;
+use super::Session;
+use crate::error::Result;
+use crate::model::rules::{self, TimerCommand};
+use crate::model::{Change, Signal, TimerOp};
 
 impl Session {
     /// The boards a timer command without `--board` acts on: the boards of
     /// the current phase, or every board with a timer length.
     pub fn default_timer_boards(&self) -> Vec<String> {
-        rules::default_timer_boards(&self.plan, &self.state)
+        rules::default_timer_boards(self.replica.plan(), self.replica.state())
     }
 
     /// Applies a timer operation to one board; returns false if it changed nothing.
@@ -19,7 +22,7 @@ impl Session {
     /// if it changed nothing. Lengthening an idle timer lengthens its
     /// planned duration.
     pub fn timer_step(&mut self, board: &str, op: TimerCommand) -> Result<Option<(TimerOp, crate::model::TimerFacts)>> {
-        let Some((op, facts)) = rules::timer_step(&self.plan, &self.state, board, op)? else {
+        let Some((op, facts)) = rules::timer_step(self.replica.plan(), self.replica.state(), board, op)? else {
             return Ok(None);
         };
         self.timer_ops(board, &[op])?;
@@ -28,7 +31,7 @@ impl Session {
 
     /// Writes timer operations on one board as they are (undo, countdowns).
     pub fn timer_ops(&mut self, board: &str, ops: &[TimerOp]) -> Result<()> {
-        rules::require_board(&self.plan, board)?;
+        rules::require_board(self.replica.plan(), board)?;
         for op in ops {
             self.append(Change::Timer {
                 board: board.to_string(),
@@ -40,7 +43,7 @@ impl Session {
 
     /// Sets the current agenda phase.
     pub fn set_phase(&mut self, phase: Option<&str>) -> Result<()> {
-        match rules::set_phase(&self.plan, &self.state, phase)? {
+        match rules::set_phase(self.replica.plan(), self.replica.state(), phase)? {
             Some(change) => self.append(change),
             None => Ok(()),
         }
@@ -48,7 +51,7 @@ impl Session {
 
     /// Moves to the next (+1) or previous (-1) agenda phase.
     pub fn step_phase(&mut self, delta: i32) -> Result<Option<String>> {
-        let next = rules::phase_step(&self.plan, &self.state, delta)?;
+        let next = rules::phase_step(self.replica.plan(), self.replica.state(), delta)?;
         self.set_phase(next.as_deref())?;
         Ok(next)
     }
@@ -61,19 +64,19 @@ impl Session {
 
     /// Broadcasts a message that is shown until wall time `until_ms` (if given).
     pub fn broadcast_until(&mut self, text: &str, board: Option<&str>, until_ms: Option<i64>) -> Result<()> {
-        let change = rules::broadcast(&self.plan, text, board, until_ms)?;
+        let change = rules::broadcast(self.replica.plan(), text, board, until_ms)?;
         self.append(change)
     }
 
     /// Sends a group's signal to the facilitator.
     pub fn signal(&mut self, board: &str, signal: Signal) -> Result<()> {
-        let change = rules::signal(&self.plan, board, signal)?;
+        let change = rules::signal(self.replica.plan(), board, signal)?;
         self.append(change)
     }
 
     /// Acknowledges a group's pending signal.
     pub fn acknowledge_signal(&mut self, board: &str) -> Result<bool> {
-        let Some(change) = rules::acknowledge_signal(&self.state, board) else {
+        let Some(change) = rules::acknowledge_signal(self.replica.state(), board) else {
             return Ok(false);
         };
         self.append(change)?;

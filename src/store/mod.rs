@@ -1,11 +1,14 @@
 //! The session folder on disk: `session.json` (the plan, written by people)
 //! and `log/*.jsonl` (runde's events, one append-only file per writer).
-//! [`Session`] loads both, folds the events into [`SessionState`], appends
-//! new events durably and picks up other processes' changes.
+//! [`Folder`] reads both and appends this writer's events (the one append
+//! path, [`append`]); [`Session`] is a folder with the [`Replica`] folded
+//! from it and this writer's undo history, as the CLI uses it.
+pub mod append;
 pub mod check;
 pub mod create;
 pub mod drafts;
 pub mod files;
+pub mod folder;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
@@ -17,7 +20,6 @@ pub mod templates;
 pub mod watch;
 pub mod writer;
 
-mod background;
 mod meeting;
 mod notes;
 
@@ -25,107 +27,45 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::event::NewNote;
+use crate::model::history::History;
+pub use crate::model::history::{UndoEntry, UndoOutcome};
 use crate::model::rules;
 pub use crate::model::rules::TimerCommand;
-use crate::model::{Change, Event, NoteFields, NoteKind, Plan, SessionState, Signal, TimerOp};
-use files::refuse_symlink;
-use log::{LogReader, LogWriter, OrderKey};
-
-/// An event stamped further than this into the future comes from a writer
-/// whose clock is far ahead; its time is clamped to the reader's. Smaller
-/// offsets are corrected for when drawing (see [`Session::skew_of`]).
-const FUTURE_TOLERANCE_MS: i64 = 60_000;
+use crate::model::{Change, NoteFields, Plan, Replica, SessionState};
+pub use append::WriteOutcome;
+pub use folder::Folder;
 
 /// File name of the plan inside a session folder.
 pub const PLAN_FILE: &str = "session.json";
 /// Folder of the event logs inside a session folder.
 pub const LOG_DIR: &str = "log";
 
-/// One reversible action of this writer: the fields before and after.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UndoEntry {
-    /// The note acted on.
-    pub note: String,
-    /// Field values before the action.
-    pub before: NoteFields,
-    /// Field values after the action.
-    pub after: NoteFields,
-}
-
-/// What an undo or redo did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UndoOutcome {
-    /// The note restored.
-    pub note: String,
-    /// Someone else changed the note since; their change was overwritten.
-    pub conflict: bool,
-}
-
-/// An open session folder.
+/// An open session folder with its folded state.
 pub struct Session {
-    dir: PathBuf,
-    plan: Plan,
-    state: SessionState,
-    reader: LogReader,
-    writer: Option<LogWriter>,
+    folder: Folder,
+    replica: Replica,
+    history: History,
     by: Option<String>,
-    clock: Arc<dyn Clock>,
-    undo: Vec<UndoEntry>,
-    redo: Vec<UndoEntry>,
-    faults: Option<log::FaultInjector>,
-    /// Writers seen stamping events more than a minute in the future, with
-    /// the largest such offset (negative: ahead of us); reported as skew.
-    ahead: std::collections::HashMap<Arc<str>, i64>,
-    /// Places (board, section) of notes the plan file does not have; the
-    /// plan in memory gains a section for each, so no note ever disappears.
-    orphans: Vec<(String, String)>,
-    /// A view's clock exchange with the other views (off for CLI calls).
-    clocks: Option<probe::ClockExchange>,
-    /// Conflict copies of the plan a sync engine left next to it.
-    plan_conflicts: Vec<PathBuf>,
+    /// The language recorded on notes this session adds (`None`: unnamed).
+    note_lang: Option<crate::model::Lang>,
     /// The text this writer last gave each note, to notice when someone
     /// else's later edit replaced it (last writer wins).
     own_texts: std::collections::HashMap<String, String>,
     /// Notes whose text of ours was replaced, not yet reported.
     replaced: Vec<String>,
-    /// The language recorded on notes this session adds (`None`: unnamed).
-    note_lang: Option<crate::model::Lang>,
-    /// Writes on a background thread (views); `None`: every append waits
-    /// for its fsync (the CLI).
-    background: Option<Background>,
-}
-
-/// The state of background writes: the writer id events are stamped with
-/// and the events handed over but not yet known to be on disk.
-#[derive(Debug)]
-struct Background {
-    writer: writer::BackgroundWriter,
-    /// The writer id of the events being written; a failure retires it.
-    actor: Option<Arc<str>>,
-    /// The last sequence number given out under `actor`.
-    seq: u64,
-    /// The last ticket given out.
+    /// The last ticket given out (background writes).
     ticket: u64,
-    /// Tickets handed to the thread without an outcome yet, with the note
-    /// whose text they set (if any).
+    /// Tickets handed to the background writer without an outcome yet,
+    /// with the note whose text they set (if any).
     pending: Vec<(u64, Option<String>)>,
-}
-
-/// A background write's outcome, as the views receive it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WriteOutcome {
-    /// The write's ticket (see [`Session::last_ticket`]).
-    pub ticket: u64,
-    /// `None` once on disk; why it failed otherwise.
-    pub failure: Option<writer::SaveError>,
 }
 
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
-            .field("dir", &self.dir)
+            .field("dir", &self.folder.dir())
             .finish_non_exhaustive()
     }
 }
@@ -138,63 +78,51 @@ impl Session {
 
     /// Opens the session in `dir`, reading time from `clock`.
     pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Session> {
-        if !dir.is_dir() {
-            return Err(Error::Invalid(format!("{}: no such session folder", dir.display())));
-        }
-        let plan_path = dir.join(PLAN_FILE);
-        if !plan_path.exists() {
-            return Err(Error::Invalid(format!(
-                "{}: not a runde session (no {PLAN_FILE}); create one with `runde new`",
-                dir.display()
-            )));
-        }
-        refuse_symlink(&plan_path)?;
-        refuse_symlink(&dir.join(LOG_DIR))?;
-        let plan = crate::store::plan_file::read_plan(&plan_path)?;
-        let mut session = Session {
-            dir: dir.to_path_buf(),
-            plan,
-            state: SessionState::default(),
-            reader: LogReader::new(dir.join(LOG_DIR)),
-            writer: None,
+        let (folder, replica) = Folder::open(dir, clock)?;
+        Ok(Session::from_parts(folder, replica))
+    }
+
+    /// A session of an open folder and what was folded from it.
+    pub fn from_parts(folder: Folder, replica: Replica) -> Session {
+        Session {
+            folder,
+            replica,
+            history: History::default(),
             by: None,
-            clock,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            faults: None,
-            ahead: std::collections::HashMap::new(),
-            orphans: Vec::new(),
-            clocks: None,
-            plan_conflicts: Vec::new(),
+            note_lang: None,
             own_texts: std::collections::HashMap::new(),
             replaced: Vec::new(),
-            note_lang: None,
-            background: None,
-        };
-        session.state.begin_bulk();
-        let loaded = session.refresh();
-        session.state.end_bulk();
-        loaded?;
-        Ok(session)
+            ticket: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The folder and the replica, apart (a view's runtime keeps the one,
+    /// its app the other).
+    pub fn into_parts(self) -> (Folder, Replica) {
+        (self.folder, self.replica)
     }
 
     /// Injects write and fsync failures into this session's writes (tests of
     /// full disks and I/O errors).
     pub fn set_fault_injector(&mut self, faults: Option<log::FaultInjector>) {
-        if let Some(w) = self.writer.as_mut() {
-            w.set_faults(faults.clone());
-        }
-        self.faults = faults;
+        self.folder.set_fault_injector(faults);
     }
 
     /// Sets the author recorded on notes this session adds.
     pub fn set_author(&mut self, by: Option<String>) {
         self.by = by.filter(|b| !b.trim().is_empty());
+        self.folder.set_author(self.by.clone());
     }
 
     /// Sets the language recorded on notes this session adds.
     pub fn set_note_lang(&mut self, lang: Option<crate::model::Lang>) {
         self.note_lang = lang;
+    }
+
+    /// Sets the words added to the title of a place the plan lacks.
+    pub fn label_orphans(&mut self, word: &str) {
+        self.replica.label_orphans(word);
     }
 
     /// The author of this session's notes.
@@ -204,120 +132,82 @@ impl Session {
 
     /// The session folder.
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.folder.dir()
     }
 
     /// The plan.
     pub fn plan(&self) -> &Plan {
-        &self.plan
+        self.replica.plan()
+    }
+
+    /// The folded state.
+    pub fn state(&self) -> &SessionState {
+        self.replica.state()
+    }
+
+    /// The clock this session reads.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        self.folder.clock()
+    }
+
+    /// Current wall time from the session's clock.
+    pub fn now_ms(&self) -> i64 {
+        self.folder.now_ms()
     }
 
     /// Re-reads `session.json` (edited by `runde prepare` or `plan --edit`);
     /// true when the plan changed. A plan that does not parse is ignored.
     pub fn reload_plan(&mut self) -> bool {
-        match crate::store::plan_file::read_plan(&self.dir.join(PLAN_FILE)) {
-            Ok(plan) if plan != self.plan => {
-                self.plan = plan;
+        match self.folder.reload_plan() {
+            Some(plan) => {
+                self.replica.set_plan(plan);
                 true
             }
-            _ => false,
+            None => false,
         }
-    }
-
-    /// The folded state.
-    pub fn state(&self) -> &SessionState {
-        &self.state
-    }
-
-    /// The clock this session reads.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
-        &self.clock
-    }
-
-    /// Current wall time from the session's clock.
-    pub fn now_ms(&self) -> i64 {
-        self.clock.now_ms()
     }
 
     /// Lines of the logs that were reported and ignored: out-of-range
     /// values, claimed identities, oversized records (`runde check` lists them).
     pub fn rejected(&self) -> Vec<log::Rejected> {
-        self.reader.rejected()
+        self.folder.rejected()
     }
 
     /// Starts measuring clock differences to the other open views (see
     /// [`probe`]); only views do this, CLI calls never write probes.
     pub fn enable_clock_probes(&mut self) {
-        let mut clocks = probe::ClockExchange::new(&self.dir, self.clock.now_ms());
-        if let Some(w) = &self.writer {
-            clocks.announce(w.actor());
-        }
-        clocks.poll(self.clock.now_ms());
-        self.clocks = Some(clocks);
+        self.folder.enable_clock_probes();
     }
 
-    /// How far the clock of the writer `actor` is behind ours, in ms
-    /// (negative: ahead), when a probe round trip proved a difference of
-    /// more than a second beyond the measurement's uncertainty.
+    /// How far the clock of the writer `actor` is behind ours (see
+    /// [`Folder::skew_of`]).
     pub fn skew_of(&self, actor: &str) -> Option<i64> {
-        let estimate = self.clocks.as_ref()?.estimate_for_actor(actor)?;
-        // A writer more than a minute ahead has its events' times clamped
-        // to ours as they arrive (see `refresh`): no correction is left.
-        estimate
-            .credible(1000)
-            .map(|offset| -offset)
-            .filter(|s| *s >= -FUTURE_TOLERANCE_MS)
+        self.folder.skew_of(actor)
     }
 
-    /// The largest proven clock difference to any other view (same sign as
-    /// [`Session::skew_of`]). A sync engine's delivery delay never counts.
+    /// The largest proven clock difference to any other view.
     pub fn largest_skew(&self) -> Option<i64> {
-        let probed = self
-            .clocks
-            .iter()
-            .flat_map(|c| c.estimates())
-            .filter_map(|e| e.credible(1000))
-            .map(|offset| -offset);
-        probed.chain(self.ahead.values().copied()).max_by_key(|s| s.abs())
+        self.folder.largest_skew()
     }
 
     /// Conflict copies of the plan found at the last refresh.
     pub fn plan_conflicts(&self) -> &[PathBuf] {
-        &self.plan_conflicts
+        self.folder.plan_conflicts()
     }
 
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
-        let state = &mut self.state;
-        let now = self.clock.now_ms();
-        let ahead = &mut self.ahead;
-        let count = self.reader.poll_into(&mut |key, mut ev| {
-            // Nothing can have happened after now: a timer paused by a host
-            // an hour ahead is paused now, not in an hour.
-            let sample = now.saturating_sub(ev.wall_ms);
-            if sample < -FUTURE_TOLERANCE_MS {
-                let entry = ahead.entry(key.actor.clone()).or_insert(sample);
-                *entry = (*entry).min(sample);
-                ev.wall_ms = now;
-            }
-            state.apply(&key, ev)
-        })?;
-        let conflicts = sync::plan_conflicts(&self.dir);
-        let conflicts_changed = conflicts != self.plan_conflicts;
-        self.plan_conflicts = conflicts;
-        if let Some(clocks) = self.clocks.as_mut() {
-            clocks.poll(self.clock.now_ms());
-        }
+        let polled = self.folder.poll()?;
+        let count = self.replica.apply_all(polled.events);
         if count > 0 {
-            self.adopt_orphans();
             self.notice_replaced_texts();
         }
-        Ok(count > 0 || conflicts_changed)
+        Ok(count > 0 || polled.conflicts_changed)
     }
 
     /// Moves notes whose text of ours another writer replaced to `replaced`.
     fn notice_replaced_texts(&mut self) {
-        let state = &self.state;
+        let state = self.replica.state();
         let gone: Vec<String> = self
             .own_texts
             .iter()
@@ -337,96 +227,92 @@ impl Session {
     }
 
     /// Places (board, section) of live notes that the plan file does not
-    /// have (a plan edited while notes were written): shown and exported
-    /// under their old ids, with a warning in the title.
+    /// have (see [`Replica::orphans`]).
     pub fn orphans(&self) -> &[(String, String)] {
-        &self.orphans
-    }
-
-    /// Gives every note whose board or section the plan lacks a section in
-    /// the plan in memory (never on disk), titled with a warning.
-    fn adopt_orphans(&mut self) {
-        let missing: std::collections::BTreeSet<(String, String)> = self
-            .state
-            .live_notes()
-            .filter(|n| self.plan.board(&n.board).and_then(|b| b.section(&n.section)).is_none())
-            .map(|n| (n.board.clone(), n.section.clone()))
-            .collect();
-        let warning = crate::i18n::strings(self.plan.lang).not_in_plan;
-        for (board, section) in missing {
-            let title = format!("⚠ {section} ({warning})");
-            let place = crate::model::Section {
-                id: section.clone(),
-                title,
-                lead: None,
-            };
-            match self.plan.boards.iter_mut().find(|b| b.id == board) {
-                Some(b) => b.sections.push(place),
-                None => self.plan.boards.push(crate::model::Board::new(
-                    &board,
-                    crate::model::BoardKind::Workshop,
-                    &format!("⚠ {board} ({warning})"),
-                    vec![place],
-                )),
-            }
-            self.orphans.push((board, section));
-        }
+        self.replica.orphans()
     }
 
     /// Appends a change durably, then applies it. Returns once on disk —
     /// or, after [`Session::write_in_background`], once handed over.
     pub fn append(&mut self, change: Change) -> Result<()> {
-        if self.background.is_some() {
-            return self.append_in_background(change);
+        let ticket = self.ticket + 1;
+        let own = own_text(&change);
+        let stamped = self
+            .folder
+            .append(self.replica.state().max_lamport(), vec![change], ticket)?;
+        if self.folder.writes_in_background() {
+            self.ticket = ticket;
+            self.pending.push((ticket, own.as_ref().map(|(id, _)| id.clone())));
         }
-        let wall_ms = self.clock.now_ms();
-        if self.writer.is_none() {
-            let log_dir = self.dir.join(LOG_DIR);
-            let writer = LogWriter::create_with_faults(&log_dir, self.by.as_deref(), wall_ms, self.faults.clone())?;
-            if let Some(clocks) = self.clocks.as_mut() {
-                clocks.announce(writer.actor());
-            }
-            self.writer = Some(writer);
-        }
-        let Some(writer) = self.writer.as_mut() else {
-            return Err(Error::Invalid("no log writer".into()));
-        };
-        let ev = Event {
-            seq: writer.next_seq(),
-            lamport: self.state.max_lamport().saturating_add(1),
-            wall_ms,
-            c: change,
-        };
-        // Readers ignore out-of-range events: never acknowledge one.
-        ev.check_bounds()
-            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
-        let line_len = match writer.append(&ev) {
-            Ok(n) => n,
-            Err(e) => {
-                // Never fsync the same file again after a failure (fsyncgate):
-                // the next append starts a fresh log file.
-                self.writer = None;
-                return Err(e);
-            }
-        };
-        let key = OrderKey {
-            lamport: ev.lamport,
-            actor: writer.actor().clone(),
-            seq: ev.seq,
-        };
-        if let Some((id, text)) = own_text(&ev.c) {
+        if let Some((id, text)) = own {
             self.own_texts.insert(id, text);
         }
-        let file_name = writer.file_name().to_string();
-        let header_len = writer.header_len();
-        self.reader.note_own(&file_name, header_len, &key, line_len);
-        self.state.apply(&key, ev);
+        self.replica.apply_own(stamped);
         Ok(())
     }
 
-    // ----- notes -------------------------------------------------------
+    // ----- background writes --------------------------------------------
 
-    // ----- timers, phases, messages -------------------------------------
+    /// Hands every later write to a background thread (views): an append
+    /// returns at once, its outcome arrives through
+    /// [`Session::take_write_outcomes`] after `wake` was called.
+    pub fn write_in_background(&mut self, wake: Box<dyn Fn() + Send>) -> Result<()> {
+        self.folder.write_in_background(wake)
+    }
+
+    /// True while writes go through the background thread.
+    pub fn writes_in_background(&self) -> bool {
+        self.folder.writes_in_background()
+    }
+
+    /// The ticket of the last background write handed over (0: none yet).
+    pub fn last_ticket(&self) -> u64 {
+        self.ticket
+    }
+
+    /// True while a background write setting this note's text has no
+    /// outcome yet.
+    pub fn is_unsaved(&self, note: &str) -> bool {
+        self.pending.iter().any(|(_, id)| id.as_deref() == Some(note))
+    }
+
+    /// True while any background write has no outcome yet.
+    pub fn has_unsaved(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Background writes that finished since the last call (not yet
+    /// settled: pass each to [`Session::settle`]).
+    pub fn take_write_outcomes(&mut self) -> Vec<WriteOutcome> {
+        self.folder.take_write_outcomes()
+    }
+
+    /// Waits up to `timeout` for the next background outcome (tests).
+    pub fn wait_write_outcome(&mut self, timeout: std::time::Duration) -> Option<WriteOutcome> {
+        self.folder.wait_write_outcome(timeout)
+    }
+
+    /// Takes a background write's outcome into account. After a failure
+    /// the state is folded again from disk without the events that were
+    /// not saved (every pending one: they carry the retired writer id).
+    pub fn settle(&mut self, outcome: WriteOutcome) -> Result<()> {
+        let Some(at) = self.pending.iter().position(|(t, _)| *t == outcome.ticket) else {
+            return Ok(());
+        };
+        if outcome.failure.is_none() {
+            self.pending.remove(at);
+            return Ok(());
+        }
+        for (_, note) in std::mem::take(&mut self.pending) {
+            if let Some(id) = note {
+                self.own_texts.remove(&id);
+            }
+        }
+        self.replica.clear_state();
+        let events = self.folder.reread()?;
+        self.replica.apply_all(events);
+        Ok(())
+    }
 }
 
 /// The note and text a change of ours gives it, if it sets a text.

@@ -1,7 +1,10 @@
 //! Writing notes: add, edit, delete, star, kind, flags, move and reorder —
 //! each decided by `model::rules` and appended here — and this writer's
 //! undo and redo.
-use super::*;
+use super::{NewNote, Session, UndoEntry, UndoOutcome, checked_text};
+use crate::error::Result;
+use crate::model::rules;
+use crate::model::{Change, NoteFields, NoteKind};
 
 impl Session {
     /// Adds a note; returns its id once it is durable.
@@ -68,7 +71,7 @@ impl Session {
         kind: NoteKind,
         sources: &[String],
     ) -> Result<String> {
-        let board = rules::findings_board(&self.plan)?;
+        let board = rules::findings_board(self.replica.plan())?;
         let mut note = self.new_note(id, &board, None, text, kind, false)?;
         for source in sources {
             let source = self.resolve_note_id(source)?;
@@ -109,17 +112,7 @@ impl Session {
     pub(super) fn add_new_note(&mut self, note: NewNote) -> Result<String> {
         let id = note.id.clone();
         self.append_at_end(note)?;
-        self.push_undo(UndoEntry {
-            note: id.clone(),
-            before: NoteFields {
-                deleted: Some(true),
-                ..NoteFields::default()
-            },
-            after: NoteFields {
-                deleted: Some(false),
-                ..NoteFields::default()
-            },
-        });
+        self.push_undo(UndoEntry::added(&id));
         Ok(id)
     }
 
@@ -127,7 +120,7 @@ impl Session {
     /// skipped when finding the end, so a retry lands where the first
     /// attempt did.
     pub(super) fn append_at_end(&mut self, mut note: NewNote) -> Result<()> {
-        let placement = rules::place_in(&self.state, &note.board, &note.section, &note.id, None)?;
+        let placement = rules::place_in(self.replica.state(), &note.board, &note.section, &note.id, None)?;
         self.append_all(placement.respaced)?;
         note.pos = placement.pos;
         self.append(Change::NoteAdded(note))
@@ -203,14 +196,14 @@ impl Session {
         section: Option<&str>,
         before: Option<&str>,
     ) -> Result<()> {
-        let moved = rules::move_note(&self.plan, &self.state, id, board, section, before)?;
+        let moved = rules::move_note(self.replica.plan(), self.replica.state(), id, board, section, before)?;
         self.append_all(moved.respaced)?;
         self.update_note(&moved.note, moved.fields)
     }
 
     /// Moves a note one place up (-1) or down (+1) within its section.
     pub fn reorder_note(&mut self, id: &str, delta: i32) -> Result<bool> {
-        let Some(to) = rules::reorder_target(&self.state, id, delta)? else {
+        let Some(to) = rules::reorder_target(self.replica.state(), id, delta)? else {
             return Ok(false);
         };
         let before = match &to {
@@ -223,7 +216,7 @@ impl Session {
 
     /// Applies field changes to a live note and records them for undo.
     pub(super) fn update_note(&mut self, id: &str, fields: NoteFields) -> Result<()> {
-        let Some((id, before)) = rules::note_update(&self.state, id, &fields)? else {
+        let Some((id, before)) = rules::note_update(self.replica.state(), id, &fields)? else {
             return Ok(());
         };
         self.append(Change::NoteSet {
@@ -239,8 +232,7 @@ impl Session {
     }
 
     pub(super) fn push_undo(&mut self, entry: UndoEntry) {
-        self.undo.push(entry);
-        self.redo.clear();
+        self.history.record(entry);
     }
 
     /// Reverts this writer's last note action.
@@ -253,55 +245,31 @@ impl Session {
         self.step_history(true)
     }
 
-    /// Moves one entry between the undo and redo stacks, writing the fields
-    /// it restores; on failure the entry stays where it was.
-    pub(super) fn step_history(&mut self, forward: bool) -> Result<Option<UndoOutcome>> {
-        let from = if forward { &mut self.redo } else { &mut self.undo };
-        let Some(entry) = from.pop() else {
+    /// Writes the fields one history entry restores; on failure the entry
+    /// stays where it was.
+    fn step_history(&mut self, forward: bool) -> Result<Option<UndoOutcome>> {
+        let Some(step) = self.history.step(self.replica.state(), forward)? else {
             return Ok(None);
         };
-        let (expected, target) = if forward {
-            (&entry.before, &entry.after)
-        } else {
-            (&entry.after, &entry.before)
-        };
-        let result = self.replay(&entry.note, expected, target);
-        let to = match (forward, result.is_ok()) {
-            (true, true) | (false, false) => &mut self.undo,
-            (false, true) | (true, false) => &mut self.redo,
-        };
-        to.push(entry);
-        result.map(Some)
-    }
-
-    pub(super) fn replay(&mut self, id: &str, expected: &NoteFields, target: &NoteFields) -> Result<UndoOutcome> {
-        let note = self
-            .state
-            .note(id)
-            .ok_or_else(|| rules::RuleError::UnknownNote(id.to_string()))?;
-        let conflict = note.snapshot_of(expected) != *expected;
-        self.append(Change::NoteSet {
-            id: id.to_string(),
-            fields: target.clone(),
-        })?;
-        Ok(UndoOutcome {
-            note: id.to_string(),
-            conflict,
-        })
+        if let Err(e) = self.append(step.change) {
+            self.history.unstep(forward);
+            return Err(e);
+        }
+        Ok(Some(step.outcome))
     }
 
     /// A live (not deleted) note by exact id.
     pub fn live_note(&self, id: &str) -> Result<&crate::model::Note> {
-        Ok(rules::live_note(&self.state, id)?)
+        Ok(rules::live_note(self.replica.state(), id)?)
     }
 
     /// Resolves a full note id or a unique prefix of one (case-insensitive).
     pub fn resolve_note_id(&self, id: &str) -> Result<String> {
-        Ok(rules::resolve_note_id(&self.state, id)?)
+        Ok(rules::resolve_note_id(self.replica.state(), id)?)
     }
 
     /// Checks board and section against the plan; defaults to the first section.
     pub fn resolve_place(&self, board: &str, section: Option<&str>) -> Result<(String, String)> {
-        Ok(rules::resolve_place(&self.plan, board, section)?)
+        Ok(rules::resolve_place(self.replica.plan(), board, section)?)
     }
 }

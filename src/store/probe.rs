@@ -178,6 +178,11 @@ impl ClockExchange {
         }
     }
 
+    /// The log actors of the other views that announced themselves.
+    pub fn actors(&self) -> impl Iterator<Item = &str> {
+        self.actors.keys().map(String::as_str)
+    }
+
     /// The best estimate for the view whose events log actor `actor` writes.
     pub fn estimate_for_actor(&self, actor: &str) -> Option<Estimate> {
         self.actors.get(actor).and_then(|peer| self.best.get(peer)).copied()

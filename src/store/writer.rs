@@ -11,70 +11,36 @@ use std::thread::JoinHandle;
 
 use super::log::{FaultInjector, LogWriter};
 use crate::error::{Error, Result};
-use crate::model::Event;
+use crate::model::SaveError;
 
-/// One event to append to the log of `actor`.
+/// The records of one write (one or more events) for the log of `actor`.
 pub struct Job {
-    /// The session's number for this write, echoed in its outcome.
+    /// The caller's number for this write, echoed in its outcome.
     pub ticket: u64,
-    /// The writer (log file) the event belongs to.
+    /// The writer (log file) the events belong to.
     pub actor: Arc<str>,
     /// Who writes, recorded in a new log's header.
     pub by: Option<String>,
-    /// The event, stamped with its sequence number and Lamport time.
-    pub event: Event,
+    /// When the log was first written to (a new log's header).
+    pub created_ms: i64,
+    /// Each event's sequence number and its encoded record.
+    pub records: Vec<(u64, Vec<u8>)>,
     /// Injected I/O faults (tests and benchmarks).
     pub faults: Option<FaultInjector>,
 }
 
-/// Why a write failed, as the views report it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveError {
-    /// The disk is full.
-    DiskFull,
-    /// The folder or file may not be written.
-    Denied,
-    /// The session folder or the log file went away.
-    Gone,
-    /// Any other I/O error (a failed fsync, a network folder that dropped).
-    Io,
-    /// The entry itself cannot be saved (too long, out of range).
-    Refused,
-}
-
-impl SaveError {
-    /// The kind of failure behind `error`.
-    pub fn of(error: &Error) -> SaveError {
-        use std::io::ErrorKind as K;
-        match error {
-            Error::Io { source, .. } => match source.kind() {
-                K::StorageFull | K::QuotaExceeded => SaveError::DiskFull,
-                K::PermissionDenied | K::ReadOnlyFilesystem => SaveError::Denied,
-                K::NotFound => SaveError::Gone,
-                _ => SaveError::Io,
-            },
-            Error::Invalid(text) if text.contains("no longer exists") || text.contains("was removed") => {
-                SaveError::Gone
-            }
-            _ => SaveError::Refused,
-        }
-    }
-
-    /// Words for the status line.
-    pub fn text(self, lang: crate::model::Lang) -> &'static str {
-        let de = lang == crate::model::Lang::De;
-        match (self, de) {
-            (SaveError::DiskFull, true) => "die Platte ist voll",
-            (SaveError::DiskFull, false) => "the disk is full",
-            (SaveError::Denied, true) => "keine Schreibberechtigung",
-            (SaveError::Denied, false) => "permission denied",
-            (SaveError::Gone, true) => "der Sitzungsordner ist weg",
-            (SaveError::Gone, false) => "the session folder is gone",
-            (SaveError::Io, true) => "Ein-/Ausgabefehler beim Schreiben",
-            (SaveError::Io, false) => "input/output error while writing",
-            (SaveError::Refused, true) => "der Eintrag lässt sich nicht speichern",
-            (SaveError::Refused, false) => "the entry cannot be saved",
-        }
+/// The kind of failure behind `error`, as the views report it.
+pub fn save_error(error: &Error) -> SaveError {
+    use std::io::ErrorKind as K;
+    match error {
+        Error::Io { source, .. } => match source.kind() {
+            K::StorageFull | K::QuotaExceeded => SaveError::DiskFull,
+            K::PermissionDenied | K::ReadOnlyFilesystem => SaveError::Denied,
+            K::NotFound => SaveError::Gone,
+            _ => SaveError::Io,
+        },
+        Error::Invalid(text) if text.contains("no longer exists") || text.contains("was removed") => SaveError::Gone,
+        _ => SaveError::Refused,
     }
 }
 
@@ -147,10 +113,9 @@ impl Drop for BackgroundWriter {
 
 /// The thread's loop: one job at a time, in order.
 fn write_jobs(dir: &std::path::Path, inbox: &mpsc::Receiver<Job>, answer: &mpsc::Sender<Outcome>, wake: &dyn Fn()) {
-    let mut open: Option<LogWriter> = None;
-    let mut failed: HashSet<Arc<str>> = HashSet::new();
+    let mut logs = Logs::default();
     while let Ok(job) = inbox.recv() {
-        let result = write_one(dir, &mut open, &mut failed, &job);
+        let result = logs.write(dir, &job);
         if answer
             .send(Outcome {
                 ticket: job.ticket,
@@ -164,44 +129,44 @@ fn write_jobs(dir: &std::path::Path, inbox: &mpsc::Receiver<Job>, answer: &mpsc:
     }
 }
 
-/// Appends one job's event, opening its writer's log on first use.
-fn write_one(
-    dir: &std::path::Path,
-    open: &mut Option<LogWriter>,
-    failed: &mut HashSet<Arc<str>>,
-    job: &Job,
-) -> Result<()> {
-    if failed.contains(&job.actor) {
-        return Err(Error::Invalid(
-            "not saved: an earlier entry of this writer could not be saved".into(),
-        ));
-    }
-    if open.as_ref().is_none_or(|w| *w.actor() != job.actor) {
-        *open = None;
-        let created = LogWriter::create_as(
-            dir,
-            &job.actor,
-            job.by.as_deref(),
-            job.event.wall_ms,
-            job.faults.clone(),
-        );
-        match created {
-            Ok(w) => *open = Some(w),
-            Err(e) => {
-                failed.insert(job.actor.clone());
-                return Err(e);
-            }
+/// This writer's open log and the writer ids that failed, for whoever
+/// writes the records (the background thread, or the CLI directly).
+#[derive(Default)]
+pub struct Logs {
+    open: Option<LogWriter>,
+    failed: HashSet<Arc<str>>,
+}
+
+impl Logs {
+    /// Appends one job's records, opening its writer's log on first use.
+    /// A writer id whose write failed is never written again (fsyncgate).
+    pub fn write(&mut self, dir: &std::path::Path, job: &Job) -> Result<()> {
+        if self.failed.contains(&job.actor) {
+            return Err(Error::Invalid(
+                "not saved: an earlier entry of this writer could not be saved".into(),
+            ));
         }
+        let written = self.write_records(dir, job);
+        if written.is_err() {
+            self.open = None;
+            self.failed.insert(job.actor.clone());
+        }
+        written
     }
-    let Some(writer) = open.as_mut() else {
-        return Err(Error::Invalid("no log writer".into()));
-    };
-    writer.set_faults(job.faults.clone());
-    if let Err(e) = writer.append(&job.event) {
-        // Never fsync the same file again after a failure (fsyncgate).
-        *open = None;
-        failed.insert(job.actor.clone());
-        return Err(e);
+
+    fn write_records(&mut self, dir: &std::path::Path, job: &Job) -> Result<()> {
+        if self.open.as_ref().is_none_or(|w| *w.actor() != job.actor) {
+            self.open = None;
+            let created = LogWriter::create_as(dir, &job.actor, job.by.as_deref(), job.created_ms, job.faults.clone())?;
+            self.open = Some(created);
+        }
+        let Some(writer) = self.open.as_mut() else {
+            return Err(Error::Invalid("no log writer".into()));
+        };
+        writer.set_faults(job.faults.clone());
+        for (seq, line) in &job.records {
+            writer.append_line(*seq, line)?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -193,18 +193,26 @@ impl LogWriter {
                 MAX_RECORD_BYTES >> 20
             )));
         }
+        self.append_line(ev.seq, &line)?;
+        Ok(line.len() as u64)
+    }
+
+    /// Appends the encoded record `line` of event number `seq` (checked
+    /// against [`MAX_RECORD_BYTES`] by the caller) and waits until it is on
+    /// disk. After an error this writer must not be used again.
+    pub fn append_line(&mut self, seq: u64, line: &[u8]) -> Result<()> {
         if let Some(e) = self.fault(IoStep::Write) {
             let _ = self.file.write_all(&line[..line.len() / 2]);
             return Err(Error::io(&self.path, e));
         }
-        self.file.write_all(&line).map_err(|e| Error::io(&self.path, e))?;
+        self.file.write_all(line).map_err(|e| Error::io(&self.path, e))?;
         if let Some(e) = self.fault(IoStep::Sync) {
             return Err(Error::io(&self.path, e));
         }
         self.file.sync_data().map_err(|e| Error::io(&self.path, e))?;
         self.check_still_linked()?;
-        self.seq = ev.seq;
-        Ok(line.len() as u64)
+        self.seq = seq;
+        Ok(())
     }
 }
 
