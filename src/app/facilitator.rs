@@ -7,6 +7,7 @@ use crate::model::{TimerFacts, TimerOp};
 use crate::store::presence::{Claim, FacilitatorSeat, claim_facilitator};
 
 mod messages;
+pub mod synthesis;
 mod timers;
 
 /// What the facilitator's screen shows.

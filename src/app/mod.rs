@@ -5,13 +5,13 @@
 pub mod action;
 mod editor;
 mod facilitator;
+pub use facilitator::synthesis;
+mod folder;
 pub mod keys;
 mod note_taker;
 pub mod prepare;
-mod refresh;
-mod saving;
-pub mod synthesis;
 mod transient;
+mod writes;
 
 /// Drafts live in the store (all file I/O does); the views reach them here.
 pub use crate::store::drafts;
@@ -27,9 +27,9 @@ use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, TimerState};
 use crate::store::{Session, TimerCommand};
 pub use action::Action;
 pub use facilitator::{Column, FacMode, Facilitator};
+pub use folder::Ticked;
 use keys::Binding;
 pub use note_taker::{NoteView, Picker};
-pub use refresh::Ticked;
 
 /// Which screen is shown.
 #[derive(Debug, Clone)]
@@ -124,7 +124,7 @@ pub struct App {
     /// A view that only shows (the projector over SSH): every writing action is ignored.
     pub read_only: bool,
     /// Notes handed to the background writer, waiting for their outcome.
-    awaiting: Vec<saving::Awaiting>,
+    awaiting: Vec<writes::Awaiting>,
     /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
     pub join_hint: Option<String>,
     /// A pending `g`, the help's scroll, the status message's age.
@@ -409,7 +409,7 @@ impl App {
     }
 }
 
-fn new_note_id() -> String {
+pub(crate) fn new_note_id() -> String {
     ulid::Ulid::new().to_string().to_lowercase()
 }
 

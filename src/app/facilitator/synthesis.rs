@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::keys::{self, Binding};
-use super::{Action, App, FacMode, Input, InputKind, Message, Screen, Tone};
+use crate::app::keys::{self, Binding};
+use crate::app::{Action, App, FacMode, Input, InputKind, Message, Screen, Tone};
 use crate::error::Error;
 use crate::i18n::{SynthesisStrings, synthesis_strings};
 use crate::model::similarity::{Doc, Index};
@@ -130,7 +130,7 @@ impl App {
     }
 
     /// `Space` in the merged view: mark or unmark the note under the cursor.
-    pub(super) fn toggle_mark(&mut self) {
+    pub(crate) fn toggle_mark(&mut self) {
         let Some(id) = self.fac_current_note().map(|n| n.id.clone()) else {
             return self.report(Err(Error::Invalid(self.s().no_note_selected.into())));
         };
@@ -151,7 +151,7 @@ impl App {
     }
 
     /// `Esc` with marks: clear them (true) instead of leaving the view.
-    pub(super) fn clear_marks(&mut self) -> bool {
+    pub(crate) fn clear_marks(&mut self) -> bool {
         let text = self.syn().marks_cleared;
         let Screen::Facilitator(f) = &mut self.screen else {
             return false;
@@ -168,7 +168,7 @@ impl App {
     }
 
     /// `f`: one finding from the marked notes, or a copy of the note under the cursor.
-    pub(super) fn make_finding(&mut self) {
+    pub(crate) fn make_finding(&mut self) {
         if self.findings_board().is_none() {
             return self.report(Err(Error::Invalid(self.s().no_findings_board.into())));
         }
@@ -182,7 +182,7 @@ impl App {
             .map(|n| n.text.trim().to_string())
             .collect();
         let kind = InputKind::Finding {
-            id: super::new_note_id(),
+            id: crate::app::new_note_id(),
             sources: marks,
         };
         self.open_input(kind, &text.join("\n"));
@@ -210,7 +210,7 @@ impl App {
         let sources = [note.id.clone()];
         let result = self
             .session
-            .add_finding_with_id(super::new_note_id(), &note.text, note.kind, &sources);
+            .add_finding_with_id(crate::app::new_note_id(), &note.text, note.kind, &sources);
         let copied = format!("{} {title}", self.s().copied_to);
         match result {
             Ok(_) if copied_before => {
@@ -224,7 +224,7 @@ impl App {
     }
 
     /// Saves the finding typed in the editor; the marks are cleared once it is on disk.
-    pub(super) fn submit_finding(&mut self, input: Input, text: &str) {
+    pub(crate) fn submit_finding(&mut self, input: Input, text: &str) {
         let InputKind::Finding { id, sources } = &input.kind else {
             return;
         };
@@ -251,7 +251,7 @@ impl App {
 
     /// `u`/`Ctrl-r` in either view: undo or redo this writer's last note
     /// action; a note-taker's cursor follows the restored note.
-    pub(super) fn undo_in_view(&mut self, action: Action) {
+    pub(crate) fn undo_in_view(&mut self, action: Action) {
         let s = self.s();
         let r = if action == Action::Undo {
             self.session.undo()
