@@ -6,7 +6,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use runde::app::App;
+use runde::runtime::Runner;
 use runde::store::Session;
 
 fn board_session(notes: usize) -> tempfile::TempDir {
@@ -21,7 +21,7 @@ fn key_to_frame(c: &mut Criterion) {
         let dir = board_session(n);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let session = Session::open(dir.path()).expect("open");
-        let mut app = App::note_taker(session, Some("b1"), None).expect("app");
+        let mut app = Runner::note_taker(session, Some("b1"), None).expect("app");
         let down = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         let up = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
         let mut flip = false;
@@ -29,24 +29,24 @@ fn key_to_frame(c: &mut Criterion) {
             b.iter(|| {
                 flip = !flip;
                 app.handle_key(if flip { down } else { up });
-                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+                terminal.draw(|f| f.render_widget(app.app(), f.area())).expect("draw");
                 black_box(terminal.backend().buffer().area);
             })
         });
-        let session = Session::open(dir.path()).expect("open");
-        let mut fac = App::facilitator(session, None);
-        fac.session.set_phase(Some("work")).expect("phase");
+        let mut session = Session::open(dir.path()).expect("open");
+        session.set_phase(Some("work")).expect("phase");
+        let mut fac = Runner::facilitator(session, None);
         group.bench_with_input(BenchmarkId::new("facilitator_tick", n), &n, |b, _| {
             b.iter(|| {
                 fac.update(runde::app::Action::Tick);
-                terminal.draw(|f| f.render_widget(&fac, f.area())).expect("draw");
+                terminal.draw(|f| f.render_widget(fac.app(), f.area())).expect("draw");
             })
         });
     }
     let dir = tempfile::tempdir().expect("temp dir");
     runde::synthetic::write_on(dir.path(), 10_000, 4, 1).expect("synthetic session");
     let session = Session::open(dir.path()).expect("open");
-    let mut app = App::note_taker(session, Some("b1"), None).expect("app");
+    let mut app = Runner::note_taker(session, Some("b1"), None).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut flip = false;
     group.bench_function("note_cursor_one_board/10000", |b| {
@@ -54,7 +54,7 @@ fn key_to_frame(c: &mut Criterion) {
             flip = !flip;
             let key = KeyEvent::new(KeyCode::Char(if flip { 'j' } else { 'k' }), KeyModifiers::NONE);
             app.handle_key(key);
-            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            terminal.draw(|f| f.render_widget(app.app(), f.area())).expect("draw");
         })
     });
     group.finish();

@@ -296,8 +296,7 @@ mod slow_fsync {
     use std::time::{Duration, Instant};
 
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-    use runde::app::App;
-    use runde::runtime::{LoopOptions, Msg, byte_terminal, run_loop, write_in_background};
+    use runde::runtime::{LoopOptions, Msg, Runner, byte_terminal, run_loop};
     use runde::store::Session;
 
     const FSYNC: Duration = Duration::from_millis(300);
@@ -344,12 +343,15 @@ mod slow_fsync {
         runde::synthetic::write(&dir, 100, 1).expect("synthetic session");
         let session = Session::open(&dir).expect("open");
         let state = Ok(tmp.path().join("state"));
-        let mut app = App::note_taker_with_state(session, Some("b1"), None, state).expect("app");
-        app.session
-            .set_fault_injector(Some(runde::store::log::slow_fsync(FSYNC)));
+        let mut app = Runner::note_taker_with_state(session, Some("b1"), None, state).expect("app");
+        app.set_fault_injector(Some(runde::store::log::slow_fsync(FSYNC)));
         let (tx, rx) = mpsc::channel();
         if background {
-            write_in_background(&mut app, tx.clone()).expect("writer");
+            let wake = tx.clone();
+            app.write_in_background(Box::new(move || {
+                let _ = wake.send(Msg::Store);
+            }))
+            .expect("writer");
         }
         let (frames, flushed) = mpsc::channel();
         let view = std::thread::spawn(move || {

@@ -170,20 +170,20 @@ pub fn run(cli: Cli) -> Result<()> {
             } else {
                 None
             };
-            let mut app = crate::app::App::facilitator(open_steady(&path)?, lang);
-            app.join_hint = join_hint;
-            app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
-            app.bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
-            app.set_authors_hidden(hide_authors);
-            app.claim_facilitator(crate::app::drafts::state_root());
-            crate::terminal::run(app)
+            let mut view = crate::runtime::Runner::facilitator(open_steady(&path)?, lang);
+            view.config_mut().join_hint = join_hint;
+            view.config_mut().bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
+            view.set_authors_hidden(hide_authors);
+            local_view(&mut view);
+            view.claim_facilitator(crate::store::drafts::state_root());
+            crate::terminal::run(view)
         }
         Command::Note { path, board, by, lang } => {
             let mut session = open_steady(&path)?;
             session.set_author(by);
-            let mut app = crate::app::App::note_taker(session, board.as_deref(), lang)?;
-            app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
-            crate::terminal::run(app)
+            let mut view = crate::runtime::Runner::note_taker(session, board.as_deref(), lang)?;
+            local_view(&mut view);
+            crate::terminal::run(view)
         }
         Command::Demo => demo(),
         Command::Finding { path, from, text } => {
@@ -221,6 +221,13 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
 /// stdout with every control character neutralised.
 pub fn emit_plain(text: &str) -> Result<()> {
     emit(&crate::model::text::neutralise_controls(text))
+}
+
+/// A view on this machine's terminal: local times of day, and system
+/// clock jumps reported.
+pub(crate) fn local_view(view: &mut crate::runtime::Runner) {
+    view.config_mut().utc_offset = *chrono::Local::now().offset();
+    view.watch_system_clock();
 }
 
 /// Opens a session for a long-running view, on a steady clock.

@@ -100,6 +100,7 @@ pub struct Strings {
     pub no_drafts: &'static str,
     pub draft_discarded: &'static str,
     pub drafts_unavailable: &'static str,
+    pub not_ready: &'static str,
     pub drafts_prompt: &'static str,
     /// Shown while a submitted note waits for its fsync.
     pub saving: &'static str,
@@ -206,6 +207,7 @@ const DE: Strings = Strings {
     no_drafts: "Keine Entwürfe auf dieser Tafel",
     draft_discarded: "Entwurf verworfen",
     drafts_unavailable: "Entwürfe können nicht gesichert werden (Getipptes ist nicht gegen Abstürze geschützt)",
+    not_ready: "noch nicht bereit – bitte gleich noch einmal",
     drafts_prompt: "Entwürfe – eine Ziffer öffnet einen davon:",
     saving: "… wird gespeichert",
 };
@@ -311,6 +313,7 @@ const EN: Strings = Strings {
     no_drafts: "No drafts on this board",
     draft_discarded: "Draft discarded",
     drafts_unavailable: "Drafts cannot be kept (typing is not protected against a crash)",
+    not_ready: "not ready yet – please try again in a moment",
     drafts_prompt: "Drafts – a digit reopens one:",
     saving: "… saving",
 };

@@ -10,32 +10,32 @@ use std::sync::mpsc;
 use ratatui::crossterm::event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::app::{App, Message, Tone};
+use crate::app::Action;
 use crate::error::{Error, Result};
-use crate::runtime::{LoopOptions, Msg, run_loop, write_in_background};
+use crate::runtime::{LoopOptions, Msg, Runner, run_loop};
 use crate::store::watch;
 
-/// Runs the app until it quits; the terminal is restored afterwards.
-pub fn run(mut app: App) -> Result<()> {
+/// Runs a view until it quits; the terminal is restored afterwards.
+pub fn run(mut runner: Runner) -> Result<()> {
     require_terminal()?;
     let (tx, rx) = mpsc::channel();
-    let _watcher = match watch::watch(app.session.dir(), tx.clone(), || Msg::Store) {
+    let _watcher = match watch::watch(runner.folder().dir(), tx.clone(), || Msg::Store) {
         Ok(w) => Some(w),
         Err(e) => {
-            app.message = Some(Message {
-                text: e.to_string(),
-                tone: Tone::Warning,
-            });
+            runner.update(Action::Warn(e.to_string()));
             None
         }
     };
-    write_in_background(&mut app, tx.clone())?;
+    let wake = tx.clone();
+    runner.write_in_background(Box::new(move || {
+        let _ = wake.send(Msg::Store);
+    }))?;
     let (mut terminal, edges) = Edges::start(tx)?;
     let options = LoopOptions {
         debug_panic: true,
         ..LoopOptions::default()
     };
-    let result = run_loop(&mut terminal, &mut app, &rx, options).map(|_| ());
+    let result = run_loop(&mut terminal, &mut runner, &rx, options).map(|_| ());
     edges.stop();
     result
 }

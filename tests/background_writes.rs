@@ -10,15 +10,17 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use ratatui::crossterm::event::KeyCode;
-use runde::app::App;
-use runde::runtime::{Msg, feed_write_outcomes, write_in_background};
+use runde::runtime::{Msg, Runner};
 use runde::store::log::{FaultInjector, IoStep};
 use tui::*;
 
 /// A view writing in the background; the receiver gets its wake-ups.
-fn background(app: &mut App) -> mpsc::Receiver<Msg> {
+fn background(app: &mut Runner) -> mpsc::Receiver<Msg> {
     let (tx, rx) = mpsc::channel();
-    write_in_background(app, tx).unwrap();
+    app.write_in_background(Box::new(move || {
+        let _ = tx.send(Msg::Store);
+    }))
+    .unwrap();
     rx
 }
 
@@ -43,9 +45,9 @@ fn failing_fsync(on: Arc<AtomicBool>) -> FaultInjector {
 }
 
 /// Waits for the writer's wake-up and feeds its outcomes into the app.
-fn settle(app: &mut App, wake: &mpsc::Receiver<Msg>) {
+fn settle(app: &mut Runner, wake: &mpsc::Receiver<Msg>) {
     wake.recv_timeout(Duration::from_secs(30)).expect("an outcome");
-    feed_write_outcomes(app);
+    app.feed_write_outcomes();
 }
 
 fn count(fx: &Fixture, text: &str) -> usize {
@@ -58,7 +60,7 @@ fn a_note_is_drawn_at_once_and_shown_saved_only_after_its_fsync() {
     let mut app = fx.note_taker(Some("methods"), Some("Lena Hoffmann"), None);
     let wake = background(&mut app);
     let (faults, go) = gated();
-    app.session.set_fault_injector(Some(faults));
+    app.set_fault_injector(Some(faults));
     app.handle_key(key('a'));
     typ(&mut app, "sofort sichtbar");
     app.handle_key(code(KeyCode::Enter));
@@ -69,8 +71,8 @@ fn a_note_is_drawn_at_once_and_shown_saved_only_after_its_fsync() {
     );
     assert!(text.contains("wird gespeichert"), "{text}");
     assert!(!text.contains("✓ gespeichert"), "not saved yet:\n{text}");
-    assert!(app.input.is_none(), "the editor closed");
-    assert!(!feed_write_outcomes(&mut app), "no outcome while the fsync waits");
+    assert!(app.input().is_none(), "the editor closed");
+    assert!(!app.feed_write_outcomes(), "no outcome while the fsync waits");
     assert!(!screen(&app, 100, 30).contains("✓ gespeichert"));
     assert_eq!(app.board_drafts().len(), 1, "the draft stays until the save");
 
@@ -90,17 +92,17 @@ fn a_failed_fsync_brings_the_text_back_and_a_retry_saves_one_note() {
     let mut app = fx.note_taker(Some("actors"), Some("Jonas Weber"), Some(runde::model::Lang::En));
     let wake = background(&mut app);
     let on = Arc::new(AtomicBool::new(true));
-    app.session.set_fault_injector(Some(failing_fsync(on.clone())));
+    app.set_fault_injector(Some(failing_fsync(on.clone())));
     app.handle_key(key('a'));
     typ(&mut app, "keep me");
     app.handle_key(code(KeyCode::Enter));
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     settle(&mut app, &wake);
     let text = screen(&app, 100, 30);
     assert!(text.contains("NOT SAVED"), "{text}");
     assert!(!text.contains("✓ saved"), "{text}");
     assert_eq!(
-        app.input.as_ref().map(|i| i.area.lines().to_vec()),
+        app.input().map(|i| i.area.lines().to_vec()),
         Some(vec!["keep me".to_string()]),
         "the text is back in the editor"
     );
@@ -119,8 +121,7 @@ fn a_view_that_quits_still_saves_what_it_handed_over() {
     let fx = Fixture::example();
     let mut app = fx.note_taker(Some("methods"), None, None);
     let _wake = background(&mut app);
-    app.session
-        .set_fault_injector(Some(runde::store::log::slow_fsync(Duration::from_millis(50))));
+    app.set_fault_injector(Some(runde::store::log::slow_fsync(Duration::from_millis(50))));
     for text in ["eins", "zwei", "drei"] {
         app.handle_key(key('a'));
         typ(&mut app, text);

@@ -15,8 +15,8 @@ fn first_note(fx: &Fixture) -> (String, String) {
     (n.id.clone(), n.text.clone())
 }
 
-fn editor_text(app: &runde::app::App) -> Option<String> {
-    app.input.as_ref().map(|i| i.area.lines().join("\n"))
+fn editor_text(app: &runde::runtime::Runner) -> Option<String> {
+    app.input().map(|i| i.area.lines().join("\n"))
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn similar_names_never_share_a_draft() {
     typ(&mut anna, "Annas Text");
     drop(anna);
     let other = fx.note_taker(Some("methods"), Some("Anna K?"), None);
-    assert!(other.input.is_none(), "another writer gets no draft");
+    assert!(other.input().is_none(), "another writer gets no draft");
     drop(other);
     let again = fx.note_taker(Some("methods"), Some("Anna K."), None);
     assert_eq!(editor_text(&again).as_deref(), Some("Annas Text"));
@@ -73,7 +73,7 @@ fn two_people_without_a_name_never_share_a_draft() {
     first.handle_key(key('a'));
     typ(&mut first, "erster Text");
     let mut second = fx.note_taker(Some("methods"), None, None);
-    assert!(second.input.is_none(), "the running writer's draft is not offered");
+    assert!(second.input().is_none(), "the running writer's draft is not offered");
     second.handle_key(key('a'));
     assert_eq!(editor_text(&second).as_deref(), Some(""));
     typ(&mut second, "zweiter Text");
@@ -144,10 +144,25 @@ fn drafts_are_listed_reopened_and_discarded_only_on_purpose() {
     typ(&mut app, &(at + 1).to_string());
     assert_eq!(editor_text(&app).as_deref(), Some("Neu eins"));
     app.handle_key(ctrl('g'));
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     let left: Vec<String> = app.board_drafts().into_iter().map(|d| d.text).collect();
     assert_eq!(left.len(), 1, "only the discarded one is gone: {left:?}");
     assert!(left[0].ends_with(" zwei"));
+}
+
+#[test]
+fn drawing_the_drafts_dialog_reads_no_file() {
+    let fx = Fixture::example();
+    let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
+    app.handle_key(key('a'));
+    typ(&mut app, "Neu eins");
+    app.handle_key(code(KeyCode::Esc));
+    app.handle_key(key('D'));
+    // The drafts folder goes away while the dialog is open: what it shows
+    // is what the view was told, not what a frame finds on disk.
+    std::fs::remove_dir_all(fx._tmp.path().join("state")).unwrap();
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("Entwürfe") && text.contains("Neu eins"), "{text}");
 }
 
 /// One step of a random session at the keyboard.
@@ -202,7 +217,7 @@ proptest! {
                 Step::Enter => { app.handle_key(code(KeyCode::Enter)); }
                 Step::Word => {
                     let word = format!("Q{i}Z");
-                    if app.input.is_some() {
+                    if app.input().is_some() {
                         typed.push(word.clone());
                     }
                     typ(&mut app, &word);

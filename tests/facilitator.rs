@@ -10,12 +10,12 @@ use runde::clock::Clock;
 use runde::model::{Lang, Signal};
 use tui::*;
 
-fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::app::App {
+fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::runtime::Runner {
     let mut app = fx.facilitator(lang);
     for _ in 0..3 {
         app.handle_key(key('n'));
     }
-    assert_eq!(app.session.state().phase(), Some("workshops"));
+    assert_eq!(app.state().phase(), Some("workshops"));
     app
 }
 
@@ -55,7 +55,7 @@ fn pause_one_extend_one_and_run_over_time() {
     app.handle_key(key('5')); // +5 on group 3
     fx.clock.advance_secs(46 * 60);
     app.update(Action::Tick);
-    let s = app.session.state();
+    let s = app.state();
     let now = fx.clock.now_ms();
     assert_eq!(
         s.timer("success").remaining_ms(now),
@@ -68,7 +68,7 @@ fn pause_one_extend_one_and_run_over_time() {
         "50 minutes in total"
     );
     assert_eq!(s.timer("methods").remaining_ms(now), -2 * 60_000);
-    assert!(app.bell_pending, "a group reached zero");
+    assert!(app.take_bell(), "a group reached zero");
     let text = screen(&app, 160, 45);
     assert!(text.contains("⚠ überzogen"), "{text}");
     assert!(text.contains("⏸ pausiert"), "{text}");
@@ -82,7 +82,7 @@ fn all_modifier_extends_every_group() {
     app.handle_key(key('S'));
     app.handle_key(key('a'));
     app.handle_key(key('-'));
-    let s = app.session.state();
+    let s = app.state();
     for b in ["methods", "success", "continuity", "actors"] {
         assert_eq!(s.timer(b).total_ms(), 44 * 60_000, "{b}");
     }
@@ -199,13 +199,13 @@ fn help_comes_from_the_binding_table_and_quit_asks_while_timers_run() {
     app.handle_key(key('x'));
     app.handle_key(key('S'));
     app.handle_key(key('q'));
-    assert!(!app.quit, "asks first");
+    assert!(!app.quit(), "asks first");
     assert!(screen(&app, 100, 40).contains("Beenden? (j/n)"));
     app.handle_key(key('n'));
-    assert!(!app.quit);
+    assert!(!app.quit());
     app.handle_key(key('q'));
     app.handle_key(key('y'));
-    assert!(app.quit);
+    assert!(app.quit());
 }
 
 #[test]
@@ -225,12 +225,12 @@ fn a_system_clock_jump_is_reported_and_the_countdown_stays_steady() {
     let fx = Fixture::example();
     let mut app = in_workshops(&fx, None);
     let system = runde::clock::FakeClock::at(fx.clock.now_ms());
-    app.system_clock = Some(std::sync::Arc::new(system.clone()));
+    app.compare_with(std::sync::Arc::new(system.clone()));
     app.handle_key(key('S'));
     fx.clock.advance_secs(60);
     system.advance_secs(60);
     app.update(Action::Tick);
-    let remaining = |app: &runde::app::App| app.session.state().timer("methods").remaining_ms(app.display_ms());
+    let remaining = |app: &runde::runtime::Runner| app.state().timer("methods").remaining_ms(app.display_ms());
     assert_eq!(remaining(&app), 44 * 60_000);
     assert!(!screen(&app, 120, 40).contains("gesprungen"));
     system.advance_secs(-3600); // an NTP step back by an hour
@@ -260,7 +260,7 @@ fn a_two_line_paste_into_the_broadcast_prompt_is_one_broadcast_and_nothing_else(
         "Noch 5 Minuten\rdann ins Plenum\nnSa+".into(),
     ));
     assert_eq!(
-        app.input.as_ref().expect("prompt open").area.lines(),
+        app.input().expect("prompt open").area.lines(),
         ["Noch 5 Minuten dann ins Plenum nSa+"]
     );
     app.handle_key(code(KeyCode::Enter));
@@ -295,20 +295,20 @@ fn a_broadcast_typed_on_a_full_disk_keeps_its_text() {
     let mut app = in_workshops(&fx, None);
     let full = Arc::new(AtomicBool::new(true));
     let on = full.clone();
-    app.session.set_fault_injector(Some(Arc::new(move |step| {
+    app.set_fault_injector(Some(Arc::new(move |step| {
         (step == IoStep::Write && on.load(Ordering::SeqCst))
             .then(|| std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
     })));
     app.handle_key(key('b'));
     typ(&mut app, "Bitte zurück ins Plenum");
     app.handle_key(code(KeyCode::Enter));
-    let input = app.input.as_ref().expect("the prompt stays open with the text");
+    let input = app.input().expect("the prompt stays open with the text");
     assert_eq!(input.area.lines(), ["Bitte zurück ins Plenum"]);
-    let message = &app.message.as_ref().expect("the failure is shown").text;
+    let message = &app.message().as_ref().expect("the failure is shown").text;
     assert!(message.contains("No space left"), "{message}");
     full.store(false, Ordering::SeqCst);
     app.handle_key(code(KeyCode::Enter));
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     assert_eq!(
         fx.session().state().latest_broadcast(None).unwrap().text,
         "Bitte zurück ins Plenum"

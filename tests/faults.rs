@@ -83,13 +83,13 @@ fn the_note_view_keeps_the_text_when_saving_fails() {
     let fx = Fixture::example();
     let mut app = fx.note_taker(Some("methods"), Some("Lena Hoffmann"), None);
     let on = Arc::new(AtomicBool::new(true));
-    app.session.set_fault_injector(Some(failing(IoStep::Write, on.clone())));
+    app.set_fault_injector(Some(failing(IoStep::Write, on.clone())));
     app.handle_key(key('a'));
     typ(&mut app, "nicht verlieren");
     app.handle_key(code(KeyCode::Enter));
     let text = screen(&app, 100, 30);
     assert!(text.contains("NICHT GESPEICHERT"), "{text}");
-    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["nicht verlieren"]);
+    assert_eq!(app.input().unwrap().area.lines(), ["nicht verlieren"]);
     on.store(false, Ordering::SeqCst);
     app.handle_key(code(KeyCode::Enter));
     assert!(screen(&app, 100, 30).contains("✓ gespeichert"));
@@ -120,7 +120,7 @@ fn folder_deleted(saved_before: bool) {
     let text = screen(&app, 100, 30);
     assert!(text.contains("NICHT GESPEICHERT"), "{text}");
     assert_eq!(
-        app.input.as_ref().unwrap().area.lines(),
+        app.input().unwrap().area.lines(),
         ["noch da!"],
         "the text stays in the editor"
     );
@@ -141,8 +141,7 @@ fn a_read_only_folder_is_a_clear_error_and_changes_nothing() {
         .collect();
     let mut app = fx.note_taker(Some("actors"), Some("Jonas Weber"), Some(runde::model::Lang::En));
     let on = Arc::new(AtomicBool::new(true));
-    app.session
-        .set_fault_injector(Some(failing(IoStep::Create, on.clone())));
+    app.set_fault_injector(Some(failing(IoStep::Create, on.clone())));
     app.handle_key(key('a'));
     typ(&mut app, "read-only");
     app.handle_key(code(KeyCode::Enter));
@@ -151,7 +150,7 @@ fn a_read_only_folder_is_a_clear_error_and_changes_nothing() {
         text.contains("NOT SAVED") && text.contains("Permission denied"),
         "{text}"
     );
-    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["read-only"]);
+    assert_eq!(app.input().unwrap().area.lines(), ["read-only"]);
     let after: Vec<_> = std::fs::read_dir(fx.dir().join("log"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -673,13 +673,13 @@ fn the_hostile_folder_suite() {
         let clock = runde::clock::FakeClock::at(MEETING_START_MS);
         let session = runde::store::Session::open_with_clock(&dir, Arc::new(clock.clone()))
             .unwrap_or_else(|e| panic!("{}: {e}", attack.name));
-        let mut fac = runde::app::App::facilitator(session, None);
+        let mut fac = runde::runtime::Runner::facilitator(session, None);
         for k in ['S', 'n', ' ', '+', 'p', 'm'] {
             fac.handle_key(tui::key(k));
             screen(&fac, 120, 40);
         }
         let session = runde::store::Session::open_with_clock(&dir, Arc::new(clock)).unwrap();
-        let mut nt = runde::app::App::note_taker(session, Some("methods"), None).unwrap();
+        let mut nt = runde::runtime::Runner::note_taker(session, Some("methods"), None).unwrap();
         for k in ['j', 'k', 'J', 'K', '\t'] {
             nt.handle_key(tui::key(k));
             screen(&nt, 80, 24);

@@ -7,24 +7,25 @@ mod tui;
 
 use assert_cmd::Command;
 use ratatui::crossterm::event::KeyCode;
-use runde::app::{Action, App};
+use runde::app::Action;
 use runde::clock::Clock;
 use runde::model::{Lang, TimerState};
+use runde::runtime::Runner;
 use tui::*;
 
 const MIN: i64 = 60_000;
 const GROUPS: [&str; 4] = ["methods", "success", "continuity", "actors"];
 
-fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> App {
+fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> Runner {
     let mut app = fx.facilitator(lang);
     for _ in 0..3 {
         app.handle_key(key('n'));
     }
-    assert_eq!(app.session.state().phase(), Some("workshops"));
+    assert_eq!(app.state().phase(), Some("workshops"));
     app
 }
 
-fn refreshed(app: &mut App) -> &mut App {
+fn refreshed(app: &mut Runner) -> &mut Runner {
     app.update(Action::StoreChanged);
     app
 }
@@ -44,7 +45,7 @@ fn a_signal_shows_in_present_merged_and_the_plenary_and_the_group_sees_it_was_se
         screen(&group, 100, 30)
     );
     refreshed(&mut app).update(Action::Tick);
-    assert!(app.bell_pending, "a new signal rings the bell");
+    assert!(app.take_bell(), "a new signal rings the bell");
     app.handle_key(key('p'));
     let text = screen(&app, 160, 45);
     assert!(
@@ -55,7 +56,7 @@ fn a_signal_shows_in_present_merged_and_the_plenary_and_the_group_sees_it_was_se
     assert!(screen(&app, 160, 45).contains("3 Verstetigung: braucht Hilfe"));
     app.handle_key(code(KeyCode::Esc));
     app.handle_key(key('n'));
-    assert_eq!(app.session.state().phase(), Some("plenary"));
+    assert_eq!(app.state().phase(), Some("plenary"));
     let text = screen(&app, 160, 45);
     assert!(
         text.contains("⚑ Signale: Verstetigung: braucht Hilfe"),
@@ -104,7 +105,7 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     app.handle_key(key('S'));
     fx.clock.advance_secs(600);
     app.handle_key(key('n'));
-    assert_eq!(app.session.state().phase(), Some("workshops"), "asks first");
+    assert_eq!(app.state().phase(), Some("workshops"), "asks first");
     let text = screen(&app, 160, 45);
     assert!(text.contains("4 Gruppen-Timer laufen noch"), "{text}");
     insta::assert_snapshot!("flow_de_160x45_leave_phase", text);
@@ -292,7 +293,7 @@ fn u_undoes_start_all_in_one_step() {
         assert!(!fx.session().state().timer(b).is_started(), "{b}");
     }
     app.handle_key(key('u'));
-    assert!(screen(&app, 160, 45).contains("Nothing to undo") || app.message.is_some());
+    assert!(screen(&app, 160, 45).contains("Nothing to undo") || app.message().is_some());
 }
 
 // ----- 5. `+` on an idle timer ---------------------------------------------
@@ -306,7 +307,7 @@ fn plus_on_an_idle_timer_lengthens_the_planned_duration() {
     let text = screen(&app, 160, 45);
     assert!(!text.contains("has not been started"), "{text}");
     assert!(text.contains("■ bereit"), "still idle: {text}");
-    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(runde::app::Tone::Success));
+    assert_eq!(app.message().as_ref().map(|m| m.tone), Some(runde::app::Tone::Success));
     app.handle_key(key(' '));
     let t = fx.session().state().timer("methods");
     assert_eq!(t.remaining_ms(fx.clock.now_ms()), 50 * MIN, "45 planned + 5");
@@ -360,7 +361,7 @@ fn a_second_facilitator_view_starts_with_a_notice() {
     let state = fx._tmp.path().join("state");
     let mut first = fx.facilitator(None);
     first.claim_facilitator(Ok(state.clone()));
-    assert!(first.message.is_none());
+    assert!(first.message().is_none());
     let mut second = fx.facilitator(Some(Lang::En));
     second.claim_facilitator(Ok(state.clone()));
     let text = screen(&second, 160, 45);
@@ -372,7 +373,7 @@ fn a_second_facilitator_view_starts_with_a_notice() {
     drop(second);
     let mut third = fx.facilitator(None);
     third.claim_facilitator(Ok(state));
-    assert!(third.message.is_none(), "the seat is free once the others closed");
+    assert!(third.message().is_none(), "the seat is free once the others closed");
 }
 
 #[test]
@@ -400,12 +401,12 @@ fn quit_asks_only_while_timers_of_the_current_phase_run() {
     let mut app = in_workshops(&fx, None);
     app.handle_key(key('S'));
     app.handle_key(key('q'));
-    assert!(!app.quit, "asks while the groups' timers run");
+    assert!(!app.quit(), "asks while the groups' timers run");
     app.handle_key(key('n'));
-    assert!(!app.quit);
+    assert!(!app.quit());
     app.handle_key(key('n'));
     app.handle_key(code(KeyCode::Enter));
     assert_eq!(fx.session().state().phase(), Some("plenary"));
     app.handle_key(key('q'));
-    assert!(app.quit, "the breakout timers were stopped: nothing to ask");
+    assert!(app.quit(), "the breakout timers were stopped: nothing to ask");
 }

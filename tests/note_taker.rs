@@ -103,17 +103,17 @@ fn alt_enter_makes_a_newline_and_esc_keeps_a_draft() {
     ));
     typ(&mut app, "Zeile zwei");
     app.handle_key(code(KeyCode::Esc));
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     assert_eq!(texts(&fx, "methods", "notes").len(), 8, "nothing saved yet");
     // A new process (after q or a crash) gets the draft back.
     drop(app);
     let mut again = fx.note_taker(Some("methods"), Some("Kim"), None);
-    let input = again.input.as_ref().expect("draft reopened");
+    let input = again.input().expect("draft reopened");
     assert_eq!(input.area.lines(), ["Zeile eins", "Zeile zwei"]);
     again.handle_key(code(KeyCode::Enter));
     assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), "Zeile eins\nZeile zwei");
     let third = fx.note_taker(Some("methods"), Some("Kim"), None);
-    assert!(third.input.is_none(), "draft removed once saved");
+    assert!(third.input().is_none(), "draft removed once saved");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn a_draft_survives_a_crash_mid_typing() {
     // process). The app has no Drop logic, so drop is exactly that.
     drop(app);
     let again = fx.note_taker(Some("actors"), Some("Jonas Weber"), None);
-    assert_eq!(again.input.as_ref().unwrap().area.lines(), ["halb getipp"]);
+    assert_eq!(again.input().unwrap().area.lines(), ["halb getipp"]);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn concurrent_edit_and_delete_lose_nothing() {
     app.update(Action::StoreChanged);
     assert!(screen(&app, 100, 30).contains("Jemand hat diese Notiz geändert"));
     assert!(
-        app.input.as_ref().unwrap().area.lines()[0].ends_with("(meine Ergänzung)"),
+        app.input().unwrap().area.lines()[0].ends_with("(meine Ergänzung)"),
         "typing undisturbed"
     );
     app.handle_key(code(KeyCode::Enter));
@@ -181,7 +181,7 @@ fn notes_from_others_appear_while_typing() {
     app.update(Action::StoreChanged);
     let text = screen(&app, 100, 30);
     assert!(text.contains("Von nebenan"), "{text}");
-    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["tipp"]);
+    assert_eq!(app.input().unwrap().area.lines(), ["tipp"]);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
     let behind = runde::clock::FakeClock::at(fx.clock.now_ms() - 2500);
     let mut s = runde::store::Session::open_with_clock(fx.dir(), std::sync::Arc::new(behind.clone())).unwrap();
     s.set_author(Some("Selin Aydın".into()));
-    let mut note = runde::app::App::note_taker(s, Some("continuity"), None).unwrap();
+    let mut note = runde::runtime::Runner::note_taker(s, Some("continuity"), None).unwrap();
     let mut fac = fx.facilitator(None);
     for _ in 0..3 {
         fac.handle_key(key('n'));
@@ -268,7 +268,7 @@ fn two_hosts_with_clocks_apart_show_the_same_remaining_time() {
     behind.advance_secs(600);
     fac.update(Action::Tick);
     note.update(Action::Tick);
-    let on = |app: &runde::app::App| runde::ui::widgets::clock_face(app, "continuity").text;
+    let on = |app: &runde::runtime::Runner| runde::ui::widgets::clock_face(app, "continuity").text;
     assert_eq!(on(&fac), "35:00");
     assert_eq!(on(&note), on(&fac), "the skew is corrected for");
     let text = screen(&note, 120, 30);
@@ -286,7 +286,7 @@ fn a_paste_inserts_text_and_never_runs_commands() {
     app.handle_key(key('a'));
     // Terminals send pasted line breaks as CR; CRLF and LF happen too.
     app.handle_event(Event::Paste("Idee A\rdas fehlt noch\r\nund mehr".into()));
-    let input = app.input.as_ref().expect("the editor stays open");
+    let input = app.input().expect("the editor stays open");
     assert_eq!(input.area.lines(), ["Idee A", "das fehlt noch", "und mehr"]);
     assert_eq!(texts(&fx, "methods", "notes"), before, "nothing saved or deleted");
     let big = "x".repeat(3000);
@@ -305,7 +305,7 @@ fn a_paste_into_the_filter_is_one_line() {
     let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
     app.handle_key(key('/'));
     app.handle_event(Event::Paste("Welt\rcafé".into()));
-    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["Welt café"]);
+    assert_eq!(app.input().unwrap().area.lines(), ["Welt café"]);
 }
 
 #[test]
@@ -314,7 +314,7 @@ fn a_paste_outside_an_editor_is_ignored_with_a_hint() {
     let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
     let before = texts(&fx, "methods", "notes");
     assert!(app.handle_event(Event::Paste("a\rd\ru\r".into())));
-    assert!(app.input.is_none(), "no editor opened");
+    assert!(app.input().is_none(), "no editor opened");
     assert_eq!(texts(&fx, "methods", "notes"), before);
     let text = screen(&app, 100, 30);
     assert!(text.contains("Einfügen"), "a hint is shown: {text}");
@@ -357,7 +357,7 @@ fn a_long_paragraph_wraps_in_the_editor_and_scrolls() {
     assert_eq!(texts(&fx, "methods", "notes").last().unwrap(), &long_paragraph());
 }
 
-fn note_cursor(app: &runde::app::App) -> usize {
+fn note_cursor(app: &runde::runtime::Runner) -> usize {
     match &app.screen {
         Screen::Note(v) => v.cursor,
         _ => panic!("not the note view"),
@@ -409,7 +409,7 @@ fn the_filter_applies_while_typing_and_esc_clears_it() {
     typ(&mut app, "xyz");
     assert_eq!(app.visible_notes(0).len(), 0);
     app.handle_key(code(KeyCode::Esc));
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     assert_eq!(app.visible_notes(0).len(), 8, "Esc in the filter clears it");
 }
 
@@ -417,7 +417,7 @@ fn the_filter_applies_while_typing_and_esc_clears_it() {
 fn readline_keys_edit_the_line() {
     let fx = Fixture::example();
     let mut app = fx.note_taker(Some("methods"), Some("Kim"), None);
-    let line = |app: &runde::app::App| app.input.as_ref().unwrap().area.lines()[0].clone();
+    let line = |app: &runde::runtime::Runner| app.input().unwrap().area.lines()[0].clone();
     app.handle_key(key('a'));
     typ(&mut app, "eins zwei drei");
     app.handle_key(ctrl('w'));
@@ -441,14 +441,14 @@ fn ctrl_c_is_never_silently_ignored() {
         app.handle_key(key('a'));
         typ(&mut app, "halb");
         app.handle_key(ctrl('c'));
-        assert!(!app.quit, "typing is not thrown away by one key");
+        assert!(!app.quit(), "typing is not thrown away by one key");
         let text = screen(&app, 100, 30);
         assert!(text.contains(prompt), "Ctrl-C asks: {text}");
         app.handle_key(key('n'));
-        assert_eq!(app.input.as_ref().unwrap().area.lines(), ["halb"], "and n goes back");
+        assert_eq!(app.input().unwrap().area.lines(), ["halb"], "and n goes back");
         app.handle_key(ctrl('c'));
         app.handle_key(key(if lang == Lang::De { 'j' } else { 'y' }));
-        assert!(app.quit);
+        assert!(app.quit());
         drop(app);
         // In the help, Ctrl-C asks too instead of just closing it.
         let mut app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
@@ -457,7 +457,7 @@ fn ctrl_c_is_never_silently_ignored() {
         app.handle_key(ctrl('c'));
         assert!(screen(&app, 100, 30).contains(prompt));
         app.handle_key(key('y'));
-        assert!(app.quit, "y is accepted in both languages");
+        assert!(app.quit(), "y is accepted in both languages");
     }
 }
 
@@ -568,6 +568,6 @@ fn help_has_one_line_per_key_group_and_scrolls_when_small() {
             "scrolled to the end: {small}"
         );
         app.handle_key(key('x'));
-        assert!(app.overlay.is_none(), "another key closes");
+        assert!(app.overlay().is_none(), "another key closes");
     }
 }

@@ -8,7 +8,7 @@ use runde::model::Lang;
 use tui::*;
 
 /// The facilitator's view during the breakout workshops.
-fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::app::App {
+fn in_workshops(fx: &Fixture, lang: Option<Lang>) -> runde::runtime::Runner {
     fx.session().set_phase(Some("workshops")).unwrap();
     fx.facilitator(lang)
 }

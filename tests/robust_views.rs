@@ -52,7 +52,7 @@ proptest! {
                 fx.clock.advance_secs(seconds);
                 app.update(Action::Tick);
             }
-            if app.quit { break; }
+            if app.quit() { break; }
             let (w, h) = sizes[i % sizes.len()];
             screen(&app, w, h);
         }

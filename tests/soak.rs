@@ -18,7 +18,7 @@ fn two_simulated_hours_with_four_groups_writing() {
     fac.handle_key(key('S'));
     let boards = ["methods", "success", "continuity", "actors"];
     let mut groups: Vec<_> = boards.iter().map(|_| fx.session()).collect();
-    let before = fac.session.state().live_notes().count();
+    let before = fac.state().live_notes().count();
     let steps = 2 * 60 * 6; // every ten seconds for two hours
     for step in 0..steps {
         fx.clock.advance_secs(10);
@@ -37,7 +37,7 @@ fn two_simulated_hours_with_four_groups_writing() {
             screen(&fac, 160, 45);
         }
     }
-    let state = fac.session.state();
+    let state = fac.state();
     assert_eq!(state.live_notes().count(), before + 4 * steps);
     for b in boards {
         assert_eq!(

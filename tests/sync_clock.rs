@@ -7,8 +7,9 @@ mod tui;
 use std::path::Path;
 use std::sync::Arc;
 
-use runde::app::{Action, App};
+use runde::app::Action;
 use runde::clock::FakeClock;
+use runde::runtime::Runner;
 use runde::store::Session;
 use tui::*;
 
@@ -38,8 +39,8 @@ struct Laptops {
     b: std::path::PathBuf,
     clock_a: FakeClock,
     clock_b: FakeClock,
-    fac: App,
-    note: App,
+    fac: Runner,
+    note: Runner,
 }
 
 /// A facilitator on laptop A and a note-taker on laptop B, whose clock is
@@ -53,8 +54,8 @@ fn laptops(offset_ms: i64) -> Laptops {
     }
     let clock_a = FakeClock::at(MEETING_START_MS);
     let clock_b = FakeClock::at(MEETING_START_MS + offset_ms);
-    let fac = App::facilitator(Session::open_with_clock(&a, Arc::new(clock_a.clone())).unwrap(), None);
-    let note = App::note_taker(
+    let fac = Runner::facilitator(Session::open_with_clock(&a, Arc::new(clock_a.clone())).unwrap(), None);
+    let note = Runner::note_taker(
         Session::open_with_clock(&b, Arc::new(clock_b.clone())).unwrap(),
         Some("continuity"),
         None,
@@ -100,7 +101,7 @@ impl Laptops {
     }
 
     fn faces(&self) -> (String, String) {
-        let on = |app: &App| runde::ui::widgets::clock_face(app, "continuity").text;
+        let on = |app: &Runner| runde::ui::widgets::clock_face(app, "continuity").text;
         (on(&self.fac), on(&self.note))
     }
 }

@@ -4,6 +4,7 @@
 #[path = "common/tui.rs"]
 mod tui;
 
+use ratatui::crossterm::event::KeyCode;
 use runde::app::Action;
 use tui::*;
 
@@ -52,10 +53,10 @@ fn a_refresh_error_clears_itself_on_the_next_good_refresh() {
     broken[second_line] = b'#';
     std::fs::write(&theirs, &broken).unwrap();
     fac.update(Action::StoreChanged);
-    assert!(fac.message.is_some(), "the error is shown");
+    assert!(fac.message().is_some(), "the error is shown");
     std::fs::write(&theirs, &intact).unwrap();
     fac.update(Action::StoreChanged);
-    assert!(fac.message.is_none(), "{:?}", fac.message.as_ref().map(|m| &m.text));
+    assert!(fac.message().is_none(), "{:?}", fac.message().as_ref().map(|m| &m.text));
     assert_eq!(std::fs::read(&log).unwrap(), good);
 }
 
@@ -63,10 +64,10 @@ fn a_refresh_error_clears_itself_on_the_next_good_refresh() {
 fn the_view_says_when_someone_elses_edit_replaced_yours() {
     let fx = Fixture::example();
     let mut note = fx.note_taker(Some("continuity"), Some("Selin"), None);
-    let id = note
-        .session
-        .add_note("continuity", None, "unsere Fassung", Default::default(), false)
-        .unwrap();
+    note.handle_key(key('a'));
+    typ(&mut note, "unsere Fassung");
+    note.handle_key(code(KeyCode::Enter));
+    let id = note.current_note().unwrap().id.clone();
     let mut other = fx.session();
     other.edit_note(&id, "ihre Fassung").unwrap();
     note.update(Action::StoreChanged);
@@ -76,8 +77,11 @@ fn the_view_says_when_someone_elses_edit_replaced_yours() {
         "{text}"
     );
     // Reported once; an own later edit is not someone else's.
-    note.message = None;
-    note.session.edit_note(&id, "unsere neue Fassung").unwrap();
+    note.handle_key(key('e'));
+    note.handle_key(ctrl('u'));
+    typ(&mut note, "unsere neue Fassung");
+    note.handle_key(code(KeyCode::Enter));
     note.update(Action::StoreChanged);
-    assert!(note.message.is_none());
+    let said = note.message().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(!said.contains("Jemand anderes"), "{said}");
 }

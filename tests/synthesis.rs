@@ -8,10 +8,10 @@ mod common;
 mod tui;
 
 use ratatui::crossterm::event::KeyCode;
-use runde::app::App;
 use runde::export::{Format, Options};
 use runde::model::similarity::{Doc, Index};
 use runde::model::{Change, Lang, Note};
+use runde::runtime::Runner;
 use tui::*;
 
 const WORKSHOPS: [&str; 4] = ["methods", "success", "continuity", "actors"];
@@ -21,12 +21,12 @@ const LEAD_W1: &str = "Ohne eine Person, die vorangeht und Verantwortung überni
 const LEAD_W4: &str = "den Aufbau des Netzwerks im Quartier in die Hand nimmt";
 
 /// The facilitator in the workshops phase, in the merged view.
-fn merged(fx: &Fixture, lang: Option<Lang>) -> App {
+fn merged(fx: &Fixture, lang: Option<Lang>) -> Runner {
     let mut app = fx.facilitator(lang);
     for _ in 0..3 {
         app.handle_key(key('n'));
     }
-    assert_eq!(app.session.state().phase(), Some("workshops"));
+    assert_eq!(app.state().phase(), Some("workshops"));
     app.handle_key(key('m'));
     app
 }
@@ -49,17 +49,12 @@ fn minutes(fx: &Fixture, lang: Lang, format: Format) -> String {
     runde::export::render(s.plan(), s.state(), &opts).unwrap()
 }
 
-fn findings(app: &App) -> Vec<Note> {
-    app.session
-        .state()
-        .notes_in("findings", "notes")
-        .into_iter()
-        .cloned()
-        .collect()
+fn findings(app: &Runner) -> Vec<Note> {
+    app.state().notes_in("findings", "notes").into_iter().cloned().collect()
 }
 
 /// Marks the first note of the first three groups and opens the finding editor.
-fn mark_three_and_press_f(app: &mut App) -> Vec<String> {
+fn mark_three_and_press_f(app: &mut Runner) -> Vec<String> {
     let mut ids = Vec::new();
     for _ in 0..3 {
         ids.push(app.fac_current_note().unwrap().id.clone());
@@ -71,10 +66,9 @@ fn mark_three_and_press_f(app: &mut App) -> Vec<String> {
 }
 
 /// Replaces the editor's pre-filled text as a user would: erase, then type.
-fn retype(app: &mut App, text: &str) {
+fn retype(app: &mut Runner, text: &str) {
     let len: usize = app
-        .input
-        .as_ref()
+        .input()
         .unwrap()
         .area
         .lines()
@@ -94,8 +88,8 @@ fn three_notes_from_three_groups_become_one_finding_raised_in_3_of_4_workshops()
     let mut app = merged(&fx, None);
     let before = findings(&app).len();
     let ids = mark_three_and_press_f(&mut app);
-    let input = app.input.as_ref().expect("the finding editor is open");
-    let state = app.session.state();
+    let input = app.input().expect("the finding editor is open");
+    let state = app.state();
     let expected: Vec<String> = ids.iter().map(|id| state.note(id).unwrap().text.clone()).collect();
     assert_eq!(
         input.area.lines(),
@@ -218,11 +212,11 @@ fn f_without_marks_copies_one_note_and_says_when_it_was_copied_before() {
     let mut app = merged(&fx, None);
     let source = app.fac_current_note().unwrap().clone();
     app.handle_key(key('f'));
-    assert!(app.input.is_none(), "no editor without marks");
-    let first = app.message.clone().unwrap().text;
+    assert!(app.input().is_none(), "no editor without marks");
+    let first = app.message().unwrap().text.clone();
     assert!(!first.contains("schon"), "{first}");
     app.handle_key(key('f'));
-    let second = app.message.clone().unwrap().text;
+    let second = app.message().unwrap().text.clone();
     assert!(second.contains("stand dort schon"), "{second}");
     let copies: Vec<Note> = findings(&app)
         .into_iter()

@@ -1,16 +1,43 @@
-//! The [`Action`] enum: everything that can happen to the app, with one
-//! doc line per variant, and its descriptions for the footer and help.
-use crate::model::SaveError;
-use crate::model::{Lang, Signal};
-use crate::store::WriteOutcome;
+//! The [`Action`] enum: everything that can happen to the app — keys,
+//! the clock, and the runtime's answers to [`Effect`](super::Effect)s —
+//! with one doc line per variant, and its descriptions for the footer and
+//! help.
+use crate::model::draft::Draft;
+use crate::model::replica::FolderNews;
+use crate::model::{Event, Lang, OrderKey, SaveError, Signal};
 
 /// Everything that can happen to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// The clock moved or the poll interval ran out: re-read the store, redraw clocks.
+    /// The runtime read its clocks: the view's steady clock (`now_ms`, the
+    /// time of everything that follows) and the system clock.
+    Clock { now_ms: i64, system_ms: Option<i64> },
+    /// The runtime is ready: the view asks for what it needs (ids, drafts).
+    Started,
+    /// The shown second may have moved: fade messages, ring bells, look at the folder.
     Tick,
-    /// Another process changed the session folder.
+    /// Another process changed the session folder: look at it.
     StoreChanged,
+    /// What the folder brought since the last look (or all of it, after a reload).
+    FolderChanged(Box<FolderNews>),
+    /// The folder could not be read; the text says why.
+    FolderUnreadable(String),
+    /// Write `id` was stamped: these events are this writer's, applied at once.
+    Stamped { id: u64, events: Vec<(OrderKey, Event)> },
+    /// Fresh note ids, from the runtime's randomness.
+    IdsMade(Vec<String>),
+    /// This writer's kept drafts, newest first.
+    DraftsListed(Vec<Draft>),
+    /// Drafts cannot be kept on this machine; the text says why.
+    DraftsUnavailable(String),
+    /// A draft could not be written; the text says why.
+    DraftNotSaved(String),
+    /// A burst of input ended: write the editor's draft now.
+    FlushDraft,
+    /// Something outside the view went wrong that it should show (a warning).
+    Warn(String),
+    /// Another facilitator view of this session is open on this computer.
+    SecondFacilitator,
     /// Start, pause or resume the selected group's timer.
     ToggleTimer,
     /// Start (or resume) every group's timer.
@@ -123,10 +150,10 @@ pub enum Action {
     AckOldestSignal,
     /// Show or hide note authors on the projector.
     ToggleAuthors,
-    /// The background writer put write `id` (a ticket) on disk.
+    /// Write `id` (a ticket) is on disk.
     Saved { id: u64 },
-    /// The background writer could not save write `id`; its change is undone on screen.
-    SaveFailed { id: u64, why: SaveError },
+    /// Write `id` could not be saved (`detail`: the system's words); its change is undone on screen.
+    SaveFailed { id: u64, why: SaveError, detail: String },
     /// Send this signal to the facilitator (the signal dialog's digits).
     SendSignal(Signal),
     /// Move the note under the cursor to section N, 0-based (the section dialog's digits).
@@ -135,21 +162,9 @@ pub enum Action {
     ExtendBy(i64),
 }
 
-impl From<WriteOutcome> for Action {
-    fn from(outcome: WriteOutcome) -> Action {
-        match outcome.failure {
-            None => Action::Saved { id: outcome.ticket },
-            Some(why) => Action::SaveFailed {
-                id: outcome.ticket,
-                why,
-            },
-        }
-    }
-}
-
 impl Action {
     /// Whether the action moves a list's cursor (a line, a page, to the first or last).
-    pub fn moves_cursor(self) -> bool {
+    pub fn moves_cursor(&self) -> bool {
         matches!(
             self,
             Action::CursorDown
@@ -162,11 +177,23 @@ impl Action {
     }
 
     /// Whether the action writes to the session (refused in read-only views).
-    pub fn writes(self) -> bool {
+    pub fn writes(&self) -> bool {
         !matches!(
             self,
-            Action::Tick
+            Action::Clock { .. }
+                | Action::Started
+                | Action::Tick
                 | Action::StoreChanged
+                | Action::FolderChanged(_)
+                | Action::FolderUnreadable(_)
+                | Action::Stamped { .. }
+                | Action::IdsMade(_)
+                | Action::DraftsListed(_)
+                | Action::DraftsUnavailable(_)
+                | Action::DraftNotSaved(_)
+                | Action::FlushDraft
+                | Action::Warn(_)
+                | Action::SecondFacilitator
                 | Action::SelectGroup(_)
                 | Action::SelectNext
                 | Action::SelectPrev
@@ -198,7 +225,7 @@ impl Action {
     }
 
     /// What an action does, for the footer (short) and the help (long).
-    pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {
+    pub fn describe(&self, lang: Lang) -> (&'static str, &'static str) {
         use Action::*;
         let de = lang == Lang::De;
         let t = |g: (&'static str, &'static str), e: (&'static str, &'static str)| if de { g } else { e };
@@ -215,7 +242,7 @@ impl Action {
                 ("alle pausieren", "alle Timer pausieren"),
                 ("pause all", "pause every timer"),
             ),
-            Extend(m) if m > 0 => t(
+            Extend(m) if *m > 0 => t(
                 ("+1 min", "eine Minute mehr (+ und dann eine Ziffer: so viele Minuten)"),
                 ("+1 min", "one more minute (+ then a digit: that many minutes)"),
             ),
@@ -411,7 +438,22 @@ impl Action {
                 ("Minuten", "so viele Minuten mehr/weniger (Ziffer nach +/-)"),
                 ("minutes", "that many minutes more/less (a digit after +/-)"),
             ),
-            Tick | StoreChanged | Saved { .. } | SaveFailed { .. } => t(("", ""), ("", "")),
+            Clock { .. }
+            | Started
+            | Tick
+            | StoreChanged
+            | FolderChanged(_)
+            | FolderUnreadable(_)
+            | Stamped { .. }
+            | IdsMade(_)
+            | DraftsListed(_)
+            | DraftsUnavailable(_)
+            | DraftNotSaved(_)
+            | FlushDraft
+            | Warn(_)
+            | SecondFacilitator
+            | Saved { .. }
+            | SaveFailed { .. } => t(("", ""), ("", "")),
         }
     }
 }

@@ -1,67 +1,50 @@
-//! The editor line (notes, broadcasts, filters), pastes into it, saving
-//! what is typed, and the glue to this writer's drafts.
-use super::*;
+//! The editor line both views share (notes, broadcasts, filters,
+//! findings): what it is for, opening it, typing and pasting into it. Its
+//! drafts are in [`drafts`](super::drafts); what a submitted text does is
+//! each view's.
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::{TextArea, WrapMode};
 
-impl App {
-    /// A paste goes into the open editor as text — line breaks as line
-    /// breaks in a note, as spaces in a one-line prompt — and never acts
-    /// as keys. Without an editor it is ignored, with a hint.
-    pub(super) fn paste(&mut self, text: &str) {
-        let multiline = match (&self.overlay, &self.input) {
-            (None, Some(i)) => matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }),
-            _ => {
-                let hint = match self.screen {
-                    Screen::Facilitator(_) => self.s().paste_ignored_facilitator,
-                    _ => self.s().paste_ignored_note,
-                };
-                self.message = Some(Message {
-                    text: hint.into(),
-                    tone: Tone::Warning,
-                });
-                return;
-            }
-        };
-        if let Some(input) = self.input.as_mut() {
-            input.area.insert_str(pasted_text(text, multiline));
-        }
-        self.save_draft();
-        self.filter_as_typed();
+use crate::app::Action;
+use crate::app::shared::{Shared, Tone};
+
+/// What an editor line is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputKind {
+    /// A new note in this section; its id is fixed when the editor opens,
+    /// so retrying a failed save can never create a second note.
+    NewNote { section: String, id: String },
+    /// Editing a note; `base` is its text when editing began.
+    EditNote { id: String, base: String },
+    /// A broadcast to everyone.
+    Broadcast,
+    /// A filter over the notes.
+    Filter,
+    /// A finding from marked notes; `sources` are their ids.
+    Finding { id: String, sources: Vec<String> },
+}
+
+/// An open editor line.
+pub struct Input {
+    pub kind: InputKind,
+    pub area: TextArea<'static>,
+}
+
+impl Input {
+    /// The text typed so far.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
     }
 
-    /// Editing keys the text area binds differently from a shell: Ctrl-U
-    /// deletes to the start of the line, Ctrl-Z undoes. Returns true when
-    /// `action` was one of them (and is done).
-    pub(super) fn edit_text(&mut self, action: Action) -> bool {
-        let Some(input) = self.input.as_mut() else { return false };
-        match action {
-            Action::ClearLineStart => input.area.delete_line_by_head(),
-            Action::UndoTyping => input.area.undo(),
-            _ => return false,
-        };
-        self.save_draft();
-        self.filter_as_typed();
-        true
+    /// Whether the editor holds a note (line breaks are kept).
+    pub fn is_note(&self) -> bool {
+        matches!(self.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. })
     }
+}
 
-    /// A filter applies while it is typed.
-    pub(super) fn filter_as_typed(&mut self) {
-        let Some(Input {
-            kind: InputKind::Filter,
-            area,
-        }) = &self.input
-        else {
-            return;
-        };
-        let text = area.lines().join(" ");
-        if let Screen::Note(v) = &mut self.screen {
-            v.filter = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-            v.cursor = 0;
-            v.cursor_id = None;
-        }
-        self.sync_cursor();
-    }
-
-    pub(super) fn open_input(&mut self, kind: InputKind, text: &str) {
+impl Shared {
+    /// Opens the editor for `kind` with `text` (the cursor at its end).
+    pub(crate) fn open_input(&mut self, kind: InputKind, text: &str) {
         let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
@@ -77,273 +60,57 @@ impl App {
         self.write_draft();
     }
 
-    pub(super) fn submit(&mut self) {
-        let draft = self.input_draft();
-        let Some(input) = self.input.take() else { return };
-        let text = input.area.lines().join("\n");
-        if matches!(input.kind, InputKind::Finding { .. }) {
-            return self.submit_finding(input, &text);
+    /// A key typed into the open editor.
+    pub(crate) fn type_key(&mut self, key: KeyEvent) {
+        if let Some(input) = self.input.as_mut() {
+            input.area.input(key);
         }
-        let s = self.s();
-        match &input.kind {
-            InputKind::Finding { .. } => {}
-            InputKind::Filter => {
-                if let Screen::Note(v) = &mut self.screen {
-                    v.filter = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-                    v.cursor = 0;
-                }
-            }
-            // Empty clears; a full disk keeps the text, as for notes.
-            InputKind::Broadcast => self.submit_broadcast(input, &text),
-            InputKind::NewNote { section, id } => {
-                if text.trim().is_empty() {
-                    if let Some(d) = &draft {
-                        self.clear_draft(d);
-                    }
-                    return;
-                }
-                let board = self.note_board().map(|b| b.id.clone()).unwrap_or_default();
-                let before = self.session.last_ticket();
-                match self
-                    .session
-                    .add_note_with_id(id.clone(), &board, Some(section), &text, NoteKind::Bullet, false)
-                {
-                    Ok(id) => {
-                        if let Screen::Note(v) = &mut self.screen {
-                            v.cursor_id = Some(id);
-                        }
-                        if !self.await_save(before, input.kind.clone(), &text, draft.clone(), s.saved.into()) {
-                            if let Some(d) = &draft {
-                                self.clear_draft(d);
-                            }
-                            self.message = Some(Message {
-                                text: s.saved.into(),
-                                tone: Tone::Success,
-                            });
-                        }
-                    }
-                    Err(e) => self.keep_input(input, e),
-                }
-            }
-            InputKind::EditNote { id, base } => {
-                let (id, base) = (id.clone(), base.clone());
-                let before = self.session.last_ticket();
-                let current = self.session.state().note(&id).cloned();
-                let result = match current {
-                    Some(n) if n.deleted => self
-                        .session
-                        .add_note(&n.board, Some(&n.section), &text, n.kind, n.starred)
-                        .map(|new| {
-                            if let Screen::Note(v) = &mut self.screen {
-                                v.cursor_id = Some(new);
-                            }
-                            s.saved_as_new.to_string()
-                        }),
-                    Some(n) if n.text != base => self
-                        .session
-                        .edit_note(&id, &text)
-                        .map(|()| s.saved_over_change.to_string()),
-                    Some(_) => self.session.edit_note(&id, &text).map(|()| s.saved.to_string()),
-                    None => Err(Error::Invalid(s.no_note_selected.into())),
-                };
-                match result {
-                    Ok(msg) => {
-                        if !self.await_save(before, input.kind.clone(), &text, draft.clone(), msg.clone()) {
-                            if let Some(d) = &draft {
-                                self.clear_draft(d);
-                            }
-                            self.message = Some(Message {
-                                text: msg,
-                                tone: Tone::Success,
-                            });
-                        }
-                    }
-                    Err(e) => self.keep_input(input, e),
-                }
-            }
-        }
-        self.sync_cursor();
+        self.save_draft();
     }
 
-    /// A save failed: keep the text in the editor and say why.
-    pub(super) fn keep_input(&mut self, input: Input, e: Error) {
-        self.input = Some(input);
-        self.draft_pending = false;
-        self.write_draft();
-        self.message = Some(Message {
-            text: format!("{}: {}", self.s().not_saved, self.error_text(&e)),
-            tone: Tone::Error,
-        });
-    }
-
-    /// Opens this writer's drafts below `root`; without them typing still
-    /// works, with a warning that nothing is kept.
-    pub(super) fn open_drafts(&mut self, root: Result<std::path::PathBuf, Error>) {
-        let plan = self.session.plan();
-        let identity = format!("{}\0{}", plan.title, plan.date);
-        let opened =
-            root.and_then(|root| drafts::DraftBox::open(&root, self.session.dir(), &identity, self.session.author()));
-        match opened {
-            Ok(b) => self.drafts = Some(b),
-            Err(e) => {
-                self.message = Some(Message {
-                    text: format!("{}: {e}", self.s().drafts_unavailable),
-                    tone: Tone::Warning,
-                });
-            }
-        }
-    }
-
-    /// The draft the editor of `kind` would write (text still empty).
-    pub(super) fn draft_for(&self, kind: &InputKind) -> Option<drafts::Draft> {
-        let Screen::Note(v) = &self.screen else { return None };
-        let (section, editing, base) = match kind {
-            InputKind::NewNote { section, .. } => (section.clone(), None, None),
-            InputKind::EditNote { id, base } => {
-                let section = self.session.state().note(id).map(|n| n.section.clone());
-                (section.unwrap_or_default(), Some(id.clone()), Some(base.clone()))
-            }
-            _ => return None,
+    /// A paste goes into the open editor as text — line breaks as line
+    /// breaks in a note, as spaces in a one-line prompt — and never acts
+    /// as keys. Without an editor it is ignored, with `hint`; false then.
+    pub(crate) fn paste(&mut self, text: &str, hint: &str) -> bool {
+        let (None, Some(input)) = (&self.overlay, self.input.as_mut()) else {
+            self.say(hint, Tone::Warning);
+            return false;
         };
-        Some(drafts::Draft {
-            board: v.board.clone(),
-            section,
-            text: String::new(),
-            editing,
-            base,
-            saved_ms: self.now_ms(),
-        })
+        let multiline = input.is_note();
+        input.area.insert_str(pasted_text(text, multiline));
+        self.save_draft();
+        true
     }
 
-    /// The open editor's draft, with its current text.
-    pub(super) fn input_draft(&self) -> Option<drafts::Draft> {
-        let input = self.input.as_ref()?;
-        let mut draft = self.draft_for(&input.kind)?;
-        draft.text = input.area.lines().join("\n");
-        Some(draft)
-    }
-
-    /// The kept draft of the editor `kind` opens, if any.
-    pub(super) fn stored_draft(&self, kind: &InputKind) -> Option<drafts::Draft> {
-        let like = self.draft_for(kind)?;
-        self.drafts.as_ref()?.load(&like)
-    }
-
-    /// This board's drafts, newest first.
-    pub fn board_drafts(&self) -> Vec<drafts::Draft> {
-        let (Screen::Note(v), Some(b)) = (&self.screen, &self.drafts) else {
-            return Vec::new();
+    /// Editing keys the text area binds differently from a shell: Ctrl-U
+    /// deletes to the start of the line, Ctrl-Z undoes. Returns true when
+    /// `action` was one of them (and is done).
+    pub(crate) fn edit_text(&mut self, action: &Action) -> bool {
+        let Some(input) = self.input.as_mut() else { return false };
+        match action {
+            Action::ClearLineStart => input.area.delete_line_by_head(),
+            Action::UndoTyping => input.area.undo(),
+            _ => return false,
         };
-        b.list().into_iter().filter(|d| d.board == v.board).collect()
+        self.save_draft();
+        true
     }
 
-    /// Writes the open editor's text to its draft; a draft with nothing
-    /// typed in it (empty, or an edit still equal to where it started) is
-    /// removed instead.
-    pub(super) fn save_draft(&mut self) {
-        if self.defer_drafts {
-            self.draft_pending = true;
-            return;
-        }
-        self.write_draft();
-    }
-
-    /// Writes a deferred draft change now.
-    pub fn flush_draft(&mut self) {
-        if std::mem::take(&mut self.draft_pending) {
-            self.write_draft();
-        }
-    }
-
-    pub(super) fn write_draft(&mut self) {
-        let Some(draft) = self.input_draft() else { return };
-        let Some(b) = &self.drafts else { return };
-        let nothing_typed = match &draft.base {
-            Some(base) => draft.text == *base,
-            None => draft.text.is_empty(),
-        };
-        let result = if nothing_typed {
-            b.clear(&draft);
-            Ok(())
-        } else {
-            b.save(&draft)
-        };
-        if let Err(e) = result {
-            self.message = Some(Message {
-                text: e.to_string(),
-                tone: Tone::Warning,
-            });
-        }
-    }
-
-    pub(super) fn clear_draft(&self, draft: &drafts::Draft) {
-        if let Some(b) = &self.drafts {
-            b.clear(draft);
-        }
-    }
-
-    /// Reopens the newest unsaved note of this board from an earlier run
-    /// (after a crash or `q`); the others are listed with `D`.
-    pub(super) fn restore_draft(&mut self) {
-        let mut all = self.board_drafts();
-        if all.is_empty() {
-            return;
-        }
-        let newest = all.remove(0);
-        self.open_draft(newest);
-        let announced = self.message.as_ref().is_some_and(|m| m.tone != Tone::Info);
-        if !all.is_empty() && !announced {
-            let text = format!("{} (+{} – D)", self.s().draft_restored, all.len());
-            self.message = Some(Message { text, tone: Tone::Info });
-        }
-    }
-
-    /// Opens a kept draft in its editor: its section, its note and the
-    /// version that edit started from (a newer change is announced).
-    pub(super) fn open_draft(&mut self, draft: drafts::Draft) {
-        let section_index = self
-            .note_board()
-            .and_then(|b| b.sections.iter().position(|s| s.id == draft.section));
-        if let (Some(i), Screen::Note(v)) = (section_index, &mut self.screen) {
-            v.section = i;
-        }
-        let note = draft.editing.as_ref().and_then(|id| self.session.state().note(id));
-        let kind = match note {
-            Some(n) => InputKind::EditNote {
-                id: n.id.clone(),
-                base: draft.base.clone().unwrap_or_else(|| n.text.clone()),
-            },
-            None => InputKind::NewNote {
-                section: self.current_section_id().unwrap_or_default(),
-                id: new_note_id(),
-            },
-        };
-        // A draft that moves to another editor (its note or section is gone)
-        // is joined with what that editor kept, never written over it.
-        let target = self.draft_for(&kind);
-        let moved = target.as_ref().is_some_and(|t| !t.same_editor(&draft));
-        let mut text = draft.text.clone();
-        if moved {
-            if let Some(kept) = self.stored_draft(&kind).filter(|k| !k.text.is_empty()) {
-                text = format!("{}\n{text}", kept.text);
+    /// A line break in a note's editor (none in a one-line prompt).
+    pub(crate) fn newline(&mut self, in_prompts_too: bool) {
+        if let Some(i) = self.input.as_mut() {
+            if in_prompts_too || i.is_note() {
+                i.area.insert_newline();
             }
         }
-        self.open_input(kind, &text);
-        if moved {
-            self.clear_draft(&draft);
-        }
-        self.message = Some(Message {
-            text: self.s().draft_restored.into(),
-            tone: Tone::Info,
-        });
-        self.warn_if_edited_note_changed();
+        self.save_draft();
     }
 }
 
 /// Pasted text as it goes into an editor: line breaks (CR, CRLF, LF)
 /// become line breaks in a note and spaces in a one-line prompt; other
 /// control characters are dropped.
-pub(super) fn pasted_text(text: &str, multiline: bool) -> String {
+pub(crate) fn pasted_text(text: &str, multiline: bool) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let unified = if multiline {
         unified

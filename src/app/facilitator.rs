@@ -1,10 +1,16 @@
 //! The facilitator's projector view: its state (grid, present, merged),
-//! its timer and phase commands, and the queries its screen draws from.
-use super::*;
-use crate::i18n::{FlowStrings, flow_strings};
-use crate::model::facilitation::{CLOSING_BROADCAST_MS, CLOSING_COUNTDOWN_MS, PHASE_END_BROADCAST_MS, split_expiry};
-use crate::model::{TimerFacts, TimerOp};
-use crate::store::presence::{Claim, FacilitatorSeat, claim_facilitator};
+//! its update, and the queries its screen draws from. Timers and phases
+//! are in [`timers`], signals and broadcasts in [`messages`], the plenary
+//! synthesis in [`synthesis`].
+use std::collections::HashSet;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::Action;
+use crate::app::editor::InputKind;
+use crate::app::shared::{Shared, Tone};
+use crate::app::step_cursor;
+use crate::model::{Board, Note, TimerCommand, TimerFacts, TimerOp};
 
 mod messages;
 pub mod synthesis;
@@ -50,8 +56,6 @@ pub struct Facilitator {
     /// Signals already announced with the bell: (board, wall ms sent);
     /// boxed to keep the screen enum small.
     pub announced: Box<HashSet<(String, i64)>>,
-    /// This view's seat as the facilitator, held while it is open.
-    pub seat: Option<std::sync::Arc<FacilitatorSeat>>,
 }
 
 /// One timer change of the facilitator on one board: what was written and
@@ -73,11 +77,11 @@ pub struct Column<'a> {
     pub notes: Vec<&'a Note>,
 }
 
-impl App {
-    /// The facilitator's view of a session.
-    pub fn facilitator(session: Session, lang: Option<Lang>) -> App {
-        let lang = lang.unwrap_or(session.plan().lang);
-        let screen = Screen::Facilitator(Facilitator {
+impl Facilitator {
+    /// The view of a session as it is: groups already over and signals
+    /// already pending are shown, not rung for.
+    pub fn new(sh: &Shared) -> Facilitator {
+        let mut f = Facilitator {
             selected: 0,
             all_armed: false,
             mode: FacMode::Grid,
@@ -93,246 +97,178 @@ impl App {
             hide_authors: false,
             confirm_phase: None,
             announced: Box::default(),
-            seat: None,
-        });
-        let mut app = App::new(session, lang, screen);
-        app.mark_already_over();
-        app.mark_signals_announced();
-        app
+        };
+        f.mark_already_over(sh);
+        f.mark_signals_announced(sh);
+        f
     }
 
     /// The boards of the current phase: one tile per group.
-    pub fn groups(&self) -> Vec<&Board> {
-        let plan = self.session.plan();
-        self.session
-            .state()
-            .phase()
-            .and_then(|p| plan.phase(p))
-            .map(|p| p.boards.iter().filter_map(|b| plan.board(b)).collect())
-            .unwrap_or_default()
+    pub fn groups<'a>(&self, sh: &'a Shared) -> Vec<&'a Board> {
+        groups(sh)
     }
 
     /// The selected group's board id.
-    pub fn selected_board(&self) -> Option<String> {
-        let Screen::Facilitator(f) = &self.screen else {
-            return None;
-        };
-        let groups = self.groups();
+    pub fn selected_board(&self, sh: &Shared) -> Option<String> {
+        let groups = groups(sh);
         groups
-            .get(f.selected.min(groups.len().saturating_sub(1)))
+            .get(self.selected.min(groups.len().saturating_sub(1)))
             .map(|b| b.id.clone())
     }
 
-    pub(super) fn update_facilitator(&mut self, action: Action) {
-        let s = self.s();
+    pub(crate) fn update(&mut self, sh: &mut Shared, action: Action) {
+        let s = sh.s();
         match action {
-            Action::ToggleTimer => {
-                if let Some(b) = self.selected_board() {
-                    let r = self.timer_batch(&[b], TimerCommand::Toggle).map(|_| String::new());
-                    self.report_quiet(r);
+            Action::ToggleTimer | Action::ResetTimer => {
+                let command = if action == Action::ToggleTimer {
+                    TimerCommand::Toggle
+                } else {
+                    TimerCommand::Reset
+                };
+                if let Some(b) = self.selected_board(sh) {
+                    let r = self.timer_batch(sh, &[b], command).map(|_| String::new());
+                    sh.report_quiet(r);
                 }
             }
             Action::StartAll | Action::PauseAll => {
-                let command = if action == Action::StartAll {
-                    TimerCommand::Start
+                let (command, text) = if action == Action::StartAll {
+                    (TimerCommand::Start, s.started_all)
                 } else {
-                    TimerCommand::Pause
+                    (TimerCommand::Pause, s.paused_all)
                 };
-                let boards: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
-                let r = self.timer_batch(&boards, command).map(|_| ());
-                let text = if action == Action::StartAll {
-                    s.started_all
-                } else {
-                    s.paused_all
-                };
-                self.report(r.map(|()| text.to_string()));
+                let boards: Vec<String> = groups(sh).iter().map(|b| b.id.clone()).collect();
+                let r = self.timer_batch(sh, &boards, command);
+                sh.report(r.map(|_| text.to_string()));
             }
             Action::Extend(minutes) => {
-                let boards = self.timer_targets();
-                let r = self
-                    .timer_batch(&boards, TimerCommand::Extend(minutes * 60_000))
-                    .map(|_| ());
-                let ok = r.is_ok();
-                self.report(r.map(|()| format!("{} {minutes:+} min", s.extended)));
-                let now = self.now_ms();
-                if let (true, Screen::Facilitator(f)) = (ok, &mut self.screen) {
-                    f.pending_amount = Some((minutes.signum(), boards, now));
+                let boards = self.timer_targets(sh);
+                let r = self.timer_batch(sh, &boards, TimerCommand::Extend(minutes * 60_000));
+                if r.is_ok() {
+                    self.pending_amount = Some((minutes.signum(), boards, sh.now_ms()));
                 }
+                sh.report(r.map(|_| format!("{} {minutes:+} min", s.extended)));
             }
-            Action::ExtendBy(minutes) => self.extend_by(minutes),
-            Action::ArmAll => {
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.all_armed = !f.all_armed;
-                }
-            }
-            Action::ResetTimer => {
-                if let Some(b) = self.selected_board() {
-                    let r = self.timer_batch(&[b], TimerCommand::Reset).map(|_| String::new());
-                    self.report_quiet(r);
-                }
-            }
-            Action::SelectGroup(i) => {
-                let n = self.groups().len();
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    if i < n {
-                        f.selected = i;
-                    }
-                }
-            }
+            Action::ExtendBy(minutes) => self.extend_by(sh, minutes),
+            Action::ArmAll => self.all_armed = !self.all_armed,
+            Action::SelectGroup(i) if i < groups(sh).len() => self.selected = i,
             Action::SelectNext | Action::SelectPrev => {
-                let n = self.groups().len().max(1);
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.selected = if action == Action::SelectNext {
-                        (f.selected + 1) % n
-                    } else {
-                        (f.selected + n - 1) % n
-                    };
-                }
+                let n = groups(sh).len().max(1);
+                self.selected = if action == Action::SelectNext {
+                    (self.selected + 1) % n
+                } else {
+                    (self.selected + n - 1) % n
+                };
             }
             Action::NextPhase | Action::PrevPhase => {
                 let delta = if action == Action::NextPhase { 1 } else { -1 };
-                if self.running_groups().is_empty() {
-                    self.change_phase(delta);
-                } else if let Screen::Facilitator(f) = &mut self.screen {
-                    f.confirm_phase = Some(delta);
+                if running_groups(sh).is_empty() {
+                    self.change_phase(sh, delta);
+                } else {
+                    self.confirm_phase = Some(delta);
                 }
             }
             Action::StartBroadcast | Action::BroadcastToGroup => {
-                let to = (action == Action::BroadcastToGroup)
-                    .then(|| self.selected_board())
+                self.broadcast_to = (action == Action::BroadcastToGroup)
+                    .then(|| self.selected_board(sh))
                     .flatten();
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.broadcast_to = to;
-                }
-                self.open_input(InputKind::Broadcast, "");
+                sh.open_input(InputKind::Broadcast, "");
             }
             Action::AckSignal => {
-                let selected = self
-                    .selected_board()
-                    .filter(|b| self.session.state().signal(b).is_some());
-                self.acknowledge(selected);
+                let selected = self.selected_board(sh).filter(|b| sh.state().signal(b).is_some());
+                acknowledge(sh, selected);
             }
-            Action::AckOldestSignal => self.acknowledge(None),
+            Action::AckOldestSignal => acknowledge(sh, None),
             Action::ToggleAuthors => {
-                let flow = self.flow();
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.hide_authors = !f.hide_authors;
-                    let text = if f.hide_authors {
-                        flow.authors_hidden
-                    } else {
-                        flow.authors_shown
-                    };
-                    self.message = Some(Message {
-                        text: text.to_string(),
-                        tone: Tone::Info,
-                    });
-                }
+                self.hide_authors = !self.hide_authors;
+                let flow = sh.flow();
+                let text = if self.hide_authors {
+                    flow.authors_hidden
+                } else {
+                    flow.authors_shown
+                };
+                sh.say(text, Tone::Info);
             }
             Action::Present => {
-                let board = match &self.screen {
-                    Screen::Facilitator(f) => match &f.mode {
-                        FacMode::Present(b) => Some(b.clone()),
-                        _ => self.selected_board(),
-                    },
-                    _ => None,
+                let board = match &self.mode {
+                    FacMode::Present(b) => Some(b.clone()),
+                    _ => self.selected_board(sh),
                 }
-                .or_else(|| self.session.plan().boards.first().map(|b| b.id.clone()));
-                if let (Some(board), Screen::Facilitator(f)) = (board, &mut self.screen) {
-                    f.mode = FacMode::Present(board);
-                    f.column = 0;
-                    f.cursor = 0;
-                    f.scroll = 0;
+                .or_else(|| sh.plan().boards.first().map(|b| b.id.clone()));
+                if let Some(board) = board {
+                    self.mode = FacMode::Present(board);
+                    self.column = 0;
+                    self.cursor = 0;
+                    self.scroll = 0;
                 }
             }
             Action::Merged => {
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.mode = FacMode::Merged;
-                    f.column = f.selected;
-                    f.cursor = 0;
-                    f.scroll = 0;
-                }
+                self.mode = FacMode::Merged;
+                self.column = self.selected;
+                self.cursor = 0;
+                self.scroll = 0;
             }
-            Action::Back if self.clear_marks() => {}
+            Action::Back if self.clear_marks(sh) => {}
             Action::Back => {
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.mode = FacMode::Grid;
-                    f.all_armed = false;
-                }
+                self.mode = FacMode::Grid;
+                self.all_armed = false;
             }
             action if action.moves_cursor() => {
-                let len = self.columns().get(self.fac_column()).map_or(0, |c| c.notes.len());
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.cursor = step_cursor(f.cursor, len, action);
-                }
+                let len = self.columns(sh).get(self.column).map_or(0, |c| c.notes.len());
+                self.cursor = step_cursor(self.cursor, len, &action);
             }
             Action::NextColumn | Action::PrevColumn => {
-                let n = self.columns().len().max(1);
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.column = if action == Action::NextColumn {
-                        (f.column + 1) % n
-                    } else {
-                        (f.column + n - 1) % n
-                    };
-                    f.cursor = 0;
-                }
+                let n = self.columns(sh).len().max(1);
+                self.column = if action == Action::NextColumn {
+                    (self.column + 1) % n
+                } else {
+                    (self.column + n - 1) % n
+                };
+                self.cursor = 0;
             }
-            Action::CopyToFindings => self.make_finding(),
-            Action::ToggleMark => self.toggle_mark(),
-            Action::Undo | Action::Redo if self.fac_mode_is_grid() => self.undo_timer(action == Action::Redo),
-            Action::Undo | Action::Redo => self.undo_in_view(action),
-            Action::Submit => self.submit(),
-            Action::Newline => {
-                if let Some(i) = self.input.as_mut() {
-                    i.area.insert_newline();
-                }
+            Action::CopyToFindings => self.make_finding(sh),
+            Action::ToggleMark => self.toggle_mark(sh),
+            Action::Undo | Action::Redo if self.mode == FacMode::Grid => self.undo_timer(sh, action == Action::Redo),
+            Action::Undo | Action::Redo => {
+                sh.undo_note(action == Action::Redo);
             }
-            Action::Cancel | Action::DiscardDraft => self.input = None,
+            Action::Submit => self.submit(sh),
+            Action::Newline => sh.newline(true),
+            Action::Cancel | Action::DiscardDraft => sh.input = None,
             _ => {}
         }
     }
 
-    /// The meeting-flow words of the app's language.
-    pub fn flow(&self) -> &'static FlowStrings {
-        flow_strings(self.lang)
-    }
-
-    fn fac_mode_is_grid(&self) -> bool {
-        matches!(&self.screen, Screen::Facilitator(f) if f.mode == FacMode::Grid)
+    /// Enter in the editor: the broadcast or the finding typed.
+    fn submit(&mut self, sh: &mut Shared) {
+        let Some(input) = sh.input.take() else { return };
+        let text = input.text();
+        match &input.kind {
+            InputKind::Finding { .. } => self.submit_finding(sh, input, &text),
+            // Empty clears; a full disk keeps the text, as for notes.
+            InputKind::Broadcast => self.submit_broadcast(sh, input, &text),
+            _ => {}
+        }
     }
 
     /// Keys the facilitator view takes before its table: the answer to
-    /// "leave the phase?" and a digit after `+`/`-`.
-    pub(super) fn facilitator_key(&mut self, key: &KeyEvent) -> bool {
-        let confirm = match &mut self.screen {
-            Screen::Facilitator(f) => f.confirm_phase.take(),
-            _ => None,
-        };
-        let Some(delta) = confirm else {
-            return self.amount_digit(key);
+    /// "leave the phase?" and a digit after `+`/`-`; true when taken.
+    pub(crate) fn key(&mut self, sh: &mut Shared, key: &KeyEvent) -> bool {
+        let Some(delta) = self.confirm_phase.take() else {
+            return self.amount_digit(sh, key);
         };
         match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'j') => self.close_phase(delta),
-            KeyCode::Char('1') => self.closing_countdown(),
+            KeyCode::Enter | KeyCode::Char('y' | 'j') => self.close_phase(sh, delta),
+            KeyCode::Char('1') => self.closing_countdown(sh),
             _ => {}
         }
         true
     }
 
-    pub(super) fn fac_column(&self) -> usize {
-        match &self.screen {
-            Screen::Facilitator(f) => f.column,
-            _ => 0,
-        }
-    }
-
     /// The columns of present or merged mode.
-    pub fn columns(&self) -> Vec<Column<'_>> {
-        let Screen::Facilitator(f) = &self.screen else {
-            return Vec::new();
-        };
-        let plan = self.session.plan();
-        let state = self.session.state();
-        match &f.mode {
+    pub fn columns<'a>(&self, sh: &'a Shared) -> Vec<Column<'a>> {
+        let plan = sh.plan();
+        let state = sh.state();
+        match &self.mode {
             FacMode::Grid => Vec::new(),
             FacMode::Present(board) => plan
                 .board(board)
@@ -347,8 +283,7 @@ impl App {
                         .collect()
                 })
                 .unwrap_or_default(),
-            FacMode::Merged => self
-                .groups()
+            FacMode::Merged => groups(sh)
                 .into_iter()
                 .map(|b| Column {
                     title: b.title.clone(),
@@ -358,4 +293,42 @@ impl App {
                 .collect(),
         }
     }
+
+    /// The note under the cursor (present or merged mode).
+    pub fn current_note<'a>(&self, sh: &'a Shared) -> Option<&'a Note> {
+        self.columns(sh)
+            .get(self.column)
+            .and_then(|c| c.notes.get(self.cursor).copied())
+    }
+}
+
+/// The boards of the current phase: one tile per group.
+pub(crate) fn groups(sh: &Shared) -> Vec<&Board> {
+    let plan = sh.plan();
+    sh.state()
+        .phase()
+        .and_then(|p| plan.phase(p))
+        .map(|p| p.boards.iter().filter_map(|b| plan.board(b)).collect())
+        .unwrap_or_default()
+}
+
+/// Group timers of the current phase that are running.
+pub(crate) fn running_groups(sh: &Shared) -> Vec<String> {
+    groups(sh)
+        .iter()
+        .filter(|b| sh.state().timer(&b.id).is_running())
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+/// Acknowledges `board`'s signal, or the oldest pending one.
+fn acknowledge(sh: &mut Shared, board: Option<String>) {
+    let board = board.or_else(|| sh.state().pending_signals().first().map(|(b, _)| b.to_string()));
+    let Some(board) = board else {
+        return sh.say(sh.flow().no_signal, Tone::Info);
+    };
+    if let Some(change) = crate::model::rules::acknowledge_signal(sh.state(), &board) {
+        sh.write(vec![change]);
+    }
+    sh.message = None;
 }

@@ -25,7 +25,7 @@ pub(crate) const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 pub(crate) const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 /// A binding, written short in the tables.
-pub(crate) const fn b<A: Copy>(
+pub(crate) const fn b<A>(
     keys: &'static [(KeyCode, KeyModifiers)],
     shown: &'static str,
     action: A,
@@ -40,7 +40,7 @@ pub(crate) const fn b<A: Copy>(
 }
 
 /// `?`/F1: help, in every view (any view's action type).
-pub(crate) const fn help<A: Copy>(action: A) -> Binding<A> {
+pub(crate) const fn help<A>(action: A) -> Binding<A> {
     b(
         &[
             (KeyCode::Char('?'), NONE),
@@ -53,7 +53,7 @@ pub(crate) const fn help<A: Copy>(action: A) -> Binding<A> {
     )
 }
 /// `q`/Ctrl-C: quit, in every view (any view's action type).
-pub(crate) const fn quit<A: Copy>(action: A) -> Binding<A> {
+pub(crate) const fn quit<A>(action: A) -> Binding<A> {
     b(
         &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
         "q",
@@ -400,12 +400,12 @@ pub const PICKER: &[Binding] = &[
 ];
 
 /// The action bound to `key` in `table`, if any.
-pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
+pub fn lookup<A: Clone>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
     let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     table
         .iter()
         .find(|b| b.keys.iter().any(|(code, m)| *code == key.code && *m == mods))
-        .map(|b| b.action)
+        .map(|b| b.action.clone())
 }
 
 /// The note view's signal dialog: a digit sends that signal.

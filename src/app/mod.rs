@@ -1,37 +1,44 @@
-//! Application state and its one mutator. Both views — the facilitator's
-//! projector screen and a note-taker's board — live in one [`App`]; input,
-//! store changes and the clock arrive as [`Action`]s, `update` applies
-//! them, and `ui` renders `&App` without side effects.
+//! Application state and its one mutator. Each view — the facilitator's
+//! projector screen, a note-taker's board, the board picker — has its own
+//! state ([`Facilitator`], [`NoteView`], [`Picker`]); what they share (the
+//! session as this view knows it, the clock, the status line, dialogs, the
+//! editor line, writes on their way) is [`Shared`]. Input, the clock and
+//! the runtime's answers arrive as [`Action`]s; [`App::update`] applies
+//! them and returns [`Effect`]s — every file, clock or randomness need —
+//! for the runtime to carry out; `ui` renders `&App` without side effects.
 pub mod action;
-mod editor;
-mod facilitator;
-pub use facilitator::synthesis;
+mod drafts;
+pub mod editor;
+pub mod effect;
+pub mod facilitator;
 mod folder;
 pub mod keys;
-mod note_taker;
+pub mod note_taker;
+pub mod picker;
 pub mod prepare;
+pub mod shared;
 mod transient;
 mod writes;
 
-/// Drafts live in the store (all file I/O does); the views reach them here.
-pub use crate::store::drafts;
-
-use std::collections::HashSet;
-
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::{TextArea, WrapMode};
+
+pub use action::Action;
+pub use editor::{Input, InputKind};
+pub use effect::Effect;
+pub use facilitator::synthesis;
+pub use facilitator::{Column, FacMode, Facilitator};
+use keys::Binding;
+pub use note_taker::NoteView;
+pub use picker::Picker;
+pub use shared::{Config, Message, Overlay, Shared, Tone};
+pub use transient::Ticked;
 
 use crate::error::Error;
-use crate::i18n::{Strings, strings};
-use crate::model::{Board, Lang, Note, NoteKind, Plan, SessionState, TimerState};
-use crate::store::{Session, TimerCommand};
-pub use action::Action;
-pub use facilitator::{Column, FacMode, Facilitator};
-pub use folder::Ticked;
-use keys::Binding;
-pub use note_taker::{NoteView, Picker};
+use crate::i18n::{FlowStrings, Strings, SynthesisStrings};
+use crate::model::draft::Draft;
+use crate::model::{Board, Lang, Note, Plan, Replica, SessionState};
 
-/// Which screen is shown.
+/// Which screen is shown, with its own state.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Facilitator(Facilitator),
@@ -39,184 +46,287 @@ pub enum Screen {
     Picker(Picker),
 }
 
-/// A dialog on top of the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-    SignalPicker,
-    SectionPicker,
-    /// This board's drafts; a digit reopens one.
-    Drafts,
-}
-
-/// What an editor line is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InputKind {
-    /// A new note in this section; its id is fixed when the editor opens,
-    /// so retrying a failed save can never create a second note.
-    NewNote { section: String, id: String },
-    /// Editing a note; `base` is its text when editing began.
-    EditNote { id: String, base: String },
-    /// A broadcast to everyone.
-    Broadcast,
-    /// A filter over the notes.
-    Filter,
-    /// A finding from marked notes; `sources` are their ids.
-    Finding { id: String, sources: Vec<String> },
-}
-
-/// An open editor line.
-pub struct Input {
-    pub kind: InputKind,
-    pub area: TextArea<'static>,
-}
-
-/// How a status message looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Success,
-    Warning,
-    Error,
-}
-
-/// A one-line status message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub tone: Tone,
-}
-
-/// The whole application.
+/// The whole application: what the views share, and the view on screen.
 pub struct App {
-    pub session: Session,
-    pub lang: Lang,
+    pub shared: Shared,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    pub input: Option<Input>,
-    pub message: Option<Message>,
-    pub quit: bool,
-    /// Ring the terminal bell when a group reaches zero.
-    pub bell_enabled: bool,
-    /// A bell is due (the runtime rings it and clears this).
-    pub bell_pending: bool,
-    /// Wall time stored on each event, action and tick; see [`App::now_ms`].
-    now_ms: i64,
-    /// The whole second the clocks were last drawn for.
-    last_second: i64,
-    /// Offset of local time from UTC, for displayed times of day.
-    pub utc_offset: chrono::FixedOffset,
-    /// The system clock, compared with the session's steady clock to report jumps.
-    pub system_clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
-    /// The last reported difference between system and steady clock, in seconds.
-    reported_jump_s: i64,
-    /// The text of a failed refresh on screen; the next good refresh clears it.
-    refresh_error: Option<String>,
-    /// This note-taker's drafts (none in the facilitator view, or when the
-    /// local state directory cannot be used).
-    pub drafts: Option<drafts::DraftBox>,
-    /// Save drafts only on [`App::flush_draft`] (the runtime does, after
-    /// each burst of input); tests leave it off and every key saves.
-    pub defer_drafts: bool,
-    /// A draft change waits for [`App::flush_draft`].
-    draft_pending: bool,
-    /// A view that only shows (the projector over SSH): every writing action is ignored.
-    pub read_only: bool,
-    /// Notes handed to the background writer, waiting for their outcome.
-    awaiting: Vec<writes::Awaiting>,
-    /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
-    pub join_hint: Option<String>,
-    /// A pending `g`, the help's scroll, the status message's age.
-    pub transient: transient::Transient,
-    /// Read the session folder on every tick (the default). A server running
-    /// many views turns this off and sends [`Action::StoreChanged`] itself,
-    /// only when the folder changed.
-    pub refresh_on_tick: bool,
 }
 
 impl App {
-    fn new(mut session: Session, lang: Lang, screen: Screen) -> App {
-        session.enable_clock_probes();
-        session.label_orphans(strings(lang).not_in_plan);
-        let now_ms = session.now_ms();
-        App {
-            now_ms,
-            session,
-            lang,
-            screen,
-            overlay: None,
-            input: None,
-            message: None,
-            quit: false,
-            bell_enabled: true,
-            bell_pending: false,
-            last_second: 0,
-            utc_offset: *chrono::Local::now().offset(),
-            system_clock: None,
-            reported_jump_s: 0,
-            refresh_error: None,
-            drafts: None,
-            defer_drafts: false,
-            draft_pending: false,
-            read_only: false,
-            join_hint: None,
-            transient: transient::Transient::default(),
-            awaiting: Vec::new(),
-            refresh_on_tick: true,
+    /// The facilitator's view of a session.
+    pub fn facilitator(replica: Replica, lang: Option<Lang>, now_ms: i64) -> App {
+        let lang = lang.unwrap_or(replica.plan().lang);
+        let shared = Shared::new(replica, None, lang, now_ms);
+        let screen = Screen::Facilitator(Facilitator::new(&shared));
+        App { shared, screen }
+    }
+
+    /// A note-taker's view of `board`, written as `author`; without a
+    /// board, a picker of the phase's boards.
+    pub fn note_taker(
+        replica: Replica,
+        author: Option<String>,
+        board: Option<&str>,
+        lang: Option<Lang>,
+        now_ms: i64,
+    ) -> Result<App, Error> {
+        let lang = lang.unwrap_or(replica.plan().lang);
+        let mut shared = Shared::new(replica, author, lang, now_ms);
+        let screen = match board {
+            Some(b) => {
+                shared.plan().require_board(b)?;
+                shared.draft_board = Some(b.to_string());
+                Screen::Note(NoteView::new(b))
+            }
+            None => Screen::Picker(Picker::new(&shared)),
+        };
+        Ok(App { shared, screen })
+    }
+
+    // ----- events -------------------------------------------------------
+
+    /// Handles a terminal event.
+    pub fn handle_event(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.run(|app| app.paste(&text)),
+            _ => Vec::new(),
         }
     }
 
-    /// The UI words of the app's language.
-    pub fn s(&self) -> &'static Strings {
-        strings(self.lang)
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.run(|app| {
+            app.dispatch_key(key);
+            app.shared.stamp_message();
+        })
     }
 
-    /// Wall time from the session clock.
-    ///
-    /// The value stored when the current event or action arrived, so
-    /// rendering never reads the clock.
-    pub fn now_ms(&self) -> i64 {
-        self.now_ms
+    /// Applies an action (the only mutator besides keys, which become
+    /// actions through the key tables) and returns what the runtime must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.run(|app| app.apply(action))
     }
 
-    /// Reads the session clock into the stored now-time.
-    fn refresh_now(&mut self) {
-        self.now_ms = self.session.now_ms();
+    /// Runs `f` and hands over the effects it collected.
+    fn run(&mut self, f: impl FnOnce(&mut App)) -> Vec<Effect> {
+        f(self);
+        std::mem::take(&mut self.shared.effects)
     }
 
-    /// The session plan (read-only, for rendering).
-    pub fn plan(&self) -> &Plan {
-        self.session.plan()
+    fn paste(&mut self, text: &str) {
+        let hint = match self.screen {
+            Screen::Facilitator(_) => self.shared.s().paste_ignored_facilitator,
+            _ => self.shared.s().paste_ignored_note,
+        };
+        if self.shared.paste(text, hint) {
+            self.after_typing();
+        }
     }
 
-    /// The folded session state (read-only, for rendering).
-    pub fn state(&self) -> &SessionState {
-        self.session.state()
+    /// After the editor's text changed: a filter applies as it is typed.
+    fn after_typing(&mut self) {
+        if let Screen::Note(v) = &mut self.screen {
+            v.filter_as_typed(&self.shared);
+        }
     }
 
-    /// This writer's name, if the session has one.
-    pub fn author(&self) -> Option<&str> {
-        self.session.author()
+    fn dispatch_key(&mut self, key: KeyEvent) {
+        if let Some(overlay) = self.shared.overlay {
+            return self.overlay_key(overlay, key);
+        }
+        if self.shared.input.is_some() {
+            match keys::lookup(self.bindings(), &key) {
+                Some(action) if self.shared.edit_text(&action) => self.after_typing(),
+                Some(action) => {
+                    // The editor may close: its text reaches the draft first.
+                    self.shared.flush_draft();
+                    self.apply(action);
+                }
+                None => {
+                    self.shared.type_key(key);
+                    self.after_typing();
+                }
+            }
+            return;
+        }
+        if let Screen::Facilitator(f) = &mut self.screen {
+            if f.key(&mut self.shared, &key) {
+                return;
+            }
+        }
+        let action = keys::lookup(self.bindings(), &key);
+        if self
+            .shared
+            .wait_for_second_g(action.as_ref(), key.code == KeyCode::Char('g'))
+        {
+            return;
+        }
+        if let Some(action) = action {
+            self.apply(action);
+        }
     }
 
-    /// The instant the clocks are drawn for: whole wall-clock seconds, so all
-    /// timers tick together and the app wakes once per second.
-    pub fn display_ms(&self) -> i64 {
-        let now = self.now_ms();
-        now - now.rem_euclid(1000)
+    fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
+        let ch = match key.code {
+            KeyCode::Char(c) => Some(c),
+            _ => None,
+        };
+        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if overlay == Overlay::Help && !ctrl_c {
+            if let Some(delta) = help_scroll_step(key.code) {
+                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count();
+                self.shared.scroll_help(delta, entries);
+                return;
+            }
+        }
+        self.shared.overlay = None;
+        if ctrl_c && overlay != Overlay::ConfirmQuit {
+            // Never swallowed: Ctrl-C in a dialog asks whether to quit.
+            self.shared.overlay = Some(Overlay::ConfirmQuit);
+            return;
+        }
+        match overlay {
+            Overlay::Help => {}
+            Overlay::ConfirmQuit => {
+                if matches!(ch, Some('y' | 'j' | 'q')) || ctrl_c {
+                    self.shared.quit = true;
+                }
+            }
+            Overlay::SignalPicker => {
+                if let Some(action) = keys::lookup(keys::SIGNAL_PICKER, &key) {
+                    self.apply(action);
+                }
+            }
+            Overlay::Drafts => {
+                let index = ch
+                    .and_then(|c| c.to_digit(10))
+                    .and_then(|d| (d as usize).checked_sub(1));
+                let draft = index.and_then(|i| self.shared.board_drafts().into_iter().nth(i));
+                if let (Some(draft), Screen::Note(v)) = (draft, &mut self.screen) {
+                    v.open_draft(&mut self.shared, draft);
+                }
+            }
+            Overlay::SectionPicker => {
+                if let Some(action) = keys::lookup(keys::SECTION_PICKER, &key) {
+                    self.apply(action);
+                }
+            }
+        }
     }
 
-    /// Milliseconds until the clocks next change: just past the coming
-    /// whole second, so a timer that fires a little early does not cause a
-    /// second wake-up right after.
-    pub fn ms_until_next_second(&self) -> u64 {
-        (1000 - self.now_ms().rem_euclid(1000) + 5) as u64
+    // ----- update -------------------------------------------------------
+
+    fn apply(&mut self, action: Action) {
+        let sh = &mut self.shared;
+        if sh.config.read_only && action.writes() {
+            return;
+        }
+        match action {
+            Action::Clock { now_ms, system_ms } => sh.clock(now_ms, system_ms),
+            Action::Started => self.started(),
+            Action::Tick => self.tick(),
+            Action::StoreChanged => sh.effect(Effect::ReadFolder),
+            Action::FolderChanged(news) => {
+                sh.folder_changed(*news);
+                self.after_store_change();
+            }
+            Action::FolderUnreadable(text) => sh.folder_unreadable(text),
+            Action::Stamped { id, events } => {
+                sh.stamped(id, events);
+                self.after_store_change();
+            }
+            Action::Saved { id } => sh.saved(id),
+            Action::SaveFailed { id, why, detail } => {
+                sh.save_failed(id, why, &detail);
+                self.after_store_change();
+            }
+            Action::IdsMade(ids) => sh.take_ids(ids),
+            Action::DraftsListed(drafts) => {
+                sh.drafts_listed(drafts);
+                if let Screen::Note(v) = &mut self.screen {
+                    v.restore_draft(&mut self.shared);
+                    v.sync_cursor(&self.shared);
+                }
+            }
+            Action::DraftsUnavailable(why) => {
+                let text = format!("{}: {why}", sh.s().drafts_unavailable);
+                sh.say(text, Tone::Warning);
+            }
+            Action::DraftNotSaved(why) => sh.draft_not_saved(why),
+            Action::FlushDraft => sh.flush_draft(),
+            Action::Warn(text) => sh.say(text, Tone::Warning),
+            Action::SecondFacilitator => sh.say(sh.flow().second_facilitator, Tone::Warning),
+            Action::Help => {
+                sh.overlay = Some(Overlay::Help);
+                sh.transient.help_scroll = 0;
+            }
+            Action::Quit => self.request_quit(),
+            Action::AskQuit => sh.overlay = Some(Overlay::ConfirmQuit),
+            action => self.view_action(action),
+        }
     }
+
+    /// An action for the view on screen.
+    fn view_action(&mut self, action: Action) {
+        let sh = &mut self.shared;
+        match &mut self.screen {
+            Screen::Facilitator(f) => f.update(sh, action),
+            Screen::Note(v) => v.update(sh, action),
+            Screen::Picker(p) => {
+                if let Some(mut view) = p.update(&action) {
+                    sh.draft_board = Some(view.board.clone());
+                    view.restore_draft(sh);
+                    view.sync_cursor(sh);
+                    self.screen = Screen::Note(view);
+                }
+            }
+        }
+    }
+
+    /// The runtime is ready: ids for new notes, and a note-taker's drafts.
+    fn started(&mut self) {
+        let sh = &mut self.shared;
+        sh.ask_ids();
+        if !matches!(self.screen, Screen::Facilitator(_)) {
+            sh.effect(Effect::ListDrafts);
+        }
+    }
+
+    /// The second may have moved: the folder, bells, fading messages.
+    fn tick(&mut self) {
+        let before = self.shared.message.clone();
+        let moved = self.shared.tick();
+        if let Screen::Facilitator(f) = &mut self.screen {
+            f.check_bells(&mut self.shared);
+        }
+        self.shared.ticked(before, moved);
+    }
+
+    /// After the state changed under the view: the cursor stays on its
+    /// note, an edited note that changed is announced.
+    fn after_store_change(&mut self) {
+        if let Screen::Note(v) = &mut self.screen {
+            v.sync_cursor(&self.shared);
+        }
+        self.shared.warn_if_edited_note_changed();
+    }
+
+    fn request_quit(&mut self) {
+        let running =
+            matches!(self.screen, Screen::Facilitator(_)) && !facilitator::running_groups(&self.shared).is_empty();
+        if running {
+            self.shared.overlay = Some(Overlay::ConfirmQuit);
+        } else {
+            self.shared.quit = true;
+        }
+    }
+
+    // ----- queries (for the runtime, the ui and tests) ------------------
 
     /// The key table in force right now (for dispatch, footer and help).
     pub fn bindings(&self) -> &'static [Binding] {
-        if let Some(input) = &self.input {
+        if let Some(input) = &self.shared.input {
             return keys::editor_keys(&input.kind);
         }
         match &self.screen {
@@ -228,192 +338,223 @@ impl App {
         }
     }
 
-    /// Handles a terminal event; returns true when the screen must be redrawn.
-    pub fn handle_event(&mut self, event: Event) -> bool {
-        self.refresh_now();
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
-            Event::Resize(_, _) | Event::FocusGained => true,
-            Event::Paste(text) => {
-                self.paste(&text);
-                true
-            }
-            _ => false,
-        }
+    /// The view's language.
+    pub fn lang(&self) -> Lang {
+        self.shared.lang
     }
 
-    /// Handles one key press.
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        self.refresh_now();
-        let redraw = self.dispatch_key(key);
-        self.stamp_message();
-        redraw
+    /// The UI words of the view's language.
+    pub fn s(&self) -> &'static Strings {
+        self.shared.s()
     }
 
-    fn dispatch_key(&mut self, key: KeyEvent) -> bool {
-        if let Some(overlay) = self.overlay {
-            return self.overlay_key(overlay, key);
-        }
-        if self.input.is_some() {
-            match keys::lookup(self.bindings(), &key) {
-                Some(action) if self.edit_text(action) => {}
-                Some(action) => {
-                    // The editor may close: its text reaches the draft first.
-                    self.flush_draft();
-                    self.update(action);
-                }
-                None => {
-                    if let Some(input) = self.input.as_mut() {
-                        input.area.input(key);
-                    }
-                    self.save_draft();
-                    self.filter_as_typed();
-                }
-            }
-            return true;
-        }
-        if self.facilitator_key(&key) {
-            return true;
-        }
-        let action = keys::lookup(self.bindings(), &key);
-        if self.wait_for_second_g(action, key.code == KeyCode::Char('g')) {
-            return false;
-        }
-        match action {
-            Some(action) => self.update(action),
-            None => false,
-        }
+    /// The meeting-flow words of the view's language.
+    pub fn flow(&self) -> &'static FlowStrings {
+        self.shared.flow()
     }
 
-    fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> bool {
-        let ch = match key.code {
-            KeyCode::Char(c) => Some(c),
-            _ => None,
-        };
-        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if overlay == Overlay::Help && !ctrl_c {
-            if let Some(delta) = help_scroll_step(key.code) {
-                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count();
-                self.scroll_help(delta, entries);
-                return true;
-            }
-        }
-        self.overlay = None;
-        if ctrl_c && overlay != Overlay::ConfirmQuit {
-            // Never swallowed: Ctrl-C in a dialog asks whether to quit.
-            self.overlay = Some(Overlay::ConfirmQuit);
-            return true;
-        }
-        match overlay {
-            Overlay::Help => {}
-            Overlay::ConfirmQuit => {
-                if matches!(ch, Some('y' | 'j' | 'q')) || ctrl_c {
-                    self.quit = true;
-                }
-            }
-            Overlay::SignalPicker => {
-                if let Some(action) = keys::lookup(keys::SIGNAL_PICKER, &key) {
-                    self.update(action);
-                }
-            }
-            Overlay::Drafts => {
-                let index = ch
-                    .and_then(|c| c.to_digit(10))
-                    .and_then(|d| (d as usize).checked_sub(1));
-                if let Some(draft) = index.and_then(|i| self.board_drafts().into_iter().nth(i)) {
-                    self.open_draft(draft);
-                }
-            }
-            Overlay::SectionPicker => {
-                if let Some(action) = keys::lookup(keys::SECTION_PICKER, &key) {
-                    self.update(action);
-                }
-            }
-        }
-        true
+    /// The synthesis words of the view's language.
+    pub fn syn(&self) -> &'static SynthesisStrings {
+        self.shared.syn()
     }
 
-    /// Applies an action; returns true when the screen must be redrawn.
-    pub fn update(&mut self, action: Action) -> bool {
-        self.refresh_now();
-        if self.read_only && action.writes() {
-            return false;
-        }
-        match action {
-            Action::Tick => return self.tick(),
-            Action::StoreChanged => {
-                let changed = self.refresh() | self.session.reload_plan();
-                self.after_store_change();
-                return changed;
-            }
-            Action::Saved { id } => return self.saved(id),
-            Action::SaveFailed { id, why } => return self.save_failed(id, why),
-            Action::Help => {
-                self.overlay = Some(Overlay::Help);
-                self.transient.help_scroll = 0;
-            }
-            Action::Quit => self.request_quit(),
-            Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
-            _ => {}
-        }
+    /// The session plan (read-only, for rendering).
+    pub fn plan(&self) -> &Plan {
+        self.shared.plan()
+    }
+
+    /// The folded session state (read-only, for rendering).
+    pub fn state(&self) -> &SessionState {
+        self.shared.state()
+    }
+
+    /// This writer's name, if it has one.
+    pub fn author(&self) -> Option<&str> {
+        self.shared.author.as_deref()
+    }
+
+    /// Wall time of the last action (rendering never reads a clock).
+    pub fn now_ms(&self) -> i64 {
+        self.shared.now_ms()
+    }
+
+    /// The instant the clocks are drawn for (whole seconds).
+    pub fn display_ms(&self) -> i64 {
+        self.shared.display_ms()
+    }
+
+    /// Milliseconds until the clocks next change: just past the coming
+    /// whole second, so a timer that fires a little early does not cause a
+    /// second wake-up right after.
+    pub fn ms_until_next_second(&self) -> u64 {
+        (1000 - self.now_ms().rem_euclid(1000) + 5) as u64
+    }
+
+    /// What the last tick changed on screen.
+    pub fn ticked(&self) -> Ticked {
+        self.shared.transient.ticked
+    }
+
+    /// The open editor, if any.
+    pub fn input(&self) -> Option<&Input> {
+        self.shared.input.as_ref()
+    }
+
+    /// The dialog on top, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.shared.overlay
+    }
+
+    /// The status message, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.shared.message.as_ref()
+    }
+
+    /// Whether the view asked to end.
+    pub fn quit(&self) -> bool {
+        self.shared.quit
+    }
+
+    /// How the runtime set the view up.
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// Sets the view up (before it runs).
+    pub fn config_mut(&mut self) -> &mut Config {
+        &mut self.shared.config
+    }
+
+    /// Whether a note's text is still on its way to disk.
+    pub fn is_unsaved(&self, note: &str) -> bool {
+        self.shared.is_unsaved(note)
+    }
+
+    /// The instant a board's timer is drawn for (see [`Shared::timer_now_ms`]).
+    pub fn timer_now_ms(&self, board: &str) -> i64 {
+        self.shared.timer_now_ms(board)
+    }
+
+    /// A wall time as local `HH:MM`.
+    pub fn time_of_day(&self, ms: i64) -> String {
+        self.shared.time_of_day(ms)
+    }
+
+    /// A warning while a sync engine's conflict copy of the plan exists.
+    pub fn plan_conflict_banner(&self) -> Option<String> {
+        self.shared.plan_conflict_banner()
+    }
+
+    /// A badge when another writer's clock is more than two seconds off.
+    pub fn skew_badge(&self) -> Option<String> {
+        self.shared.skew_badge()
+    }
+
+    /// This board's kept drafts, newest first (as listed; no file is read).
+    pub fn board_drafts(&self) -> Vec<Draft> {
+        self.shared.board_drafts()
+    }
+
+    /// The note-taker's board.
+    pub fn note_board(&self) -> Option<&Board> {
         match &self.screen {
-            Screen::Facilitator(_) => self.update_facilitator(action),
-            Screen::Note(_) => self.update_note(action),
-            Screen::Picker(_) => self.update_picker(action),
-        }
-        true
-    }
-
-    fn request_quit(&mut self) {
-        let running = matches!(self.screen, Screen::Facilitator(_))
-            && self
-                .groups()
-                .iter()
-                .any(|b| self.session.state().timer(&b.id).is_running());
-        if running {
-            self.overlay = Some(Overlay::ConfirmQuit);
-        } else {
-            self.quit = true;
+            Screen::Note(v) => v.board(&self.shared),
+            _ => None,
         }
     }
 
-    /// Shows an operation's outcome in the status line.
-    fn report(&mut self, result: Result<String, Error>) {
-        self.message = Some(match result {
-            Ok(text) => Message {
-                text,
-                tone: Tone::Success,
-            },
-            Err(e) => Message {
-                text: self.error_text(&e),
-                tone: Tone::Error,
-            },
-        });
-    }
-
-    /// An error in the app's language where runde has its words (the
-    /// rules' refusals); file errors keep their path and the system's text.
-    fn error_text(&self, e: &Error) -> String {
-        match e {
-            Error::Rule(rule) => crate::i18n::rule_error_text(self.lang, rule),
-            other => other.to_string(),
+    /// Notes of a section as the note-taker sees them (filter applied).
+    pub fn visible_notes(&self, section: usize) -> Vec<&Note> {
+        match &self.screen {
+            Screen::Note(v) => v.visible_notes(&self.shared, section),
+            _ => Vec::new(),
         }
     }
 
-    /// Reports only failures (successes are visible on screen anyway).
-    fn report_quiet(&mut self, r: Result<String, Error>) {
-        match r {
-            Ok(_) => self.message = None,
-            Err(e) => self.report(Err(e)),
+    /// The note under the note-taker's cursor.
+    pub fn current_note(&self) -> Option<&Note> {
+        match &self.screen {
+            Screen::Note(v) => v.current_note(&self.shared),
+            _ => None,
+        }
+    }
+
+    /// The boards of the current phase: one tile per group.
+    pub fn groups(&self) -> Vec<&Board> {
+        facilitator::groups(&self.shared)
+    }
+
+    /// The facilitator's selected group's board id.
+    pub fn selected_board(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Facilitator(f) => f.selected_board(&self.shared),
+            _ => None,
+        }
+    }
+
+    /// The columns of present or merged mode.
+    pub fn columns(&self) -> Vec<Column<'_>> {
+        match &self.screen {
+            Screen::Facilitator(f) => f.columns(&self.shared),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The note under the facilitator's cursor (present or merged mode).
+    pub fn fac_current_note(&self) -> Option<&Note> {
+        match &self.screen {
+            Screen::Facilitator(f) => f.current_note(&self.shared),
+            _ => None,
+        }
+    }
+
+    /// The notes marked for one finding, in the order they were marked.
+    pub fn marks(&self) -> &[String] {
+        match &self.screen {
+            Screen::Facilitator(f) => &f.marks,
+            _ => &[],
+        }
+    }
+
+    /// Similar notes from other groups for the note under the cursor.
+    pub fn suggestions(&self) -> synthesis::Suggestions {
+        match &self.screen {
+            Screen::Facilitator(f) => f.suggestions(&self.shared),
+            _ => synthesis::Suggestions::default(),
+        }
+    }
+
+    /// The editor title of a broadcast: to all or to the selected group.
+    pub fn broadcast_prompt(&self) -> &'static str {
+        match &self.screen {
+            Screen::Facilitator(f) => f.broadcast_prompt(&self.shared),
+            _ => self.flow().broadcast_all_prompt,
+        }
+    }
+
+    /// The dialog text while leaving the phase waits for an answer.
+    pub fn phase_confirm_text(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Facilitator(f) => f.phase_confirm_text(&self.shared),
+            _ => None,
+        }
+    }
+
+    /// True when the projector hides note authors.
+    pub fn authors_hidden(&self) -> bool {
+        matches!(&self.screen, Screen::Facilitator(f) if f.hide_authors)
+    }
+
+    /// Hides (or shows) note authors on the projector (before it runs).
+    pub fn set_authors_hidden(&mut self, hidden: bool) {
+        if let Screen::Facilitator(f) = &mut self.screen {
+            f.hide_authors = hidden;
         }
     }
 }
 
-pub(crate) fn new_note_id() -> String {
-    ulid::Ulid::new().to_string().to_lowercase()
-}
-
-fn step_cursor(cursor: usize, len: usize, action: Action) -> usize {
+/// A list cursor moved by `action` within `len` entries.
+pub(crate) fn step_cursor(cursor: usize, len: usize, action: &Action) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::CursorDown => (cursor + 1).min(last),

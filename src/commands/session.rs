@@ -203,10 +203,10 @@ pub(super) fn demo() -> Result<()> {
     let interactive =
         std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
     if interactive {
-        let mut app = crate::app::App::facilitator(s, None);
-        app.join_hint = Some(join);
-        app.system_clock = Some(std::sync::Arc::new(crate::clock::SystemClock));
-        let result = crate::terminal::run(app);
+        let mut view = crate::runtime::Runner::facilitator(s, None);
+        view.config_mut().join_hint = Some(join);
+        super::local_view(&mut view);
+        let result = crate::terminal::run(view);
         eprintln!("runde: the demo session stays in {}", dir.display());
         eprintln!(
             "runde: try `runde note {} --board methods` in a second terminal",

@@ -19,7 +19,7 @@ pub mod timer;
 
 pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
-pub use replica::{Replica, SaveError, Skews};
+pub use replica::{FolderNews, Replica, SaveError, Skews};
 pub use rules::{RuleError, TimerCommand};
 pub use state::{Note, SessionState};
 pub use timer::{TimerFacts, TimerState};

@@ -185,3 +185,18 @@ pub enum SaveError {
     /// The entry itself cannot be saved (too long, out of range).
     Refused,
 }
+
+/// What a look at the session folder brought, for a view (plain data).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FolderNews {
+    /// The events replace everything folded so far (a reload).
+    pub reset: bool,
+    /// Events other writers appended (all events, on a reset).
+    pub events: Vec<(OrderKey, Event)>,
+    /// The plan file changed: the new plan.
+    pub plan: Option<Plan>,
+    /// File names of the plan's conflict copies a sync engine left.
+    pub plan_conflicts: Vec<String>,
+    /// Clock differences to the other views.
+    pub skews: Skews,
+}

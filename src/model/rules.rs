@@ -2,7 +2,7 @@
 //! folded state and a request, decide which change(s) to write — or that
 //! nothing changes, or why the request does not fit. No I/O and no clock:
 //! the store appends what these functions decide.
-use crate::model::event::{Change, NoteFields, Signal, TimerOp};
+use crate::model::event::{Change, NewNote, NoteFields, NoteKind, Signal, TimerOp};
 use crate::model::plan::{Board, BoardKind, Plan, Section};
 use crate::model::position;
 use crate::model::state::{Note, SessionState};
@@ -172,6 +172,45 @@ pub fn note_update(state: &SessionState, id: &str, fields: &NoteFields) -> RuleR
     let id = resolve_note_id(state, id)?;
     let before = live_note(state, &id)?.snapshot_of(fields);
     Ok((before != *fields).then_some((id, before)))
+}
+
+/// A new note (no author, no language: the writer adds them), its place
+/// checked against the plan; without a section, the board's first.
+pub fn new_note(
+    plan: &Plan,
+    id: String,
+    board: &str,
+    section: Option<&str>,
+    text: &str,
+    kind: NoteKind,
+    starred: bool,
+) -> RuleResult<NewNote> {
+    let (board, section) = resolve_place(plan, board, section)?;
+    Ok(NewNote {
+        id,
+        board,
+        section,
+        text: checked_text(text)?,
+        kind,
+        starred,
+        by: None,
+        pos: String::new(),
+        origin: None,
+        sources: Vec::new(),
+        lang: None,
+    })
+}
+
+/// The changes that add `note` at the end of its section: the section's
+/// respacing first where needed, then the note with its position key. The
+/// note itself is skipped when finding the end, so a retry lands where the
+/// first attempt did.
+pub fn add_at_end(state: &SessionState, mut note: NewNote) -> RuleResult<Vec<Change>> {
+    let placement = place_in(state, &note.board, &note.section, &note.id, None)?;
+    note.pos = placement.pos;
+    let mut changes = placement.respaced;
+    changes.push(Change::NoteAdded(note));
+    Ok(changes)
 }
 
 /// Where a note goes in a section: its position key, and the changes that

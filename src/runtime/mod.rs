@@ -1,9 +1,11 @@
-//! The view runtime: runs an [`App`] over any terminal. Input events, store
-//! changes and stop requests arrive on one channel ([`Msg`]); frames go to a
+//! The view runtime: runs a [`Program`] — a view's state with what carries
+//! out its effects ([`live::Runner`] for the meeting views, and the plan editor's) — over any terminal. Input events, store changes
+//! and stop requests arrive on one channel ([`Msg`]); frames go to a
 //! ratatui terminal over any `Write`. The same synchronous loop drives the
 //! local TTY (`terminal`), an SSH channel (`serve`) and tests. Nothing here
 //! touches process-wide state: raw mode, signals and panic hooks belong to
 //! the local-terminal edge.
+pub mod live;
 use std::io::Write;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -14,9 +16,10 @@ use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Ticked};
+use crate::app::{App, Ticked};
 use crate::error::{Error, Result};
 use crate::ui::LastFrame;
+pub use live::Runner;
 
 /// Something the event loop must react to.
 #[derive(Debug)]
@@ -65,31 +68,86 @@ pub fn byte_terminal<W: Write>(out: W, width: u16, height: u16) -> Result<ByteTe
     .map_err(|e| Error::io("<terminal>", e))
 }
 
-/// Hands the app's writes to a background writer thread, so a slow fsync
-/// never stalls a frame: each outcome wakes the loop through `tx` (as a
-/// store change) and reaches the app as [`Action::Saved`] or
-/// [`Action::SaveFailed`].
-pub fn write_in_background(app: &mut App, tx: mpsc::Sender<Msg>) -> Result<()> {
-    app.session.write_in_background(Box::new(move || {
-        let _ = tx.send(Msg::Store);
-    }))
-}
-
-/// Feeds the background writer's outcomes into the app as actions; true
-/// when the screen must be redrawn.
-pub fn feed_write_outcomes(app: &mut App) -> bool {
-    let mut dirty = false;
-    for outcome in app.session.take_write_outcomes() {
-        dirty |= app.update(Action::from(outcome));
+/// What the loop needs of a view: its state and whatever carries out its
+/// effects, behind one set of events.
+pub trait Program {
+    /// A terminal event (keys, paste, resize); true when the screen must be redrawn.
+    fn event(&mut self, event: Event) -> bool;
+    /// The session folder changed; true when the screen must be redrawn.
+    fn store_changed(&mut self) -> bool;
+    /// The clock's second may have moved.
+    fn tick(&mut self) -> Ticked;
+    /// Milliseconds until the next tick.
+    fn ms_until_tick(&self) -> u64;
+    /// Background results (writes on disk) arrived; true when the screen must be redrawn.
+    fn outcomes(&mut self) -> bool;
+    /// A burst of input was handled (drafts are written now).
+    fn burst_done(&mut self) {}
+    /// The loop starts: drafts are written once per burst, not per key.
+    fn start_loop(&mut self) {}
+    /// Whether the view asked to end.
+    fn wants_quit(&self) -> bool;
+    /// Whether a dialog is open (drawn before the next key is read).
+    fn dialog_open(&self) -> bool;
+    /// Whether an editor is open (Ctrl-D types there instead of quitting).
+    fn editing(&self) -> bool;
+    /// Whether a bell is due (and forgets it).
+    fn take_bell(&mut self) -> bool {
+        false
     }
-    dirty
+    /// Draws a frame (see [`draw`]).
+    fn draw<B: Backend>(&self, terminal: &mut Terminal<B>, last: Option<&mut LastFrame>) -> Result<Option<LastFrame>>
+    where
+        B::Error: Send + Sync + 'static;
 }
 
-/// Runs `app` until it quits, a stop arrives or it idles out. Redraws only
-/// when something changed; wakes once per second for the clocks.
-pub fn run_loop<W: Write>(
+impl Program for Runner {
+    fn event(&mut self, event: Event) -> bool {
+        self.handle_event(event)
+    }
+    fn store_changed(&mut self) -> bool {
+        self.update(crate::app::Action::StoreChanged)
+    }
+    fn tick(&mut self) -> Ticked {
+        self.tick_only()
+    }
+    fn ms_until_tick(&self) -> u64 {
+        self.app().ms_until_next_second()
+    }
+    fn outcomes(&mut self) -> bool {
+        self.feed_write_outcomes()
+    }
+    fn burst_done(&mut self) {
+        self.flush_draft();
+    }
+    fn start_loop(&mut self) {
+        self.config_mut().defer_drafts = true;
+    }
+    fn wants_quit(&self) -> bool {
+        self.app().quit()
+    }
+    fn dialog_open(&self) -> bool {
+        self.app().overlay().is_some()
+    }
+    fn editing(&self) -> bool {
+        self.app().input().is_some()
+    }
+    fn take_bell(&mut self) -> bool {
+        Runner::take_bell(self)
+    }
+    fn draw<B: Backend>(&self, terminal: &mut Terminal<B>, last: Option<&mut LastFrame>) -> Result<Option<LastFrame>>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        draw(terminal, self.app(), last)
+    }
+}
+
+/// Runs `program` until it quits, a stop arrives or it idles out. Redraws
+/// only when something changed; wakes once per second for the clocks.
+pub fn run_loop<W: Write, P: Program>(
     terminal: &mut ByteTerminal<W>,
-    app: &mut App,
+    program: &mut P,
     rx: &mpsc::Receiver<Msg>,
     options: LoopOptions,
 ) -> Result<Ended> {
@@ -97,25 +155,24 @@ pub fn run_loop<W: Write>(
     // Only the clock moved since the last frame: redraw just the clock.
     let mut clock_moved = false;
     let mut last_frame: Option<LastFrame> = None;
-    // Drafts are written once per burst of input, not on every key.
-    app.defer_drafts = true;
-    let mut next_tick = Instant::now() + Duration::from_millis(app.ms_until_next_second());
+    program.start_loop();
+    let mut next_tick = Instant::now() + Duration::from_millis(program.ms_until_tick());
     let mut last_key = Instant::now();
     loop {
-        dirty |= feed_write_outcomes(app);
+        dirty |= program.outcomes();
         if dirty || clock_moved {
             let reuse = if dirty { None } else { last_frame.as_mut() };
-            if let Some(full) = draw(terminal, app, reuse)? {
+            if let Some(full) = program.draw(terminal, reuse)? {
                 last_frame = Some(full);
             }
             dirty = false;
             clock_moved = false;
         }
-        if std::mem::take(&mut app.bell_pending) {
+        if program.take_bell() {
             let out = terminal.backend_mut();
             let _ = out.write_all(b"\x07").and_then(|()| Write::flush(out));
         }
-        if app.quit {
+        if program.wants_quit() {
             return Ok(Ended::Quit);
         }
         let now = Instant::now();
@@ -123,12 +180,12 @@ pub fn run_loop<W: Write>(
             return Ok(Ended::Idle);
         }
         if now >= next_tick {
-            match app.tick_only() {
+            match program.tick() {
                 Ticked::Nothing => {}
                 Ticked::ClockOnly => clock_moved = true,
                 Ticked::More => dirty = true,
             }
-            next_tick = now + Duration::from_millis(app.ms_until_next_second());
+            next_tick = now + Duration::from_millis(program.ms_until_tick());
             continue;
         }
         let first = match rx.recv_timeout(next_tick - now) {
@@ -147,17 +204,25 @@ pub fn run_loop<W: Write>(
                     if matches!(ev, Event::Key(_) | Event::Paste(_)) {
                         last_key = Instant::now();
                     }
-                    dirty |= handle_term_event(terminal, app, ev, options)?;
+                    if let Event::Resize(width, height) = ev {
+                        terminal
+                            .resize(Rect::new(0, 0, width, height))
+                            .map_err(|e| Error::io("<terminal>", e))?;
+                    }
+                    if options.ctrl_d_quits && !program.editing() && is_ctrl_d(&ev) {
+                        return Ok(Ended::Quit);
+                    }
+                    dirty |= program.event(ev);
                 }
-                Msg::Store => dirty |= app.update(Action::StoreChanged),
+                Msg::Store => dirty |= program.store_changed(),
                 Msg::Stop => return Ok(Ended::Stopped),
             }
             // A dialog that just opened is drawn before the next key is read.
-            if app.quit || app.overlay.is_some() {
+            if program.wants_quit() || program.dialog_open() {
                 break;
             }
         }
-        app.flush_draft();
+        program.burst_done();
     }
 }
 
@@ -215,24 +280,6 @@ fn terminal_error<E: std::error::Error + Send + Sync + 'static>(e: E) -> Error {
         Err(other) => std::io::Error::other(other),
     };
     Error::io("<terminal>", io)
-}
-
-fn handle_term_event<W: Write>(
-    terminal: &mut ByteTerminal<W>,
-    app: &mut App,
-    ev: Event,
-    options: LoopOptions,
-) -> Result<bool> {
-    if let Event::Resize(width, height) = ev {
-        terminal
-            .resize(Rect::new(0, 0, width, height))
-            .map_err(|e| Error::io("<terminal>", e))?;
-    }
-    if options.ctrl_d_quits && app.input.is_none() && is_ctrl_d(&ev) {
-        app.quit = true;
-        return Ok(false);
-    }
-    Ok(app.handle_event(ev))
 }
 
 fn is_ctrl_d(ev: &Event) -> bool {

@@ -11,9 +11,8 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::prompt;
-use crate::app::App;
 use crate::error::Result;
-use crate::runtime::{LoopOptions, Msg, byte_terminal, run_loop};
+use crate::runtime::{LoopOptions, Msg, Runner, byte_terminal, run_loop};
 use crate::store::Session;
 
 /// Bytes queued for one client before it counts as not reading.
@@ -172,13 +171,13 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     out.write_all(ENTER).and_then(|()| out.flush()).ok();
     let (width, height) = spec.size;
     let mut terminal = byte_terminal(out, width, height)?;
-    let result = build_app(&spec, &mut terminal, rx).and_then(|app| match app {
-        Some(mut app) => {
+    let result = build_view(&spec, &mut terminal, rx).and_then(|view| match view {
+        Some(mut view) => {
             // The server's one refresher reads the folder for every view.
-            app.refresh_on_tick = false;
+            view.config_mut().refresh_on_tick = false;
             run_loop(
                 &mut terminal,
-                &mut app,
+                &mut view,
                 rx,
                 LoopOptions {
                     idle_limit: Some(spec.idle),
@@ -195,18 +194,18 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     result
 }
 
-fn build_app<W: Write>(
+fn build_view<W: Write>(
     spec: &ViewSpec,
     terminal: &mut crate::runtime::ByteTerminal<W>,
     rx: &mpsc::Receiver<Msg>,
-) -> Result<Option<App>> {
+) -> Result<Option<Runner>> {
     let mut session = Session::open(&spec.dir)?;
     let lang = session.plan().lang;
     match &spec.role {
         Role::Projector => {
-            let mut app = App::facilitator(session, None);
-            app.read_only = true;
-            Ok(Some(app))
+            let mut view = Runner::facilitator(session, None);
+            view.config_mut().read_only = true;
+            Ok(Some(view))
         }
         Role::Board(_) | Role::Picker => {
             let Some(name) = prompt::ask_name(terminal, rx, lang, spec.idle)? else {
@@ -217,7 +216,7 @@ fn build_app<W: Write>(
                 Role::Board(b) => Some(b.as_str()),
                 _ => None,
             };
-            App::note_taker(session, board, None).map(Some)
+            Runner::note_taker(session, board, None).map(Some)
         }
     }
 }

@@ -235,18 +235,21 @@ impl Session {
     /// Appends a change durably, then applies it. Returns once on disk —
     /// or, after [`Session::write_in_background`], once handed over.
     pub fn append(&mut self, change: Change) -> Result<()> {
+        self.append_all(vec![change])
+    }
+
+    /// Appends changes as one write (all or none), then applies them.
+    pub fn append_all(&mut self, changes: Vec<Change>) -> Result<()> {
         let ticket = self.ticket + 1;
-        let own = own_text(&change);
+        let own: Vec<(String, String)> = changes.iter().filter_map(own_text).collect();
         let stamped = self
             .folder
-            .append(self.replica.state().max_lamport(), vec![change], ticket)?;
+            .append(self.replica.state().max_lamport(), changes, ticket)?;
         if self.folder.writes_in_background() {
             self.ticket = ticket;
-            self.pending.push((ticket, own.as_ref().map(|(id, _)| id.clone())));
+            self.pending.push((ticket, own.last().map(|(id, _)| id.clone())));
         }
-        if let Some((id, text)) = own {
-            self.own_texts.insert(id, text);
-        }
+        self.own_texts.extend(own);
         self.replica.apply_own(stamped);
         Ok(())
     }

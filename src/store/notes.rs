@@ -92,20 +92,10 @@ impl Session {
         kind: NoteKind,
         starred: bool,
     ) -> Result<NewNote> {
-        let (board, section) = self.resolve_place(board, section)?;
-        Ok(NewNote {
-            id,
-            board,
-            section,
-            text: checked_text(text)?,
-            kind,
-            starred,
-            by: self.by.clone(),
-            pos: String::new(),
-            origin: None,
-            sources: Vec::new(),
-            lang: self.note_lang,
-        })
+        let mut note = rules::new_note(self.replica.plan(), id, board, section, text, kind, starred)?;
+        note.by = self.by.clone();
+        note.lang = self.note_lang;
+        Ok(note)
     }
 
     /// Writes a new note at the end of its section and makes it undoable.
@@ -116,19 +106,10 @@ impl Session {
         Ok(id)
     }
 
-    /// Writes a new note at the end of its section. The note itself is
-    /// skipped when finding the end, so a retry lands where the first
-    /// attempt did.
-    pub(super) fn append_at_end(&mut self, mut note: NewNote) -> Result<()> {
-        let placement = rules::place_in(self.replica.state(), &note.board, &note.section, &note.id, None)?;
-        self.append_all(placement.respaced)?;
-        note.pos = placement.pos;
-        self.append(Change::NoteAdded(note))
-    }
-
-    /// Appends changes one after the other.
-    pub(super) fn append_all(&mut self, changes: Vec<Change>) -> Result<()> {
-        changes.into_iter().try_for_each(|change| self.append(change))
+    /// Writes a new note at the end of its section.
+    pub(super) fn append_at_end(&mut self, note: NewNote) -> Result<()> {
+        let changes = rules::add_at_end(self.replica.state(), note)?;
+        self.append_all(changes)
     }
 
     /// Replaces a note's text.

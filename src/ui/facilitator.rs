@@ -33,7 +33,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::from(has_signals && area.height >= 4)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
-        Constraint::Length(app.input.as_ref().map_or(0, |i| editor_height(i, area))),
+        Constraint::Length(app.input().map_or(0, |i| editor_height(i, area))),
     ])
     .areas(area);
     header_line(app, f, header, buf);
@@ -48,7 +48,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     if let Some(text) = app.phase_confirm_text() {
         super::help::dialog(&text, body, buf);
     }
-    if let Some(i) = &app.input {
+    if let Some(i) = app.input() {
         editor(app, i, input, buf);
     }
 }

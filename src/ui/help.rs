@@ -15,7 +15,7 @@ use crate::app::{Action, App, Overlay};
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     footer_of(
         app.bindings(),
-        |a| a.describe(app.lang),
+        |a| a.describe(app.lang()),
         |a| matches!(a, Action::Help | Action::Quit),
         area,
         buf,
@@ -24,10 +24,10 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The footer of any view's table: `text` gives (short, long) words of an
 /// action; `pinned` ones (help, quit) always show, at the end.
-pub fn footer_of<A: Copy>(
+pub fn footer_of<A: Clone>(
     bindings: &[Binding<A>],
-    text: impl Fn(A) -> (&'static str, &'static str),
-    pinned: impl Fn(A) -> bool,
+    text: impl Fn(&A) -> (&'static str, &'static str),
+    pinned: impl Fn(&A) -> bool,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -35,9 +35,9 @@ pub fn footer_of<A: Copy>(
         return;
     }
     let shown: Vec<&Binding<A>> = bindings.iter().filter(|b| b.footer && !b.shown.is_empty()).collect();
-    let (always, rest): (Vec<&Binding<A>>, Vec<&Binding<A>>) = shown.into_iter().partition(|b| pinned(b.action));
+    let (always, rest): (Vec<&Binding<A>>, Vec<&Binding<A>>) = shown.into_iter().partition(|b| pinned(&b.action));
     let piece = |b: &Binding<A>| {
-        let (short, _) = text(b.action);
+        let (short, _) = text(&b.action);
         (b.shown, short, b.shown.width() + 1 + short.width() + 2)
     };
     let width = area.width as usize;
@@ -64,12 +64,12 @@ pub fn footer_of<A: Copy>(
 /// Help and dialogs on top of everything.
 pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.s();
-    match app.overlay {
+    match app.overlay() {
         Some(Overlay::Help) => help(app, area, buf),
         Some(Overlay::ConfirmQuit) => {
             let question = match app.screen {
                 crate::app::Screen::Facilitator(_) => s.confirm_quit,
-                _ => crate::i18n::view_strings(app.lang).confirm_quit_note,
+                _ => crate::i18n::view_strings(app.lang()).confirm_quit_note,
             };
             dialog(question, area, buf)
         }
@@ -106,22 +106,22 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let bottom = crate::i18n::view_strings(app.lang).help_scroll;
-    let entries = help_entries(app.bindings(), |a| a.describe(app.lang));
+    let bottom = crate::i18n::view_strings(app.lang()).help_scroll;
+    let entries = help_entries(app.bindings(), |a| a.describe(app.lang()));
     help_box(
         &entries,
         app.s().help_title,
         bottom,
-        app.transient.help_scroll,
+        app.shared.transient.help_scroll,
         area,
         buf,
     );
 }
 
 /// The `?` overlay of any view's table: every binding with its long words.
-pub fn help_of<A: Copy>(
+pub fn help_of<A: Clone>(
     bindings: &[Binding<A>],
-    text: impl Fn(A) -> (&'static str, &'static str),
+    text: impl Fn(&A) -> (&'static str, &'static str),
     s: &crate::i18n::Strings,
     area: Rect,
     buf: &mut Buffer,
@@ -132,14 +132,14 @@ pub fn help_of<A: Copy>(
 
 /// One help entry per binding group: a table's bindings with a label
 /// (a group's other bindings have none and are described by the first).
-fn help_entries<A: Copy>(
+fn help_entries<A: Clone>(
     bindings: &[Binding<A>],
-    text: impl Fn(A) -> (&'static str, &'static str),
+    text: impl Fn(&A) -> (&'static str, &'static str),
 ) -> Vec<(&'static str, &'static str)> {
     bindings
         .iter()
         .filter(|b| !b.shown.is_empty())
-        .map(|b| (b.shown, text(b.action).1))
+        .map(|b| (b.shown, text(&b.action).1))
         .collect()
 }
 

@@ -30,7 +30,7 @@ impl Widget for &App {
         let [body, status, footer] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(u16::from(
-                (self.message.is_some() || self.plan_conflict_banner().is_some()) && area.height >= 10,
+                (self.message().is_some() || self.plan_conflict_banner().is_some()) && area.height >= 10,
             )),
             Constraint::Length(u16::from(area.height >= 3)),
         ])
@@ -40,7 +40,7 @@ impl Widget for &App {
             Screen::Note(v) => note::render(self, v, body, buf),
             Screen::Picker(p) => note::render_picker(self, p, body, buf),
         }
-        if let Some(m) = &self.message {
+        if let Some(m) = self.message() {
             status_message(m, status, buf);
         } else if let Some(banner) = self.plan_conflict_banner() {
             Paragraph::new(Line::from(Span::styled(
@@ -190,7 +190,7 @@ fn header_row(buf: &Buffer) -> Buffer {
 /// on a screen tall enough for its layout to keep the header on top.
 fn still_of(app: &App, area: Rect) -> Option<Still> {
     let Screen::Note(v) = &app.screen else { return None };
-    if app.overlay.is_some() || app.input.is_some() || area.height < 10 || area.width == 0 {
+    if app.overlay().is_some() || app.input().is_some() || area.height < 10 || area.width == 0 {
         return None;
     }
     Some(Still {

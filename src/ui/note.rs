@@ -26,7 +26,7 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
     let has_broadcast = app.state().active_broadcast(Some(&board.id), app.now_ms()).is_some();
-    let editor_h = app.input.as_ref().map_or(0, |i| editor_height(i, area));
+    let editor_h = app.input().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(q_lines),
@@ -54,7 +54,7 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
             section_column(app, v, i, *col, true, buf);
         }
     }
-    if let Some(input) = &app.input {
+    if let Some(input) = app.input() {
         editor(app, input, editor_area, buf);
     }
 }

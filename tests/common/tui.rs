@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use runde::app::App;
 use runde::clock::FakeClock;
+use runde::runtime::Runner;
 use runde::store::Session;
 
 /// 2021-10-05 15:00 UTC, just after the example meeting's notes were written.
@@ -39,19 +40,17 @@ impl Fixture {
         Session::open_with_clock(&self.dir, Arc::new(self.clock.clone())).unwrap()
     }
 
-    pub fn facilitator(&self, lang: Option<runde::model::Lang>) -> App {
-        let mut app = App::facilitator(self.session(), lang);
-        app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
-        app
+    /// A facilitator view (times of day in UTC).
+    pub fn facilitator(&self, lang: Option<runde::model::Lang>) -> Runner {
+        Runner::facilitator(self.session(), lang)
     }
 
-    pub fn note_taker(&self, board: Option<&str>, by: Option<&str>, lang: Option<runde::model::Lang>) -> App {
+    /// A note-taker's view with drafts below the fixture's state folder.
+    pub fn note_taker(&self, board: Option<&str>, by: Option<&str>, lang: Option<runde::model::Lang>) -> Runner {
         let mut s = self.session();
         s.set_author(by.map(str::to_string));
         let state = self._tmp.path().join("state");
-        let mut app = App::note_taker_with_state(s, board, lang, Ok(state)).unwrap();
-        app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
-        app
+        Runner::note_taker_with_state(s, board, lang, Ok(state)).unwrap()
     }
 
     pub fn dir(&self) -> &Path {
@@ -82,7 +81,7 @@ pub fn ctrl(c: char) -> KeyEvent {
 }
 
 /// Presses each character as a key.
-pub fn typ(app: &mut App, text: &str) {
+pub fn typ(app: &mut Runner, text: &str) {
     for c in text.chars() {
         app.handle_key(key(c));
     }

@@ -7,12 +7,14 @@ use std::sync::LazyLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+use crate::app::Action;
+use crate::app::editor::{Input, InputKind};
+use crate::app::facilitator::{FacMode, Facilitator};
 use crate::app::keys::{self, Binding};
-use crate::app::{Action, App, FacMode, Input, InputKind, Message, Screen, Tone};
+use crate::app::shared::{Shared, Tone};
 use crate::error::Error;
-use crate::i18n::{SynthesisStrings, synthesis_strings};
 use crate::model::similarity::{Doc, Index};
-use crate::model::{BoardKind, Note, NoteKind, finding};
+use crate::model::{BoardKind, Note, NoteKind, finding, rules};
 
 /// How many similar notes are suggested for the note under the cursor.
 pub const SUGGESTIONS: usize = 3;
@@ -40,7 +42,7 @@ static MERGED: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             footer: false,
         },
     ];
-    own.into_iter().chain(keys::PRESENT.iter().copied()).collect()
+    own.into_iter().chain(keys::PRESENT.iter().cloned()).collect()
 });
 
 /// The key table of the merged view.
@@ -72,37 +74,13 @@ impl Suggestions {
     }
 }
 
-impl App {
-    /// The synthesis words of the app's language.
-    pub fn syn(&self) -> &'static SynthesisStrings {
-        synthesis_strings(self.lang)
-    }
-
-    /// The notes marked for one finding, in the order they were marked.
-    pub fn marks(&self) -> &[String] {
-        match &self.screen {
-            Screen::Facilitator(f) => &f.marks,
-            _ => &[],
-        }
-    }
-
-    /// The note under the facilitator's cursor (present or merged mode).
-    pub fn fac_current_note(&self) -> Option<&Note> {
-        let Screen::Facilitator(f) = &self.screen else {
-            return None;
-        };
-        self.columns()
-            .get(f.column)
-            .and_then(|c| c.notes.get(f.cursor).copied())
-    }
-
+impl Facilitator {
     /// Similar notes from other groups for the note under the cursor (merged view only).
-    pub fn suggestions(&self) -> Suggestions {
-        let merged = matches!(&self.screen, Screen::Facilitator(f) if f.mode == FacMode::Merged);
-        let Some(current) = self.fac_current_note().filter(|_| merged) else {
+    pub fn suggestions(&self, sh: &Shared) -> Suggestions {
+        let Some(current) = self.current_note(sh).filter(|_| self.mode == FacMode::Merged) else {
             return Suggestions::default();
         };
-        let columns = self.columns();
+        let columns = self.columns(sh);
         let notes: Vec<(usize, &Note)> = columns
             .iter()
             .enumerate()
@@ -115,7 +93,7 @@ impl App {
                 text: &n.text,
             })
             .collect();
-        let index = Index::build(&docs, self.session.plan().lang);
+        let index = Index::build(&docs, sh.plan().lang);
         let Some(at) = notes.iter().position(|(_, n)| n.id == current.id) else {
             return Suggestions::default();
         };
@@ -130,144 +108,122 @@ impl App {
     }
 
     /// `Space` in the merged view: mark or unmark the note under the cursor.
-    pub(crate) fn toggle_mark(&mut self) {
-        let Some(id) = self.fac_current_note().map(|n| n.id.clone()) else {
-            return self.report(Err(Error::Invalid(self.s().no_note_selected.into())));
+    pub(crate) fn toggle_mark(&mut self, sh: &mut Shared) {
+        let Some(id) = self.current_note(sh).map(|n| n.id.clone()) else {
+            return sh.report(Err(Error::Invalid(sh.s().no_note_selected.into())));
         };
-        let marked = self.syn().marked;
-        if let Screen::Facilitator(f) = &mut self.screen {
-            match f.marks.iter().position(|m| *m == id) {
-                Some(at) => {
-                    f.marks.remove(at);
-                }
-                None => f.marks.push(id),
+        match self.marks.iter().position(|m| *m == id) {
+            Some(at) => {
+                self.marks.remove(at);
             }
-            let count = f.marks.len();
-            self.message = (count > 0).then(|| Message {
-                text: format!("{count} {marked}"),
-                tone: Tone::Info,
-            });
+            None => self.marks.push(id),
+        }
+        let count = self.marks.len();
+        sh.message = None;
+        if count > 0 {
+            sh.say(format!("{count} {}", sh.syn().marked), Tone::Info);
         }
     }
 
     /// `Esc` with marks: clear them (true) instead of leaving the view.
-    pub(crate) fn clear_marks(&mut self) -> bool {
-        let text = self.syn().marks_cleared;
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return false;
-        };
-        if f.marks.is_empty() || f.mode != FacMode::Merged {
+    pub(crate) fn clear_marks(&mut self, sh: &mut Shared) -> bool {
+        if self.marks.is_empty() || self.mode != FacMode::Merged {
             return false;
         }
-        f.marks.clear();
-        self.message = Some(Message {
-            text: text.into(),
-            tone: Tone::Info,
-        });
+        self.marks.clear();
+        sh.say(sh.syn().marks_cleared, Tone::Info);
         true
     }
 
     /// `f`: one finding from the marked notes, or a copy of the note under the cursor.
-    pub(crate) fn make_finding(&mut self) {
-        if self.findings_board().is_none() {
-            return self.report(Err(Error::Invalid(self.s().no_findings_board.into())));
+    pub(crate) fn make_finding(&mut self, sh: &mut Shared) {
+        if findings_board(sh).is_none() {
+            return sh.report(Err(Error::Invalid(sh.s().no_findings_board.into())));
         }
-        let marks = self.marks().to_vec();
-        if marks.is_empty() {
-            return self.copy_to_findings();
+        if self.marks.is_empty() {
+            return self.copy_to_findings(sh);
         }
-        let text: Vec<String> = marks
+        let text: Vec<String> = self
+            .marks
             .iter()
-            .filter_map(|id| self.session.state().note(id))
+            .filter_map(|id| sh.state().note(id))
             .map(|n| n.text.trim().to_string())
             .collect();
-        let kind = InputKind::Finding {
-            id: crate::app::new_note_id(),
-            sources: marks,
+        let id = match sh.new_id() {
+            Ok(id) => id,
+            Err(e) => return sh.report(Err(e)),
         };
-        self.open_input(kind, &text.join("\n"));
-    }
-
-    /// The plan's findings board: (id, title).
-    fn findings_board(&self) -> Option<(String, String)> {
-        self.session
-            .plan()
-            .boards_of_kind(BoardKind::Findings)
-            .next()
-            .map(|b| (b.id.clone(), b.title.clone()))
+        let kind = InputKind::Finding {
+            id,
+            sources: self.marks.clone(),
+        };
+        sh.open_input(kind, &text.join("\n"));
     }
 
     /// Copies the note under the cursor to the findings board, linked to it;
     /// says so when the note had been copied before.
-    fn copy_to_findings(&mut self) {
-        let Some(note) = self.fac_current_note().cloned() else {
-            return self.report(Err(Error::Invalid(self.s().no_note_selected.into())));
+    fn copy_to_findings(&mut self, sh: &mut Shared) {
+        let Some(note) = self.current_note(sh).cloned() else {
+            return sh.report(Err(Error::Invalid(sh.s().no_note_selected.into())));
         };
-        let Some((_, title)) = self.findings_board() else {
+        let Some((_, title)) = findings_board(sh) else {
             return;
         };
-        let copied_before = !finding::findings_citing(self.session.state(), &note.id).is_empty();
-        let sources = [note.id.clone()];
-        let result = self
-            .session
-            .add_finding_with_id(crate::app::new_note_id(), &note.text, note.kind, &sources);
-        let copied = format!("{} {title}", self.s().copied_to);
+        let copied_before = !finding::findings_citing(sh.state(), &note.id).is_empty();
+        let result = sh
+            .new_id()
+            .and_then(|id| add_finding(sh, id, &note.text, note.kind, std::slice::from_ref(&note.id)));
+        let copied = format!("{} {title}", sh.s().copied_to);
         match result {
             Ok(_) if copied_before => {
-                self.message = Some(Message {
-                    text: format!("{copied} – {}", self.syn().already_copied),
-                    tone: Tone::Warning,
-                });
+                let text = format!("{copied} – {}", sh.syn().already_copied);
+                sh.say(text, Tone::Warning);
             }
-            other => self.report(other.map(|_| copied)),
+            other => sh.report(other.map(|_| copied)),
         }
     }
 
-    /// Saves the finding typed in the editor; the marks are cleared once it is on disk.
-    pub(crate) fn submit_finding(&mut self, input: Input, text: &str) {
+    /// Saves the finding typed in the editor; the marks are cleared once it is handed over.
+    pub(crate) fn submit_finding(&mut self, sh: &mut Shared, input: Input, text: &str) {
         let InputKind::Finding { id, sources } = &input.kind else {
             return;
         };
         if text.trim().is_empty() {
             return;
         }
-        match self
-            .session
-            .add_finding_with_id(id.clone(), text, NoteKind::Bullet, sources)
-        {
+        match add_finding(sh, id.clone(), text, NoteKind::Bullet, sources) {
             Ok(_) => {
                 let count = sources.len();
-                if let Screen::Facilitator(f) = &mut self.screen {
-                    f.marks.clear();
-                }
-                self.message = Some(Message {
-                    text: format!("{} ({count} {})", self.syn().finding_saved, self.syn().sources_word),
-                    tone: Tone::Success,
-                });
+                self.marks.clear();
+                let text = format!("{} ({count} {})", sh.syn().finding_saved, sh.syn().sources_word);
+                sh.say(text, Tone::Success);
             }
-            Err(e) => self.keep_input(input, e),
+            Err(e) => sh.keep_input(input, e),
         }
     }
+}
 
-    /// `u`/`Ctrl-r` in either view: undo or redo this writer's last note
-    /// action; a note-taker's cursor follows the restored note.
-    pub(crate) fn undo_in_view(&mut self, action: Action) {
-        let s = self.s();
-        let r = if action == Action::Undo {
-            self.session.undo()
-        } else {
-            self.session.redo()
-        };
-        let r = r.map(|outcome| match outcome {
-            None => s.nothing_to_undo.to_string(),
-            Some(o) if o.conflict => s.undo_conflict.to_string(),
-            Some(o) => {
-                if let Screen::Note(v) = &mut self.screen {
-                    v.cursor_id = Some(o.note);
-                }
-                if action == Action::Undo { s.undone } else { s.redone }.to_string()
-            }
-        });
-        self.report(r);
+/// The plan's findings board: (id, title).
+fn findings_board(sh: &Shared) -> Option<(String, String)> {
+    sh.plan()
+        .boards_of_kind(BoardKind::Findings)
+        .next()
+        .map(|b| (b.id.clone(), b.title.clone()))
+}
+
+/// Adds a finding on the plan's first findings board that links to its
+/// source notes; undoable like any new note. The write's ticket.
+fn add_finding(sh: &mut Shared, id: String, text: &str, kind: NoteKind, sources: &[String]) -> Result<u64, Error> {
+    let board = rules::findings_board(sh.plan())?;
+    let mut note = rules::new_note(sh.plan(), id.clone(), &board, None, text, kind, false)?;
+    note.by = sh.author.clone();
+    for source in sources {
+        let source = rules::resolve_note_id(sh.state(), source)?;
+        if !note.sources.contains(&source) {
+            note.sources.push(source);
+        }
     }
+    let changes = rules::add_at_end(sh.state(), note)?;
+    sh.history.record(crate::model::history::UndoEntry::added(&id));
+    Ok(sh.write(changes))
 }

@@ -1,256 +1,252 @@
 //! The facilitator's timers and phases: `+`/`-` amounts, bells, batches
 //! of timer changes with their undo, and closing a phase with running
 //! group timers.
-use super::*;
+use ratatui::crossterm::event::KeyEvent;
 
-impl App {
+use crate::app::Effect;
+use crate::app::facilitator::{Facilitator, TimerBatch, TimerChange, groups, running_groups};
+use crate::app::keys;
+use crate::app::shared::Shared;
+use crate::error::Error;
+use crate::model::facilitation::{CLOSING_BROADCAST_MS, CLOSING_COUNTDOWN_MS, PHASE_END_BROADCAST_MS};
+use crate::model::rules;
+use crate::model::{Change, TimerCommand, TimerFacts, TimerOp, TimerState};
+
+impl Facilitator {
     /// After `+`/`-`, a digit within two seconds sets the amount (`+5`).
-    pub(crate) fn amount_digit(&mut self, key: &KeyEvent) -> bool {
-        let now = self.now_ms();
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return false;
-        };
-        let Some((_, _, at)) = f.pending_amount else {
+    pub(crate) fn amount_digit(&mut self, sh: &mut Shared, key: &KeyEvent) -> bool {
+        let Some((_, _, at)) = self.pending_amount else {
             return false;
         };
         match keys::lookup(keys::AMOUNT, key) {
-            Some(action) if now - at < 2000 => {
-                self.update(action);
+            Some(crate::app::Action::ExtendBy(minutes)) if sh.now_ms() - at < 2000 => {
+                self.extend_by(sh, minutes);
                 true
             }
             _ => {
-                f.pending_amount = None;
+                self.pending_amount = None;
                 false
             }
         }
     }
 
     /// A digit N after `+`/`-`: the change becomes N minutes in all.
-    pub(crate) fn extend_by(&mut self, minutes: i64) {
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return;
-        };
-        let Some((sign, boards, _)) = f.pending_amount.take() else {
+    pub(crate) fn extend_by(&mut self, sh: &mut Shared, minutes: i64) {
+        let Some((sign, boards, _)) = self.pending_amount.take() else {
             return;
         };
         let extra = sign * (minutes - 1);
         if extra != 0 {
-            let result = self.timer_batch(&boards, TimerCommand::Extend(extra * 60_000));
-            let text = format!("{} {:+} min", self.s().extended, sign * minutes);
-            self.report(result.map(|_| text));
+            let result = self.timer_batch(sh, &boards, TimerCommand::Extend(extra * 60_000));
+            let text = format!("{} {:+} min", sh.s().extended, sign * minutes);
+            sh.report(result.map(|_| text));
         }
     }
 
-    pub(crate) fn check_bells(&mut self) {
-        let now = self.display_ms();
-        let groups: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return;
-        };
-        for id in groups {
-            let over = self.session.state().timer(&id).state(now) == TimerState::Over;
-            if over && f.rung.insert(id.clone()) && self.bell_enabled {
-                self.bell_pending = true;
-            } else if !over {
-                f.rung.remove(&id);
+    /// A group that reached zero, or a new signal, rings the bell (once).
+    pub(crate) fn check_bells(&mut self, sh: &mut Shared) {
+        let now = sh.display_ms();
+        let mut ring = false;
+        for board in groups(sh) {
+            let over = sh.state().timer(&board.id).state(now) == TimerState::Over;
+            if over {
+                ring |= self.rung.insert(board.id.clone());
+            } else {
+                self.rung.remove(&board.id);
             }
         }
-        for (board, signal) in self.session.state().pending_signals() {
-            if f.announced.insert((board.to_string(), signal.wall_ms)) && self.bell_enabled {
-                self.bell_pending = true;
-            }
+        for (board, signal) in sh.state().pending_signals() {
+            ring |= self.announced.insert((board.to_string(), signal.wall_ms));
+        }
+        if ring && sh.config.bell_enabled {
+            sh.effect(Effect::Bell);
         }
     }
 
-    pub(crate) fn mark_already_over(&mut self) {
-        let over: Vec<String> = self
-            .groups()
-            .iter()
-            .filter(|b| self.session.state().timer(&b.id).state(self.timer_now_ms(&b.id)) == TimerState::Over)
-            .map(|b| b.id.clone())
-            .collect();
-        if let Screen::Facilitator(f) = &mut self.screen {
-            f.rung.extend(over);
-        }
+    /// Groups over when the view opens (or the phase changes) are not rung for.
+    pub(crate) fn mark_already_over(&mut self, sh: &Shared) {
+        let over = groups(sh)
+            .into_iter()
+            .filter(|b| sh.state().timer(&b.id).state(sh.timer_now_ms(&b.id)) == TimerState::Over)
+            .map(|b| b.id.clone());
+        self.rung.extend(over);
     }
 
-    pub(crate) fn timer_targets(&mut self) -> Vec<String> {
-        let all: Vec<String> = self.groups().iter().map(|b| b.id.clone()).collect();
-        let selected = self.selected_board();
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return Vec::new();
-        };
-        if std::mem::take(&mut f.all_armed) {
-            all
+    /// The boards a `+`/`-` acts on: all groups after `a`, else the selected one.
+    pub(crate) fn timer_targets(&mut self, sh: &Shared) -> Vec<String> {
+        if std::mem::take(&mut self.all_armed) {
+            groups(sh).iter().map(|b| b.id.clone()).collect()
         } else {
-            selected.into_iter().collect()
+            self.selected_board(sh).into_iter().collect()
         }
     }
 
-    /// Applies one timer command to each board and records what changed
-    /// as one undoable step; returns how many timers changed.
-    pub(crate) fn timer_batch(&mut self, boards: &[String], command: TimerCommand) -> Result<usize, Error> {
+    /// Applies one timer command to each board as one write, recorded as
+    /// one undoable step; returns how many timers changed.
+    pub(crate) fn timer_batch(
+        &mut self,
+        sh: &mut Shared,
+        boards: &[String],
+        command: TimerCommand,
+    ) -> Result<usize, Error> {
         let mut batch = TimerBatch::new();
-        let mut result = Ok(());
         for board in boards {
-            match self.session.timer_step(board, command) {
-                Ok(Some((op, before))) => batch.push(TimerChange {
+            if let Some((op, before)) = rules::timer_step(sh.plan(), sh.state(), board, command)? {
+                batch.push(TimerChange {
                     board: board.clone(),
                     op,
                     before,
-                }),
-                Ok(None) => {}
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
+                });
             }
         }
+        Ok(self.write_batch(sh, batch))
+    }
+
+    /// Writes a batch of timer changes and makes it undoable.
+    fn write_batch(&mut self, sh: &mut Shared, batch: TimerBatch) -> usize {
         let changed = batch.len();
-        if let (false, Screen::Facilitator(f)) = (batch.is_empty(), &mut self.screen) {
-            f.timer_undo.push(batch);
-            f.timer_redo.clear();
+        if changed > 0 {
+            sh.write(batch.iter().map(|c| timer_change(&c.board, c.op)).collect());
+            self.timer_undo.push(batch);
+            self.timer_redo.clear();
         }
-        result.map(|()| changed)
+        changed
     }
 
     /// `u`/Ctrl-r in the grid: undo or redo this view's last timer change.
-    pub(crate) fn undo_timer(&mut self, redo: bool) {
-        let Screen::Facilitator(f) = &mut self.screen else {
-            return;
+    pub(crate) fn undo_timer(&mut self, sh: &mut Shared, redo: bool) {
+        let from = if redo {
+            &mut self.timer_redo
+        } else {
+            &mut self.timer_undo
         };
-        let from = if redo { &mut f.timer_redo } else { &mut f.timer_undo };
         let Some(batch) = from.pop() else {
-            self.message = Some(Message {
-                text: self.s().nothing_to_undo.to_string(),
-                tone: Tone::Info,
-            });
-            return;
+            return sh.report(Ok(sh.s().nothing_to_undo.to_string()));
         };
-        let now = self.now_ms();
+        let now = sh.now_ms();
         let mut done = TimerBatch::new();
-        let mut result = Ok(());
+        let mut changes = Vec::new();
         for change in batch.iter().rev() {
-            let before = self.session.state().timer(&change.board);
+            let before = sh.state().timer(&change.board);
             let ops = if redo {
                 vec![change.op]
             } else {
                 TimerFacts::undo_ops(&change.before, change.op, now)
             };
-            if let Err(e) = self.session.timer_ops(&change.board, &ops) {
-                result = Err(e);
-                break;
-            }
+            changes.extend(ops.into_iter().map(|op| timer_change(&change.board, op)));
             done.push(TimerChange {
                 board: change.board.clone(),
                 op: change.op,
                 before: if redo { before } else { change.before },
             });
         }
-        let flow = self.flow();
-        if let Screen::Facilitator(f) = &mut self.screen {
-            done.reverse();
-            if redo {
-                f.timer_undo.push(done);
-            } else {
-                f.timer_redo.push(done);
-            }
+        if !changes.is_empty() {
+            sh.write(changes);
         }
+        done.reverse();
+        if redo {
+            self.timer_undo.push(done);
+        } else {
+            self.timer_redo.push(done);
+        }
+        let flow = sh.flow();
         let text = if redo { flow.timer_redone } else { flow.timer_undone };
-        self.report(result.map(|()| text.to_string()));
-    }
-
-    /// Group timers of the current phase that are running.
-    pub(crate) fn running_groups(&self) -> Vec<String> {
-        self.groups()
-            .iter()
-            .filter(|b| self.session.state().timer(&b.id).is_running())
-            .map(|b| b.id.clone())
-            .collect()
+        sh.report(Ok(text.to_string()));
     }
 
     /// Moves to the next (+1) or previous (-1) phase and says where.
-    pub(crate) fn change_phase(&mut self, delta: i32) {
-        let s = self.s();
-        let r = self.session.step_phase(delta).map(|p| {
-            let title = p
-                .as_deref()
-                .and_then(|p| self.session.plan().phase(p))
-                .map(|p| p.title.clone());
-            format!("{}: {}", s.phase, title.unwrap_or_else(|| s.no_phase.to_string()))
+    pub(crate) fn change_phase(&mut self, sh: &mut Shared, delta: i32) {
+        let s = sh.s();
+        let r = rules::phase_step(sh.plan(), sh.state(), delta).and_then(|next| {
+            let change = rules::set_phase(sh.plan(), sh.state(), next.as_deref())?;
+            Ok((next, change))
         });
-        self.report(r);
-        if let Screen::Facilitator(f) = &mut self.screen {
-            f.selected = 0;
-            f.rung.clear();
+        match r {
+            Ok((next, change)) => {
+                let title = next
+                    .as_deref()
+                    .and_then(|p| sh.plan().phase(p))
+                    .map(|p| p.title.clone());
+                if let Some(change) = change {
+                    sh.write(vec![change]);
+                }
+                let text = format!("{}: {}", s.phase, title.unwrap_or_else(|| s.no_phase.to_string()));
+                sh.report(Ok(text));
+            }
+            Err(e) => sh.report(Err(e.into())),
         }
-        self.mark_already_over();
+        self.selected = 0;
+        self.rung.clear();
+        self.mark_already_over(sh);
     }
 
     /// Stops the running group timers of the phase (facts in the log),
     /// tells everyone the phase is over, and moves on.
-    pub(crate) fn close_phase(&mut self, delta: i32) {
-        let now = self.now_ms();
-        let running = self.running_groups();
-        let title = self
-            .session
+    pub(crate) fn close_phase(&mut self, sh: &mut Shared, delta: i32) {
+        let now = sh.now_ms();
+        let running = running_groups(sh);
+        let title = sh
             .state()
             .phase()
-            .and_then(|p| self.session.plan().phase(p))
+            .and_then(|p| sh.plan().phase(p))
             .map(|p| p.title.clone())
             .unwrap_or_default();
-        let stopped = self.timer_batch(&running, TimerCommand::Pause);
-        let text = self.flow().phase_ended(&title);
-        let said = self
-            .session
-            .broadcast_until(&text, None, Some(now + PHASE_END_BROADCAST_MS));
-        if let Err(e) = stopped.and(said) {
-            return self.report(Err(e));
+        let text = sh.flow().phase_ended(&title);
+        let said = rules::broadcast(sh.plan(), &text, None, Some(now + PHASE_END_BROADCAST_MS));
+        let stopped = self.timer_batch(sh, &running, TimerCommand::Pause);
+        match (stopped, said) {
+            (Ok(_), Ok(change)) => {
+                sh.write(vec![change]);
+            }
+            (Err(e), _) => return sh.report(Err(e)),
+            (_, Err(e)) => return sh.report(Err(e.into())),
         }
-        self.change_phase(delta);
-        let stopped = self.flow().timers_stopped(running.len());
-        if let Some(m) = self.message.as_mut() {
+        self.change_phase(sh, delta);
+        let stopped = sh.flow().timers_stopped(running.len());
+        if let Some(m) = sh.message.as_mut() {
             m.text = format!("{stopped} · {}", m.text);
         }
     }
 
     /// "End in 1 minute": every running group timer gets one minute left,
     /// and everyone is told so.
-    pub(crate) fn closing_countdown(&mut self) {
-        let now = self.now_ms();
+    pub(crate) fn closing_countdown(&mut self, sh: &mut Shared) {
+        let now = sh.now_ms();
         let mut batch = TimerBatch::new();
-        let mut result = Ok(());
-        for board in self.running_groups() {
-            let before = self.session.state().timer(&board);
-            let Some(delta_ms) = before.delta_to_leave(CLOSING_COUNTDOWN_MS, self.timer_now_ms(&board)) else {
+        for board in running_groups(sh) {
+            let before = sh.state().timer(&board);
+            let Some(delta_ms) = before.delta_to_leave(CLOSING_COUNTDOWN_MS, sh.timer_now_ms(&board)) else {
                 continue;
             };
-            let op = TimerOp::Extend { delta_ms };
-            if let Err(e) = self.session.timer_ops(&board, &[op]) {
-                result = Err(e);
-                break;
+            batch.push(TimerChange {
+                board,
+                op: TimerOp::Extend { delta_ms },
+                before,
+            });
+        }
+        self.write_batch(sh, batch);
+        let flow = sh.flow();
+        let result = rules::broadcast(sh.plan(), flow.one_minute_left, None, Some(now + CLOSING_BROADCAST_MS));
+        match result {
+            Ok(change) => {
+                sh.write(vec![change]);
+                sh.report(Ok(flow.countdown_set.to_string()));
             }
-            batch.push(TimerChange { board, op, before });
+            Err(e) => sh.report(Err(e.into())),
         }
-        if let (false, Screen::Facilitator(f)) = (batch.is_empty(), &mut self.screen) {
-            f.timer_undo.push(batch);
-            f.timer_redo.clear();
-        }
-        let flow = self.flow();
-        let result = result.and_then(|()| {
-            self.session
-                .broadcast_until(flow.one_minute_left, None, Some(now + CLOSING_BROADCAST_MS))
-        });
-        self.report(result.map(|()| flow.countdown_set.to_string()));
     }
 
     /// The dialog text while leaving the phase waits for an answer.
-    pub fn phase_confirm_text(&self) -> Option<String> {
-        match &self.screen {
-            Screen::Facilitator(f) if f.confirm_phase.is_some() => {
-                Some(self.flow().confirm_phase_end(self.running_groups().len()))
-            }
-            _ => None,
-        }
+    pub fn phase_confirm_text(&self, sh: &Shared) -> Option<String> {
+        self.confirm_phase
+            .map(|_| sh.flow().confirm_phase_end(running_groups(sh).len()))
+    }
+}
+
+/// A timer operation on `board` as a change.
+fn timer_change(board: &str, op: TimerOp) -> Change {
+    Change::Timer {
+        board: board.to_string(),
+        op,
     }
 }

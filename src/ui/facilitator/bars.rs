@@ -19,7 +19,12 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
         String::new()
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let join = app.join_hint.as_deref().map(|h| format!("{h}  ")).unwrap_or_default();
+    let join = app
+        .config()
+        .join_hint
+        .as_deref()
+        .map(|h| format!("{h}  "))
+        .unwrap_or_default();
     let right = format!("{join}{skew}{armed}{now}");
     let title = match &plan.series {
         Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
