@@ -106,7 +106,7 @@ fn disable_paste() {
 
 /// Runs the plan editor (`runde prepare`) until it quits. It has no clock
 /// to tick and no session to watch: it redraws after each event only.
-pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
+pub fn run_prepare(mut editor: crate::runtime::prepare::PrepareRunner) -> Result<()> {
     require_terminal()?;
     let (tx, rx) = mpsc::channel();
     let (mut terminal, edges) = Edges::start(tx)?;
@@ -115,7 +115,7 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
         loop {
             if dirty {
                 terminal
-                    .draw(|frame| frame.render_widget(&editor, frame.area()))
+                    .draw(|frame| frame.render_widget(editor.editor(), frame.area()))
                     .map_err(|e| Error::io("<terminal>", e))?;
             }
             if editor.quit {

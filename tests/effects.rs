@@ -270,3 +270,62 @@ proptest! {
         }
     }
 }
+
+/// The plan editor writes nothing itself: saving asks for `SavePlan`, a
+/// user template is a `LoadTemplate`, a deletion first asks for fresh note
+/// counts — and the folder stays untouched until the runtime answers.
+#[test]
+fn the_plan_editor_asks_for_saves_and_counts_and_writes_nothing() {
+    use runde::app::prepare::{Action as P, Prepare, Tab};
+    use runde::model::plan::Date;
+    use runde::model::plan_edit::NoteCounts;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("meeting");
+    let date = Date::try_from("2000-01-01".to_string()).unwrap();
+    let name = runde::model::template::TEMPLATES[0];
+    let plan = runde::model::template::plan(name, Lang::En, Some("T"), date).unwrap();
+    let empty = runde::model::plan_edit::empty_plan(Lang::En, date);
+    let mut p = Prepare::new(
+        dir.clone(),
+        empty,
+        None,
+        NoteCounts::default(),
+        vec![("mine".into(), false)],
+    );
+    p.tab = Tab::Templates;
+    let asked = p.update(P::UseTemplate);
+    assert_eq!(asked, vec![Effect::LoadTemplate { name: "mine".into() }]);
+    assert!(
+        p.update(P::TemplateLoaded {
+            name: "mine".into(),
+            plan: Some(Box::new(plan.clone()))
+        })
+        .is_empty()
+    );
+    assert_eq!(p.plan.boards, plan.boards);
+
+    let asked = p.update(P::Save);
+    assert_eq!(
+        asked,
+        vec![Effect::SavePlan {
+            dir: dir.clone(),
+            plan: Box::new(p.plan.clone())
+        }]
+    );
+    assert!(!dir.exists(), "the editor wrote the folder itself");
+    assert!(p.dirty());
+    let saved = Box::new(p.plan.clone());
+    let answered = p.update(P::PlanSaved {
+        plan: saved,
+        path: dir.join("session.json"),
+    });
+    assert!(answered.is_empty() && !p.dirty(), "{answered:?}");
+
+    p.tab = Tab::Agenda;
+    let phases = p.plan.agenda.len();
+    let asked = p.update(P::Delete);
+    assert_eq!(asked, vec![Effect::CountNotes { dir: dir.clone() }]);
+    assert_eq!(p.plan.agenda.len(), phases, "deleted before the counts came");
+    assert!(p.update(P::NotesCounted(NoteCounts::default())).is_empty());
+    assert_eq!(p.plan.agenda.len(), phases - 1, "the waiting deletion ran");
+}

@@ -17,6 +17,7 @@ use runde::app::Action as AppAction;
 use runde::app::prepare::{Prepare, Tab};
 use runde::model::plan::{Date, Plan};
 use runde::model::{BoardKind, Lang};
+use runde::runtime::prepare::PrepareRunner;
 use tui::Fixture;
 
 fn date(s: &str) -> Date {
@@ -24,13 +25,13 @@ fn date(s: &str) -> Date {
 }
 
 /// An editor on `dir` (new or existing), templates fixed to the built-ins.
-fn editor(dir: &Path) -> Prepare {
-    let mut p = Prepare::open(dir.to_path_buf(), None, date("2000-01-01")).unwrap();
+fn editor(dir: &Path) -> PrepareRunner {
+    let mut p = PrepareRunner::open(dir.to_path_buf(), None, date("2000-01-01")).unwrap();
     p.templates.retain(|(_, built_in)| *built_in);
     p
 }
 
-fn press(p: &mut Prepare, code: KeyCode) {
+fn press(p: &mut PrepareRunner, code: KeyCode) {
     let mods = match code {
         KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
@@ -40,7 +41,7 @@ fn press(p: &mut Prepare, code: KeyCode) {
 
 /// Presses keys written as a small script: one char per key, `⏎` Enter,
 /// `⎋` Esc, `⇥` Tab, `⌫` Ctrl-U (clear the field), `␣` Space.
-fn keys(p: &mut Prepare, script: &str) {
+fn keys(p: &mut PrepareRunner, script: &str) {
     for c in script.chars() {
         match c {
             '⏎' => press(p, KeyCode::Enter),
@@ -54,7 +55,7 @@ fn keys(p: &mut Prepare, script: &str) {
 }
 
 /// Opens the field under the cursor, replaces its text, accepts it.
-fn set(p: &mut Prepare, text: &str) {
+fn set(p: &mut PrepareRunner, text: &str) {
     keys(p, &format!("⏎⌫{text}⏎"));
 }
 
@@ -103,7 +104,7 @@ fn comparable(plan: &Plan) -> Plan {
 }
 
 /// The reference meeting, typed into an empty folder.
-fn build_reference(p: &mut Prepare) {
+fn build_reference(p: &mut PrepareRunner) {
     let r = reference();
     let kn = r.board("keynote").unwrap();
     let q = |id: &str| r.board(id).unwrap().question.clone().unwrap();

@@ -33,11 +33,11 @@ pub enum Effect {
     /// Ring the terminal bell.
     Bell,
     /// Write the plan to `dir/session.json` (the plan editor); answered with
-    /// the plan editor's `Saved` or `NotSaved`.
+    /// the plan editor's `PlanSaved` or `NotSaved`.
     SavePlan { dir: PathBuf, plan: Box<Plan> },
-    /// Save the plan in `dir` as the user template `name`; answered with
+    /// Save `plan` as the user template `name`; answered with
     /// `TemplateSaved` or `NotSaved`.
-    SaveTemplate { dir: PathBuf, name: String },
+    SaveTemplate { name: String, plan: Box<Plan> },
     /// Load the user template `name`; answered with `TemplateLoaded` or `NotSaved`.
     LoadTemplate { name: String },
     /// Count the live notes per board and section in `dir`; answered with `NotesCounted`.

@@ -1,19 +1,19 @@
 //! The plan editor of `runde prepare`: state, its [`Action`]s, the key
 //! table (dispatcher, footer and `?` help read the same table) and
 //! `update`. The plan is edited in memory with the pure rules of
-//! `model::plan_edit` and written to `session.json` only when it is valid.
+//! `model::plan_edit`; saving it (only when it is valid), templates and
+//! counting notes are [`Effect`]s the runtime carries out.
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
-use super::{Message, Tone};
-use crate::error::Error;
+use crate::app::Effect;
+use crate::app::shared::{Message, Tone};
 use crate::i18n::{PrepareStrings, prepare_strings};
 use crate::model::plan::{NextMeeting, Person, Table};
-use crate::model::plan_edit::{self as edit, FieldError, NoteCounts, Refusal};
-use crate::model::{BoardKind, Lang, Plan, template};
-use crate::store::plan_file;
+use crate::model::plan_edit::{self as edit, FieldError, NoteCounts};
+use crate::model::{BoardKind, Lang, Plan};
 
 mod fields;
 mod keys;
@@ -210,6 +210,14 @@ pub struct Prepare {
     pub keystrokes: usize,
     /// Of those, keys typed into text fields.
     pub typed_keys: usize,
+    /// The note counts were read for the action waiting in `pending`.
+    notes_fresh: bool,
+    /// An action that waits for fresh note counts (a deletion).
+    pending: Option<Action>,
+    /// The template to save once the plan is saved.
+    template_after_save: Option<String>,
+    /// Effects collected while handling the current action.
+    effects: Vec<Effect>,
 }
 
 impl Prepare {
@@ -241,28 +249,28 @@ impl Prepare {
             quit: false,
             keystrokes: 0,
             typed_keys: 0,
+            notes_fresh: false,
+            pending: None,
+            template_after_save: None,
+            effects: Vec::new(),
         }
     }
 
-    /// Opens the editor on a folder: its plan, or an empty one for `date`.
-    pub fn open(dir: PathBuf, lang: Option<Lang>, date: crate::model::plan::Date) -> Result<Prepare, Error> {
-        let saved = plan_file::load(&dir)?;
-        let plan = saved.clone().unwrap_or_else(|| {
+    /// The plan an editor starts with in a folder: the one on disk, or an
+    /// empty one for `date` in `lang` and the machine's time zone `timezone`.
+    pub fn start_plan(
+        saved: Option<&Plan>,
+        lang: Option<Lang>,
+        date: crate::model::plan::Date,
+        timezone: impl FnOnce(Lang) -> Option<String>,
+    ) -> Plan {
+        saved.cloned().unwrap_or_else(|| {
             let lang = lang.unwrap_or_default();
             let mut plan = edit::empty_plan(lang, date);
             // Like `runde new`: the times are in this machine's zone.
-            plan.timezone = crate::store::templates::machine_timezone(lang);
+            plan.timezone = timezone(lang);
             plan
-        });
-        let notes = plan_file::note_counts(&dir)?;
-        let mut templates: Vec<(String, bool)> = template::TEMPLATES.iter().map(|t| (t.to_string(), true)).collect();
-        templates.extend(
-            crate::store::templates::user_templates()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|t| (t, false)),
-        );
-        Ok(Prepare::new(dir, plan, saved, notes, templates))
+        })
     }
 
     /// The editor's words (in the plan's language).
@@ -323,35 +331,29 @@ impl Prepare {
 
     // ----- events -------------------------------------------------------
 
-    /// Handles a terminal event; returns true when the screen must be redrawn.
-    pub fn handle_event(&mut self, event: Event) -> bool {
+    /// Handles a terminal event; the effects to carry out.
+    pub fn handle_event(&mut self, event: Event) -> Vec<Effect> {
         match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                self.handle_key(key);
-                true
-            }
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => {
                 if let Some(i) = self.input.as_mut() {
                     i.area.insert_str(text.replace(['\r', '\n'], " "));
                 }
                 self.check_input();
-                true
+                Vec::new()
             }
-            Event::Resize(_, _) | Event::FocusGained => true,
-            _ => false,
+            _ => Vec::new(),
         }
     }
 
-    /// Handles one key press.
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    /// Handles one key press; the effects to carry out.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.keystrokes += 1;
         if let Some(overlay) = self.overlay.take() {
             self.overlay_key(overlay, key);
-            return;
-        }
-        if self.input.is_some() {
+        } else if self.input.is_some() {
             match lookup(EDITOR, &key) {
-                Some(action) => self.update(action),
+                Some(action) => self.apply(action),
                 // Fields are one line: no tabs or line breaks.
                 None if matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter) => {}
                 None => {
@@ -362,11 +364,10 @@ impl Prepare {
                     self.check_input();
                 }
             }
-            return;
+        } else if let Some(action) = lookup(self.bindings(), &key) {
+            self.apply(action);
         }
-        if let Some(action) = lookup(self.bindings(), &key) {
-            self.update(action);
-        }
+        std::mem::take(&mut self.effects)
     }
 
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
@@ -379,16 +380,26 @@ impl Prepare {
         }
     }
 
-    /// Applies an action (the only mutator).
-    pub fn update(&mut self, action: Action) {
+    /// Applies an action (the only mutator); the effects to carry out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.apply(action);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn apply(&mut self, action: Action) {
+        // A deletion is checked against notes counted just now (a meeting
+        // may be running while the plan is edited).
+        if action == Action::Delete && !std::mem::take(&mut self.notes_fresh) {
+            self.pending = Some(action);
+            self.effects.push(Effect::CountNotes { dir: self.dir.clone() });
+            return;
+        }
         match action {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Quit if self.dirty() => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Quit => self.quit = true,
             Action::NextTab | Action::PrevTab => self.switch_tab(action == Action::NextTab),
-            Action::Save => {
-                self.save();
-            }
+            Action::Save => self.save(),
             Action::Submit => self.submit(),
             Action::Cancel => self.input = None,
             Action::ClearField => {
@@ -398,6 +409,27 @@ impl Prepare {
                 self.check_input();
             }
             Action::Back => self.board_form = None,
+            Action::PlanSaved { plan, path } => self.plan_saved(*plan, &path),
+            Action::TemplateSaved { name, path } => {
+                self.templates.push((name, false));
+                self.say(format!("{} {}", self.s().template_saved, path.display()), Tone::Success);
+            }
+            Action::TemplateLoaded { name, plan } => {
+                if let Some(plan) = plan {
+                    self.take_template(&name, *plan);
+                }
+            }
+            Action::NotSaved(why) => {
+                self.template_after_save = None;
+                self.say(why, Tone::Error);
+            }
+            Action::NotesCounted(counts) => {
+                self.notes = counts;
+                self.notes_fresh = true;
+                if let Some(action) = self.pending.take() {
+                    self.apply(action);
+                }
+            }
             _ => match self.tab {
                 Tab::Meeting => self.update_meeting(action),
                 Tab::Agenda => self.update_agenda(action),
@@ -417,7 +449,7 @@ impl Prepare {
     }
 }
 
-fn step(cursor: usize, len: usize, action: Action) -> usize {
+fn step(cursor: usize, len: usize, action: &Action) -> usize {
     match action {
         Action::Down => (cursor + 1).min(len.saturating_sub(1)),
         Action::Up => cursor.saturating_sub(1),
@@ -425,6 +457,6 @@ fn step(cursor: usize, len: usize, action: Action) -> usize {
     }
 }
 
-fn delta(action: Action) -> i32 {
-    if action == Action::MoveDown { 1 } else { -1 }
+fn delta(action: &Action) -> i32 {
+    if *action == Action::MoveDown { 1 } else { -1 }
 }

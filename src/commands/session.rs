@@ -116,7 +116,7 @@ pub(super) fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option
         Some(d) => Date::try_from(d.to_string()).map_err(Error::Usage)?,
         None => Date(chrono::Local::now().date_naive()),
     };
-    let editor = crate::app::prepare::Prepare::open(dir, lang, date)?;
+    let editor = crate::runtime::prepare::PrepareRunner::open(dir, lang, date)?;
     crate::terminal::run_prepare(editor)
 }
 

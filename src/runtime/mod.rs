@@ -6,6 +6,7 @@
 //! touches process-wide state: raw mode, signals and panic hooks belong to
 //! the local-terminal edge.
 pub mod live;
+pub mod prepare;
 use std::io::Write;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};

@@ -19,18 +19,15 @@ pub fn templates_dir() -> Result<PathBuf> {
 
 /// Saves a session's plan (without notes) as a named template.
 pub fn save_template(dir: &Path, name: &str) -> Result<PathBuf> {
-    if !crate::model::plan::is_valid_id(name) {
-        return Err(Error::Usage(format!(
-            "template names may only contain letters, digits, '-' and '_': {name:?}"
-        )));
-    }
-    if crate::model::template::TEMPLATES.contains(&name) {
-        return Err(Error::Invalid(format!(
-            "{name:?} is a built-in template; choose another name"
-        )));
-    }
-    let plan_path = dir.join(PLAN_FILE);
-    let plan = super::plan_file::read_plan(&plan_path)?;
+    check_name(name)?;
+    let plan = super::plan_file::read_plan(&dir.join(PLAN_FILE))?;
+    save_plan_as_template(&plan, name)
+}
+
+/// Saves `plan` as the user template `name` (not a built-in's name, none
+/// of that name yet).
+pub fn save_plan_as_template(plan: &Plan, name: &str) -> Result<PathBuf> {
+    check_name(name)?;
     let folder = templates_dir()?;
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     let path = folder.join(format!("{name}.json"));
@@ -42,6 +39,21 @@ pub fn save_template(dir: &Path, name: &str) -> Result<PathBuf> {
     }
     super::files::replace_file(&path, plan.to_pretty_json()?.as_bytes())?;
     Ok(path)
+}
+
+/// A template name must be an id and not a built-in's name.
+fn check_name(name: &str) -> Result<()> {
+    if !crate::model::plan::is_valid_id(name) {
+        return Err(Error::Usage(format!(
+            "template names may only contain letters, digits, '-' and '_': {name:?}"
+        )));
+    }
+    if crate::model::template::TEMPLATES.contains(&name) {
+        return Err(Error::Invalid(format!(
+            "{name:?} is a built-in template; choose another name"
+        )));
+    }
+    Ok(())
 }
 
 /// A user template's plan, if one of that name exists.

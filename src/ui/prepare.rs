@@ -335,7 +335,7 @@ fn problem_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
 fn footer_line(p: &Prepare, area: Rect, buf: &mut Buffer) {
     help::footer_of(
         p.bindings(),
-        |a| prepare_action_text(p.lang(), *a),
+        |a| prepare_action_text(p.lang(), a),
         |a| matches!(a, Action::Help | Action::Quit),
         area,
         buf,
@@ -355,5 +355,5 @@ fn overlay(p: &Prepare, area: Rect, buf: &mut Buffer) {
 /// The `?` overlay: every binding of the current table with its long text.
 fn help_box(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let strings = crate::i18n::strings(p.lang());
-    help::help_of(p.bindings(), |a| prepare_action_text(p.lang(), *a), strings, area, buf);
+    help::help_of(p.bindings(), |a| prepare_action_text(p.lang(), a), strings, area, buf);
 }

@@ -2,10 +2,14 @@
 //! and the `?` help read the same table) and their descriptions.
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::model::Lang;
+use std::path::PathBuf;
 
-/// Everything that can happen in the plan editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::model::plan_edit::NoteCounts;
+use crate::model::{Lang, Plan};
+
+/// Everything that can happen in the plan editor: keys, and the runtime's
+/// answers to its [`Effect`](crate::app::Effect)s.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Go to the next tab.
     NextTab,
@@ -57,6 +61,16 @@ pub enum Action {
     Help,
     /// Quit (asks while changes are unsaved).
     Quit,
+    /// This plan is on disk at `path`.
+    PlanSaved { plan: Box<Plan>, path: PathBuf },
+    /// The plan was saved as the user template `name` at `path`.
+    TemplateSaved { name: String, path: PathBuf },
+    /// The user template `name` (none of that name: `None`).
+    TemplateLoaded { name: String, plan: Option<Box<Plan>> },
+    /// A save or a template failed; the text says why.
+    NotSaved(String),
+    /// The live notes per board and section, counted just now.
+    NotesCounted(NoteCounts),
 }
 
 /// One key binding of the plan editor (the same shape as the other views').
@@ -238,7 +252,7 @@ pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
 }
 
 /// What a plan-editor action does, for the footer (short) and the help (long).
-pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
+pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
     use Action::*;
     let de = lang == Lang::De;
     let t = |g: (&'static str, &'static str), e: (&'static str, &'static str)| if de { g } else { e };
@@ -298,5 +312,8 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             ("beenden", "beenden (fragt bei ungespeicherten Änderungen)"),
             ("quit", "quit (asks if changes are unsaved)"),
         ),
+        PlanSaved { .. } | TemplateSaved { .. } | TemplateLoaded { .. } | NotSaved(_) | NotesCounted(_) => {
+            t(("", ""), ("", ""))
+        }
     }
 }

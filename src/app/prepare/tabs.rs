@@ -1,11 +1,20 @@
 //! The plan editor's per-tab updates (meeting, agenda, boards, people,
 //! templates), text fields and saving.
-use super::*;
+use ratatui_textarea::TextArea;
+
+use super::{
+    Action, BOARD_ROWS, BoardForm, BoardRow, Field, FieldInput, MEETING_ROWS, MeetingRow, Overlay, Prepare,
+    apply_field, board_row, delta, field_text, meeting_row, step,
+};
+use crate::app::Effect;
+use crate::app::shared::{Message, Tone};
+use crate::model::plan_edit::{self as edit, Refusal};
+use crate::model::{BoardKind, Lang, Plan, template};
 
 impl Prepare {
     pub(super) fn update_meeting(&mut self, action: Action) {
         match action {
-            Action::Down | Action::Up => self.meeting_row = step(self.meeting_row, MEETING_ROWS, action),
+            Action::Down | Action::Up => self.meeting_row = step(self.meeting_row, MEETING_ROWS, &action),
             Action::Edit if meeting_row(self.meeting_row) == MeetingRow::Lang => {
                 self.plan.lang = match self.plan.lang {
                     Lang::De => Lang::En,
@@ -24,7 +33,7 @@ impl Prepare {
         let len = self.plan.agenda.len();
         let row = self.phase_row;
         match action {
-            Action::Down | Action::Up => self.phase_row = step(row, len, action),
+            Action::Down | Action::Up => self.phase_row = step(row, len, &action),
             Action::Edit if row < len => self.open_field(Field::PhaseTitle(row)),
             Action::EditMinutes if row < len => self.open_field(Field::PhaseMinutes(row)),
             Action::Add => self.open_field(Field::NewPhase((len > 0).then_some(row))),
@@ -39,7 +48,7 @@ impl Prepare {
                 }
             }
             Action::MoveDown | Action::MoveUp => {
-                self.phase_row = edit::move_item(&mut self.plan.agenda, row, delta(action));
+                self.phase_row = edit::move_item(&mut self.plan.agenda, row, delta(&action));
             }
             _ => {}
         }
@@ -51,7 +60,7 @@ impl Prepare {
         let phase = (self.board_phase < phases).then_some(self.board_phase);
         let selected = listed.get(self.board_row).copied();
         match action {
-            Action::Down | Action::Up => self.board_row = step(self.board_row, listed.len(), action),
+            Action::Down | Action::Up => self.board_row = step(self.board_row, listed.len(), &action),
             Action::NextPhase => {
                 self.board_phase = (self.board_phase + 1).min(phases);
                 self.board_row = 0;
@@ -68,10 +77,7 @@ impl Prepare {
             Action::Add => self.open_field(Field::NewBoard(phase)),
             Action::Delete => {
                 let r = match selected {
-                    Some(i) => {
-                        self.refresh_notes();
-                        edit::remove_board(&mut self.plan, i, &self.notes)
-                    }
+                    Some(i) => edit::remove_board(&mut self.plan, i, &self.notes),
                     None => Err(Refusal::NothingSelected),
                 };
                 self.refused(r);
@@ -87,7 +93,7 @@ impl Prepare {
             Action::MoveDown | Action::MoveUp => {
                 if let (Some(p), Some(i)) = (phase, selected) {
                     let id = self.plan.boards[i].id.clone();
-                    edit::move_board_in_phase(&mut self.plan, p, &id, delta(action));
+                    edit::move_board_in_phase(&mut self.plan, p, &id, delta(&action));
                     self.board_row = self
                         .listed_boards()
                         .iter()
@@ -112,14 +118,13 @@ impl Prepare {
                 f.row = row;
             }
         };
-        match (action, section) {
-            (Action::Down | Action::Up, _) => set_row(self, step(form.row, rows, action)),
+        match (&action, section) {
+            (Action::Down | Action::Up, _) => set_row(self, step(form.row, rows, &action)),
             (Action::Edit, None) => self.edit_board_row(form),
             (Action::Edit, Some(s)) => self.open_field(Field::SectionTitle(form.board, s)),
             (Action::EditLead, Some(s)) => self.open_field(Field::SectionLead(form.board, s)),
             (Action::Add, s) => self.open_field(Field::NewSection(form.board, s)),
             (Action::Delete, Some(s)) => {
-                self.refresh_notes();
                 let r = match self.plan.boards.get_mut(form.board) {
                     Some(b) => edit::remove_section(b, s, &self.notes),
                     None => Err(Refusal::NothingSelected),
@@ -134,7 +139,7 @@ impl Prepare {
                 }
             }
             (Action::MoveDown | Action::MoveUp, Some(s)) => {
-                let i = edit::move_item(&mut self.plan.boards[form.board].sections, s, delta(action));
+                let i = edit::move_item(&mut self.plan.boards[form.board].sections, s, delta(&action));
                 set_row(self, BOARD_ROWS + i);
             }
             _ => {}
@@ -172,7 +177,7 @@ impl Prepare {
         let len = self.plan.people.len();
         let row = self.person_row;
         match action {
-            Action::Down | Action::Up => self.person_row = step(row, len, action),
+            Action::Down | Action::Up => self.person_row = step(row, len, &action),
             Action::Edit if row < len => self.open_field(Field::PersonName(row)),
             Action::Toggle => {
                 if let Some(p) = self.plan.people.get_mut(row) {
@@ -185,7 +190,7 @@ impl Prepare {
                 self.person_row = row.min(len.saturating_sub(2));
             }
             Action::MoveDown | Action::MoveUp => {
-                self.person_row = edit::move_item(&mut self.plan.people, row, delta(action));
+                self.person_row = edit::move_item(&mut self.plan.people, row, delta(&action));
             }
             _ => {}
         }
@@ -193,7 +198,7 @@ impl Prepare {
 
     pub(super) fn update_templates(&mut self, action: Action) {
         match action {
-            Action::Down | Action::Up => self.template_row = step(self.template_row, self.templates.len(), action),
+            Action::Down | Action::Up => self.template_row = step(self.template_row, self.templates.len(), &action),
             Action::UseTemplate => {
                 let Some((name, _)) = self.templates.get(self.template_row).cloned() else {
                     return;
@@ -209,32 +214,31 @@ impl Prepare {
         }
     }
 
-    /// Replaces agenda, boards and texts with a template's; keeps the date
-    /// and a title already typed.
+    /// Replaces agenda, boards and texts with a template's (a built-in at
+    /// once, a user template once the runtime loaded it).
     pub(super) fn use_template(&mut self, name: &str) {
         let title = edit::optional(&self.plan.title);
-        let found = match template::plan(name, self.plan.lang, title.as_deref(), self.plan.date) {
-            Some(p) => Ok(Some(p)),
-            None => crate::store::templates::load_template(name),
-        };
-        match found {
-            Ok(Some(mut p)) => {
-                p.date = self.plan.date;
-                if p.timezone.is_none() {
-                    p.timezone = self.plan.timezone.clone();
-                }
-                if let Some(t) = title {
-                    p.title = t;
-                }
-                self.plan = p;
-                self.phase_row = 0;
-                self.board_phase = 0;
-                self.board_row = 0;
-                self.say(format!("{} {name}", self.s().template_loaded), Tone::Success);
-            }
-            Ok(None) => {}
-            Err(e) => self.say(e.to_string(), Tone::Error),
+        match template::plan(name, self.plan.lang, title.as_deref(), self.plan.date) {
+            Some(p) => self.take_template(name, p),
+            None => self.effects.push(Effect::LoadTemplate { name: name.to_string() }),
         }
+    }
+
+    /// Takes a template's plan; keeps the date, the time zone and a title
+    /// already typed.
+    pub(super) fn take_template(&mut self, name: &str, mut p: Plan) {
+        p.date = self.plan.date;
+        if p.timezone.is_none() {
+            p.timezone = self.plan.timezone.clone();
+        }
+        if let Some(t) = edit::optional(&self.plan.title) {
+            p.title = t;
+        }
+        self.plan = p;
+        self.phase_row = 0;
+        self.board_phase = 0;
+        self.board_row = 0;
+        self.say(format!("{} {name}", self.s().template_loaded), Tone::Success);
     }
 
     // ----- fields -------------------------------------------------------
@@ -302,53 +306,40 @@ impl Prepare {
         }
     }
 
+    /// Saves the plan, then (once it is on disk) saves it as template `name`.
     pub(super) fn save_template(&mut self, name: &str) {
-        if !self.save() {
-            return;
-        }
-        match crate::store::templates::save_template(&self.dir, name) {
-            Ok(path) => {
-                self.templates.push((name.to_string(), false));
-                self.say(format!("{} {}", self.s().template_saved, path.display()), Tone::Success);
-            }
-            Err(e) => self.say(e.to_string(), Tone::Error),
-        }
+        self.template_after_save = Some(name.to_string());
+        self.save();
     }
 
     // ----- saving -------------------------------------------------------
 
-    /// Writes the plan if it is valid; returns whether it was written.
-    pub fn save(&mut self) -> bool {
+    /// Asks for the plan to be written if it is valid; says why not otherwise.
+    pub fn save(&mut self) {
         let problems = edit::problems(&self.plan);
         if let Some(first) = problems.first() {
             let s = self.s();
             let text = format!("{} {}", s.not_saved_invalid, s.problem(first, self.lang()));
-            self.say(text, Tone::Error);
-            return false;
+            self.template_after_save = None;
+            return self.say(text, Tone::Error);
         }
-        match plan_file::save(&self.dir, &self.plan) {
-            Ok(()) => {
-                self.saved = Some(self.plan.clone());
-                let text = format!(
-                    "{} {}",
-                    self.s().saved_to,
-                    self.dir.join(crate::store::PLAN_FILE).display()
-                );
-                self.say(text, Tone::Success);
-                true
-            }
-            Err(e) => {
-                self.say(e.to_string(), Tone::Error);
-                false
-            }
-        }
+        self.effects.push(Effect::SavePlan {
+            dir: self.dir.clone(),
+            plan: Box::new(self.plan.clone()),
+        });
     }
 
-    /// Re-counts the notes (a meeting may be running while you edit).
-    pub(super) fn refresh_notes(&mut self) {
-        if let Ok(counts) = plan_file::note_counts(&self.dir) {
-            self.notes = counts;
+    /// `PlanSaved`: what is on disk now, and a template waiting for it.
+    pub(super) fn plan_saved(&mut self, plan: Plan, path: &std::path::Path) {
+        let text = format!("{} {}", self.s().saved_to, path.display());
+        self.say(text, Tone::Success);
+        if let Some(name) = self.template_after_save.take() {
+            self.effects.push(Effect::SaveTemplate {
+                name,
+                plan: Box::new(plan.clone()),
+            });
         }
+        self.saved = Some(plan);
     }
 
     pub(super) fn refused(&mut self, r: Result<(), Refusal>) {
