@@ -392,35 +392,14 @@ impl SessionState {
 
     /// A digest of everything visible, for convergence checks in tests.
     pub fn digest(&self) -> String {
-        let mut notes: Vec<String> = self
-            .all_notes()
-            .map(|n| {
-                format!(
-                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}|{:?}",
-                    n.id,
-                    n.board,
-                    n.section,
-                    n.pos,
-                    n.kind,
-                    n.starred,
-                    n.deleted,
-                    n.follow_up,
-                    n.done,
-                    n.text,
-                    n.sources
-                )
-            })
-            .collect();
+        // Every field of every note (`Debug` names them all).
+        let mut notes: Vec<String> = self.all_notes().map(|n| format!("{n:?}")).collect();
         notes.sort();
         let mut timers: Vec<String> = self.timers.iter().map(|(b, t)| format!("{b}:{:?}", t.facts)).collect();
         timers.sort();
         let mut signals: Vec<String> = self.signals.iter().map(|(b, (_, s))| format!("{b}:{s:?}")).collect();
         signals.sort();
-        let broadcasts: Vec<String> = self
-            .broadcasts
-            .iter()
-            .map(|(_, b)| format!("{}|{:?}|{:?}", b.text, b.board, b.until_ms))
-            .collect();
+        let broadcasts: Vec<String> = self.broadcasts.iter().map(|(_, b)| format!("{b:?}")).collect();
         format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
     }
 }
