@@ -124,6 +124,9 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
     out
 }
 
+/// One board's timer operations: (key, operation, wall time).
+type TimerOps = Vec<(OrderKey, TimerOp, i64)>;
+
 /// Everything a state holds, in a form that does not depend on the order
 /// its events arrived in. The destructuring names every field of
 /// [`SessionState`], so a new field does not compile until it is compared
@@ -139,7 +142,7 @@ struct Full {
     /// Phase changes in log order, one per event.
     phases: Vec<(OrderKey, Option<String>, i64)>,
     /// Each board's timer operations in log order, and their fold.
-    timers: Vec<(String, Vec<(OrderKey, TimerOp, i64)>, TimerFacts)>,
+    timers: Vec<(String, TimerOps, TimerFacts)>,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: Vec<(String, OrderKey, SignalSlot)>,
     max_lamport: u64,
