@@ -10,13 +10,88 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 fn golden_minutes_in_every_format_and_language() {
     let (_t, dir) = example_session();
     for lang in ["de", "en"] {
+        let (next, next_date) = match lang {
+            "de" => ("Nächstes Treffen", "08.02.2022"),
+            _ => ("Next meeting", "8 February 2022"),
+        };
         for format in ["md", "txt", "html", "json"] {
             let text = export(&dir, &["--format", format, "--lang", lang]);
+            match format {
+                "md" => {
+                    let (headings, _, _) = outline(&text);
+                    let levels: Vec<u8> = headings.iter().map(|(l, _)| *l).collect();
+                    assert_eq!(levels, [1, 2, 2, 2, 3, 3, 2, 2, 2, 2], "{headings:?}");
+                    assert_eq!(headings.last().map(|(_, t)| t.as_str()), Some(next));
+                }
+                "txt" => assert!(text.lines().nth(2).is_some_and(|l| l.starts_with("=====")), "{text}"),
+                "html" => {
+                    assert_shows(
+                        &text,
+                        &[&format!("<html lang=\"{lang}\">"), &format!("<h2>{next}</h2>")],
+                    );
+                    assert_eq!((text.matches("<h1").count(), text.matches("<h2").count()), (1, 7));
+                }
+                _ => {
+                    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    // The data, not words: the plan keeps its own language.
+                    assert_eq!(doc["plan"]["lang"], "de");
+                    assert_eq!(json_note_counts(&doc), EXAMPLE_NOTES);
+                }
+            }
+            if format != "json" {
+                assert_shows(&text, &[next, next_date]);
+                let escaped = WORKSHOPS.map(|w| {
+                    if format == "html" {
+                        w.replace('&', "&amp;")
+                    } else {
+                        w.into()
+                    }
+                });
+                assert_in_order(&text, &escaped.each_ref().map(String::as_str));
+            }
             insta::assert_snapshot!(format!("example_{lang}.{format}"), text);
         }
         let public = export(&dir, &["--format", "md", "--lang", lang, "--public"]);
+        // People without consent (example plan: Tobias Brandt, Selin Aydın)
+        // are not named; the speaker who agreed still is.
+        for hidden in ["Tobias Brandt", "Selin Aydın"] {
+            assert!(!public.contains(hidden), "{hidden} named in public minutes:\n{public}");
+        }
+        assert_shows(&public, &["André Koch-Engelmann", next]);
+        assert_in_order(&public, &WORKSHOPS);
         insta::assert_snapshot!(format!("example_{lang}_public.md"), public);
     }
+}
+
+/// The example's four workshops, in the plan's order.
+const WORKSHOPS: [&str; 4] = [
+    "Methoden & Formate",
+    "Fallstricke und Erfolgsfaktoren",
+    "Verstetigung",
+    "Akteure und Funktionen",
+];
+
+/// Notes per board of the example session, in the plan's order.
+const EXAMPLE_NOTES: [(&str, usize); 6] = [
+    ("keynote", 30),
+    ("methods", 8),
+    ("success", 7),
+    ("continuity", 6),
+    ("actors", 8),
+    ("findings", 6),
+];
+
+fn json_note_counts(doc: &serde_json::Value) -> Vec<(&str, usize)> {
+    doc["boards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let notes = b["sections"].as_array().unwrap().iter();
+            let n = notes.map(|s| s["notes"].as_array().map_or(0, Vec::len)).sum();
+            (b["id"].as_str().unwrap(), n)
+        })
+        .collect()
 }
 
 /// Headings (level, text), list item counts and table rows of a Markdown document.

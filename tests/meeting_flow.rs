@@ -89,7 +89,19 @@ fn signals_in_english_say_seen() {
     app.handle_key(key('B'));
     typ(&mut app, "Please wrap up");
     app.handle_key(code(KeyCode::Enter));
-    insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", screen(&app, 160, 45));
+    let text = screen(&app, 160, 45);
+    // The pending signal under the agenda bar, the aimed broadcast labelled
+    // with its group, and the signal on its group's tile.
+    assert_shows(
+        line(&text, 2),
+        &["⚑ Signals: 1 Methoden & Formate: needs time", "! acknowledges"],
+    );
+    assert_shows(
+        line(&text, 3),
+        &["» Broadcast: → Fallstricke und Erfolgsfaktoren: Please wrap up"],
+    );
+    assert_shows(&text, &["■ ready · 8 notes   ⚑ needs time"]);
+    insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", text);
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
 }
