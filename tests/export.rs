@@ -2,8 +2,11 @@
 //! languages, the newsletter's part order and counts, valid CommonMark and
 //! HTML5, privacy in public minutes, empty boards left out.
 mod common;
+#[path = "common/shows.rs"]
+mod shows;
 
 use common::*;
+use shows::*;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 #[test]

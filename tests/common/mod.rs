@@ -6,10 +6,6 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod shows;
-#[allow(unused_imports)]
-pub use shows::*;
-
 /// The runde binary with a clean environment for sessions.
 pub fn runde() -> Command {
     let mut cmd = Command::cargo_bin("runde").expect("binary built");
