@@ -6,8 +6,8 @@ mod common;
 mod shows;
 
 use common::*;
-use shows::*;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use shows::*;
 
 #[test]
 fn golden_minutes_in_every_format_and_language() {

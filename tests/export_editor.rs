@@ -459,9 +459,10 @@ fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
+    let out = assert_cmd::Command::new("pdftotext")
         .arg(&path)
         .arg("-")
+        .timeout(COMMAND_LIMIT)
         .output()
         .expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success());
@@ -522,7 +523,7 @@ fn files_written_with_o_honour_the_umask() {
     let bin = assert_cmd::cargo::cargo_bin("runde");
     for format in ["md", "pdf"] {
         let out = t.path().join(format!("minutes.{format}"));
-        let status = std::process::Command::new("sh")
+        let status = assert_cmd::Command::new("sh")
             .arg("-c")
             .arg("umask 022 && exec \"$0\" export \"$1\" --format \"$2\" -o \"$3\"")
             .arg(&bin)
@@ -530,8 +531,10 @@ fn files_written_with_o_honour_the_umask() {
             .arg(format)
             .arg(&out)
             .env_remove("RUNDE_SESSIONS")
-            .status()
-            .unwrap();
+            .timeout(COMMAND_LIMIT)
+            .output()
+            .unwrap()
+            .status;
         assert!(status.success());
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644, "{format}");

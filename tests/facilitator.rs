@@ -368,11 +368,12 @@ fn retrying_a_broadcast_on_a_full_disk_leaves_no_empty_log_files() {
     for _ in 0..3 {
         // A file size limit of 0 makes every write fail, as a full disk does
         // (EFBIG instead of ENOSPC); SIGXFSZ ignored so the write just fails.
-        let out = std::process::Command::new("sh")
+        let out = assert_cmd::Command::new("sh")
             .arg("-c")
             .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" say \"$1\" Pause")
             .arg(&bin)
             .arg(&dir)
+            .timeout(std::time::Duration::from_secs(120))
             .output()
             .unwrap();
         assert!(!out.status.success(), "the write must fail");

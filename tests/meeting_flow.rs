@@ -238,7 +238,11 @@ fn a_broadcast_with_a_duration_disappears_by_itself() {
 fn say_with_empty_text_clears_and_minutes_expire() {
     let fx = Fixture::example();
     let dir = fx.dir().to_str().unwrap().to_string();
-    let runde = || Command::cargo_bin("runde").unwrap();
+    let runde = || {
+        let mut cmd = Command::cargo_bin("runde").unwrap();
+        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd
+    };
     runde().args(["say", &dir, "Noch", "10", "Minuten"]).assert().success();
     assert!(fx.session().state().latest_broadcast(None).is_some());
     runde().args(["say", &dir, ""]).assert().success();

@@ -6,10 +6,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod bounded;
+#[allow(unused_imports)]
+pub use bounded::*;
+
 /// The runde binary with a clean environment for sessions.
 pub fn runde() -> Command {
     let mut cmd = Command::cargo_bin("runde").expect("binary built");
     cmd.env_remove("RUNDE_SESSIONS").env("NO_COLOR", "1");
+    // A command that hangs is killed and fails its test.
+    cmd.timeout(COMMAND_LIMIT);
     cmd
 }
 
