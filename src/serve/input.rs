@@ -9,6 +9,11 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 const MAX_PENDING: usize = 32;
 /// Longest paste kept; the rest is dropped.
 const MAX_PASTE: usize = 64 * 1024;
+/// Most bytes of an unfinished sequence a parser holds between two calls
+/// of [`InputParser::feed`] (see [`InputParser::held`]).
+pub const MAX_HELD_SEQUENCE: usize = MAX_PENDING;
+/// Most bytes of an unfinished paste it holds, and the longest paste.
+pub const MAX_HELD_PASTE: usize = MAX_PASTE;
 const ESC: u8 = 0x1b;
 const PASTE_END: &[u8] = b"\x1b[201~";
 
@@ -30,6 +35,13 @@ impl InputParser {
     /// A parser with nothing pending.
     pub fn new() -> InputParser {
         InputParser::default()
+    }
+
+    /// Bytes held until more input comes: of an unfinished sequence, and
+    /// of a paste while one is being collected (for bounds checks in tests
+    /// and fuzzing).
+    pub fn held(&self) -> (usize, Option<usize>) {
+        (self.pending.len(), self.paste.as_ref().map(Vec::len))
     }
 
     /// Parses `bytes` (following whatever was pending) into events. A lone
