@@ -10,24 +10,25 @@
 //! (the seed is printed, so a run can be repeated).
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use proptest::prelude::RngCore;
+use proptest::test_runner::{RngAlgorithm, TestRng};
+
 #[path = "../fuzz/oracles/input.rs"]
 mod oracle;
 
-/// xorshift64*: small, fast, and repeatable from its seed.
-struct Rng(u64);
+/// Random numbers, repeatable from a seed (proptest's xorshift).
+struct Rng(TestRng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    fn new(seed: u64) -> Rng {
+        let bytes: Vec<u8> = [seed, !seed].iter().flat_map(|s| s.to_le_bytes()).collect();
+        Rng(TestRng::from_seed(RngAlgorithm::XorShift, &bytes))
     }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.0.next_u64() % n.max(1) as u64) as usize
     }
     fn byte(&mut self) -> u8 {
-        self.next() as u8
+        self.0.next_u64() as u8
     }
 }
 
@@ -108,8 +109,7 @@ fn main() {
     let mut seconds = 30.0;
     let mut seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
+        .map_or(1, |d| d.as_nanos() as u64);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -122,7 +122,7 @@ fn main() {
             }
         }
     }
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut corpus: Vec<Vec<u8>> = Vec::new();
     let (mut runs, mut bytes, mut events, mut largest) = (0u64, 0u64, 0u64, 0usize);
     let start = Instant::now();

@@ -146,7 +146,7 @@ const ARROWS: [(u8, KeyCode); 6] = [
     (b'F', KeyCode::End),
 ];
 /// `ESC [ n ~` keys (xterm and VT220).
-const TILDE: [(u16, KeyCode); 22] = [
+const TILDE: [(u16, KeyCode); 20] = [
     (1, KeyCode::Home),
     (2, KeyCode::Insert),
     (3, KeyCode::Delete),
@@ -167,17 +167,9 @@ const TILDE: [(u16, KeyCode); 22] = [
     (21, KeyCode::F(10)),
     (23, KeyCode::F(11)),
     (24, KeyCode::F(12)),
-    (3, KeyCode::Delete),
-    (5, KeyCode::PageUp),
 ];
-/// `ESC O x` keys.
-const SS3: [(u8, KeyCode); 10] = [
-    (b'A', KeyCode::Up),
-    (b'B', KeyCode::Down),
-    (b'C', KeyCode::Right),
-    (b'D', KeyCode::Left),
-    (b'H', KeyCode::Home),
-    (b'F', KeyCode::End),
+/// `ESC O x` keys: the arrows, Home and End as after `ESC [`, and F1–F4.
+const SS3_F: [(u8, KeyCode); 4] = [
     (b'P', KeyCode::F(1)),
     (b'Q', KeyCode::F(2)),
     (b'R', KeyCode::F(3)),
@@ -276,7 +268,8 @@ pub fn keys(data: &[u8]) -> Keys {
                 k.push(format!("\x1b[{n}~").as_bytes(), Some(key(code, none)));
             }
             6 => {
-                let (x, code) = SS3[a as usize % SS3.len()];
+                let ss3: Vec<&(u8, KeyCode)> = ARROWS.iter().chain(&SS3_F).collect();
+                let &(x, code) = ss3[a as usize % ss3.len()];
                 k.push(&[0x1b, b'O', x], Some(key(code, none)));
             }
             7 => match a % 4 {
