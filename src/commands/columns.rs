@@ -1,0 +1,105 @@
+//! Text in aligned columns for the command line's tables (`status`, `list`):
+//! padded by display width — never by bytes or chars, so wide and combining
+//! characters keep the columns — and cut with "…" where a column has a limit.
+use unicode_width::UnicodeWidthStr;
+
+use crate::ui::text::cut;
+
+/// How a column lines up its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One column of a table: its alignment and the most columns of the
+/// terminal a cell may take (longer cells end in "…").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub align: Align,
+    pub max: usize,
+}
+
+impl Column {
+    /// A left-aligned column of at most `max` terminal columns.
+    pub const fn left(max: usize) -> Self {
+        Column {
+            align: Align::Left,
+            max,
+        }
+    }
+
+    /// A right-aligned column of at most `max` terminal columns.
+    pub const fn right(max: usize) -> Self {
+        Column {
+            align: Align::Right,
+            max,
+        }
+    }
+}
+
+/// `text` padded with spaces to `width` terminal columns.
+pub fn pad(text: &str, width: usize, align: Align) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    match align {
+        Align::Left => format!("{text}{fill}"),
+        Align::Right => format!("{fill}{text}"),
+    }
+}
+
+/// `rows` as lines: each cell made inert and cut to its column's `max`,
+/// every column as wide as its widest cell, columns `gap` spaces apart,
+/// no spaces at the end of a line. Cells beyond `columns` are dropped.
+pub fn lay_out(rows: &[Vec<String>], columns: &[Column], gap: usize) -> Vec<String> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().zip(columns).map(|(text, c)| cut(text, c.max)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..columns.len())
+        .map(|i| {
+            cells
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let between = " ".repeat(gap);
+    cells
+        .iter()
+        .map(|row| {
+            let padded: Vec<String> = row
+                .iter()
+                .zip(columns.iter().zip(&widths))
+                .map(|(cell, (c, &w))| pad(cell, w, c.align))
+                .collect();
+            padded.join(&between).trim_end().to_string()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_by_display_width_and_long_cells_are_cut() {
+        let rows = vec![
+            vec!["a".to_string(), "1".into(), "x".into()],
+            vec!["日本語".to_string(), "22".into(), "y".into()],
+            vec!["e\u{301}e\u{301}".to_string(), "333".into(), "".into()],
+            vec!["abcdefghij".to_string(), "4".into(), "z".into()],
+        ];
+        let lines = lay_out(&rows, &[Column::left(6), Column::right(9), Column::left(9)], 2);
+        assert_eq!(
+            lines,
+            [
+                "a         1  x",
+                "日本語   22  y",
+                "e\u{301}e\u{301}     333",
+                "abcde…    4  z",
+            ]
+        );
+    }
+}
