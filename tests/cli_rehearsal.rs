@@ -495,3 +495,52 @@ proptest! {
         assert_columns(&rows, &all, lang);
     }
 }
+
+/// Point 18's class in the other tables: `list` and the next steps `new`
+/// prints line up by display width for folder names with umlauts, wide
+/// and combining characters.
+#[test]
+fn list_and_next_steps_line_up_by_display_width() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("sessions");
+    let names = ["b", "Ärger-über-日本語", "e\u{301}te\u{301}"];
+    let mut steps = Vec::new();
+    for name in names {
+        let out = runde()
+            .env("RUNDE_SESSIONS", &sessions)
+            .args(["new", name, "--lang", "de", "--date", "2021-10-05"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        steps.push(String::from_utf8(out.stderr).unwrap());
+    }
+    let (list, _) = {
+        let out = runde().env("RUNDE_SESSIONS", &sessions).arg("list").output().unwrap();
+        (String::from_utf8(out.stdout).unwrap(), ())
+    };
+    let date_columns: std::collections::BTreeSet<usize> = names
+        .iter()
+        .map(|name| {
+            let line = list
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+                .unwrap_or_else(|| panic!("{name:?} in\n{list}"));
+            line[..line.find("2021-10-05").unwrap()].width()
+        })
+        .collect();
+    assert_eq!(date_columns.len(), 1, "{list}");
+    for stderr in &steps {
+        let starts: std::collections::BTreeSet<usize> = stderr
+            .lines()
+            .filter(|l| l.starts_with("  runde "))
+            .map(|l| {
+                let at = ["Plan bearbeiten", "Moderationsansicht", "in einer Gruppe", "Protokoll"]
+                    .iter()
+                    .find_map(|w| l.find(w))
+                    .unwrap_or_else(|| panic!("a description in {l:?}"));
+                l[..at].width()
+            })
+            .collect();
+        assert_eq!(starts.len(), 1, "{stderr}");
+    }
+}

@@ -81,7 +81,56 @@ pub fn lay_out(rows: &[Vec<String>], columns: &[Column], gap: usize) -> Vec<Stri
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// One cell: letters (narrow, wide, with combining marks), no spaces.
+    fn cell() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                "[a-z0-9_-]",
+                "[日本語한국어中文]",
+                "[aeou][\u{301}\u{308}\u{20d7}]",
+                "[äöüßÉ–]",
+            ],
+            1..50,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// For any cells: each line's cells start (left) or end (right) in
+        /// the same terminal column as in every other line, and a cell is
+        /// whole or a prefix of itself ending in "…" within its limit.
+        #[test]
+        fn any_cells_keep_their_columns(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 3), 1..8),
+            max in 3usize..40,
+        ) {
+            let columns = [Column::left(max), Column::right(usize::MAX), Column::left(usize::MAX)];
+            let lines = lay_out(&rows, &columns, 2);
+            let mut edges = std::collections::BTreeSet::new();
+            for (line, row) in lines.iter().zip(&rows) {
+                let shown: Vec<&str> = line.split_whitespace().collect();
+                prop_assert_eq!(shown.len(), 3, "{:?}", line);
+                let first = shown[0];
+                if first != row[0] {
+                    prop_assert!(first.ends_with('…') && first.width() <= max, "{:?}", first);
+                    prop_assert!(row[0].starts_with(first.trim_end_matches('…')), "{:?}", first);
+                }
+                prop_assert_eq!(shown[1], row[1].as_str());
+                prop_assert_eq!(shown[2], row[2].as_str());
+                let second = first.len() + line[first.len()..].find(shown[1]).unwrap_or(0);
+                let third_from = second + shown[1].len();
+                let third = third_from + line[third_from..].find(shown[2]).unwrap_or(0);
+                edges.insert((line[..third_from].width(), line[..third].width()));
+            }
+            prop_assert_eq!(edges.len(), 1, "{:#?}", lines);
+        }
+    }
 
     #[test]
     fn columns_line_up_by_display_width_and_long_cells_are_cut() {
@@ -97,7 +146,7 @@ mod tests {
             [
                 "a         1  x",
                 "日本語   22  y",
-                "e\u{301}e\u{301}     333",
+                "e\u{301}e\u{301}      333",
                 "abcde…    4  z",
             ]
         );
