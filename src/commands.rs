@@ -15,6 +15,7 @@ use crate::model::{NoteKind, Plan, TimerState, template};
 use crate::store::plan_file::read_text;
 use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
 
+mod columns;
 mod meeting;
 mod notes;
 mod output;

@@ -213,12 +213,7 @@ impl<'a> Builder<'a> {
     }
 
     fn long_date(&self, d: Date) -> String {
-        use chrono::Datelike;
-        let month = self.s.months[d.0.month0() as usize];
-        match self.lang {
-            Lang::De => format!("{:02}. {month} {}", d.0.day(), d.0.year()),
-            Lang::En => format!("{} {month} {}", d.0.day(), d.0.year()),
-        }
+        self.s.long_date(d, self.lang)
     }
 
     /// "a, b sowie c" / "a, b and c".
