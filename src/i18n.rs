@@ -6,11 +6,13 @@ pub use rules::*;
 
 mod cli;
 mod flow;
+mod minutes;
 mod prepare;
 mod synthesis;
 
 pub use cli::*;
 pub use flow::*;
+pub use minutes::*;
 pub use prepare::*;
 pub use synthesis::*;
 
