@@ -443,3 +443,108 @@ fn bullet(x: f32, y: f32) -> Placed {
         text: "•".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn layout() -> Layout {
+        let face = |data: &'static [u8]| Face::parse(data, 0).unwrap();
+        Layout::new([face(super::super::REGULAR), face(super::super::BOLD)])
+    }
+
+    fn sentence(words: usize) -> Vec<Inline> {
+        vec![Inline::text(
+            vec!["Netzwerkarbeit braucht Zeit"; words.max(1)].join(" "),
+        )]
+    }
+
+    /// A block of one of five kinds, sized by `n`.
+    fn block(kind: u8, n: usize) -> Block {
+        match kind % 5 {
+            0 => Block::heading(vec![Inline::text(format!("Workshop {n}: Verstetigung"))]),
+            1 => Block::Subheading {
+                text: format!("Abschnitt {n}"),
+                lang: None,
+            },
+            2 => Block::Paragraph {
+                inlines: sentence(n * 3),
+                lang: None,
+            },
+            3 => Block::List {
+                items: (0..n % 7 + 1)
+                    .map(|i| Rich {
+                        inlines: sentence(i * 4 + 1),
+                        lang: None,
+                    })
+                    .collect(),
+            },
+            _ => Block::Table(TwoColumnTable {
+                caption: "Kooperationen anbahnen".into(),
+                headers: ["Dos".into(), "Don’ts".into()],
+                columns: [
+                    (0..n % 12)
+                        .map(|i| Rich {
+                            inlines: sentence(i + 1),
+                            lang: None,
+                        })
+                        .collect(),
+                    (0..n % 5)
+                        .map(|i| Rich {
+                            inlines: sentence(i + 2),
+                            lang: None,
+                        })
+                        .collect(),
+                ],
+                lang: None,
+                source: None,
+            }),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Wherever a page ends, a heading (and a heading before a
+        /// subheading) is on the same page as the start of what follows.
+        #[test]
+        fn a_heading_never_stays_alone_at_the_foot_of_a_page(
+            blocks in proptest::collection::vec((any::<u8>(), 1usize..16), 5..30),
+        ) {
+            let blocks: Vec<Block> = blocks.into_iter().map(|(k, n)| block(k, n)).collect();
+            let mut l = layout();
+            l.blocks(&blocks);
+            prop_assert_eq!(l.spans.len(), blocks.len());
+            for (i, b) in blocks.iter().enumerate().take(blocks.len() - 1) {
+                if matches!(b, Block::Heading { .. } | Block::Subheading { .. }) {
+                    prop_assert_eq!(l.spans[i].1, l.spans[i + 1].0, "block {} of {}", i, blocks.len());
+                }
+            }
+            // Nothing is placed below the text area or above the page.
+            for page in &l.pages {
+                for t in &page.texts {
+                    prop_assert!(t.y >= BOTTOM - 1.0 && t.y <= PAGE.1 - MARGIN, "{} at {}", t.text, t.y);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_taller_than_a_page_is_split_with_borders_on_each_page() {
+        let long = block(4, 11);
+        let Block::Table(mut table) = long else { unreachable!() };
+        table.columns[0] = (0..120)
+            .map(|i| Rich {
+                inlines: sentence(i % 5 + 1),
+                lang: None,
+            })
+            .collect();
+        let mut l = layout();
+        l.blocks(&[Block::Table(table)]);
+        assert!(l.pages.len() >= 2);
+        for page in &l.pages {
+            assert!(!page.rules.is_empty(), "borders on every page");
+        }
+    }
+}
