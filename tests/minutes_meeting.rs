@@ -288,3 +288,34 @@ fn minutes_in_the_other_language_mark_every_plan_text_and_translate_every_label(
     let de = render(&plan, &state, Format::Html, Lang::De);
     assert!(!de.contains(" lang=\"en\"") && !de.contains("<span lang"), "{de}");
 }
+
+#[test]
+fn the_plan_editor_sets_the_places_the_publisher_and_the_next_topic() {
+    use runde::app::prepare::{Field, MEETING_ORDER, MeetingRow, apply_field, field_text};
+    let row = |r: MeetingRow| Field::Meeting(MEETING_ORDER.iter().position(|x| *x == r).unwrap());
+    let mut plan = example_plan();
+    plan.next_meeting = None;
+    let notes = Default::default();
+    for (r, text) in [
+        (MeetingRow::Location, "Hochschule Niederrhein, Krefeld"),
+        (MeetingRow::Organization, "TransLOek"),
+        (MeetingRow::NextLocation, "Rathaus"),
+        (MeetingRow::NextTopic, "Daten teilen"),
+    ] {
+        apply_field(&mut plan, row(r), &format!(" {text} "), &notes).unwrap();
+        assert_eq!(field_text(&plan, row(r)), text);
+    }
+    assert_eq!(plan.location.as_deref(), Some("Hochschule Niederrhein, Krefeld"));
+    assert_eq!(plan.organization.as_deref(), Some("TransLOek"));
+    let next = plan.next_meeting.as_ref().unwrap();
+    assert_eq!(
+        (next.location.as_deref(), next.topic.as_deref()),
+        (Some("Rathaus"), Some("Daten teilen"))
+    );
+    apply_field(&mut plan, row(MeetingRow::Location), "", &notes).unwrap();
+    assert_eq!(plan.location, None, "an empty field clears the place");
+    // The plan with the new fields reads back; an older plan without them too.
+    let text = plan.to_pretty_json().unwrap();
+    let again = runde::model::Plan::parse(std::path::Path::new("p.json"), &text).unwrap();
+    assert_eq!(again, plan);
+}
