@@ -6,12 +6,14 @@ pub use rules::*;
 
 mod cli;
 mod flow;
+mod minutes;
 mod prepare;
 mod run_sheet;
 mod synthesis;
 
 pub use cli::*;
 pub use flow::*;
+pub use minutes::*;
 pub use prepare::*;
 pub use run_sheet::*;
 pub use synthesis::*;

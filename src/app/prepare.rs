@@ -55,10 +55,14 @@ pub enum MeetingRow {
     NextStart,
     NextEnd,
     FindingsSources,
+    Location,
+    Organization,
+    NextLocation,
+    NextTopic,
 }
 
 /// The meeting form's rows in order (the labels in `i18n` follow it).
-pub const MEETING_ORDER: [MeetingRow; 17] = [
+pub const MEETING_ORDER: [MeetingRow; 21] = [
     MeetingRow::Title,
     MeetingRow::Event,
     MeetingRow::Series,
@@ -76,6 +80,10 @@ pub const MEETING_ORDER: [MeetingRow; 17] = [
     MeetingRow::NextStart,
     MeetingRow::NextEnd,
     MeetingRow::FindingsSources,
+    MeetingRow::Location,
+    MeetingRow::Organization,
+    MeetingRow::NextLocation,
+    MeetingRow::NextTopic,
 ];
 /// Rows of the meeting form.
 pub const MEETING_ROWS: usize = MEETING_ORDER.len();

@@ -64,9 +64,11 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
         None if args.format.is_binary() => emit_bytes(&bytes)?,
         None => emit(&String::from_utf8_lossy(&bytes))?,
     }
-    let which = match audience {
-        Audience::Public => "public minutes (only people who agreed are named)",
-        Audience::Internal => "internal minutes (all names kept; use --public for publication)",
+    let which = match (args.format, audience) {
+        // A calendar file holds the invitation, not the minutes.
+        (export::Format::Ics, _) => "the invitation to the next meeting",
+        (_, Audience::Public) => "public minutes (only people who agreed are named)",
+        (_, Audience::Internal) => "internal minutes (all names kept; use --public for publication)",
     };
     match &args.output {
         Some(p) => eprintln!("runde: wrote {which} to {}", p.display()),

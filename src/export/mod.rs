@@ -93,15 +93,17 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
         Format::Ics => {
             let now = opts.now_ms;
             match opts.audience {
-                Audience::Public => ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?,
-                Audience::Internal => ics::render(plan, now)?,
+                Audience::Public => {
+                    ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), lang, now)?
+                }
+                Audience::Internal => ics::render(plan, lang, now)?,
             }
             .into_bytes()
         }
         Format::Md => markdown::render(&minutes()).into_bytes(),
         Format::Txt => text::render(&minutes()).into_bytes(),
         Format::Html => html::render(&minutes(), opts.template.as_ref(), opts.html)?.into_bytes(),
-        Format::Docx => docx::render(&minutes())?,
+        Format::Docx => docx::render(&minutes(), opts.now_ms)?,
         Format::Pdf => pdf::render(&minutes())?,
     })
 }

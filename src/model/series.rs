@@ -52,8 +52,10 @@ pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>, with_topi
         Some(n) => format!("{} {n}", s.meeting_word),
         None => s.meeting_word.to_string(),
     };
+    let planned_topic = next.and_then(|n| n.topic.clone());
     Ok(Plan {
-        title: title.map(str::to_string).unwrap_or(default_title),
+        title: title.map(str::to_string).or(planned_topic).unwrap_or(default_title),
+        location: next.and_then(|n| n.location.clone()).or_else(|| prev.location.clone()),
         meeting_number: number,
         newsletter: prev.newsletter.as_deref().map(increment_number),
         date,
