@@ -3,11 +3,12 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::listing::{SkipReason, Skipped};
 use super::log::{list_logs, scan_file};
 use super::{LOG_DIR, PLAN_FILE, Session};
 use crate::error::Error;
 use crate::model::Plan;
-use crate::store::plan_file::read_text;
+use crate::store::plan_file::read_session_text;
 
 /// One finding of a check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,7 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
+            _ if self.path.as_os_str().is_empty() => write!(f, "{}", self.message),
             Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
@@ -57,7 +59,7 @@ impl From<Error> for Finding {
 pub fn check(dir: &Path) -> Vec<Finding> {
     let mut findings = Vec::new();
     let plan_path = dir.join(PLAN_FILE);
-    let plan_ok = match read_text(&plan_path) {
+    let plan_ok = match read_session_text(&plan_path) {
         Ok(text) => {
             let (plan, problems) = Plan::parse_all(&text);
             findings.extend(problems.into_iter().map(|p| Finding {
@@ -80,11 +82,13 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     let log_dir = dir.join(LOG_DIR);
     let mut logs_ok = true;
     match list_logs(&log_dir) {
-        Ok(names) => {
-            for name in names {
+        Ok(listing) => {
+            findings.extend(listing.skipped.into_iter().map(skipped));
+            for name in listing.names {
                 let path = log_dir.join(name);
                 match scan_file(&path) {
                     Ok(scan) => {
+                        findings.extend(scan.unreadable.map(|why| skipped(Skipped { path: path.clone(), why })));
                         findings.extend(scan.rejected.into_iter().map(|r| Finding {
                             path: r.path,
                             line: Some(r.line),
@@ -126,24 +130,35 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     findings
 }
 
-/// Symbolic links in the session folder and its `drafts/` folder: runde
-/// never follows them, and someone planted them.
+/// A file runde does not read, named so someone removes it.
+fn skipped(s: Skipped) -> Finding {
+    Finding {
+        message: format!(
+            "{}: skipped — runde reads nothing from it and nobody else is affected; remove it or move it out of the session folder",
+            s.why
+        ),
+        path: s.path,
+        line: None,
+        recovered: false,
+    }
+}
+
+/// Symbolic links in the session folder, its `drafts/` and `clock/`
+/// folders: runde never follows them, and someone planted them. (Those in
+/// `log/` are named with the logs.)
 fn links_in(dir: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
-    for folder in [dir.to_path_buf(), dir.join("drafts")] {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
+    for folder in [dir.to_path_buf(), dir.join("drafts"), dir.join(super::probe::CLOCK_DIR)] {
+        let Ok(listing) = super::listing::list_files(&folder, |_| true) else {
             continue;
         };
-        for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.file_name() != LOG_DIR {
-                out.push(Finding {
-                    path: entry.path(),
-                    line: None,
-                    message: "a symbolic link in the session folder; runde never follows it — remove it".into(),
-                    recovered: false,
-                });
-            }
-        }
+        out.extend(
+            listing
+                .skipped
+                .into_iter()
+                .filter(|s| s.why == SkipReason::Link && s.path != dir.join(LOG_DIR))
+                .map(skipped),
+        );
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::listing::{SkipReason, Skipped};
 use crate::error::{Error, Result};
 use crate::model::Event;
 pub use crate::model::OrderKey;
@@ -115,6 +116,9 @@ struct Cursor {
     /// The rest of this file is ignored (a claimed identity, an oversized line).
     stopped: bool,
     rejected: Vec<Rejected>,
+    /// Why the file was skipped at the last look (not a regular file any
+    /// more, or it could not be opened), if it was.
+    unreadable: Option<SkipReason>,
 }
 
 impl Cursor {
@@ -143,6 +147,8 @@ pub struct LogReader {
     dir_mtime: Option<std::time::SystemTime>,
     /// Bytes read from log files so far.
     bytes_read: u64,
+    /// Entries of the log folder skipped at the last listing.
+    skipped: Vec<Skipped>,
 }
 
 impl LogReader {
@@ -154,6 +160,7 @@ impl LogReader {
             high_water: HashMap::new(),
             dir_mtime: None,
             bytes_read: 0,
+            skipped: Vec::new(),
         }
     }
 
@@ -177,9 +184,10 @@ impl LogReader {
         let names: Vec<String> = if settled && mtime == self.dir_mtime {
             self.cursors.keys().cloned().collect()
         } else {
-            let names = list_logs(&self.dir)?;
+            let listing = list_logs(&self.dir)?;
             self.dir_mtime = mtime;
-            names
+            self.skipped = listing.skipped;
+            listing.names
         };
         for name in names {
             let path = self.dir.join(&name);
@@ -243,35 +251,30 @@ impl LogReader {
     pub fn rejected(&self) -> Vec<Rejected> {
         self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
     }
+
+    /// Entries of the log folder that are not read: links, folders, FIFOs,
+    /// names that are not UTF-8, files that could not be opened.
+    pub fn skipped(&self) -> Vec<Skipped> {
+        let unreadable = self.cursors.iter().filter_map(|(name, c)| {
+            c.unreadable.clone().map(|why| Skipped {
+                path: self.dir.join(name),
+                why,
+            })
+        });
+        let mut all: Vec<Skipped> = self.skipped.iter().cloned().chain(unreadable).collect();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all.dedup_by(|a, b| a.path == b.path);
+        all
+    }
 }
 
-/// Names of the writers' logs in a log folder, sorted; symlinks refused.
-/// Sync engines' temporary, marker and conflict files are left out.
-pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // Sync engines' temp, marker and conflict files are never logs.
-        if !super::sync::is_log_name(&name) {
-            continue;
-        }
-        let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
-        if kind.is_symlink() {
-            return Err(Error::Invalid(format!(
-                "{}: is a symbolic link; runde does not follow links in a session folder",
-                entry.path().display()
-            )));
-        }
-        names.push(name);
-    }
-    names.sort();
-    Ok(names)
+/// The writers' logs in a log folder: the names of the regular files that
+/// may be logs, sorted, and the entries skipped (links, folders, FIFOs,
+/// names that are not UTF-8) — never an error for anyone: `runde check`
+/// names what was skipped. Sync engines' temporary, marker and conflict
+/// files are left out. Only a log folder that cannot be listed is an error.
+pub fn list_logs(dir: &Path) -> Result<super::listing::Listing> {
+    super::listing::list_files(dir, super::sync::is_log_name).map_err(|e| Error::io(dir, e))
 }
 
 /// Reads the complete lines appended to `path` since `cursor`, at most
@@ -283,10 +286,23 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if cursor.stopped {
         return Ok(0);
     }
-    let len = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
+    // The entry itself (a link is not followed): unchanged files are not opened.
+    let len = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => m.len(),
+        Ok(m) => {
+            let why = if m.file_type().is_symlink() {
+                SkipReason::Link
+            } else {
+                SkipReason::NotAFile
+            };
+            cursor.unreadable = Some(why);
+            return Ok(0);
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io(path, e)),
+        Err(e) => {
+            cursor.unreadable = Some(SkipReason::Unreadable(e.to_string()));
+            return Ok(0);
+        }
     };
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
@@ -297,11 +313,22 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if len == cursor.offset || len == cursor.read_to {
         return Ok(0);
     }
-    let mut file = match File::open(path) {
+    // Never through a link swapped in since, never waiting on a FIFO. A
+    // file that cannot be opened is skipped (and named by `runde check`),
+    // never an error for everyone; it is tried again on the next round.
+    let mut file = match super::listing::open_regular(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io(path, e)),
+        Err(e) if super::listing::is_not_regular(&e) => {
+            cursor.unreadable = Some(SkipReason::NotAFile);
+            return Ok(0);
+        }
+        Err(e) => {
+            cursor.unreadable = Some(SkipReason::Unreadable(e.to_string()));
+            return Ok(0);
+        }
     };
+    cursor.unreadable = None;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
     // The cursor moves only when the whole read was good: after an error

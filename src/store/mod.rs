@@ -6,6 +6,7 @@ pub mod check;
 pub mod create;
 pub mod drafts;
 pub mod durable;
+pub mod listing;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
@@ -243,6 +244,13 @@ impl Session {
     /// values, claimed identities, oversized records (`runde check` lists them).
     pub fn rejected(&self) -> Vec<log::Rejected> {
         self.reader.rejected()
+    }
+
+    /// Entries of `log/` that are not read (links, folders, FIFOs, names
+    /// that are not UTF-8, files that cannot be opened): `runde check`
+    /// names them; for everyone else they simply are not there.
+    pub fn skipped(&self) -> Vec<listing::Skipped> {
+        self.reader.skipped()
     }
 
     /// Starts measuring clock differences to the other open views (see

@@ -254,6 +254,8 @@ pub struct FileScan {
     pub torn: Option<TornTail>,
     /// Lines reported and skipped.
     pub rejected: Vec<Rejected>,
+    /// Why the file itself was not read, if it was not.
+    pub unreadable: Option<SkipReason>,
 }
 
 /// Reads one log file from the start on its own (for `runde check`).
@@ -265,5 +267,6 @@ pub fn scan_file(path: &Path) -> Result<FileScan> {
         events,
         torn: cursor.torn,
         rejected: cursor.rejected,
+        unreadable: cursor.unreadable,
     })
 }
