@@ -89,6 +89,7 @@ pub fn check(dir: &Path) -> Vec<Finding> {
                 match scan_file(&path) {
                     Ok(scan) => {
                         findings.extend(scan.unreadable.map(|why| skipped(Skipped { path: path.clone(), why })));
+                        findings.extend(scan.at_ceiling.map(|line| at_ceiling(&path, line)));
                         findings.extend(scan.rejected.into_iter().map(|r| Finding {
                             path: r.path,
                             line: Some(r.line),
@@ -128,6 +129,23 @@ pub fn check(dir: &Path) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// A record whose Lamport clock is at the ceiling: saves still work (the
+/// clock stays there), but only a planted record gets a session there.
+fn at_ceiling(path: &Path, line: usize) -> Finding {
+    Finding {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message: format!(
+            "Lamport clock at runde's ceiling ({}): no session gets there by writing — a record with a huge \
+             clock was planted, and every writer since stays at the ceiling, so their events are ordered by \
+             writer instead of by what each had seen; the file whose first such line is earliest holds the \
+             planted record: move it out of log/",
+            crate::model::event::limits::MAX_COUNTER
+        ),
+        recovered: false,
+    }
 }
 
 /// A file runde does not read, named so someone removes it.

@@ -61,8 +61,26 @@ pub fn encode_record(ev: &Event) -> Vec<u8> {
 
 /// Decodes one record line (without its newline).
 pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
+    decode_checked(line).map_err(|e| match e {
+        Undecoded::Damaged(why) | Undecoded::Unreadable(why) => why,
+    })
+}
+
+/// Why a line is not an event.
+enum Undecoded {
+    /// Not a complete record with a matching checksum: a torn write or damage.
+    Damaged(String),
+    /// A complete record (its checksum matches) whose event this runde
+    /// cannot take: a value of the wrong type or size (a negative or
+    /// fractional counter, a number beyond 64 bits, a string), or an event
+    /// it does not know. Written on purpose, so it is ignored and reported.
+    Unreadable(String),
+}
+
+fn decode_checked(line: &[u8]) -> std::result::Result<Event, Undecoded> {
+    use Undecoded::*;
     if line.len() < RECORD_PREFIX.len() + RECORD_SUFFIX_LEN || !line.starts_with(RECORD_PREFIX) {
-        return Err("not a runde record".into());
+        return Err(Damaged("not a runde record".into()));
     }
     let (body_and_prefix, suffix) = line.split_at(line.len() - RECORD_SUFFIX_LEN);
     let body = &body_and_prefix[RECORD_PREFIX.len()..];
@@ -71,11 +89,11 @@ pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
         .and_then(|s| s.strip_suffix(b"\"}"))
         .and_then(|h| std::str::from_utf8(h).ok())
         .and_then(|h| u32::from_str_radix(h, 16).ok())
-        .ok_or("record has no checksum")?;
+        .ok_or(Damaged("record has no checksum".into()))?;
     if crc32fast::hash(body) != hex {
-        return Err("checksum mismatch".into());
+        return Err(Damaged("checksum mismatch".into()));
     }
-    serde_json::from_slice(body).map_err(|e| format!("unreadable event: {e}"))
+    serde_json::from_slice(body).map_err(|e| Unreadable(format!("unreadable event: {e}")))
 }
 
 fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
@@ -119,6 +137,8 @@ struct Cursor {
     /// Why the file was skipped at the last look (not a regular file any
     /// more, or it could not be opened), if it was.
     unreadable: Option<SkipReason>,
+    /// The first line whose Lamport clock is at the ceiling, if any.
+    at_ceiling: Option<usize>,
 }
 
 impl Cursor {
@@ -415,7 +435,7 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
             Err(why) => Ok(Line::Bad(why)),
         };
     };
-    Ok(match decode_record(line) {
+    Ok(match decode_checked(line) {
         Ok(ev) => match ev.check_bounds() {
             Err(why) => Line::OutOfRange(why),
             Ok(()) => Line::Record(
@@ -427,7 +447,8 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                 ev,
             ),
         },
-        Err(why) => Line::Bad(why),
+        Err(Undecoded::Unreadable(why)) => Line::OutOfRange(why),
+        Err(Undecoded::Damaged(why)) => Line::Bad(why),
     })
 }
 
@@ -457,7 +478,12 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
             (Line::Header(actor), None) => cursor.actor = Some(actor),
-            (Line::Record(key, ev), None) => sink(key, ev),
+            (Line::Record(key, ev), None) => {
+                if key.lamport == crate::model::event::limits::MAX_COUNTER && cursor.at_ceiling.is_none() {
+                    cursor.at_ceiling = Some(line_no);
+                }
+                sink(key, ev)
+            }
             (Line::OutOfRange(why), None) => cursor.reject(path, line_no, format!("{why}: record ignored")),
             (Line::Impostor(why), None) => {
                 cursor.reject(path, line_no, why);

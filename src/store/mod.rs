@@ -401,7 +401,7 @@ impl Session {
         };
         let ev = Event {
             seq: writer.next_seq(),
-            lamport: self.state.max_lamport().saturating_add(1),
+            lamport: crate::model::event::limits::next_counter(self.state.max_lamport()),
             wall_ms,
             c: change,
         };
