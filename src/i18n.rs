@@ -6,6 +6,8 @@ pub use rules::*;
 
 mod cli;
 mod flow;
+/// Saving a plan someone else changed meanwhile.
+pub mod plan_guard;
 mod prepare;
 mod synthesis;
 

@@ -118,7 +118,10 @@ fn a_symlinked_log_is_skipped_and_named_by_check_only() {
             .args(["check", p(&dir)])
             .assert()
             .code(1)
-            .stdout(predicate::str::contains(format!("\n{}: a symbolic link", link.display())));
+            .stdout(predicate::str::contains(format!(
+                "\n{}: a symbolic link",
+                link.display()
+            )));
     }
 }
 

@@ -357,19 +357,31 @@ fn a_hundred_thousand_pause_resume_events_are_folded_once_each() {
 
 #[cfg(unix)]
 #[test]
-fn plan_edit_never_writes_through_a_planted_rejected_link() {
+fn a_refused_plan_edit_is_kept_on_this_machine_never_through_a_planted_link() {
     let (t, dir) = new_session("kompetenznetzwerk", "de");
     let outside = t.path().join("root-only.txt");
     std::fs::write(&outside, "geheim").unwrap();
     std::os::unix::fs::symlink(&outside, dir.join("session.json.rejected")).unwrap();
+    let state = t.path().join("state");
     runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i 1s/^/kaputt/")
+        .env("RUNDE_STATE_DIR", &state)
         .env_remove("VISUAL")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("symbolic link"));
+        .stderr(predicate::str::contains(state.to_str().unwrap()));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "geheim");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with(".session-edit-")),
+        "no working copy in the shared folder: {leftovers:?}"
+    );
 }
 
 #[cfg(unix)]
@@ -448,9 +460,11 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     add(&dir, "methods", "bestätigt", &[]);
     let before = std::fs::read(dir.join("session.json")).unwrap();
+    let state = tempfile::tempdir().unwrap();
     runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i s/\"notes\"/\"notizen\"/")
+        .env("RUNDE_STATE_DIR", state.path())
         .env_remove("VISUAL")
         .assert()
         .code(1)
@@ -462,7 +476,20 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         before,
         "plan unchanged"
     );
-    assert!(dir.join("session.json.rejected").is_file(), "the edit is kept");
+    assert!(
+        !dir.join("session.json.rejected").exists(),
+        "nothing left in the shared folder"
+    );
+    let kept = std::fs::read_dir(state.path().join("plans"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        kept.join("session.json.rejected").is_file(),
+        "the edit is kept on this machine"
+    );
 }
 
 #[test]

@@ -23,7 +23,11 @@ fn exercise_bounded(entries: Vec<Entry>) -> Result<(), String> {
     std::thread::spawn(move || {
         let mut setup = Setup::new();
         setup.plant(&entries);
-        let _ = tx.send(setup.exercise().map_err(|e| format!("{e}\nplanted: {:?}", setup.planted)));
+        let _ = tx.send(
+            setup
+                .exercise()
+                .map_err(|e| format!("{e}\nplanted: {:?}", setup.planted)),
+        );
     });
     rx.recv_timeout(Duration::from_secs(60))
         .unwrap_or_else(|_| Err("a reader hung (60 s)".into()))
@@ -33,7 +37,10 @@ fn name() -> impl Strategy<Value = Vec<u8>> {
     let atom = prop::sample::select(ATOMS.to_vec()).prop_map(|a| a.as_bytes().to_vec());
     prop_oneof![
         // Any Unicode, and the markers runde and the engines use.
-        (any::<String>(), prop::sample::select(vec![".jsonl", ".json", ".sync-conflict-1.jsonl", ""]))
+        (
+            any::<String>(),
+            prop::sample::select(vec![".jsonl", ".json", ".sync-conflict-1.jsonl", ""])
+        )
             .prop_map(|(s, ext)| format!("{s}{ext}").into_bytes()),
         prop::collection::vec(atom, 1..6).prop_map(|v| v.concat()),
         // Raw bytes: not UTF-8 as often as not.
@@ -76,16 +83,21 @@ proptest! {
 #[test]
 fn the_kelvin_sign_and_other_length_changing_names_are_handled() {
     let conflict = "\u{e9}\u{212A}.sync-conflict-20260101-120000-ABCDEFG.jsonl";
-    let entries = [conflict, "\u{212A}\u{212A} (Konflikt 2026).jsonl", "İ_conflict-1.jsonl", "ẞ (conflicted copy).json"]
-        .iter()
-        .flat_map(|n| {
-            [Folder::Log, Folder::Session].map(|folder| Entry {
-                folder,
-                name: n.as_bytes().to_vec(),
-                kind: Kind::Log,
-            })
+    let entries = [
+        conflict,
+        "\u{212A}\u{212A} (Konflikt 2026).jsonl",
+        "İ_conflict-1.jsonl",
+        "ẞ (conflicted copy).json",
+    ]
+    .iter()
+    .flat_map(|n| {
+        [Folder::Log, Folder::Session].map(|folder| Entry {
+            folder,
+            name: n.as_bytes().to_vec(),
+            kind: Kind::Log,
         })
-        .collect();
+    })
+    .collect();
     exercise_bounded(entries).unwrap();
     // And the command line: `check` names the copy, exits 1, never panics.
     let (_t, dir) = new_session("kompetenznetzwerk", "de");

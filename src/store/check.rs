@@ -88,7 +88,12 @@ pub fn check(dir: &Path) -> Vec<Finding> {
                 let path = log_dir.join(name);
                 match scan_file(&path) {
                     Ok(scan) => {
-                        findings.extend(scan.unreadable.map(|why| skipped(Skipped { path: path.clone(), why })));
+                        findings.extend(scan.unreadable.map(|why| {
+                            skipped(Skipped {
+                                path: path.clone(),
+                                why,
+                            })
+                        }));
                         findings.extend(scan.at_ceiling.map(|line| at_ceiling(&path, line)));
                         findings.extend(scan.rejected.into_iter().map(|r| Finding {
                             path: r.path,

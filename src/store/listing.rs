@@ -90,7 +90,10 @@ pub fn list_files(dir: &Path, wanted: impl Fn(&str) -> bool) -> std::io::Result<
             Err(e) => Some(SkipReason::Unreadable(e.to_string())),
         };
         match why {
-            Some(why) => listing.skipped.push(Skipped { path: entry.path(), why }),
+            Some(why) => listing.skipped.push(Skipped {
+                path: entry.path(),
+                why,
+            }),
             None => listing.names.push(name),
         }
     }

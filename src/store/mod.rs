@@ -10,6 +10,7 @@ pub mod listing;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
+pub mod plan_guard;
 pub mod presence;
 pub mod probe;
 pub mod scan;

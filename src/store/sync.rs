@@ -186,6 +186,8 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
         )));
     }
     let plan_path = dir.join(PLAN_FILE);
+    // What the person compared the copies with: replaced only while it holds.
+    let started_from = super::plan_guard::current(dir)?;
     if keep != "current" {
         let chosen = copies
             .iter()
@@ -198,26 +200,22 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
             })?;
         let text = crate::store::plan_file::read_session_text(chosen)?;
         crate::model::Plan::parse(chosen, &text)?;
-        replace_atomically(&plan_path, text.as_bytes())?;
+        let replaced = super::durable::replace_file_if(&plan_path, text.as_bytes(), || {
+            Ok(super::plan_guard::current(dir)? == started_from)
+        })?;
+        if !replaced {
+            return Err(Error::Invalid(format!(
+                "{}: the plan changed while resolving; nothing was replaced or removed — compare again with `runde plan {} --resolve`",
+                plan_path.display(),
+                dir.display()
+            )));
+        }
     }
     for copy in &copies {
         std::fs::remove_file(copy).map_err(|e| Error::io(copy, e))?;
     }
     super::log::sync_dir(dir)?;
     Ok(copies)
-}
-
-/// Writes a temp file next to `path`, fsyncs it and renames it over `path`.
-fn replace_atomically(path: &Path, content: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".runde-plan-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    std::io::Write::write_all(&mut tmp, content).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
 }
 
 /// File names of paths, comma-separated.

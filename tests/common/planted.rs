@@ -209,7 +209,12 @@ impl Setup {
         }
         let log_dir = self.dir.join(LOG_DIR);
         let listing = log::list_logs(&log_dir).map_err(|e| format!("listing log/ failed: {e}"))?;
-        let must_skip: Vec<&PathBuf> = self.planted.iter().filter(|(p, k)| skipped_in_log(&log_dir, p, k)).map(|(p, _)| p).collect();
+        let must_skip: Vec<&PathBuf> = self
+            .planted
+            .iter()
+            .filter(|(p, k)| skipped_in_log(&log_dir, p, k))
+            .map(|(p, _)| p)
+            .collect();
         for p in &must_skip {
             if !listing.skipped.iter().any(|s| &&s.path == p) {
                 return Err(format!("{} is neither read nor skipped: {listing:?}", p.display()));
@@ -229,7 +234,10 @@ impl Setup {
             // A planted regular file with a corrupt record in its middle
             // stops the readers by design (storage.md §4), naming it.
             Err(runde::error::Error::Parse { path, .. })
-                if self.planted.iter().any(|(p, k)| p == path && matches!(k, Kind::Bytes(_))) => {}
+                if self
+                    .planted
+                    .iter()
+                    .any(|(p, k)| p == path && matches!(k, Kind::Bytes(_))) => {}
             Err(e) => return Err(format!("the session does not open: {e}")),
         }
         let findings = check::check(&self.dir);
@@ -291,7 +299,10 @@ fn filters_agree(path: &Path) -> Result<(), String> {
         return Err(format!("{name:?}: classify and is_conflict_copy disagree"));
     }
     if let Some(original) = sync::original_of(path) {
-        let o = original.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let o = original
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let stem = o.rsplit_once('.').map_or(o.as_str(), |(s, _)| s);
         if !name.starts_with(stem) {
             return Err(format!("{name:?}: original {o:?} is not its start"));
@@ -303,7 +314,11 @@ fn filters_agree(path: &Path) -> Result<(), String> {
 /// A name made one valid path component: no `/` or NUL, not empty, not
 /// `.` or `..`, at most 200 bytes.
 fn component(raw: &[u8]) -> Vec<u8> {
-    let mut name: Vec<u8> = raw.iter().map(|&b| if b == b'/' || b == 0 { b'_' } else { b }).take(200).collect();
+    let mut name: Vec<u8> = raw
+        .iter()
+        .map(|&b| if b == b'/' || b == 0 { b'_' } else { b })
+        .take(200)
+        .collect();
     if name.is_empty() || name == b"." || name == b".." {
         name.insert(0, b'x');
     }
@@ -350,7 +365,11 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Vec<u8>)> {
                 out.insert(e.path(), (0, b"dir".to_vec()));
             } else if t.is_file() {
                 let len = e.metadata().map(|m| m.len()).unwrap_or(0);
-                let head = if len <= 1 << 16 { std::fs::read(e.path()).unwrap_or_default() } else { Vec::new() };
+                let head = if len <= 1 << 16 {
+                    std::fs::read(e.path()).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
                 out.insert(e.path(), (len, head));
             } else {
                 out.insert(e.path(), (0, b"other".to_vec()));
