@@ -57,6 +57,12 @@ impl From<Error> for Finding {
 
 /// Checks plan and logs of the session in `dir`.
 pub fn check(dir: &Path) -> Vec<Finding> {
+    check_with_clock(dir, std::sync::Arc::new(crate::clock::SystemClock))
+}
+
+/// [`check`] with the time read from `clock` (a clock ahead is judged
+/// against it).
+pub fn check_with_clock(dir: &Path, clock: std::sync::Arc<dyn crate::clock::Clock>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let plan_path = dir.join(PLAN_FILE);
     let plan_ok = match read_session_text(&plan_path) {
@@ -125,8 +131,9 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     }
     findings.extend(sync_conflicts(dir, &log_dir));
     if plan_ok && logs_ok {
-        match Session::open(dir) {
+        match Session::open_with_clock(dir, clock) {
             Ok(session) => {
+                findings.extend(session.clocks_off().into_iter().map(clock_off));
                 findings.extend(orphans(&session, &plan_path));
                 findings.extend(gone_sources(&session, &plan_path));
             }
@@ -149,6 +156,26 @@ fn at_ceiling(path: &Path, line: usize) -> Finding {
              planted record: move it out of log/",
             crate::model::event::limits::MAX_COUNTER
         ),
+        recovered: false,
+    }
+}
+
+/// A writer whose clock disagrees with the log: its timer facts are
+/// placed by the log's order; someone should set that computer's clock.
+fn clock_off(c: super::ClockOff) -> Finding {
+    let how = if c.behind_ms > 0 {
+        "its timer facts were stamped before facts it had already seen, and were placed after them"
+    } else {
+        "it stamps facts in the future; its timer facts are placed by the log's order"
+    };
+    Finding {
+        message: format!(
+            "the clock of writer {} is off by {} or more against the log ({how}); set that computer's clock",
+            c.who(),
+            c.offset_text()
+        ),
+        path: c.log,
+        line: None,
         recovered: false,
     }
 }

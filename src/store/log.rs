@@ -139,6 +139,8 @@ struct Cursor {
     unreadable: Option<SkipReason>,
     /// The first line whose Lamport clock is at the ceiling, if any.
     at_ceiling: Option<usize>,
+    /// Who the header says writes this log, if it says.
+    by: Option<String>,
 }
 
 impl Cursor {
@@ -270,6 +272,13 @@ impl LogReader {
     /// Lines reported and skipped so far.
     pub fn rejected(&self) -> Vec<Rejected> {
         self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
+    }
+
+    /// The log file of the writer `actor` and the name its header gives.
+    pub fn writer(&self, actor: &str) -> (PathBuf, Option<String>) {
+        let name = format!("{actor}.jsonl");
+        let by = self.cursors.get(&name).and_then(|c| c.by.clone());
+        (self.dir.join(name), by)
     }
 
     /// Entries of the log folder that are not read: links, folders, FIFOs,
@@ -406,7 +415,7 @@ fn oversize() -> String {
 /// the hot path of loading, so the event is not boxed.
 #[allow(clippy::large_enum_variant)]
 enum Line {
-    Header(Arc<str>),
+    Header(Arc<str>, Option<String>),
     Record(OrderKey, Event),
     /// A header claiming an actor that is not the file's own name.
     Impostor(String),
@@ -431,7 +440,7 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                  this file was not written by runde and is ignored",
                 h.actor
             ))),
-            Ok(h) => Ok(Line::Header(Arc::from(h.actor))),
+            Ok(h) => Ok(Line::Header(Arc::from(h.actor), h.by)),
             Err(why) => Ok(Line::Bad(why)),
         };
     };
@@ -477,7 +486,10 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
-            (Line::Header(actor), None) => cursor.actor = Some(actor),
+            (Line::Header(actor, by), None) => {
+                cursor.actor = Some(actor);
+                cursor.by = by;
+            }
             (Line::Record(key, ev), None) => {
                 if key.lamport == crate::model::event::limits::MAX_COUNTER && cursor.at_ceiling.is_none() {
                     cursor.at_ceiling = Some(line_no);

@@ -99,6 +99,37 @@ pub struct Session {
     background: Option<Background>,
 }
 
+/// A writer whose clock disagrees with the log (see [`Session::clocks_off`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockOff {
+    /// The writer's id.
+    pub actor: Arc<str>,
+    /// How far its clock is behind the log, at least (negative: ahead).
+    pub behind_ms: i64,
+    /// Its log file.
+    pub log: PathBuf,
+    /// The name its log's header gives, if any.
+    pub by: Option<String>,
+}
+
+impl ClockOff {
+    /// Who it is, for a person: the header's name, else the writer's id.
+    pub fn who(&self) -> String {
+        self.by.clone().unwrap_or_else(|| self.actor.to_string())
+    }
+
+    /// The offset as a person reads it: `-30 min` (behind), `+1 h 05 min`.
+    pub fn offset_text(&self) -> String {
+        let sign = if self.behind_ms > 0 { "-" } else { "+" };
+        let minutes = self.behind_ms.unsigned_abs() / 60_000;
+        if minutes >= 60 {
+            format!("{sign}{} h {:02} min", minutes / 60, minutes % 60)
+        } else {
+            format!("{sign}{minutes} min")
+        }
+    }
+}
+
 /// The state of background writes: the writer id events are stamped with
 /// and the events handed over but not yet known to be on disk.
 #[derive(Debug)]
@@ -247,6 +278,29 @@ impl Session {
         self.reader.rejected()
     }
 
+    /// Writers whose clocks disagree with the log by more than a minute:
+    /// behind (their timer facts were placed later than stamped, see
+    /// `model::state::timers`) or ahead (stamped in our future), largest
+    /// first. Each with its log file and the name its header gives.
+    pub fn clocks_off(&self) -> Vec<ClockOff> {
+        let behind = self.state.clocks_behind().into_iter();
+        let ahead = self.ahead.iter().map(|(a, off)| (a.clone(), *off));
+        let mut out: Vec<ClockOff> = behind
+            .chain(ahead)
+            .map(|(actor, behind_ms)| {
+                let (log, by) = self.reader.writer(&actor);
+                ClockOff {
+                    actor,
+                    behind_ms,
+                    log,
+                    by,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.behind_ms.abs().cmp(&a.behind_ms.abs()).then_with(|| a.actor.cmp(&b.actor)));
+        out
+    }
+
     /// Entries of `log/` that are not read (links, folders, FIFOs, names
     /// that are not UTF-8, files that cannot be opened): `runde check`
     /// names them; for everyone else they simply are not there.
@@ -300,16 +354,17 @@ impl Session {
         let state = &mut self.state;
         let now = self.clock.now_ms();
         let ahead = &mut self.ahead;
-        let count = self.reader.poll_into(&mut |key, mut ev| {
+        let count = self.reader.poll_into(&mut |key, ev| {
             // Nothing can have happened after now: a timer paused by a host
-            // an hour ahead is paused now, not in an hour.
+            // an hour ahead is paused by the log's order, not in an hour.
             let sample = now.saturating_sub(ev.wall_ms);
             if sample < -FUTURE_TOLERANCE_MS {
                 let entry = ahead.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
-                ev.wall_ms = now;
+                state.apply_from_future(&key, ev, now)
+            } else {
+                state.apply(&key, ev)
             }
-            state.apply(&key, ev)
         })?;
         let conflicts = sync::plan_conflicts(&self.dir);
         let conflicts_changed = conflicts != self.plan_conflicts;
