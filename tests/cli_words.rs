@@ -237,12 +237,7 @@ fn a_rejected_plan_edit_points_at_its_file_and_is_reopened() {
     assert_eq!(out.status.code(), Some(1));
     // Kept on this machine, not in the shared session folder.
     assert!(!dir.join("session.json.rejected").exists());
-    let kept = std::fs::read_dir(state.path().join("plans"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let kept = kept_plan_edits(state.path());
     let rejected = kept.join("session.json.rejected");
     let text = std::fs::read_to_string(&rejected).unwrap();
     let line = text.lines().position(|l| l.contains("sprache")).unwrap() + 1;

@@ -315,7 +315,9 @@ fn a_timer_paused_by_a_host_an_hour_ahead_is_paused_by_the_log_for_everyone() {
     // The newest fact before the pause: a note 60 s after the start.
     fx.clock.advance_secs(60);
     let mut group = fx.session();
-    group.add_note("methods", None, "eine Notiz", runde::model::NoteKind::Bullet, false).unwrap();
+    group
+        .add_note("methods", None, "eine Notiz", runde::model::NoteKind::Bullet, false)
+        .unwrap();
     fx.clock.advance_secs(5);
     let ahead = runde::clock::FakeClock::at(fx.clock.now_ms() + 3_600_000);
     let mut skewed = runde::store::Session::open_with_clock(fx.dir(), Arc::new(ahead)).unwrap();
@@ -487,12 +489,7 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         !dir.join("session.json.rejected").exists(),
         "nothing left in the shared folder"
     );
-    let kept = std::fs::read_dir(state.path().join("plans"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let kept = kept_plan_edits(state.path());
     assert!(
         kept.join("session.json.rejected").is_file(),
         "the edit is kept on this machine"

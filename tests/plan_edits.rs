@@ -136,12 +136,7 @@ fn two_plan_edits_of_the_same_field_refuse_the_later_and_keep_it_on_this_machine
         first.1
     );
     assert!(first.1.contains("--edit"), "how to settle it: {}", first.1);
-    let kept = std::fs::read_dir(state.join("plans"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let kept = kept_plan_edits(&state);
     let text = std::fs::read_to_string(kept.join("session.json.rejected")).unwrap();
     assert!(text.contains("Von A"), "A's version is kept: {text}");
     let shared: Vec<String> = std::fs::read_dir(&dir)
@@ -255,12 +250,7 @@ fn prepare_never_saves_its_stale_value_over_a_field_changed_elsewhere() {
         s.contains("Nicht gespeichert") && s.contains("\"Von hier\"") && s.contains("\"Von dort\""),
         "{s}"
     );
-    let kept = std::fs::read_dir(state.join("plans"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let kept = kept_plan_edits(&state);
     assert!(
         std::fs::read_to_string(kept.join("session.json.rejected"))
             .unwrap()

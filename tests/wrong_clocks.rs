@@ -54,7 +54,10 @@ fn a_pause_from_a_clock_behind_or_ahead_lands_where_the_log_puts_it() {
         let live = facilitator.state().timer("methods");
         assert!(!live.is_running(), "offset {offset}");
         let live_left = live.remaining_ms(fx.clock.now_ms());
-        assert!(placed(live_left), "offset {offset}: live view shows {live_left} of {total}");
+        assert!(
+            placed(live_left),
+            "offset {offset}: live view shows {live_left} of {total}"
+        );
         for _ in 0..3 {
             let (running, left) = remaining_now(&fx);
             assert!(!running, "offset {offset}");
@@ -104,7 +107,9 @@ fn the_views_name_the_writer_whose_clock_is_off() {
     let mut facilitator = fx.session();
     facilitator.timer("methods", TimerCommand::Start).unwrap();
     fx.clock.advance_ms(10 * MIN);
-    writer(&fx, -30 * MIN, "Laptop B").timer("methods", TimerCommand::Pause).unwrap();
+    writer(&fx, -30 * MIN, "Laptop B")
+        .timer("methods", TimerCommand::Pause)
+        .unwrap();
     let app = fx.facilitator(None);
     let screen = screen(&app, 160, 45);
     assert!(screen.contains("Laptop B -"), "{screen}");

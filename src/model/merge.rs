@@ -23,112 +23,133 @@ pub struct Clash {
 /// The merged document, or every clash. `base` is `None` when both sides
 /// created the document independently (then every difference clashes).
 pub fn merge3(base: Option<&Value>, mine: &Value, theirs: &Value) -> Result<Value, Vec<Clash>> {
-    let mut clashes = Vec::new();
-    let merged = merge_at(String::new(), base, Some(mine), Some(theirs), &mut clashes);
+    let mut m = Merger::default();
+    let merged = m.merge(String::new(), base, Some(mine), Some(theirs));
     match merged {
-        Some(v) if clashes.is_empty() => Ok(v),
-        _ if clashes.is_empty() => Ok(Value::Null),
-        _ => Err(clashes),
+        _ if !m.clashes.is_empty() => Err(m.clashes),
+        Some(v) => Ok(v),
+        None => Ok(Value::Null),
     }
 }
 
 /// The same, preferring `mine` at every clash: what a person gets back to
 /// settle a refused edit (their changes over everything the other side did).
 pub fn merge3_mine_wins(base: Option<&Value>, mine: &Value, theirs: &Value) -> Value {
-    let mut clashes = Vec::new();
-    merge_with(String::new(), base, Some(mine), Some(theirs), &mut clashes, true).unwrap_or(Value::Null)
+    let mut m = Merger {
+        mine_wins: true,
+        ..Merger::default()
+    };
+    m.merge(String::new(), base, Some(mine), Some(theirs))
+        .unwrap_or(Value::Null)
 }
 
-fn merge_at(
-    path: String,
-    base: Option<&Value>,
-    mine: Option<&Value>,
-    theirs: Option<&Value>,
-    clashes: &mut Vec<Clash>,
-) -> Option<Value> {
-    merge_with(path, base, mine, theirs, clashes, false)
-}
-
-fn merge_with(
-    path: String,
-    base: Option<&Value>,
-    mine: Option<&Value>,
-    theirs: Option<&Value>,
-    clashes: &mut Vec<Clash>,
+/// One merge: the clashes found so far, and which side a clash keeps.
+#[derive(Default)]
+struct Merger {
+    clashes: Vec<Clash>,
     mine_wins: bool,
-) -> Option<Value> {
-    if mine == theirs {
-        return mine.cloned();
-    }
-    if mine == base {
-        return theirs.cloned();
-    }
-    if theirs == base {
-        return mine.cloned();
-    }
-    match (base, mine, theirs) {
-        (b, Some(Value::Object(m)), Some(Value::Object(t))) if b.is_none_or(Value::is_object) => {
-            let empty = Map::new();
-            let b = b.and_then(Value::as_object).unwrap_or(&empty);
-            Some(Value::Object(merge_objects(&path, b, m, t, clashes, mine_wins)))
+}
+
+impl Merger {
+    /// Merges one field (`None`: absent on that side).
+    fn merge(
+        &mut self,
+        path: String,
+        base: Option<&Value>,
+        mine: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Option<Value> {
+        if mine == theirs {
+            return mine.cloned();
         }
-        (b, Some(Value::Array(m)), Some(Value::Array(t))) if b.is_none_or(Value::is_array) => {
-            let empty = Vec::new();
-            let b = b.and_then(Value::as_array).unwrap_or(&empty);
-            match merge_keyed(&path, b, m, t, clashes, mine_wins) {
-                Some(v) => Some(Value::Array(v)),
-                None => clash(path, base, mine, theirs, clashes, mine_wins),
+        if mine == base {
+            return theirs.cloned();
+        }
+        if theirs == base {
+            return mine.cloned();
+        }
+        match (base, mine, theirs) {
+            (b, Some(Value::Object(m)), Some(Value::Object(t))) if b.is_none_or(Value::is_object) => {
+                let empty = Map::new();
+                let b = b.and_then(Value::as_object).unwrap_or(&empty);
+                Some(Value::Object(self.objects(&path, b, m, t)))
+            }
+            (b, Some(Value::Array(m)), Some(Value::Array(t))) if b.is_none_or(Value::is_array) => {
+                let empty = Vec::new();
+                let b = b.and_then(Value::as_array).unwrap_or(&empty);
+                match self.keyed(&path, b, m, t) {
+                    Some(v) => Some(Value::Array(v)),
+                    None => self.clash(path, base, mine, theirs),
+                }
+            }
+            _ => self.clash(path, base, mine, theirs),
+        }
+    }
+
+    fn clash(
+        &mut self,
+        path: String,
+        base: Option<&Value>,
+        mine: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Option<Value> {
+        self.clashes.push(Clash {
+            path,
+            base: base.cloned(),
+            mine: mine.cloned(),
+            theirs: theirs.cloned(),
+        });
+        if self.mine_wins { mine.cloned() } else { theirs.cloned() }
+    }
+
+    fn objects(
+        &mut self,
+        path: &str,
+        base: &Map<String, Value>,
+        mine: &Map<String, Value>,
+        theirs: &Map<String, Value>,
+    ) -> Map<String, Value> {
+        // Keys in theirs' order, then keys only mine has (in mine's order).
+        let keys = theirs
+            .keys()
+            .chain(mine.keys().filter(|k| !theirs.contains_key(*k)))
+            .chain(
+                base.keys()
+                    .filter(|k| !theirs.contains_key(*k) && !mine.contains_key(*k)),
+            );
+        let mut out = Map::new();
+        for key in keys {
+            let at = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if let Some(v) = self.merge(at, base.get(key), mine.get(key), theirs.get(key)) {
+                out.insert(key.clone(), v);
             }
         }
-        _ => clash(path, base, mine, theirs, clashes, mine_wins),
+        out
     }
-}
 
-fn clash(
-    path: String,
-    base: Option<&Value>,
-    mine: Option<&Value>,
-    theirs: Option<&Value>,
-    clashes: &mut Vec<Clash>,
-    mine_wins: bool,
-) -> Option<Value> {
-    clashes.push(Clash {
-        path,
-        base: base.cloned(),
-        mine: mine.cloned(),
-        theirs: theirs.cloned(),
-    });
-    if mine_wins { mine.cloned() } else { theirs.cloned() }
-}
-
-fn merge_objects(
-    path: &str,
-    base: &Map<String, Value>,
-    mine: &Map<String, Value>,
-    theirs: &Map<String, Value>,
-    clashes: &mut Vec<Clash>,
-    mine_wins: bool,
-) -> Map<String, Value> {
-    // Keys in theirs' order, then keys only mine has (in mine's order).
-    let keys = theirs
-        .keys()
-        .chain(mine.keys().filter(|k| !theirs.contains_key(*k)))
-        .chain(
-            base.keys()
-                .filter(|k| !theirs.contains_key(*k) && !mine.contains_key(*k)),
-        );
-    let mut out = Map::new();
-    for key in keys {
-        let at = if path.is_empty() {
-            key.clone()
-        } else {
-            format!("{path}.{key}")
-        };
-        if let Some(v) = merge_with(at, base.get(key), mine.get(key), theirs.get(key), clashes, mine_wins) {
-            out.insert(key.clone(), v);
+    /// Merges lists of keyed objects element by element; `None` when a list
+    /// is not keyed (then it is one value) or both sides reordered it
+    /// differently.
+    fn keyed(&mut self, path: &str, base: &[Value], mine: &[Value], theirs: &[Value]) -> Option<Vec<Value>> {
+        let (kb, km, kt) = (keys(base)?, keys(mine)?, keys(theirs)?);
+        if km.is_empty() && kt.is_empty() {
+            return None;
         }
+        let order = merged_order(&kb, &km, &kt)?;
+        let find = |list: &[Value], keys: &[&str], k: &str| keys.iter().position(|x| *x == k).map(|i| list[i].clone());
+        let mut out = Vec::new();
+        for k in order {
+            let (b, m, t) = (find(base, &kb, k), find(mine, &km, k), find(theirs, &kt, k));
+            if let Some(v) = self.merge(format!("{path}[{k}]"), b.as_ref(), m.as_ref(), t.as_ref()) {
+                out.push(v);
+            }
+        }
+        Some(out)
     }
-    out
 }
 
 /// The key of a list element: its `id`, or a person's `name`.
@@ -145,33 +166,6 @@ fn keys(list: &[Value]) -> Option<Vec<&str>> {
     sorted.sort_unstable();
     sorted.dedup();
     (sorted.len() == keys.len()).then_some(keys)
-}
-
-/// Merges lists of keyed objects element by element; `None` when a list is
-/// not keyed (then it is one value) or both sides reordered it differently.
-fn merge_keyed(
-    path: &str,
-    base: &[Value],
-    mine: &[Value],
-    theirs: &[Value],
-    clashes: &mut Vec<Clash>,
-    mine_wins: bool,
-) -> Option<Vec<Value>> {
-    let (kb, km, kt) = (keys(base)?, keys(mine)?, keys(theirs)?);
-    if km.is_empty() && kt.is_empty() {
-        return None;
-    }
-    let order = merged_order(&kb, &km, &kt)?;
-    let find = |list: &'_ [Value], keys: &[&str], k: &str| keys.iter().position(|x| *x == k).map(|i| list[i].clone());
-    let mut out = Vec::new();
-    for k in order {
-        let at = format!("{path}[{k}]");
-        let (b, m, t) = (find(base, &kb, k), find(mine, &km, k), find(theirs, &kt, k));
-        if let Some(v) = merge_with(at, b.as_ref(), m.as_ref(), t.as_ref(), clashes, mine_wins) {
-            out.push(v);
-        }
-    }
-    Some(out)
 }
 
 /// The order of the merged list: the side that did not reorder the common

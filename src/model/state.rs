@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 
 use foldhash::HashMap;
 
-use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal};
 #[cfg(test)]
 use super::event::TimerOp;
+use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal};
 use super::timer::TimerFacts;
 
 /// A note as it stands now.

@@ -297,7 +297,12 @@ impl Session {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.behind_ms.abs().cmp(&a.behind_ms.abs()).then_with(|| a.actor.cmp(&b.actor)));
+        out.sort_by(|a, b| {
+            b.behind_ms
+                .abs()
+                .cmp(&a.behind_ms.abs())
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
         out
     }
 
