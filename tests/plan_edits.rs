@@ -261,4 +261,8 @@ fn prepare_never_saves_its_stale_value_over_a_field_changed_elsewhere() {
     let plan = plan_json(&dir);
     assert_eq!(plan["title"], "Von hier");
     assert_eq!(plan["network"], "Netz von dort");
+    assert!(
+        !kept.join("session.json.rejected").exists(),
+        "settled: the kept copy is gone"
+    );
 }

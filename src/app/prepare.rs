@@ -219,6 +219,9 @@ pub struct Prepare {
     pub banner: Option<String>,
     /// Where refused saves are kept (`None`: the local state directory).
     pub state_root: Option<PathBuf>,
+    /// A save of this editor was refused and its version kept: the next
+    /// successful save settles it (and removes the kept copy).
+    kept_refused: bool,
 }
 
 impl Prepare {
@@ -253,6 +256,7 @@ impl Prepare {
             base: crate::store::plan_guard::PlanBase::default(),
             banner: None,
             state_root: None,
+            kept_refused: false,
         }
     }
 

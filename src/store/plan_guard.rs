@@ -315,9 +315,9 @@ pub fn describe(r: &Refusal, lang: crate::model::Lang) -> Vec<String> {
         out.push(format!("{} {why}", s.cannot_merge));
     }
     for c in &r.clashes {
+        let field = if c.path.is_empty() { "(plan)" } else { c.path.as_str() };
         out.push(format!(
-            "{}: {} {} · {} {} · {} {}",
-            c.path,
+            "{field}: {} {} · {} {} · {} {}",
             s.yours,
             merge::show(c.mine.as_ref()),
             s.theirs,

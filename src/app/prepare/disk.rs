@@ -90,13 +90,17 @@ impl Prepare {
                     self.plan = plan;
                     self.base = r.current.clone();
                 }
-                let mut lines = vec![w.refused.to_string()];
-                lines.extend(plan_guard::describe(&r, self.lang()));
+                let mut lines = plan_guard::describe(&r, self.lang());
                 lines.push(w.settle_prepare.to_string());
-                self.banner = Some(lines.join(" · "));
+                self.banner = Some(format!("{} {}", w.refused, lines.join(" · ")));
+                self.kept_refused = true;
                 self.say(w.refused.to_string(), Tone::Error);
                 return Ok(false);
             }
+        }
+        // A refusal this editor kept is settled by this save.
+        if std::mem::take(&mut self.kept_refused) {
+            let _ = plan_guard::clear_rejected(&root, &self.dir);
         }
         Ok(true)
     }
