@@ -113,9 +113,17 @@ pub struct ClockOff {
 }
 
 impl ClockOff {
-    /// Who it is, for a person: the header's name, else the writer's id.
+    /// Who it is, for a person: the header's name (one line, controls made
+    /// visible, at most 40 characters — anyone may have written it), else
+    /// the writer's id.
     pub fn who(&self) -> String {
-        self.by.clone().unwrap_or_else(|| self.actor.to_string())
+        match &self.by {
+            Some(by) => crate::model::text::one_line(&crate::model::text::neutralise_controls(by))
+                .chars()
+                .take(40)
+                .collect(),
+            None => self.actor.to_string(),
+        }
     }
 
     /// The offset as a person reads it: `-30 min` (behind), `+1 h 05 min`.
