@@ -168,10 +168,14 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
         .iter()
         .filter_map(|m| lower.find(m))
         .min()?;
-    // Nothing before the marker: a copy of no file (and `with_file_name`
-    // of an empty name would name the folder).
-    let original = stem.get(..cut).filter(|s| !s.is_empty())?;
-    Some(copy.with_file_name(format!("{original}{ext}")))
+    // Nothing (or only `.`/`..`) before the marker: a copy of no file —
+    // such a name would be the folder itself or its parent.
+    let before = stem.get(..cut)?;
+    let original = format!("{before}{ext}");
+    if before.is_empty() || original == "." || original == ".." {
+        return None;
+    }
+    Some(copy.with_file_name(original))
 }
 
 /// Keeps one version of the plan and removes all conflict copies: `keep`
@@ -328,6 +332,19 @@ mod tests {
             "01ab (Konflikt 2026-01-01).jsonl",
         ] {
             assert_eq!(original_of(&d.join(copy)), Some(d.join("01ab.jsonl")), "{copy}");
+        }
+    }
+
+    #[test]
+    fn a_copy_of_no_file_has_no_original() {
+        let d = Path::new("/s/log");
+        for copy in [
+            " (conflicted copy 2026).jsonl",
+            ". (conflicted copy 2026-01-01)",
+            ".. (Konflikt 1)",
+            ".sync-conflict-1",
+        ] {
+            assert_eq!(original_of(&d.join(copy)), None, "{copy:?}");
         }
     }
 
