@@ -1,7 +1,7 @@
 //! Carries out CLI commands on a session folder. Output goes to stdout,
 //! errors come back to `main` as [`Error`]s with their exit codes.
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 

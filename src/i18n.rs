@@ -7,6 +7,8 @@ pub use rules::*;
 mod cli;
 mod flow;
 mod minutes;
+/// Saving a plan someone else changed meanwhile.
+pub mod plan_guard;
 mod prepare;
 mod run_sheet;
 mod synthesis;

@@ -104,8 +104,9 @@ fn disable_paste() {
     let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
 }
 
-/// Runs the plan editor (`runde prepare`) until it quits. It has no clock
-/// to tick and no session to watch: it redraws after each event only.
+/// Runs the plan editor (`runde prepare`) until it quits. It redraws after
+/// each event, and looks at `session.json` once a second (someone may edit
+/// the plan elsewhere; see `app/prepare/disk.rs`).
 pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
     require_terminal()?;
     let (tx, rx) = mpsc::channel();
@@ -121,10 +122,11 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
             if editor.quit {
                 return Ok(());
             }
-            match rx.recv() {
+            match rx.recv_timeout(std::time::Duration::from_secs(1)) {
                 Ok(Msg::Term(ev)) => dirty = editor.handle_event(ev),
                 Ok(Msg::Store) => dirty = false,
-                Ok(Msg::Stop) | Err(_) => return Ok(()),
+                Err(mpsc::RecvTimeoutError::Timeout) => dirty = editor.check_disk(),
+                Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
     })();

@@ -15,6 +15,7 @@ use crate::model::plan_edit::{self as edit, FieldError, NoteCounts, Refusal};
 use crate::model::{BoardKind, Lang, Plan, template};
 use crate::store::plan_file;
 
+mod disk;
 mod fields;
 mod keys;
 mod tabs;
@@ -218,6 +219,17 @@ pub struct Prepare {
     pub keystrokes: usize,
     /// Of those, keys typed into text fields.
     pub typed_keys: usize,
+    /// The bytes of `session.json` this editor's plan is based on: a save
+    /// writes only over them (else it merges or refuses, see `disk.rs`).
+    pub base: crate::store::plan_guard::PlanBase,
+    /// A warning that stays until settled: the plan was changed elsewhere
+    /// while this editor has unsaved changes, or a save was refused.
+    pub banner: Option<String>,
+    /// Where refused saves are kept (`None`: the local state directory).
+    pub state_root: Option<PathBuf>,
+    /// A save of this editor was refused and its version kept: the next
+    /// successful save settles it (and removes the kept copy).
+    kept_refused: bool,
 }
 
 impl Prepare {
@@ -249,12 +261,16 @@ impl Prepare {
             quit: false,
             keystrokes: 0,
             typed_keys: 0,
+            base: crate::store::plan_guard::PlanBase::default(),
+            banner: None,
+            state_root: None,
+            kept_refused: false,
         }
     }
 
     /// Opens the editor on a folder: its plan, or an empty one for `date`.
     pub fn open(dir: PathBuf, lang: Option<Lang>, date: crate::model::plan::Date) -> Result<Prepare, Error> {
-        let saved = plan_file::load(&dir)?;
+        let (saved, base) = crate::store::plan_guard::load(&dir)?;
         let plan = saved.clone().unwrap_or_else(|| {
             let lang = lang.unwrap_or_default();
             let mut plan = edit::empty_plan(lang, date);
@@ -270,7 +286,9 @@ impl Prepare {
                 .into_iter()
                 .map(|t| (t, false)),
         );
-        Ok(Prepare::new(dir, plan, saved, notes, templates))
+        let mut editor = Prepare::new(dir, plan, saved, notes, templates);
+        editor.base = base;
+        Ok(editor)
     }
 
     /// The editor's words (in the plan's language).

@@ -172,6 +172,21 @@ pub mod limits {
     /// Highest Lamport clock or sequence number accepted (2^53: far beyond
     /// any real session, and `+ 1` can never wrap).
     pub const MAX_COUNTER: u64 = 1 << 53;
+
+    /// The one test of a Lamport clock or sequence number, for reading and
+    /// for writing alike: `1..=MAX_COUNTER`.
+    pub fn counter_ok(value: u64) -> bool {
+        (1..=MAX_COUNTER).contains(&value)
+    }
+
+    /// The clock a writer stamps next, from the highest clock among the
+    /// records it accepted: one more, but never past [`MAX_COUNTER`]. So a
+    /// record that passed [`counter_ok`] can never make a save fail: at
+    /// the ceiling (only a planted record gets anyone there) later events
+    /// share the clock and are ordered by writer and sequence number.
+    pub fn next_counter(highest_accepted: u64) -> u64 {
+        highest_accepted.saturating_add(1).clamp(1, MAX_COUNTER)
+    }
     /// Longest timer length or extension: 24 hours.
     pub const MAX_DURATION_MS: i64 = 24 * 60 * 60 * 1000;
     /// Latest wall time accepted: the end of the year 9999 (ms since epoch).
@@ -187,10 +202,10 @@ impl Event {
     /// out of range.
     pub fn check_bounds(&self) -> Result<(), String> {
         use limits::*;
-        if self.seq == 0 || self.seq > MAX_COUNTER {
+        if !counter_ok(self.seq) {
             return Err(format!("sequence number {} out of range", self.seq));
         }
-        if self.lamport == 0 || self.lamport > MAX_COUNTER {
+        if !counter_ok(self.lamport) {
             return Err(format!("Lamport clock {} out of range", self.lamport));
         }
         if !(0..=MAX_WALL_MS).contains(&self.wall_ms) {

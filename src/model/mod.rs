@@ -3,6 +3,7 @@
 //! Nothing in here touches the disk or the clock.
 pub mod event;
 pub mod finding;
+pub mod merge;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;

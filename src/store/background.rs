@@ -105,7 +105,7 @@ impl Session {
     /// writer; the outcome arrives later.
     pub(super) fn append_in_background(&mut self, change: Change) -> Result<()> {
         let wall_ms = self.clock.now_ms();
-        let lamport = self.state.max_lamport().saturating_add(1);
+        let lamport = crate::model::event::limits::next_counter(self.state.max_lamport());
         let by = self.by.clone();
         let faults = self.faults.clone();
         let Some(bg) = self.background.as_mut() else {

@@ -31,6 +31,13 @@ pub fn refuse_symlink(path: &Path) -> Result<()> {
 /// Replaces (or creates) `path` with `content`, durably. Never follows a
 /// symbolic link at `path` or at the temp name.
 pub fn replace_file(path: &Path, content: &[u8]) -> Result<()> {
+    replace_file_if(path, content, || Ok(true)).map(|_| ())
+}
+
+/// [`replace_file`], but only if `still_ok` — asked after the new content
+/// is on disk under its temp name, right before the rename — says so;
+/// returns whether it replaced the file. The temp file is removed otherwise.
+pub fn replace_file_if(path: &Path, content: &[u8], still_ok: impl FnOnce() -> Result<bool>) -> Result<bool> {
     refuse_symlink(path)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -38,13 +45,24 @@ pub fn replace_file(path: &Path, content: &[u8]) -> Result<()> {
     };
     let old = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let (tmp_path, mut file) = create_temp(&dir, path)?;
-    let written = write_synced(&mut file, &tmp_path, content, old.as_ref())
-        .and_then(|()| std::fs::rename(&tmp_path, path).map_err(|e| Error::io(path, e)));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp_path);
-        return Err(e);
+    let written = write_synced(&mut file, &tmp_path, content, old.as_ref()).and_then(|()| still_ok());
+    match written {
+        Ok(true) => {}
+        Ok(false) => {
+            let _ = std::fs::remove_file(&tmp_path);
+            return Ok(false);
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp_path);
+            return Err(e);
+        }
     }
-    sync_dir(&dir)
+    if let Err(e) = std::fs::rename(&tmp_path, path) {
+        let _ = std::fs::remove_file(&tmp_path);
+        return Err(Error::io(path, e));
+    }
+    sync_dir(&dir)?;
+    Ok(true)
 }
 
 /// Creates a fresh temp file next to `target` (`create_new`: an existing

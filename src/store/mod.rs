@@ -6,9 +6,11 @@ pub mod check;
 pub mod create;
 pub mod drafts;
 pub mod durable;
+pub mod listing;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
+pub mod plan_guard;
 pub mod presence;
 pub mod probe;
 pub mod scan;
@@ -95,6 +97,45 @@ pub struct Session {
     /// Writes on a background thread (views); `None`: every append waits
     /// for its fsync (the CLI).
     background: Option<Background>,
+}
+
+/// A writer whose clock disagrees with the log (see [`Session::clocks_off`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockOff {
+    /// The writer's id.
+    pub actor: Arc<str>,
+    /// How far its clock is behind the log, at least (negative: ahead).
+    pub behind_ms: i64,
+    /// Its log file.
+    pub log: PathBuf,
+    /// The name its log's header gives, if any.
+    pub by: Option<String>,
+}
+
+impl ClockOff {
+    /// Who it is, for a person: the header's name (one line, controls made
+    /// visible, at most 40 characters — anyone may have written it), else
+    /// the writer's id.
+    pub fn who(&self) -> String {
+        match &self.by {
+            Some(by) => crate::model::text::one_line(&crate::model::text::neutralise_controls(by))
+                .chars()
+                .take(40)
+                .collect(),
+            None => self.actor.to_string(),
+        }
+    }
+
+    /// The offset as a person reads it: `-30 min` (behind), `+1 h 05 min`.
+    pub fn offset_text(&self) -> String {
+        let sign = if self.behind_ms > 0 { "-" } else { "+" };
+        let minutes = self.behind_ms.unsigned_abs() / 60_000;
+        if minutes >= 60 {
+            format!("{sign}{} h {:02} min", minutes / 60, minutes % 60)
+        } else {
+            format!("{sign}{minutes} min")
+        }
+    }
 }
 
 /// The state of background writes: the writer id events are stamped with
@@ -245,6 +286,41 @@ impl Session {
         self.reader.rejected()
     }
 
+    /// Writers whose clocks disagree with the log by more than a minute:
+    /// behind (their timer facts were placed later than stamped, see
+    /// `model::state::timers`) or ahead (stamped in our future), largest
+    /// first. Each with its log file and the name its header gives.
+    pub fn clocks_off(&self) -> Vec<ClockOff> {
+        let behind = self.state.clocks_behind().into_iter();
+        let ahead = self.ahead.iter().map(|(a, off)| (a.clone(), *off));
+        let mut out: Vec<ClockOff> = behind
+            .chain(ahead)
+            .map(|(actor, behind_ms)| {
+                let (log, by) = self.reader.writer(&actor);
+                ClockOff {
+                    actor,
+                    behind_ms,
+                    log,
+                    by,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.behind_ms
+                .abs()
+                .cmp(&a.behind_ms.abs())
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
+        out
+    }
+
+    /// Entries of `log/` that are not read (links, folders, FIFOs, names
+    /// that are not UTF-8, files that cannot be opened): `runde check`
+    /// names them; for everyone else they simply are not there.
+    pub fn skipped(&self) -> Vec<listing::Skipped> {
+        self.reader.skipped()
+    }
+
     /// Starts measuring clock differences to the other open views (see
     /// [`probe`]); only views do this, CLI calls never write probes.
     pub fn enable_clock_probes(&mut self) {
@@ -291,16 +367,17 @@ impl Session {
         let state = &mut self.state;
         let now = self.clock.now_ms();
         let ahead = &mut self.ahead;
-        let count = self.reader.poll_into(&mut |key, mut ev| {
+        let count = self.reader.poll_into(&mut |key, ev| {
             // Nothing can have happened after now: a timer paused by a host
-            // an hour ahead is paused now, not in an hour.
+            // an hour ahead is paused by the log's order, not in an hour.
             let sample = now.saturating_sub(ev.wall_ms);
             if sample < -FUTURE_TOLERANCE_MS {
                 let entry = ahead.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
-                ev.wall_ms = now;
+                state.apply_from_future(&key, ev, now)
+            } else {
+                state.apply(&key, ev)
             }
-            state.apply(&key, ev)
         })?;
         let conflicts = sync::plan_conflicts(&self.dir);
         let conflicts_changed = conflicts != self.plan_conflicts;
@@ -393,7 +470,7 @@ impl Session {
         };
         let ev = Event {
             seq: writer.next_seq(),
-            lamport: self.state.max_lamport().saturating_add(1),
+            lamport: crate::model::event::limits::next_counter(self.state.max_lamport()),
             wall_ms,
             c: change,
         };

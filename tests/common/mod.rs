@@ -182,3 +182,10 @@ pub fn export_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
 pub fn export_refused(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     runde().arg("export").arg(dir).args(args).assert().code(1)
 }
+
+/// The folder where a refused plan edit of the one session used with the
+/// local state directory `state` is kept (`STATE/plans/<hash>/`).
+pub fn kept_plan_edits(state: &Path) -> PathBuf {
+    let mut folders = std::fs::read_dir(state.join("plans")).expect("a refused edit was kept");
+    folders.next().expect("one session").expect("readable").path()
+}

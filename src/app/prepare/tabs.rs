@@ -317,7 +317,9 @@ impl Prepare {
 
     // ----- saving -------------------------------------------------------
 
-    /// Writes the plan if it is valid; returns whether it was written.
+    /// Writes the plan if it is valid and nobody changed the file in the
+    /// same fields since this editor's base (see `disk.rs`); returns
+    /// whether it was written.
     pub fn save(&mut self) -> bool {
         let problems = edit::problems(&self.plan);
         if let Some(first) = problems.first() {
@@ -326,17 +328,9 @@ impl Prepare {
             self.say(text, Tone::Error);
             return false;
         }
-        match plan_file::save(&self.dir, &self.plan) {
-            Ok(()) => {
-                self.saved = Some(self.plan.clone());
-                let text = format!(
-                    "{} {}",
-                    self.s().saved_to,
-                    self.dir.join(crate::store::PLAN_FILE).display()
-                );
-                self.say(text, Tone::Success);
-                true
-            }
+        match self.save_guarded() {
+            Ok(true) => true,
+            Ok(false) => false,
             Err(e) => {
                 self.say(e.to_string(), Tone::Error);
                 false
