@@ -217,6 +217,8 @@ pub struct SessionState {
     timers: HashMap<String, TimerLog>,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: HashMap<String, (OrderKey, SignalSlot)>,
+    /// Decisions on doubtful mentions and sign-offs (see `model::review`).
+    review: super::review::ReviewFacts,
     max_lamport: u64,
     events: usize,
     /// Timer operations folded so far: the work loading timers costs,
@@ -390,6 +392,11 @@ impl SessionState {
         }
     }
 
+    /// Decisions on doubtful mentions and the groups' sign-offs.
+    pub fn review(&self) -> &super::review::ReviewFacts {
+        &self.review
+    }
+
     /// A digest of everything visible, for convergence checks in tests.
     pub fn digest(&self) -> String {
         let mut notes: Vec<String> = self
@@ -421,7 +428,11 @@ impl SessionState {
             .iter()
             .map(|(_, b)| format!("{}|{:?}|{:?}", b.text, b.board, b.until_ms))
             .collect();
-        format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
+        format!(
+            "{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}\n{}",
+            self.phase(),
+            self.review.digest()
+        )
     }
 }
 
@@ -479,3 +490,4 @@ pub fn sort_by_position(notes: &mut [&Note]) {
 mod tests;
 
 mod fold;
+mod rewrite;
