@@ -7,11 +7,13 @@ pub use rules::*;
 mod cli;
 mod flow;
 mod prepare;
+mod review;
 mod synthesis;
 
 pub use cli::*;
 pub use flow::*;
 pub use prepare::*;
+pub use review::*;
 pub use synthesis::*;
 
 /// The words of one language.

@@ -174,6 +174,40 @@ impl Redactor {
         out
     }
 
+    /// The decision scopes of every lone occurrence of `word` as it would
+    /// be doubtful now: for each hidden person's part it matches, its kind
+    /// of case (shared, ordinary or lone), plain and possessive.
+    pub fn lone_scopes(&self, word: &str) -> Vec<crate::model::review::MentionScope> {
+        let hit = self.names.lookup(word);
+        let mut out = Vec::new();
+        for part in hit.parts.iter().map(|&p| &self.names.parts[p]) {
+            if self.names.people[part.person].public {
+                continue;
+            }
+            let shared = self
+                .names
+                .lookup(&part.word)
+                .parts
+                .iter()
+                .any(|&p| self.names.people[self.names.parts[p].person].public);
+            let doubt = match (shared, part.ordinary) {
+                (true, _) => Doubt::Shared,
+                (false, true) => Doubt::Ordinary,
+                (false, false) => Doubt::Lone,
+            };
+            for case in [doubt.as_str().to_string(), format!("{}+possessive", doubt.as_str())] {
+                out.push(crate::model::review::MentionScope {
+                    word: part.word.clone(),
+                    case,
+                    at: None,
+                });
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// The plan with the texts a calendar invitation shows redacted.
     pub fn plan(&self, plan: &Plan) -> Plan {
         let redact = |t: &Option<String>| t.as_deref().map(|t| self.redact(t));

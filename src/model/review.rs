@@ -11,6 +11,28 @@ use serde::{Deserialize, Serialize};
 
 use super::event::OrderKey;
 
+/// Why a mention needs a person's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Doubt {
+    /// A first name or surname alone.
+    Lone,
+    /// A name part that is also an ordinary German or English word.
+    Ordinary,
+    /// Also (part of) the name of someone who agreed to be named.
+    Shared,
+}
+
+impl Doubt {
+    /// The name of this kind of case in decisions (stable: it is logged).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::Lone => "lone",
+            Doubt::Ordinary => "ordinary",
+            Doubt::Shared => "shared",
+        }
+    }
+}
+
 /// What a person decided about doubtful mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

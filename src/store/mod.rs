@@ -11,6 +11,7 @@ pub mod paths;
 pub mod plan_file;
 pub mod presence;
 pub mod probe;
+pub mod review;
 pub mod scan;
 pub mod sync;
 pub mod templates;
@@ -95,6 +96,8 @@ pub struct Session {
     /// Writes on a background thread (views); `None`: every append waits
     /// for its fsync (the CLI).
     background: Option<Background>,
+    /// Decisions on doubtful mentions and sign-offs (`review/`).
+    review: review::ReviewLog,
 }
 
 /// The state of background writes: the writer id events are stamped with
@@ -170,6 +173,7 @@ impl Session {
             replaced: Vec::new(),
             note_lang: None,
             background: None,
+            review: review::ReviewLog::open(dir)?,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -302,6 +306,7 @@ impl Session {
             }
             state.apply(&key, ev)
         })?;
+        let count = count + self.review.poll(&mut self.state)?;
         let conflicts = sync::plan_conflicts(&self.dir);
         let conflicts_changed = conflicts != self.plan_conflicts;
         self.plan_conflicts = conflicts;

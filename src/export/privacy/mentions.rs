@@ -14,28 +14,7 @@ use super::forms::is_apostrophe;
 use super::names::{Names, WordMatch};
 use super::tokens::{Gap, Token, gap, tokens};
 use super::words::{CUES_BEFORE, SPEECH_VERBS, is_honorific, is_particle};
-
-/// Why a mention needs a person's decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Doubt {
-    /// A first name or surname alone.
-    Lone,
-    /// A name part that is also an ordinary German or English word.
-    Ordinary,
-    /// Also (part of) the name of someone who agreed to be named.
-    Shared,
-}
-
-impl Doubt {
-    /// The name of this kind of case in decisions (stable: it is logged).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Doubt::Lone => "lone",
-            Doubt::Ordinary => "ordinary",
-            Doubt::Shared => "shared",
-        }
-    }
-}
+pub use crate::model::review::Doubt;
 
 /// One mention of a person who did not agree to be named.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -394,3 +394,31 @@ fn walk(v: &mut Value, path: &str, f: &mut impl FnMut(&str, &str, Kind) -> Optio
         _ => {}
     }
 }
+
+/// Where a doubtful mention is, for people: the board's title and the
+/// note's short id, or the plan field.
+pub fn place_label(plan: &Plan, d: &Doubtful, lang: Lang) -> String {
+    let s = crate::i18n::review_strings(lang);
+    match d.place.strip_prefix("note/") {
+        Some(id) => {
+            let board = d.board.as_deref().unwrap_or("");
+            let title = plan.board(board).map_or(board, |b| b.title.as_str());
+            let short: String = id.chars().take(8).collect();
+            format!("{} · {} {short}", one_line(title), s.note_place)
+        }
+        None => format!("{} {}", s.plan_place, d.place.strip_prefix("plan/").unwrap_or(&d.place)),
+    }
+}
+
+/// One line about a doubtful mention: where, in its sentence, who it may
+/// be and why it is doubtful (`review --list`, `--check-public`).
+pub fn describe(plan: &Plan, d: &Doubtful, lang: Lang) -> String {
+    let s = crate::i18n::review_strings(lang);
+    let (before, word, after) = d.sentence();
+    let why = d.found.doubt.map_or("", |doubt| s.why(doubt));
+    format!(
+        "{}: „{before}»{word}«{after}“ — {}? {why}",
+        place_label(plan, d, lang),
+        one_line(&d.names)
+    )
+}

@@ -37,10 +37,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                end = i + c.len_utf8();
-                chars.next();
-            } else if is_apostrophe(c) && text[i + c.len_utf8()..].starts_with(char::is_alphanumeric) {
+            // An apostrophe inside a word: a letter follows (past invisible ones).
+            let inner_apostrophe = is_apostrophe(c)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .find(|c| !is_ignorable(*c))
+                    .is_some_and(char::is_alphanumeric);
+            if is_word_char(c) || inner_apostrophe {
                 end = i + c.len_utf8();
                 chars.next();
             } else {
@@ -91,6 +94,7 @@ mod tests {
         assert_eq!(words("Mu\u{308}ller, Mül\u{ad}ler"), ["Mu\u{308}ller", "Mül\u{ad}ler"]);
         assert_eq!(words("„Ｍüller“ (Koch-Engelmann)"), ["Ｍüller", "Koch", "Engelmann"]);
         assert_eq!(words("\u{200b} \u{200b}x"), ["\u{200b}x"]);
+        assert_eq!(words("O'\u{ad}Brien"), ["O'\u{ad}Brien"]);
     }
 
     #[test]
