@@ -385,8 +385,8 @@ impl Action {
                 ("discard draft", "discard the draft and close"),
             ),
             ShowPart => t(
-                ("öffentlich", "den Teil dieser Gruppe zeigen, wie er veröffentlicht wird, und freigeben"),
-                ("public", "show this group's part as it will be published, and sign it off"),
+                ("öffentlich", "den Teil wie veröffentlicht zeigen, freigeben"),
+                ("public", "show this part as published; sign it off"),
             ),
             ShowDrafts => t(
                 ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),
