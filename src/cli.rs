@@ -86,6 +86,19 @@ pub enum Command {
     },
     /// Export the minutes.
     Export(ExportArgs),
+    /// Decide about doubtful mentions in the public minutes and see each group's part as
+    /// published (a view; --list, --keep, --redact for scripts).
+    Review(ReviewArgs),
+    /// Sign off a group's part of the public minutes as it stands now.
+    Signoff {
+        path: SessionArg,
+        /// The group's board.
+        #[arg(long)]
+        board: String,
+        /// Who signs off.
+        #[arg(long)]
+        by: String,
+    },
     /// Verify plan and logs; exit 1 with one line per problem.
     Check { path: SessionArg },
     /// List the sessions in the sessions directory, grouped by series.
@@ -307,9 +320,15 @@ pub struct ExportArgs {
     /// Use your own minijinja template for --format html.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// List where non-consenting names would appear, without exporting.
+    /// List the doubtful mentions nobody decided about, without exporting (exit 1 while any).
     #[arg(long)]
     pub check_public: bool,
+    /// With --public: replace doubtful mentions nobody decided about, too (the safe choice for scripts).
+    #[arg(long, requires = "public")]
+    pub redact_doubtful: bool,
+    /// Refuse (exit 1) until every group's part with notes is signed off (`runde signoff`).
+    #[arg(long)]
+    pub require_signoff: bool,
     /// HTML: only the body's content, to paste into a CMS.
     #[arg(long, conflicts_with = "email")]
     pub fragment: bool,
@@ -319,6 +338,26 @@ pub struct ExportArgs {
     /// Print the built-in template of a format (html) and exit.
     #[arg(long, value_name = "FORMAT", value_parser = ["html"])]
     pub print_template: Option<String>,
+}
+
+/// `runde review …`
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    pub path: SessionArg,
+    /// Print the doubtful mentions nobody decided about; exit 1 while there are any.
+    #[arg(long, conflicts_with_all = ["keep", "redact"])]
+    pub list: bool,
+    /// Keep every lone occurrence of WORD as written (repeatable).
+    #[arg(long, value_name = "WORD")]
+    pub keep: Vec<String>,
+    /// Replace every lone occurrence of WORD by [Name] (repeatable).
+    #[arg(long, value_name = "WORD")]
+    pub redact: Vec<String>,
+    /// Your name: recorded on decisions, and who signs off in the view.
+    #[arg(long)]
+    pub by: Option<String>,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

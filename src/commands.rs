@@ -20,6 +20,7 @@ mod meeting;
 mod notes;
 mod output;
 mod plan_cmd;
+mod review_cmd;
 mod session;
 
 pub use meeting::*;
@@ -94,6 +95,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Status { path, json } => status(&path, json),
         Command::Export(args) => export_cmd(args),
+        Command::Review(args) => review_cmd::review(args),
+        Command::Signoff { path, board, by } => review_cmd::signoff(&path, &board, &by),
         Command::Check { path } => check_cmd(&path),
         Command::List { series } => list(series.as_deref()),
         Command::Flag {

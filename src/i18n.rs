@@ -11,6 +11,7 @@ mod minutes;
 pub mod plan_guard;
 mod prepare;
 mod run_sheet;
+mod review;
 mod synthesis;
 
 pub use cli::*;
@@ -18,6 +19,7 @@ pub use flow::*;
 pub use minutes::*;
 pub use prepare::*;
 pub use run_sheet::*;
+pub use review::*;
 pub use synthesis::*;
 
 /// The words of one language.

@@ -133,3 +133,33 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
     edges.stop();
     result
 }
+
+/// Runs the review view (`runde review`) until it quits. Changes other
+/// writers make (a sign-off on another laptop) arrive through the folder
+/// watcher, and once a second for folders a watcher cannot see.
+pub fn run_review(mut review: crate::app::review::Review, dir: &std::path::Path) -> Result<()> {
+    require_terminal()?;
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch::watch(dir, tx.clone(), || Msg::Store).ok();
+    let (mut terminal, edges) = Edges::start(tx)?;
+    let result = (|| -> Result<()> {
+        let mut dirty = true;
+        loop {
+            if dirty {
+                terminal
+                    .draw(|frame| crate::ui::review::render(&review, frame.area(), frame.buffer_mut()))
+                    .map_err(|e| Error::io("<terminal>", e))?;
+            }
+            if review.quit {
+                return Ok(());
+            }
+            dirty = match rx.recv_timeout(std::time::Duration::from_secs(1)) {
+                Ok(Msg::Term(ev)) => review.handle_event(ev),
+                Ok(Msg::Store) | Err(mpsc::RecvTimeoutError::Timeout) => review.refresh(),
+                Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+        }
+    })();
+    edges.stop();
+    result
+}

@@ -93,6 +93,8 @@ pub enum Action {
     DiscardDraft,
     /// List this board's drafts to reopen one.
     ShowDrafts,
+    /// Show this board as it will be published, to sign it off.
+    ShowPart,
     /// Show or hide the help.
     Help,
     /// Quit (asks first while timers run).
@@ -192,6 +194,7 @@ impl Action {
                 | Action::PickBoard(_)
                 | Action::AskQuit
                 | Action::ToggleAuthors
+                | Action::ShowPart
                 | Action::Saved { .. }
                 | Action::SaveFailed { .. }
         )
@@ -380,6 +383,10 @@ impl Action {
             DiscardDraft => t(
                 ("Entwurf verwerfen", "Entwurf verwerfen und schließen"),
                 ("discard draft", "discard the draft and close"),
+            ),
+            ShowPart => t(
+                ("öffentlich", "den Teil wie veröffentlicht zeigen, freigeben"),
+                ("public", "show this part as published; sign it off"),
             ),
             ShowDrafts => t(
                 ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),

@@ -9,6 +9,7 @@ pub mod keys;
 mod note_taker;
 pub mod prepare;
 mod refresh;
+pub mod review;
 mod saving;
 pub mod synthesis;
 mod transient;
@@ -133,6 +134,8 @@ pub struct App {
     /// many views turns this off and sends [`Action::StoreChanged`] itself,
     /// only when the folder changed.
     pub refresh_on_tick: bool,
+    /// The note-taker's part shown as published, to sign off (key `P`).
+    pub part: Option<review::PartView>,
 }
 
 impl App {
@@ -163,6 +166,7 @@ impl App {
             transient: transient::Transient::default(),
             awaiting: Vec::new(),
             refresh_on_tick: true,
+            part: None,
         }
     }
 
@@ -250,6 +254,9 @@ impl App {
     }
 
     fn dispatch_key(&mut self, key: KeyEvent) -> bool {
+        if self.part.is_some() {
+            return self.part_key(key);
+        }
         if let Some(overlay) = self.overlay {
             return self.overlay_key(overlay, key);
         }

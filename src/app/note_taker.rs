@@ -132,6 +132,7 @@ impl App {
                 }
                 None => self.report(Err(Error::Invalid(s.no_note_selected.into()))),
             },
+            Action::ShowPart => self.open_part(),
             Action::ShowDrafts => {
                 if self.board_drafts().is_empty() {
                     self.report(Ok(s.no_drafts.to_string()));
@@ -304,6 +305,7 @@ impl App {
     }
 
     pub(super) fn after_store_change(&mut self) {
+        self.refresh_part();
         self.sync_cursor();
         self.warn_if_edited_note_changed();
     }

@@ -150,6 +150,12 @@ pub enum Change {
     Signal { board: String, signal: Signal },
     /// The facilitator acknowledged a board's signal.
     SignalAck { board: String },
+    /// A person decided about doubtful mentions of a name in the public
+    /// minutes. Written to `review/`, which older runde builds never read.
+    MentionDecided(super::review::Decision),
+    /// A group's note-taker signed off the group's public part (also in
+    /// `review/`).
+    SignedOff(super::review::SignOff),
 }
 
 /// One logged fact with its ordering metadata.
@@ -239,9 +245,26 @@ impl Change {
             } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
                 Err(format!("timer extension {d} ms out of range"))
             }
+            Change::MentionDecided(d) if !review_ok(d) => Err("decision with an oversized field".into()),
+            Change::SignedOff(s) if [&s.board, &s.by, &s.digest].iter().any(|f| f.len() > MAX_REVIEW_FIELD) => {
+                Err("sign-off with an oversized field".into())
+            }
             _ => Ok(()),
         }
     }
+}
+
+/// Longest word, case, place, context or name a review fact may carry.
+const MAX_REVIEW_FIELD: usize = 4096;
+
+fn review_ok(d: &super::review::Decision) -> bool {
+    let s = &d.scope;
+    let at = s.at.iter().flat_map(|a| [&a.place, &a.context]);
+    [&s.word, &s.case]
+        .into_iter()
+        .chain(at)
+        .chain(d.by.iter())
+        .all(|f| f.len() <= MAX_REVIEW_FIELD)
 }
 
 /// The total order of events: (lamport, actor, seq). Whatever a writer had

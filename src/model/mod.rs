@@ -7,6 +7,7 @@ pub mod merge;
 pub mod plan;
 pub mod plan_edit;
 pub mod position;
+pub mod review;
 pub mod rules;
 pub mod series;
 pub mod similarity;

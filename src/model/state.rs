@@ -178,6 +178,8 @@ pub struct SessionState {
     times: LogTimes,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: HashMap<String, (OrderKey, SignalSlot)>,
+    /// Decisions on doubtful mentions and sign-offs (see `model::review`).
+    review: super::review::ReviewFacts,
     max_lamport: u64,
     events: usize,
     /// Timer operations folded so far: the work loading timers costs,
@@ -367,6 +369,11 @@ impl SessionState {
         }
     }
 
+    /// Decisions on doubtful mentions and the groups' sign-offs.
+    pub fn review(&self) -> &super::review::ReviewFacts {
+        &self.review
+    }
+
     /// A digest of everything visible, for convergence checks in tests.
     pub fn digest(&self) -> String {
         // Every field of every note (`Debug` names them all).
@@ -377,7 +384,11 @@ impl SessionState {
         let mut signals: Vec<String> = self.signals.iter().map(|(b, (_, s))| format!("{b}:{s:?}")).collect();
         signals.sort();
         let broadcasts: Vec<String> = self.broadcasts.iter().map(|(_, b)| format!("{b:?}")).collect();
-        format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
+        format!(
+            "{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}\n{}",
+            self.phase(),
+            self.review.digest()
+        )
     }
 }
 
@@ -439,3 +450,4 @@ mod timers;
 
 pub use timers::CLOCK_NOTICE_MS;
 use timers::{LogTimes, Stamp, TimerLog};
+mod rewrite;

@@ -14,12 +14,12 @@ pub fn neutralise_controls(text: &str) -> String {
 }
 
 /// `text` for one line of output: line feeds and tabs become spaces, every
-/// other control character is replaced.
+/// other control character and every bidi override is replaced.
 pub fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => ' ',
-            c if c.is_control() => REPLACEMENT,
+            c if is_unsafe_control(c) => REPLACEMENT,
             c => c,
         })
         .collect()
@@ -45,5 +45,7 @@ mod tests {
         );
         assert_eq!(one_line(evil), "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d e f");
         assert_eq!(neutralise_controls("Größe „ok“ ✓"), "Größe „ok“ ✓");
+        // A name given over SSH cannot turn the line around.
+        assert_eq!(one_line("Evil\u{202E}X\u{2066}"), "Evil\u{FFFD}X\u{FFFD}");
     }
 }

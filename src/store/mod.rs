@@ -13,6 +13,7 @@ pub mod plan_file;
 pub mod plan_guard;
 pub mod presence;
 pub mod probe;
+pub mod review;
 pub mod scan;
 pub mod sync;
 pub mod templates;
@@ -97,6 +98,8 @@ pub struct Session {
     /// Writes on a background thread (views); `None`: every append waits
     /// for its fsync (the CLI).
     background: Option<Background>,
+    /// Decisions on doubtful mentions and sign-offs (`review/`).
+    review: review::ReviewLog,
 }
 
 /// A writer whose clock disagrees with the log (see [`Session::clocks_off`]).
@@ -211,6 +214,7 @@ impl Session {
             replaced: Vec::new(),
             note_lang: None,
             background: None,
+            review: review::ReviewLog::open(dir)?,
         };
         session.state.begin_bulk();
         let loaded = session.refresh();
@@ -379,6 +383,7 @@ impl Session {
                 state.apply(&key, ev)
             }
         })?;
+        let count = count + self.review.poll(&mut self.state)?;
         let conflicts = sync::plan_conflicts(&self.dir);
         let conflicts_changed = conflicts != self.plan_conflicts;
         self.plan_conflicts = conflicts;

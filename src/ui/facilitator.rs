@@ -122,6 +122,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
             theme::signal(),
         ));
     }
+    spans.extend(super::review::signoff_badge(app, &board.id));
     Paragraph::new(Line::from(spans)).render(status, buf);
     latest_notes(app, &board.id, latest, buf);
 }
@@ -279,6 +280,14 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
             text::cut(&col.title, col_area.width.saturating_sub(10) as usize),
             col.notes.len()
         );
+        let badge = (f.mode == FacMode::Merged)
+            .then(|| app.groups().get(i).map(|b| super::review::signoff_badge(app, &b.id)))
+            .flatten()
+            .flatten();
+        let title = match badge {
+            Some(b) => format!("{title}{} ", b.content),
+            None => title,
+        };
         let inner = super::framed(&title, theme::title(), active, *col_area, buf);
         let list = lead_above(col.lead.as_deref(), inner, buf);
         match f.mode {

@@ -126,8 +126,20 @@ pub fn help_of<A: Copy>(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    help_of_at(bindings, text, s, 0, area, buf);
+}
+
+/// [`help_of`] with the first `scroll` entries skipped (small screens).
+pub fn help_of_at<A: Copy>(
+    bindings: &[Binding<A>],
+    text: impl Fn(A) -> (&'static str, &'static str),
+    s: &crate::i18n::Strings,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let entries = help_entries(bindings, text);
-    help_box(&entries, s.help_title, s.help_close, 0, area, buf);
+    help_box(&entries, s.help_title, s.help_close, scroll, area, buf);
 }
 
 /// One help entry per binding group: a table's bindings with a label

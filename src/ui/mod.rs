@@ -5,6 +5,7 @@ pub mod facilitator;
 pub mod help;
 pub mod note;
 pub mod prepare;
+pub mod review;
 pub mod text;
 pub mod theme;
 
@@ -50,6 +51,9 @@ impl Widget for &App {
         }
         help::footer(self, footer, buf);
         help::overlays(self, area, buf);
+        if let Some(view) = &self.part {
+            review::part_overlay(self, view, area, buf);
+        }
     }
 }
 

@@ -84,6 +84,8 @@ impl SessionState {
             Change::SignalAck { board } => {
                 self.set_signal(key, board, SignalSlot::Seen { at_ms: wall_ms });
             }
+            Change::MentionDecided(d) => self.review.decide(key, d),
+            Change::SignedOff(s) => self.review.sign(key, s, wall_ms),
         }
     }
 
