@@ -223,6 +223,8 @@ fn new_from_without_starred_findings_adds_no_topics_board_and_says_why() {
             date: day("2022-02-08"),
             start: None,
             end: None,
+            location: None,
+            topic: None,
         });
         let prev = session_with(tmp.path(), "prev", &plan);
         let first = add(&prev, "findings", "first finding", &[]);

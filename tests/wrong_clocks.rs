@@ -114,25 +114,3 @@ fn the_views_name_the_writer_whose_clock_is_off() {
     let screen = screen(&app, 160, 45);
     assert!(screen.contains("Laptop B -"), "{screen}");
 }
-
-#[test]
-fn an_honest_pause_after_a_note_from_a_clock_ahead_stays_where_it_was_made_for_later_readers() {
-    for offset in [30 * MIN, DAY] {
-        let fx = Fixture::example();
-        let mut facilitator = fx.session();
-        facilitator.timer("methods", TimerCommand::Start).unwrap();
-        let total = facilitator.state().timer("methods").total_ms();
-        fx.clock.advance_ms(9 * MIN);
-        writer(&fx, offset, "Laptop B")
-            .add_note("methods", None, "vorausgeeilt", NoteKind::Bullet, false)
-            .unwrap();
-        fx.clock.advance_ms(MIN);
-        // The facilitator has read B's note (its Lamport clock follows it).
-        facilitator.refresh().unwrap();
-        facilitator.timer("methods", TimerCommand::Pause).unwrap();
-        assert_eq!(remaining_now(&fx), (false, total - 10 * MIN), "offset {offset}: now");
-        // Long after B's stamps have stopped being in anyone's future.
-        fx.clock.advance_ms(offset + 5 * MIN);
-        assert_eq!(remaining_now(&fx), (false, total - 10 * MIN), "offset {offset}: later");
-    }
-}

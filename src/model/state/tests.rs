@@ -125,7 +125,7 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
 }
 
 /// One board's timer operations: (key, operation, wall time).
-type TimerOps = Vec<(OrderKey, TimerOp, i64)>;
+type TimerOps = Vec<(OrderKey, TimerOp, super::Stamp)>;
 
 /// Everything a state holds, in a form that does not depend on the order
 /// its events arrived in. The destructuring names every field of
@@ -145,6 +145,10 @@ struct Full {
     timers: Vec<(String, TimerOps, TimerFacts)>,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: Vec<(String, OrderKey, SignalSlot)>,
+    /// Wall times of the facts read, by Lamport clock: (writer, time), sorted.
+    times: Vec<(u64, Vec<(String, i64)>)>,
+    /// Decisions on doubtful mentions and sign-offs.
+    review: String,
     max_lamport: u64,
 }
 
@@ -163,6 +167,8 @@ fn full(state: &SessionState) -> Full {
         timers,
         broadcasts,
         signals,
+        times,
+        review,
         max_lamport,
         // Work counters: every copy of an event is counted.
         events: _,
@@ -210,6 +216,16 @@ fn full(state: &SessionState) -> Full {
         timers,
         broadcasts: broadcasts.clone(),
         signals,
+        times: times
+            .0
+            .iter()
+            .map(|(l, at)| {
+                let mut at: Vec<(String, i64)> = at.iter().map(|(a, w)| (a.to_string(), *w)).collect();
+                at.sort();
+                (*l, at)
+            })
+            .collect(),
+        review: review.digest(),
         max_lamport: *max_lamport,
     }
 }

@@ -27,7 +27,7 @@ pub const CLOCK_NOTICE_MS: i64 = 60_000;
 /// Wall times of the facts read so far, by Lamport clock and writer: the
 /// evidence of what time it was when a writer stamped its next clock.
 #[derive(Debug, Clone, Default)]
-pub(super) struct LogTimes(BTreeMap<u64, Vec<(Arc<str>, i64)>>);
+pub(super) struct LogTimes(pub(super) BTreeMap<u64, Vec<(Arc<str>, i64)>>);
 
 impl LogTimes {
     /// Records a fact whose wall time is believable.
