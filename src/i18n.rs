@@ -10,16 +10,16 @@ mod minutes;
 /// Saving a plan someone else changed meanwhile.
 pub mod plan_guard;
 mod prepare;
-mod run_sheet;
 mod review;
+mod run_sheet;
 mod synthesis;
 
 pub use cli::*;
 pub use flow::*;
 pub use minutes::*;
 pub use prepare::*;
-pub use run_sheet::*;
 pub use review::*;
+pub use run_sheet::*;
 pub use synthesis::*;
 
 /// The words of one language.

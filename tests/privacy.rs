@@ -122,7 +122,12 @@ fn mention(first: &str, last: &str, shape: usize, f: usize, v: usize) -> String 
         2 => format!("{hon}{gap}{first}{gap}{last}"),
         3 => last,
         4 => first,
-        5 => [format!("{last}s Idee"), format!("{last}'s idea"), format!("{last}’s Vorschlag")][v % 3].clone(),
+        5 => [
+            format!("{last}s Idee"),
+            format!("{last}'s idea"),
+            format!("{last}’s Vorschlag"),
+        ][v % 3]
+            .clone(),
         6 => format!("die {last}-Methode"),
         7 => ["„{}“", "\"{}\"", "«{}»", "“{}”", "'{}'"][v % 5].replace("{}", &format!("{first} {last}")),
         8 => format!("[{first} {last}](https://example.org/{first}-{last})"),
@@ -219,7 +224,11 @@ fn state_with_notes(plan: &Plan, notes: &[String]) -> SessionState {
                 board: slots[slot].0.clone(),
                 section: slots[slot].1.clone(),
                 text: text.clone(),
-                kind: if i % 5 == 0 { NoteKind::Paragraph } else { NoteKind::Bullet },
+                kind: if i % 5 == 0 {
+                    NoteKind::Paragraph
+                } else {
+                    NoteKind::Bullet
+                },
                 starred: i % 7 == 0,
                 by: Some(format!("{first} {last_name}")),
                 pos,
@@ -243,7 +252,10 @@ fn invisible(c: char) -> bool {
 /// and compatibility-mapped, case-folded, transliterated, umlauts spelled,
 /// and with look-alike letters mapped by their TR39 skeleton.
 fn seen_as(word: &str) -> Vec<String> {
-    let clean: String = word.chars().filter(|c| !invisible(*c) && !matches!(c, '\'' | '’')).collect();
+    let clean: String = word
+        .chars()
+        .filter(|c| !invisible(*c) && !matches!(c, '\'' | '’'))
+        .collect();
     let folded: String = clean
         .nfkc()
         .flat_map(|c| match c {
@@ -302,7 +314,11 @@ fn leaked(output: &str, forms: &[(String, &'static str)]) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        let stems = [word, word.strip_suffix('s').unwrap_or(word), word.strip_suffix("'s").unwrap_or(word)];
+        let stems = [
+            word,
+            word.strip_suffix('s').unwrap_or(word),
+            word.strip_suffix("'s").unwrap_or(word),
+        ];
         for stem in stems {
             let seen = seen_as(stem);
             for (form, part) in forms {

@@ -39,11 +39,7 @@ fn list(path: &str) -> Result<()> {
         .map(|d| format!("{}\n", publish::describe(s.plan(), d, lang)))
         .collect();
     emit_plain(&lines)?;
-    let summary = format!(
-        "{} of {} doubtful mention(s) undecided",
-        open.len(),
-        doubtful.len()
-    );
+    let summary = format!("{} of {} doubtful mention(s) undecided", open.len(), doubtful.len());
     if !open.is_empty() {
         return Err(Error::Problems(format!(
             "{summary}: decide with `runde review {path}` or --keep WORD / --redact WORD"

@@ -154,7 +154,12 @@ fn refuse_undecided(published: &privacy::publish::Publication, undecided: privac
     }
     let lines: Vec<String> = open
         .iter()
-        .map(|d| format!("  {}", privacy::publish::describe(&published.plan, d, published.plan.lang)))
+        .map(|d| {
+            format!(
+                "  {}",
+                privacy::publish::describe(&published.plan, d, published.plan.lang)
+            )
+        })
         .collect();
     Err(Error::Problems(format!(
         "{} doubtful mention(s) nobody decided about — decide with `runde review PATH` \

@@ -44,7 +44,14 @@ pub fn render(r: &Review, area: Rect, buf: &mut Buffer) {
         help::dialog(&format!("{} {name}▏", s.sign_prompt), area, buf);
     }
     if let Some(scroll) = r.help {
-        help::help_of_at(r.bindings(), |a| action_text(r.lang, a), strings(r.lang), scroll, area, buf);
+        help::help_of_at(
+            r.bindings(),
+            |a| action_text(r.lang, a),
+            strings(r.lang),
+            scroll,
+            area,
+            buf,
+        );
     }
 }
 
@@ -114,7 +121,10 @@ fn mentions(r: &Review, s: &ReviewStrings, area: Rect, buf: &mut Buffer) {
         let selected = i == r.cursor;
         let place = place_label(r.plan(), d, r.lang);
         let right = format!(" {word}");
-        let left = text::cut(&format!("{symbol} {place}"), width.saturating_sub(right.chars().count()));
+        let left = text::cut(
+            &format!("{symbol} {place}"),
+            width.saturating_sub(right.chars().count()),
+        );
         let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right.chars().count());
         let row_style = if selected { theme::selected() } else { style };
         lines.push(Line::from(vec![
@@ -158,7 +168,10 @@ fn details(d: &Doubtful, s: &ReviewStrings, area: Rect, buf: &mut Buffer) {
     };
     let lines = vec![
         Line::from(Span::styled("─".repeat(area.width as usize), theme::border())),
-        Line::from(Span::styled(format!("{}? · {why}", text::inert(&d.names)), theme::text())),
+        Line::from(Span::styled(
+            format!("{}? · {why}", text::inert(&d.names)),
+            theme::text(),
+        )),
         Line::from(Span::styled(format!("{} {decided}", s.decided), theme::dim())),
     ];
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(area, buf);
@@ -178,7 +191,10 @@ fn parts(r: &Review, s: &ReviewStrings, area: Rect, buf: &mut Buffer) {
         .map(|(i, p)| {
             let (symbol, words, style) = signed_words(&p.status, s);
             let row = text::cut(&format!("{symbol} {} — {words}", text::inert(&p.title)), width);
-            Line::from(Span::styled(row, if i == r.part_cursor { theme::selected() } else { style }))
+            Line::from(Span::styled(
+                row,
+                if i == r.part_cursor { theme::selected() } else { style },
+            ))
         })
         .collect();
     Paragraph::new(lines).render(area, buf);
@@ -210,7 +226,10 @@ pub fn part(view: &PartView, status: &[Status], lang: Lang, area: Rect, buf: &mu
         Line::from(Span::styled(format!("{symbol} {words}"), style)),
     ];
     if p.undecided > 0 {
-        lines.push(Line::from(Span::styled(format!("? {}", s.open_mentions(p.undecided)), theme::warning())));
+        lines.push(Line::from(Span::styled(
+            format!("? {}", s.open_mentions(p.undecided)),
+            theme::warning(),
+        )));
     }
     if p.lines.is_empty() {
         lines.push(Line::from(s.part_empty));

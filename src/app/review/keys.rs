@@ -44,7 +44,12 @@ pub enum Action {
     Quit,
 }
 
-const DOWN: Binding<Action> = b(&[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "↓/j", Action::Down, false);
+const DOWN: Binding<Action> = b(
+    &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+    "↓/j",
+    Action::Down,
+    false,
+);
 const UP: Binding<Action> = b(&[(KeyCode::Up, NONE)], "↑", Action::Up, false);
 const PAGES: [Binding<Action>; 2] = [
     b(&[(KeyCode::PageDown, NONE)], "PgDn/PgUp", Action::PageDown, false),
@@ -88,7 +93,12 @@ pub const PARTS: &[Binding<Action>] = &[
     ),
     DOWN,
     UP,
-    b(&[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT)], "Tab", Action::SwitchTab, true),
+    b(
+        &[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT)],
+        "Tab",
+        Action::SwitchTab,
+        true,
+    ),
     help(Action::Help),
     quit(Action::Quit),
 ];
@@ -144,8 +154,14 @@ pub fn action_text(lang: Lang, action: Action) -> (&'static str, &'static str) {
             ("undecide", "withdraw the decision in force"),
         ),
         SwitchTab => t(
-            ("Nennungen/Freigaben", "zwischen Nennungen und Freigaben der Gruppen wechseln"),
-            ("mentions/sign-offs", "switch between mentions and the groups' sign-offs"),
+            (
+                "Nennungen/Freigaben",
+                "zwischen Nennungen und Freigaben der Gruppen wechseln",
+            ),
+            (
+                "mentions/sign-offs",
+                "switch between mentions and the groups' sign-offs",
+            ),
         ),
         OpenPart => t(
             ("zeigen", "den Teil der Gruppe zeigen, wie er veröffentlicht wird"),
