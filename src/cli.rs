@@ -27,25 +27,38 @@ pub enum Command {
     Add(AddArgs),
     /// Import notes from JSON lines ({"board","section","text","kind","starred","by","lang"}).
     Import {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// File to read; standard input when omitted or "-".
         file: Option<PathBuf>,
     },
     /// Replace a note's text.
     Edit {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// The new text.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
     /// Delete a note.
-    Rm { path: SessionArg, note: String },
+    Rm {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+        path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
+        note: String,
+    },
     /// Move a note to another section, board or place.
     Move {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// The board to move it to (default: where it is).
         #[arg(long)]
         board: Option<String>,
+        /// The section to move it to (default: the board's first, or where it is).
         #[arg(long)]
         section: Option<String>,
         /// Place it before this note (default: at the end).
@@ -54,8 +67,11 @@ pub enum Command {
     },
     /// Star a note (or unstar it with --off).
     Star {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// Take the star away.
         #[arg(long)]
         off: bool,
     },
@@ -63,9 +79,12 @@ pub enum Command {
     Timer(TimerArgs),
     /// Broadcast a message to all groups or to one board.
     Say {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Only this board's group sees it (default: everyone).
         #[arg(long)]
         board: Option<String>,
+        /// The message.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// Show the message for this many minutes only (1–1440). An empty text ("") clears the message.
@@ -74,13 +93,16 @@ pub enum Command {
     },
     /// Go to the next or previous agenda phase, or to a phase by id.
     Phase {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// next, prev, or a phase id.
         target: String,
     },
     /// Show the current phase, timers, note counts and latest broadcast.
     Status {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Print the status as JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -91,6 +113,7 @@ pub enum Command {
     Review(ReviewArgs),
     /// Sign off a group's part of the public minutes as it stands now.
     Signoff {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// The group's board.
         #[arg(long)]
@@ -100,7 +123,10 @@ pub enum Command {
         by: String,
     },
     /// Verify plan and logs; exit 1 with one line per problem.
-    Check { path: SessionArg },
+    Check {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+        path: SessionArg,
+    },
     /// List the sessions in the sessions directory, grouped by series.
     List {
         /// Only the meetings of this series.
@@ -109,7 +135,9 @@ pub enum Command {
     },
     /// Mark a note to carry to the next meeting, or a carried topic as resolved.
     Flag {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
         /// Carry this note to the next meeting as an open topic.
         #[arg(long, conflicts_with_all = ["done", "clear"])]
@@ -122,12 +150,16 @@ pub enum Command {
         clear: bool,
     },
     /// The meetings of a series: topics, workshops, carried and resolved open topics.
-    History { path: SessionArg },
+    History {
+        /// Any session of the series.
+        path: SessionArg,
+    },
     /// Save and list your own plan templates.
     #[command(subcommand)]
     Template(TemplateCommand),
     /// Show a summary of the plan (agenda with times, groups, questions), or safely edit it.
     Plan {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// Edit the plan in $VISUAL/$EDITOR; it is replaced only if valid.
         #[arg(long)]
@@ -147,7 +179,9 @@ pub enum Command {
     },
     /// The facilitator's projector view: agenda, breakout timers, live boards.
     Facilitate {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Language (de or en); default: the plan's.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
         /// No terminal bell when a group reaches zero.
@@ -168,12 +202,15 @@ pub enum Command {
     },
     /// A note-taker's view of one board (a picker of the phase's boards without --board).
     Note {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The board to take notes on (default: pick one of the phase's boards).
         #[arg(long)]
         board: Option<String>,
         /// Your name, recorded on your notes.
         #[arg(long)]
         by: Option<String>,
+        /// Language (de or en); default: the plan's.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
@@ -181,6 +218,7 @@ pub enum Command {
     Demo,
     /// The plan editor: build or change a meeting's plan in forms; saved only when valid.
     Prepare {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// Language of a new plan (an existing plan keeps its own).
         #[arg(long, value_parser = parse_lang)]
@@ -192,10 +230,12 @@ pub enum Command {
     /// Add a key finding on the findings board that links to its source
     /// notes; prints its id once it is safely on disk.
     Finding {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// The source notes: ids or unique id prefixes, comma-separated.
         #[arg(long, required = true, value_delimiter = ',')]
         from: Vec<String>,
+        /// The finding's text.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
@@ -206,6 +246,7 @@ pub enum Command {
 /// `runde serve …`
 #[derive(Debug, Args)]
 pub struct ServeArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
     /// Address and port to listen on.
     #[arg(long, default_value = crate::serve::DEFAULT_LISTEN)]
@@ -225,13 +266,19 @@ pub struct ServeArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
     /// Store a session's plan (without notes) as template NAME.
-    Save { path: SessionArg, name: String },
+    Save {
+        /// The session whose plan to store.
+        path: SessionArg,
+        /// The template's name, for `runde new --template NAME`.
+        name: String,
+    },
     /// List built-in and saved templates.
     List,
 }
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
     /// Build the next meeting of a series from this previous session.
     #[arg(long, conflicts_with = "template")]
@@ -239,8 +286,10 @@ pub struct NewArgs {
     /// Built-in (kompetenznetzwerk, blank) or saved template [default: kompetenznetzwerk]
     #[arg(long)]
     pub template: Option<String>,
+    /// Language (de or en); default: the plan's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// The meeting's title (default: the template's, or the next meeting's topic).
     #[arg(long)]
     pub title: Option<String>,
     /// The meeting's date (YYYY-MM-DD); today when omitted.
@@ -253,7 +302,9 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
+    /// The board to add it to (see `runde plan`).
     #[arg(long)]
     pub board: String,
     /// Section id (default: the board's first section).
@@ -262,6 +313,7 @@ pub struct AddArgs {
     /// Author of the note.
     #[arg(long)]
     pub by: Option<String>,
+    /// Star it (a key point).
     #[arg(long)]
     pub star: bool,
     /// Print the note as a paragraph, not a bullet.
@@ -270,6 +322,7 @@ pub struct AddArgs {
     /// Read one note per line from standard input.
     #[arg(long, conflicts_with = "text")]
     pub stdin: bool,
+    /// The note's text (several words are joined by spaces).
     pub text: Vec<String>,
     /// The note's language (de or en), when it differs from the session's;
     /// HTML minutes mark it so screen readers and hyphenation follow it.
@@ -288,11 +341,14 @@ pub enum TimerAction {
 
 #[derive(Debug, Args)]
 pub struct TimerArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
+    /// What to do with the timer.
     pub action: TimerAction,
     /// Minutes to add with `extend` (negative to shorten).
     #[arg(allow_negative_numbers = true)]
     pub minutes: Option<i64>,
+    /// Only this board's timer.
     #[arg(long, conflicts_with = "all")]
     pub board: Option<String>,
     /// Every board of the current phase (the default).
@@ -302,10 +358,17 @@ pub struct TimerArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(required_unless_present = "print_template", default_value = "")]
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+    #[arg(
+        required_unless_present = "print_template",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub path: SessionArg,
+    /// The file format of the minutes.
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
+    /// Language (de or en); default: the plan's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Minutes for publication: only people who agreed are named.
@@ -343,6 +406,7 @@ pub struct ExportArgs {
 /// `runde review …`
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
     /// Print the doubtful mentions nobody decided about; exit 1 while there are any.
     #[arg(long, conflicts_with_all = ["keep", "redact"])]
@@ -356,6 +420,7 @@ pub struct ReviewArgs {
     /// Your name: recorded on decisions, and who signs off in the view.
     #[arg(long)]
     pub by: Option<String>,
+    /// Language (de or en); default: the plan's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }
