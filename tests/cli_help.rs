@@ -24,7 +24,11 @@ fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
 fn every_argument_and_option_has_a_help_text() {
     let mut missing = Vec::new();
     undocumented(&Cli::command(), "runde", &mut missing);
-    assert!(missing.is_empty(), "arguments without a help text:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "arguments without a help text:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
