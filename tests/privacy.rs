@@ -719,3 +719,150 @@ fn ordinary_words_are_never_replaced_silently() {
         }
     }
 }
+
+// ----- decisions: kept, carried by a synced folder, applied everywhere ----
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn press(review: &mut runde::app::review::Review, c: char) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    review.handle_event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+}
+
+/// Selects the first mention written `word` in the review view.
+fn select(review: &mut runde::app::review::Review, word: &str) {
+    review.cursor = review.items.iter().position(|d| d.written() == word).expect(word);
+}
+
+fn undecided_count(dir: &std::path::Path) -> usize {
+    let s = runde::store::Session::open(dir).unwrap();
+    runde::export::privacy::publish::doubtful(s.plan(), s.state())
+        .iter()
+        .filter(|d| d.verdict.is_none())
+        .count()
+}
+
+/// Decisions made with `--keep`/`--redact` and with the view's keys are
+/// facts on disk: a new process sees them, a second laptop that receives
+/// the session's `review/` files through a synced folder publishes the
+/// same, and every format follows them.
+#[test]
+fn decisions_survive_a_restart_travel_through_a_synced_folder_and_apply_in_every_format() {
+    let notes = [
+        "Der Koch hat gekocht.",
+        "Frag den Koch, ob es reicht.",
+        "Ein Wolf heult im Wald.",
+        "Der Bauer sät. Der Bauer erntet.",
+        "Der Fischer fährt raus.",
+        "Ein Fischer angelt.",
+    ]
+    .map(String::from);
+    let (tmp, a, _) = corpus_session(ORDINARY_PEOPLE, &notes);
+    let b = tmp.path().join("laptop-b");
+    copy_dir(&a, &b);
+    assert!(undecided_count(&a) >= 8);
+
+    common::runde()
+        .arg("review")
+        .arg(&a)
+        .args(["--keep", "koch"])
+        .assert()
+        .success();
+    common::runde()
+        .arg("review")
+        .arg(&a)
+        .args(["--redact", "WOLF"])
+        .assert()
+        .success();
+    {
+        // The view: replace this one Bauer, keep every lone Fischer.
+        let session = runde::store::Session::open(&a).unwrap();
+        let mut review = runde::app::review::Review::new(session, Lang::De);
+        select(&mut review, "Bauer");
+        press(&mut review, 'r');
+        select(&mut review, "Fischer");
+        press(&mut review, 'K');
+        assert_eq!(review.open_count(), 1, "the second Bauer is still open");
+        select(&mut review, "Bauer");
+        let second = review
+            .items
+            .iter()
+            .position(|d| d.written() == "Bauer" && d.verdict.is_none())
+            .unwrap();
+        review.cursor = second;
+        press(&mut review, 'k');
+        assert_eq!(review.open_count(), 0);
+    }
+    // A restart: a fresh process reads every decision.
+    assert_eq!(undecided_count(&a), 0);
+    common::runde().arg("review").arg(&a).arg("--list").assert().success();
+    // The other laptop has not seen them yet, then receives review/.
+    assert!(undecided_count(&b) >= 8);
+    common::runde().arg("review").arg(&b).arg("--list").assert().code(1);
+    copy_dir(&a.join("review"), &b.join("review"));
+    assert_eq!(undecided_count(&b), 0);
+    common::runde().arg("review").arg(&b).arg("--list").assert().success();
+
+    for (name, format) in ALL_FORMATS {
+        let from_a = common::export_bytes(&a, &["--public", "--format", name]);
+        let from_b = common::export_bytes(&b, &["--public", "--format", name]);
+        let text = readable(format, &from_b);
+        // The plan's own texts are the same in both; count against them.
+        let all = readable(format, &common::export_bytes(&b, &["--internal", "--format", name]));
+        let count = |word: &str| {
+            let internal = word_count(&all, word);
+            // Internal JSON also lists the plan's people.
+            let people = ORDINARY_PEOPLE
+                .iter()
+                .filter(|p| p.split(' ').any(|w| w == word))
+                .count();
+            let internal = if format == Format::Json {
+                internal - people
+            } else {
+                internal
+            };
+            (word_count(&text, word), internal)
+        };
+        let (koch, fischer, bauer) = (count("Koch"), count("Fischer"), count("Bauer"));
+        assert!(koch.0 == koch.1 && koch.0 >= 2, "{name}: {koch:?} {text}");
+        assert!(fischer.0 == fischer.1 && fischer.0 >= 2, "{name}: {fischer:?} {text}");
+        assert_eq!(bauer, (1, 2), "{name}: {text}");
+        assert_eq!(count("Wolf").0, 0, "{name}: {text}");
+        assert_eq!(count("Name").0, count("Name").1 + 2, "{name}: {text}");
+        if !matches!(format, Format::Docx | Format::Pdf) {
+            assert_eq!(
+                String::from_utf8_lossy(&from_a),
+                String::from_utf8_lossy(&from_b),
+                "{name}: both laptops publish the same"
+            );
+        }
+    }
+    // A later note with a decided word in the same kind of case is covered
+    // by the word's decision; a new kind of case ("laut Koch" is still
+    // ordinary) too, but a one-place decision covers only its place.
+    let mut s = runde::store::Session::open(&b).unwrap();
+    s.add_note(
+        "methods",
+        None,
+        "Laut Koch fehlt Salz. Der Bauer pflügt.",
+        NoteKind::Bullet,
+        false,
+    )
+    .unwrap();
+    let open: Vec<String> = runde::export::privacy::publish::doubtful(s.plan(), s.state())
+        .iter()
+        .filter(|d| d.verdict.is_none())
+        .map(|d| d.written().to_string())
+        .collect();
+    assert_eq!(open, ["Bauer"]);
+}
