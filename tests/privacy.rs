@@ -490,7 +490,6 @@ fn the_reported_leaks_are_closed() {
 // ----- ordinary words: never replaced without a person deciding ----------
 
 #[path = "common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 /// People without consent whose names are also ordinary German or English
