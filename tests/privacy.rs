@@ -486,3 +486,382 @@ fn the_reported_leaks_are_closed() {
     assert_eq!(published.replaced, 8, "all certain: full names and an honorific");
     assert_eq!(published.doubtful.len(), 0);
 }
+
+// ----- ordinary words: never replaced without a person deciding ----------
+
+#[path = "common/mod.rs"]
+mod common;
+
+/// People without consent whose names are also ordinary German or English
+/// words (chosen here, independently of the code's word lists).
+const ORDINARY_PEOPLE: &[&str] = &[
+    "Tobias Koch",
+    "Maria Bauer",
+    "Rose Fischer",
+    "Mark Wolf",
+    "Frank Weber",
+    "Grace Miller",
+    "Will Baker",
+    "June Cook",
+    "Hope Stone",
+    "Ernst Schneider",
+    "Iris Sommer",
+    "Jonas Winter",
+    "Paul Hirt",
+    "Sam Shepherd",
+];
+
+/// Sentences that use those name words as ordinary words, German and
+/// English; each ordinary use is marked `{…}`. Unmarked words that only
+/// contain a name ("Kochbuch", "roses" is marked: it may be a possessive)
+/// must not be mentions at all.
+const ORDINARY_CORPUS: &[&str] = &[
+    "Der {Koch} hat gekocht.",
+    "Frag den {Koch}, ob die Suppe reicht.",
+    "Der {Koch} sagte, es gebe Suppe.",
+    "Laut {Koch} braucht der Teig eine Stunde Ruhe.",
+    "Die {Koch}-Schule öffnet um neun.",
+    "{KOCH} GESUCHT, BITTE MELDEN",
+    "Des {Bauers} Feld liegt brach.",
+    "Der {Bauer} meinte, es werde regnen.",
+    "Eine {Rose} blüht im Garten, daneben eine zweite {Rose}.",
+    "Der {Fischer} fährt morgens raus (der {Fischer} ist früh wach).",
+    "Das kostete damals zehn {Mark}.",
+    "Ein {Wolf} heult im Wald.",
+    "Der {Weber} webt Tuch für den {Schneider}.",
+    "Er sagte es {frank} und frei.",
+    "Sie {will} morgen kommen, und er {will} auch.",
+    "Es war {ernst} gemeint.",
+    "Im {Sommer} und im {Winter} treffen wir uns.",
+    "Die {Iris} des Auges ist blau.",
+    "Im Kochbuch steht etwas über Fischerei und Rosenkohl.",
+    "Die Wölfe, die Köche und die Märkte der Weberei.",
+    "Der {Koch} und der {Bauer} trafen den {Fischer} am Markt.",
+    "„{Rose}“ ist auch der Name einer Blume.",
+    "The {cook} burned the toast.",
+    "We {will} meet the {baker} at noon.",
+    "The {miller} ground the corn.",
+    "She said it with {grace}.",
+    "We {hope} the wall of {stone} holds.",
+    "The {wolf} and the {rose} in the fable.",
+    "In {June} we {will} {cook} together.",
+    "The {baker's} bread was fresh.",
+    "Please {mark} the date in your calendar.",
+    "To be {frank}, the {miller’s} plan was better.",
+    "According to the {cook}, dinner is at six.",
+    "A {Stone} Age tool was found.",
+    "The {cook} said dinner was ready.",
+    "Cookies, stonework, bakery and a millstone.",
+    "Anyone {will} do; {grace} under pressure matters.",
+    "The {winter} was long; summer came late.",
+    "A {wolf} in sheep's clothing, {frank} words.",
+    "Who {will} {mark} the essays?",
+    "In {June cook} the beans outside.",
+    "Der {Hirt} sagte, die Schafe seien im Stall.",
+    "The {shepherd} said the sheep were in.",
+];
+
+fn unmarked(s: &str) -> String {
+    s.replace(['{', '}'], "")
+}
+
+fn marked(s: &str) -> Vec<String> {
+    s.split('{')
+        .skip(1)
+        .map(|p| p.split('}').next().unwrap().to_string())
+        .collect()
+}
+
+/// A session with the example's plan, `people` without consent and one
+/// note per text, spread over the groups' boards.
+fn corpus_session(people: &[&str], notes: &[String]) -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    std::fs::create_dir_all(dir.join("log")).unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(runde::example::PLAN).unwrap();
+    plan["people"] = people
+        .iter()
+        .map(|n| serde_json::json!({"name": n, "public": false}))
+        .chain([serde_json::json!({"name": "Lena Hoffmann", "public": true})])
+        .collect();
+    std::fs::write(dir.join("session.json"), serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+    let mut s = runde::store::Session::open(&dir).unwrap();
+    let boards = ["methods", "success", "continuity", "actors"];
+    let ids = notes
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            s.add_note(boards[i % boards.len()], None, text, NoteKind::Bullet, false)
+                .unwrap()
+        })
+        .collect();
+    (tmp, dir, ids)
+}
+
+/// Whole words of `text` equal to `word`.
+fn word_count(text: &str, word: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| *w == word)
+        .count()
+}
+
+const ALL_FORMATS: [(&str, Format); 6] = [
+    ("md", Format::Md),
+    ("txt", Format::Txt),
+    ("html", Format::Html),
+    ("json", Format::Json),
+    ("docx", Format::Docx),
+    ("pdf", Format::Pdf),
+];
+
+/// Every ordinary use of a name word is a question, never a replacement:
+/// no mention in the corpus is certain, exactly the marked words are
+/// doubtful, `export --public` refuses in every format and `review --list`
+/// names every place (exit 1) until a person decides; after `--keep` of
+/// each word every format prints every one of them as written.
+#[test]
+fn ordinary_words_are_never_replaced_silently() {
+    let notes: Vec<String> = ORDINARY_CORPUS.iter().map(|s| unmarked(s)).collect();
+    let (_tmp, dir, ids) = corpus_session(ORDINARY_PEOPLE, &notes);
+    let session = runde::store::Session::open(&dir).unwrap();
+    let (plan, state) = (session.plan(), session.state());
+    let doubtful = runde::export::privacy::publish::doubtful(plan, state);
+    let mut total = 0;
+    for (id, sentence) in ids.iter().zip(ORDINARY_CORPUS) {
+        let here: Vec<&str> = doubtful
+            .iter()
+            .filter(|d| d.place == format!("note/{id}"))
+            .map(|d| d.written())
+            .collect();
+        assert_eq!(here, marked(sentence), "{sentence}");
+        total += here.len();
+        let redactor = runde::export::privacy::Redactor::new(&plan.people, Lang::De);
+        let certain: Vec<_> = redactor
+            .mentions(&unmarked(sentence))
+            .into_iter()
+            .filter(|m| m.doubt.is_none())
+            .collect();
+        assert!(certain.is_empty(), "{sentence}: {certain:?}");
+    }
+    let published = publish(plan, state, Lang::De, Undecided::Redact).unwrap();
+    let in_notes = doubtful.iter().filter(|d| d.place.starts_with("note/")).count();
+    assert_eq!(in_notes, total);
+    assert_eq!(
+        published.replaced,
+        doubtful.len(),
+        "only what --redact-doubtful asked for"
+    );
+    eprintln!(
+        "ordinary-word figures: {} sentences, {total} ordinary uses of {} name words, 0 certain",
+        ORDINARY_CORPUS.len(),
+        ORDINARY_PEOPLE.len() * 2
+    );
+
+    for (name, _) in ALL_FORMATS {
+        let out = common::runde()
+            .arg("export")
+            .arg(&dir)
+            .args(["--public", "--format", name])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}: published with undecided mentions");
+        assert!(out.stdout.is_empty(), "{name}");
+    }
+    let list = common::runde().arg("review").arg(&dir).arg("--list").output().unwrap();
+    assert_eq!(list.status.code(), Some(1));
+    let listed = String::from_utf8(list.stdout).unwrap();
+    assert_eq!(listed.lines().count(), doubtful.len(), "{listed}");
+    for sentence in ORDINARY_CORPUS {
+        for word in marked(sentence) {
+            assert!(listed.contains(&format!("»{word}«")), "{word} not listed:\n{listed}");
+        }
+    }
+
+    let mut words: Vec<String> = ORDINARY_CORPUS
+        .iter()
+        .flat_map(|s| marked(s))
+        .flat_map(|w| w.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    words.sort_by_key(|w| w.to_lowercase());
+    words.dedup_by_key(|w| w.to_lowercase());
+    for word in &words {
+        common::runde()
+            .arg("review")
+            .arg(&dir)
+            .args(["--keep", word])
+            .assert()
+            .success();
+    }
+    common::runde().arg("review").arg(&dir).arg("--list").assert().success();
+    for (name, format) in ALL_FORMATS {
+        let out = common::export_bytes(&dir, &["--public", "--format", name]);
+        let text = readable(format, &out);
+        assert!(!text.contains("[Name]"), "{name}: {text}");
+        let stem = |w: &str| w.split(|c: char| !c.is_alphanumeric()).next().unwrap().to_string();
+        for sentence in ORDINARY_CORPUS {
+            for word in marked(sentence).iter().map(|w| stem(w)) {
+                let want: usize = ORDINARY_CORPUS
+                    .iter()
+                    .map(|s| marked(s).iter().filter(|w| stem(w) == word).count())
+                    .sum();
+                assert!(
+                    word_count(&text, &word) >= want,
+                    "{name}: {word} {} < {want}\n{text}",
+                    word_count(&text, &word)
+                );
+            }
+        }
+        if format == Format::Json {
+            for note in &notes {
+                assert!(text.contains(note.as_str()), "json changed {note:?}");
+            }
+        }
+    }
+}
+
+// ----- decisions: kept, carried by a synced folder, applied everywhere ----
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn press(review: &mut runde::app::review::Review, c: char) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    review.handle_event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+}
+
+/// Selects the first mention written `word` in the review view.
+fn select(review: &mut runde::app::review::Review, word: &str) {
+    review.cursor = review.items.iter().position(|d| d.written() == word).expect(word);
+}
+
+fn undecided_count(dir: &std::path::Path) -> usize {
+    let s = runde::store::Session::open(dir).unwrap();
+    runde::export::privacy::publish::doubtful(s.plan(), s.state())
+        .iter()
+        .filter(|d| d.verdict.is_none())
+        .count()
+}
+
+/// Decisions made with `--keep`/`--redact` and with the view's keys are
+/// facts on disk: a new process sees them, a second laptop that receives
+/// the session's `review/` files through a synced folder publishes the
+/// same, and every format follows them.
+#[test]
+fn decisions_survive_a_restart_travel_through_a_synced_folder_and_apply_in_every_format() {
+    let notes = [
+        "Der Koch hat gekocht.",
+        "Frag den Koch, ob es reicht.",
+        "Ein Wolf heult im Wald.",
+        "Der Bauer sät. Der Bauer erntet.",
+        "Der Fischer fährt raus.",
+        "Ein Fischer angelt.",
+    ]
+    .map(String::from);
+    let (tmp, a, _) = corpus_session(ORDINARY_PEOPLE, &notes);
+    let b = tmp.path().join("laptop-b");
+    copy_dir(&a, &b);
+    assert!(undecided_count(&a) >= 8);
+
+    common::runde()
+        .arg("review")
+        .arg(&a)
+        .args(["--keep", "koch"])
+        .assert()
+        .success();
+    common::runde()
+        .arg("review")
+        .arg(&a)
+        .args(["--redact", "WOLF"])
+        .assert()
+        .success();
+    {
+        // The view: replace this one Bauer, keep every lone Fischer.
+        let session = runde::store::Session::open(&a).unwrap();
+        let mut review = runde::app::review::Review::new(session, Lang::De);
+        select(&mut review, "Bauer");
+        press(&mut review, 'r');
+        select(&mut review, "Fischer");
+        press(&mut review, 'K');
+        assert_eq!(review.open_count(), 1, "the second Bauer is still open");
+        select(&mut review, "Bauer");
+        let second = review
+            .items
+            .iter()
+            .position(|d| d.written() == "Bauer" && d.verdict.is_none())
+            .unwrap();
+        review.cursor = second;
+        press(&mut review, 'k');
+        assert_eq!(review.open_count(), 0);
+    }
+    // A restart: a fresh process reads every decision.
+    assert_eq!(undecided_count(&a), 0);
+    common::runde().arg("review").arg(&a).arg("--list").assert().success();
+    // The other laptop has not seen them yet, then receives review/.
+    assert!(undecided_count(&b) >= 8);
+    common::runde().arg("review").arg(&b).arg("--list").assert().code(1);
+    copy_dir(&a.join("review"), &b.join("review"));
+    assert_eq!(undecided_count(&b), 0);
+    common::runde().arg("review").arg(&b).arg("--list").assert().success();
+
+    for (name, format) in ALL_FORMATS {
+        let from_a = common::export_bytes(&a, &["--public", "--format", name]);
+        let from_b = common::export_bytes(&b, &["--public", "--format", name]);
+        let text = readable(format, &from_b);
+        // The plan's own texts are the same in both; count against them.
+        let all = readable(format, &common::export_bytes(&b, &["--internal", "--format", name]));
+        let count = |word: &str| {
+            let internal = word_count(&all, word);
+            // Internal JSON also lists the plan's people.
+            let people = ORDINARY_PEOPLE
+                .iter()
+                .filter(|p| p.split(' ').any(|w| w == word))
+                .count();
+            let internal = if format == Format::Json {
+                internal - people
+            } else {
+                internal
+            };
+            (word_count(&text, word), internal)
+        };
+        let (koch, fischer, bauer) = (count("Koch"), count("Fischer"), count("Bauer"));
+        assert!(koch.0 == koch.1 && koch.0 >= 2, "{name}: {koch:?} {text}");
+        assert!(fischer.0 == fischer.1 && fischer.0 >= 2, "{name}: {fischer:?} {text}");
+        assert_eq!(bauer, (1, 2), "{name}: {text}");
+        assert_eq!(count("Wolf").0, 0, "{name}: {text}");
+        assert_eq!(count("Name").0, count("Name").1 + 2, "{name}: {text}");
+        if !matches!(format, Format::Docx | Format::Pdf) {
+            assert_eq!(
+                String::from_utf8_lossy(&from_a),
+                String::from_utf8_lossy(&from_b),
+                "{name}: both laptops publish the same"
+            );
+        }
+    }
+    // A later note with a decided word in the same kind of case is covered
+    // by the word's decision; a new kind of case ("laut Koch" is still
+    // ordinary) too, but a one-place decision covers only its place.
+    let mut s = runde::store::Session::open(&b).unwrap();
+    s.add_note(
+        "methods",
+        None,
+        "Laut Koch fehlt Salz. Der Bauer pflügt.",
+        NoteKind::Bullet,
+        false,
+    )
+    .unwrap();
+    let open: Vec<String> = runde::export::privacy::publish::doubtful(s.plan(), s.state())
+        .iter()
+        .filter(|d| d.verdict.is_none())
+        .map(|d| d.written().to_string())
+        .collect();
+    assert_eq!(open, ["Bauer"]);
+}

@@ -53,6 +53,16 @@ fn list(path: &str) -> Result<()> {
 /// now) as `verdict`.
 fn decide_word(s: &mut Session, word: &str, verdict: Verdict) -> Result<()> {
     let redactor = Redactor::new(&s.plan().people, s.plan().lang);
+    // A word copied from `--list` may carry its possessive ("Koch's").
+    let word = [word]
+        .into_iter()
+        .chain(
+            ["'s", "’s", "s", "'", "’"]
+                .iter()
+                .filter_map(|end| word.strip_suffix(end)),
+        )
+        .find(|w| !redactor.lone_scopes(w).is_empty())
+        .unwrap_or(word);
     let scopes = redactor.lone_scopes(word);
     if scopes.is_empty() {
         return Err(Error::Invalid(format!(

@@ -28,9 +28,11 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     let has_broadcast = app.state().active_broadcast(None, app.now_ms()).is_some();
     let has_signals = !app.state().pending_signals().is_empty();
     let tall = area.height >= 8;
-    let [header, agenda, signals, bcast, body, input] = Layout::vertical([
+    let signoffs = super::review::plenary_signoffs(app);
+    let [header, agenda, signed, signals, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
         Constraint::Length(u16::from(tall)),
+        Constraint::Length(u16::from(tall && signoffs.is_some())),
         Constraint::Length(u16::from(has_signals && area.height >= 4)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
@@ -39,6 +41,9 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     .areas(area);
     header_line(app, f, header, buf);
     agenda_bar(app, agenda, buf);
+    if let Some(line) = signoffs {
+        super::review::signoff_strip(line, signed, buf);
+    }
     signal_banner(app, signals, buf);
     broadcast_line(app, None, bcast, buf);
     match &f.mode {

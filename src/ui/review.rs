@@ -292,3 +292,48 @@ pub fn signoff_badge(app: &App, board: &str) -> Option<Span<'static>> {
     };
     Some(Span::styled(format!(" {symbol} {}", text::inert(by)), style))
 }
+
+/// After the groups worked (a phase after the workshops, parts with
+/// notes): one line naming each group's part and who signed it off —
+/// `✓ Title (Anna)`, `⚠ Title (Anna)` when void, `✗ Title` when nobody did.
+pub fn plenary_signoffs(app: &App) -> Option<Line<'static>> {
+    use crate::export::privacy::signoff;
+    let (plan, state) = (app.plan(), app.state());
+    let workshop = |p: &crate::model::plan::Phase| {
+        p.boards.iter().any(|b| {
+            plan.board(b)
+                .is_some_and(|b| b.kind == crate::model::BoardKind::Workshop)
+        })
+    };
+    let now = plan.agenda.iter().position(|p| Some(p.id.as_str()) == state.phase())?;
+    if workshop(&plan.agenda[now]) || !plan.agenda[..now].iter().any(workshop) {
+        return None;
+    }
+    let parts = signoff::parts_with_notes(plan, state);
+    if parts.is_empty() {
+        return None;
+    }
+    let s = review_strings(app.lang);
+    let mut spans = vec![Span::styled(format!("{}: ", s.tab_parts), theme::title())];
+    for (i, board) in parts.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        let title = plan.board(board).map_or(board.as_str(), |b| b.title.as_str());
+        let status = signoff::status(plan, state, board);
+        let (symbol, _, style) = signed_words(&status, s);
+        let by = status
+            .iter()
+            .find(|st| st.holds)
+            .or(status.last())
+            .map(|st| format!(" ({})", text::inert(&st.by)))
+            .unwrap_or_default();
+        spans.push(Span::styled(format!("{symbol} {}{by}", text::inert(title)), style));
+    }
+    Some(Line::from(spans))
+}
+
+/// Draws the line of [`plenary_signoffs`].
+pub fn signoff_strip(line: Line<'static>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(line).render(area, buf);
+}

@@ -8,12 +8,15 @@
 //! full name, a name after an honorific or title, or — for a word that is
 //! not also an ordinary word — a possessive or an attribution only a name
 //! takes ("Brandts Idee", "laut Brandt", "Brandt sagte", "(Brandt)"). A
-//! lone first name or surname otherwise is **doubtful**, and so is every
-//! mention that may also be a person who agreed to be named.
+//! lone first name or surname otherwise is **doubtful** (always after an
+//! article: "der Hirt sagte" is the shepherd), and so is every mention
+//! that may also be a person who agreed to be named, and a run of name
+//! parts that are all ordinary words ("In June cook the beans") without
+//! an honorific.
 use super::forms::is_apostrophe;
 use super::names::{Names, WordMatch};
 use super::tokens::{Gap, Token, gap, tokens};
-use super::words::{CUES_BEFORE, SPEECH_VERBS, is_honorific, is_particle};
+use super::words::{CUES_BEFORE, SPEECH_VERBS, is_article, is_honorific, is_particle};
 pub use crate::model::review::Doubt;
 
 /// One mention of a person who did not agree to be named.
@@ -88,6 +91,8 @@ struct Run {
     last: usize,
     parts: usize,
     possessive: bool,
+    /// Every part in it is also an ordinary word ("June cook", "hope stone").
+    ordinary: bool,
 }
 
 impl Scan<'_> {
@@ -150,6 +155,7 @@ impl Scan<'_> {
             last,
             parts: seen.len(),
             possessive,
+            ordinary: seen.iter().all(|&p| self.names.parts[p].ordinary),
         }
     }
 
@@ -177,9 +183,12 @@ impl Scan<'_> {
             }
             let shared = hidden.len() < tied.len();
             let run = tied[0].1;
-            let found = self.found(i, run.last, run.possessive, hidden, |_| match shared {
-                true => Some(Doubt::Shared),
-                false => None,
+            // Ordinary words side by side ("In June cook the beans") read
+            // as a name only after an honorific.
+            let found = self.found(i, run.last, run.possessive, hidden, |m| match (shared, run.ordinary) {
+                (true, _) => Some(Doubt::Shared),
+                (false, true) if !m.honorific => Some(Doubt::Ordinary),
+                (false, _) => None,
             });
             return (run.last, Some(found));
         }
@@ -203,7 +212,9 @@ impl Scan<'_> {
             .filter_map(|&p| self.part_of(i, p))
             .any(|(part, _)| self.names.parts[part].ordinary);
         Some(self.found(i, i, possessive, hidden, |m| {
-            let cue = m.honorific || (!ordinary && (m.possessive || self.attributed(i, m)));
+            // After an article a word is a noun ("der Hirt sagte"), not a name.
+            let noun = i > 0 && is_article(&self.toks[i - 1].folded);
+            let cue = m.honorific || (!ordinary && !noun && (m.possessive || self.attributed(i, m)));
             match (shared, ordinary) {
                 (true, _) => Some(Doubt::Shared),
                 (false, _) if cue => None,

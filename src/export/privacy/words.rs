@@ -259,6 +259,17 @@ pub fn is_honorific(folded: &str) -> bool {
     HONORIFICS.contains(&folded)
 }
 
+/// Articles: a word right after one is a noun, so a lone name part there
+/// is never certain ("der Hirt sagte", "the shepherd said").
+pub const ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "the", "a", "an",
+];
+
+/// True if the folded word is an article.
+pub fn is_article(folded: &str) -> bool {
+    ARTICLES.contains(&folded)
+}
+
 /// True if the folded word is a name particle.
 pub fn is_particle(folded: &str) -> bool {
     PARTICLES.contains(&folded)
