@@ -207,3 +207,25 @@ async fn a_name_with_controls_and_direction_overrides_is_stored_clean() {
     let json = String::from_utf8(out.stdout).unwrap();
     assert!(json.contains("\"by\": \"Ana Ko\""), "{json}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blocked_sources_impatient_clients_wait_instead_of_flooding() {
+    let (_tmp, dir) = session();
+    let server = start(&dir, &[], &[]);
+    // Three clients from one address that reconnect at once when refused.
+    let hammer = Hammer::start(server.addr, &[addr(70)], 3, 100_000);
+    let started = Instant::now();
+    while hammer.stats.codes.load(std::sync::atomic::Ordering::SeqCst) < 1 {
+        assert!(started.elapsed() < WAIT, "the hammer never got going");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // The source is blocked now; count its connections over two seconds.
+    let connects = || hammer.stats.connects.load(std::sync::atomic::Ordering::SeqCst);
+    let before = connects();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let made = connects() - before;
+    hammer.stop().await;
+    // Closed at once, they reconnect thousands of times a second; held
+    // until the block ends, a few times.
+    assert!(made < 200, "{made} connections in 2 s from one blocked address");
+}

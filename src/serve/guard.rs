@@ -16,6 +16,12 @@
 //!   30 s. A blocked source's new connections are closed at once and its
 //!   codes are not checked; nothing sleeps and nothing holds a place while
 //!   it waits. A right code clears the source's strikes.
+//! - a refused connection is *held* (not read, no task of russh, no
+//!   place) until its source's block ends, at most [`Limits::hold`], then
+//!   closed: an impatient client that reconnects at once waits instead of
+//!   flooding the accept loop. Held connections are capped per source
+//!   ([`Limits::held_per_source`]) and in total ([`Limits::held`]); past
+//!   either they are closed at once.
 //!
 //! IPv4 sources are single addresses, IPv6 sources /64 networks (one host
 //! may have many addresses in its /64).
@@ -39,6 +45,12 @@ pub struct Limits {
     pub full: usize,
     /// Longest time a login may take.
     pub grace: Duration,
+    /// Longest time a refused connection is held before it is closed.
+    pub hold: Duration,
+    /// Refused connections held at once from one source.
+    pub held_per_source: usize,
+    /// Refused connections held at once in all.
+    pub held: usize,
 }
 
 /// The server's limits: room for a whole workshop typing the code at once
@@ -51,7 +63,21 @@ pub const LIMITS: Limits = Limits {
     rate: 30,
     full: 160,
     grace: Duration::from_secs(120),
+    hold: Duration::from_secs(10),
+    held_per_source: 8,
+    held: 512,
 };
+
+/// How long a connection refused for `why` is held before it is closed:
+/// until its source's block ends, else a second (a busy source, a crowded
+/// server), never longer than `limits.hold`.
+pub fn hold_for(limits: &Limits, why: Refusal) -> Duration {
+    match why {
+        Refusal::Blocked(left) => left,
+        Refusal::SourceBusy | Refusal::Crowded => Duration::from_secs(1),
+    }
+    .min(limits.hold)
+}
 
 /// Sources remembered with strikes; past this, new sources are not
 /// penalised (OpenSSH's "permissive" overflow) rather than refused.
@@ -108,6 +134,8 @@ pub enum Refusal {
 struct Record {
     /// Logins in progress.
     startups: usize,
+    /// Refused connections held open.
+    held: usize,
     strikes: u32,
     blocked_until: Option<Instant>,
 }
@@ -123,6 +151,7 @@ impl Record {
 struct State {
     sources: HashMap<IpAddr, Record>,
     total: usize,
+    held: usize,
 }
 
 /// The shared record of logins in progress and strikes per source.
@@ -148,6 +177,24 @@ impl Drop for Startup {
         state.total = state.total.saturating_sub(1);
         if let Some(r) = state.sources.get_mut(&self.source).filter(|_| self.tracked) {
             r.startups = r.startups.saturating_sub(1);
+        }
+    }
+}
+
+/// A refused connection held open; its place among the held is given
+/// back when dropped.
+#[derive(Debug)]
+pub struct Held {
+    gate: Arc<Gate>,
+    source: IpAddr,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut state = self.gate.lock();
+        state.held = state.held.saturating_sub(1);
+        if let Some(r) = state.sources.get_mut(&self.source) {
+            r.held = r.held.saturating_sub(1);
         }
     }
 }
@@ -203,6 +250,32 @@ impl Gate {
         })
     }
 
+    /// Lets a refused connection from `ip` be held open, unless its
+    /// source or the server already holds as many as they may (or the
+    /// source cannot be tracked): then `None`, and it is closed at once.
+    pub fn hold(self: &Arc<Self>, ip: IpAddr, now: Instant) -> Option<Held> {
+        let source = source_of(ip);
+        let mut state = self.lock();
+        if state.held >= self.limits.held {
+            return None;
+        }
+        let per_source = self.limits.held_per_source;
+        let record = record_for(&mut state, source, now).filter(|r| r.held < per_source)?;
+        record.held += 1;
+        state.held += 1;
+        Some(Held {
+            gate: self.clone(),
+            source,
+        })
+    }
+
+    /// Refused connections held, in total and from `ip`'s source.
+    pub fn held(&self, ip: IpAddr) -> (usize, usize) {
+        let state = self.lock();
+        let here = state.sources.get(&source_of(ip)).map_or(0, |r| r.held);
+        (state.held, here)
+    }
+
     /// How much longer `ip`'s source is blocked, if it is.
     pub fn blocked(&self, ip: IpAddr, now: Instant) -> Option<Duration> {
         blocked(self.lock().sources.get(&source_of(ip)), now)
@@ -246,7 +319,9 @@ fn blocked(record: Option<&Record>, now: Instant) -> Option<Duration> {
 /// forgotten. `None` when the table is full even after forgetting.
 fn record_for(state: &mut State, source: IpAddr, now: Instant) -> Option<&mut Record> {
     if !state.sources.contains_key(&source) && state.sources.len() >= MAX_TRACKED {
-        state.sources.retain(|_, r| r.startups > 0 || !r.stale(now));
+        state
+            .sources
+            .retain(|_, r| r.startups > 0 || r.held > 0 || !r.stale(now));
         if state.sources.len() >= MAX_TRACKED {
             return None;
         }
@@ -275,6 +350,9 @@ mod tests {
         rate: 50,
         full: 5,
         grace: Duration::from_secs(1),
+        hold: Duration::from_secs(2),
+        held_per_source: 2,
+        held: 3,
     };
 
     fn ip(s: &str) -> IpAddr {
@@ -363,6 +441,31 @@ mod tests {
             Duration::from_millis(500),
             "old strikes are forgotten"
         );
+    }
+
+    #[test]
+    fn refused_connections_are_held_up_to_a_cap_per_source_and_in_total() {
+        let gate = Gate::new(SMALL);
+        let now = Instant::now();
+        let a1 = gate.hold(ip("10.0.0.1"), now).expect("first");
+        let _a2 = gate.hold(ip("10.0.0.1"), now).expect("second");
+        assert!(gate.hold(ip("10.0.0.1"), now).is_none(), "per source");
+        let _b = gate.hold(ip("10.0.0.2"), now).expect("another source");
+        assert!(gate.hold(ip("10.0.0.3"), now).is_none(), "in total");
+        assert_eq!(gate.held(ip("10.0.0.1")), (3, 2));
+        drop(a1);
+        assert_eq!(gate.held(ip("10.0.0.1")), (2, 1));
+        assert!(gate.hold(ip("10.0.0.3"), now).is_some(), "a place given back");
+        assert_eq!(gate.startups(ip("10.0.0.1")), (0, 0), "held is not a login");
+    }
+
+    #[test]
+    fn a_refused_connection_is_held_until_its_block_ends_and_never_longer_than_the_limit() {
+        let ms = Duration::from_millis;
+        assert_eq!(hold_for(&SMALL, Refusal::Blocked(ms(500))), ms(500));
+        assert_eq!(hold_for(&SMALL, Refusal::Blocked(ms(30_000))), SMALL.hold);
+        assert_eq!(hold_for(&SMALL, Refusal::SourceBusy), ms(1000));
+        assert_eq!(hold_for(&LIMITS, Refusal::Crowded), ms(1000));
     }
 
     #[test]

@@ -149,10 +149,23 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
                 continue;
             }
         };
-        // A connection that may not start a login is closed at once: no
-        // key exchange, no task, no place held.
-        let Ok(startup) = shared.gate.admit(peer.ip(), Instant::now(), guard::roll) else {
-            continue;
+        // A connection that may not start a login gets no key exchange and
+        // no place: it is held unread until its source may try again (so an
+        // impatient client waits instead of reconnecting at once), or
+        // closed at once when too many are held.
+        let now = Instant::now();
+        let startup = match shared.gate.admit(peer.ip(), now, guard::roll) {
+            Ok(startup) => startup,
+            Err(why) => {
+                if let Some(held) = shared.gate.hold(peer.ip(), now) {
+                    let wait = guard::hold_for(shared.gate.limits(), why);
+                    tokio::spawn(async move {
+                        tokio::time::sleep(wait).await;
+                        drop((socket, held));
+                    });
+                }
+                continue;
+            }
         };
         let _ = socket.set_nodelay(true);
         if shared.active.load(Ordering::SeqCst) >= shared.max {
