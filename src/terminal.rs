@@ -123,7 +123,7 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
             }
             match rx.recv() {
                 Ok(Msg::Term(ev)) => dirty = editor.handle_event(ev),
-                Ok(Msg::Store) => dirty = false,
+                Ok(Msg::Store | Msg::PasteCut(_)) => dirty = false,
                 Ok(Msg::Stop) | Err(_) => return Ok(()),
             }
         }

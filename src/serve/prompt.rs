@@ -86,7 +86,8 @@ pub fn ask_name<W: Write>(
         let left = idle_limit.saturating_sub(started.elapsed());
         let ev = match rx.recv_timeout(left) {
             Ok(Msg::Term(ev)) => ev,
-            Ok(Msg::Store) => continue,
+            // A name is at most `MAX_NAME` characters: a cut paste loses nothing more.
+            Ok(Msg::Store | Msg::PasteCut(_)) => continue,
             Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return Ok(None),
         };
         if let Event::Resize(w, h) = ev {

@@ -419,6 +419,11 @@ impl russh::server::Handler for Connection {
         for ev in self.parser.feed(data) {
             self.send_to_view(Msg::Term(ev));
         }
+        // A paste longer than the parser keeps is never cut silently.
+        let cut = self.parser.take_cut();
+        if cut > 0 {
+            self.send_to_view(Msg::PasteCut(cut));
+        }
         Ok(())
     }
 

@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 use std::io::{BufRead, BufReader};
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -77,6 +77,11 @@ impl Server {
     }
 
     /// The server's CPU time so far (user + system), from /proc.
+    /// The server's local state directory (`RUNDE_STATE_DIR`: drafts).
+    pub fn state_dir(&self) -> PathBuf {
+        self._config.path().join("state")
+    }
+
     pub fn cpu_time(&self) -> Duration {
         cpu_time(self.child.id())
     }
