@@ -60,11 +60,11 @@ proptest! {
         if whole.len() <= MAX_NOTE_BYTES {
             prop_assert_eq!(note, &whole);
             prop_assert!(drafts.is_empty());
-            prop_assert!(!shown.contains("Paste too long"));
+            prop_assert!(!shown.contains("Note full"));
         } else {
-            prop_assert!(shown.contains("Paste too long"), "{}", shown);
+            prop_assert!(shown.contains("Note full"), "{}", shown);
             let taken = note.chars().count() - typed.chars().count();
-            let told = format!("{} of", taken.to_string().as_bytes().rchunks(3).rev()
+            let told = format!("pasted {} of", taken.to_string().as_bytes().rchunks(3).rev()
                 .map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(","));
             prop_assert!(shown.contains(&told), "says how much was taken ({}): {}", told, shown);
             prop_assert_eq!(drafts.len(), 1, "the rest is one draft");

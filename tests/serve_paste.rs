@@ -83,8 +83,8 @@ async fn a_paste_longer_than_a_note_is_kept_as_a_note_and_a_draft_and_the_screen
     // 1 MB: longer than a note, shorter than what a connection keeps.
     let pasted = text_of(1_000_000);
     paste_into_new_note(&term, &pasted).await;
-    assert!(term.shows("Paste too long", SLOW).await, "{}", term.contents());
-    assert!(term.shows("kept as a draft", WAIT).await, "{}", term.contents());
+    assert!(term.shows("Note full", SLOW).await, "{}", term.contents());
+    assert!(term.shows("the rest is a draft", WAIT).await, "{}", term.contents());
     term.send(b"\r").await;
     assert!(term.shows("saved", SLOW).await, "{}", term.contents());
     let added: Vec<String> = live_notes(&dir).into_iter().filter(|t| !before.contains(t)).collect();

@@ -73,8 +73,9 @@ impl App {
             return false;
         }
         let lost = cut_text(self.lang, bytes);
+        // The loss first: the status line is cut at the screen's width.
         let text = match self.message.take().filter(|m| m.tone == Tone::Warning) {
-            Some(m) => format!("{} – {lost}", m.text),
+            Some(m) => format!("{lost} – {}", m.text),
             None => lost,
         };
         self.message = Some(Message {
@@ -418,30 +419,14 @@ pub(super) fn split_to_fit(text: &str, room: usize) -> (&str, &str) {
     }
 }
 
-/// "Paste too long …: taken of all characters, and where the rest is."
+/// "Note full: how many of all characters were pasted, and where the rest is."
 fn too_long_text(lang: Lang, taken: usize, of: usize, kept: bool) -> String {
-    let n = |x: usize| group_digits(x, lang);
+    let (taken, of) = (group_digits(taken, lang), group_digits(of, lang));
     match (lang, kept) {
-        (Lang::De, true) => format!(
-            "Einfügen zu lang für eine Notiz: {} von {} Zeichen übernommen, der Rest ist als Entwurf behalten (D)",
-            n(taken),
-            n(of)
-        ),
-        (Lang::De, false) => format!(
-            "Einfügen zu lang: {} von {} Zeichen übernommen, der Rest NICHT",
-            n(taken),
-            n(of)
-        ),
-        (Lang::En, true) => format!(
-            "Paste too long for one note: {} of {} characters taken, the rest kept as a draft (D)",
-            n(taken),
-            n(of)
-        ),
-        (Lang::En, false) => format!(
-            "Paste too long: {} of {} characters taken, the rest NOT",
-            n(taken),
-            n(of)
-        ),
+        (Lang::De, true) => format!("Notiz voll: {taken} von {of} Zeichen eingefügt, Rest als Entwurf (D)"),
+        (Lang::De, false) => format!("Zu lang: {taken} von {of} Zeichen eingefügt, der Rest fehlt"),
+        (Lang::En, true) => format!("Note full: pasted {taken} of {of} characters, the rest is a draft (D)"),
+        (Lang::En, false) => format!("Too long: pasted {taken} of {of} characters, the rest is left out"),
     }
 }
 
@@ -462,10 +447,10 @@ fn group_digits(x: usize, lang: Lang) -> String {
 /// "The last `bytes` of the paste did not arrive."
 fn cut_text(lang: Lang, bytes: u64) -> String {
     let mib = crate::serve::input::MAX_HELD_PASTE >> 20;
-    let n = group_digits(bytes as usize, lang);
+    let n = group_digits(usize::try_from(bytes).unwrap_or(usize::MAX), lang);
     match lang {
-        Lang::De => format!("die letzten {n} Bytes kamen nicht an (über SSH höchstens {mib} MiB je Einfügen)"),
-        Lang::En => format!("the last {n} bytes did not arrive (at most {mib} MiB per paste over SSH)"),
+        Lang::De => format!("Gekürzt: die letzten {n} Bytes kamen nicht an (SSH: höchstens {mib} MiB)"),
+        Lang::En => format!("Paste cut: its last {n} bytes did not arrive (SSH: {mib} MiB per paste)"),
     }
 }
 
