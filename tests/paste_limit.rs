@@ -92,6 +92,8 @@ fn the_rest_reopened_is_split_again_until_it_fits() {
     for round in 0..3 {
         assert_eq!(app.board_drafts().len(), 1, "round {round}: one draft left");
         app.handle_key(key('D'));
+        let listed = screen(&app, 120, 30);
+        assert!(listed.contains("1 + „"), "listed as a new note: {listed}");
         app.handle_key(key('1'));
         app.handle_key(code(KeyCode::Enter));
     }

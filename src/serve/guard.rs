@@ -64,7 +64,9 @@ pub const LIMITS: Limits = Limits {
     full: 160,
     grace: Duration::from_secs(120),
     hold: Duration::from_secs(10),
-    held_per_source: 8,
+    // A held connection costs one file descriptor and a timer: 512 stay
+    // well inside the usual limit of 1,024 with every other place taken.
+    held_per_source: 64,
     held: 512,
 };
 
