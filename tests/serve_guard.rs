@@ -170,7 +170,7 @@ async fn a_full_server_says_it_is_full_whenever_it_finds_out() {
     assert!(ana.log_in_as("Ana", "Methods & formats").await);
     let _ = ben.authenticate_password("methods", CODE).await;
     assert!(ssh::closed_within(&ben, WAIT).await, "no place, no session");
-    let reason = ben_heard.disconnect.lock().unwrap().clone().unwrap_or_default();
+    let reason = ben_heard.reason_within(WAIT).await;
     assert!(reason.contains("full") && reason.contains('1'), "told why: {reason:?}");
 
     // Someone arriving later is told before being asked for anything.
@@ -178,10 +178,15 @@ async fn a_full_server_says_it_is_full_whenever_it_finds_out() {
     let answer = cem.authenticate_password("methods", CODE).await;
     assert!(!answer.is_ok_and(|a| a.success()));
     assert!(ssh::closed_within(&cem, WAIT).await);
-    let reason = cem_heard.disconnect.lock().unwrap().clone().unwrap_or_default();
-    assert!(reason.contains("full"), "disconnect reason: {reason:?}");
-    assert!(!reason.contains("authentication attempts"), "{reason:?}");
+    // The banner always says so (OpenSSH prints it); the disconnect reason
+    // that follows it may lose the race against the client hanging up.
     assert!(cem_heard.banner.lock().unwrap().contains("full"));
+    let reason = cem_heard.reason_within(WAIT).await;
+    assert!(
+        reason.is_empty() || reason.contains("full"),
+        "disconnect reason: {reason:?}"
+    );
+    assert!(!reason.contains("authentication attempts"), "{reason:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

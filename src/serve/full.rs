@@ -5,12 +5,13 @@
 //! authentication attempts". A refusal is a login in progress like any
 //! other: it holds a startup place of [`super::guard`] (so refusals are
 //! capped per source and in total) and ends after a few seconds at most.
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use russh::MethodSet;
 use russh::server::{Auth, Handle, Response};
 use tokio::net::TcpStream;
+use tokio::sync::watch;
 
 use super::grace::{GraceStream, Login};
 use super::guard::Startup;
@@ -34,15 +35,15 @@ pub fn refuse(socket: TcpStream, shared: &Arc<Shared>, host_keys: Vec<russh::key
         nodelay: true,
         ..Default::default()
     });
-    let handle = Arc::new(OnceLock::new());
+    let (handle, heard) = watch::channel(None);
     let handler = Full {
         shared: shared.clone(),
-        handle: handle.clone(),
+        handle: heard,
         _startup: startup,
     };
     tokio::spawn(async move {
         if let Ok(session) = russh::server::run_stream(config, socket, handler).await {
-            let _ = handle.set(session.handle());
+            let _ = handle.send(Some(session.handle()));
             let _ = session.await;
         }
     });
@@ -56,8 +57,9 @@ pub fn banner(shared: &Shared) -> String {
 /// A connection that is only told the server is full.
 struct Full {
     shared: Arc<Shared>,
-    /// Set once the session runs; used to disconnect with the reason.
-    handle: Arc<OnceLock<Handle>>,
+    /// Set once the session runs (the client may ask for the banner
+    /// before); used to disconnect with the reason.
+    handle: watch::Receiver<Option<Handle>>,
     _startup: Startup,
 }
 
@@ -73,15 +75,19 @@ impl russh::server::Handler for Full {
 
     async fn authentication_banner(&mut self) -> Result<Option<String>, Self::Error> {
         let banner = banner(&self.shared);
-        if let Some(handle) = self.handle.get().cloned() {
-            // Sent after the banner: the reason the client prints on leaving.
-            let reason = banner.trim_end().to_string();
-            tokio::spawn(async move {
+        // Sent after the banner: the reason the client prints on leaving.
+        let reason = banner.trim_end().to_string();
+        let mut handle = self.handle.clone();
+        tokio::spawn(async move {
+            let Ok(handle) = handle.wait_for(Option::is_some).await.map(|h| h.clone()) else {
+                return;
+            };
+            if let Some(handle) = handle {
                 let _ = handle
                     .disconnect(russh::Disconnect::TooManyConnections, reason, String::new())
                     .await;
-            });
-        }
+            }
+        });
         Ok(Some(banner))
     }
 

@@ -127,6 +127,23 @@ impl client::Handler for Heard {
     }
 }
 
+impl Heard {
+    /// The disconnect reason, waiting up to `limit` for it: the client's
+    /// handler may hear it just after the connection shows as closed.
+    pub async fn reason_within(&self, limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(reason) = self.disconnect.lock().expect("reason").clone() {
+                return reason;
+            }
+            if start.elapsed() > limit {
+                return String::new();
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
 /// A TCP connection to `server` from `source` (any port).
 pub async fn tcp_from(source: IpAddr, server: SocketAddr) -> std::io::Result<tokio::net::TcpStream> {
     let socket = tokio::net::TcpSocket::new_v4()?;
