@@ -27,6 +27,9 @@ pub enum Msg {
     Store,
     /// Stop now (a signal, a dropped connection, a server shutdown).
     Stop,
+    /// Bytes at the end of the paste just sent that never arrived (an SSH
+    /// connection keeps at most [`crate::serve::input::MAX_HELD_PASTE`]).
+    PasteCut(u64),
 }
 
 /// How a loop behaves beyond the app's own rules.
@@ -151,6 +154,7 @@ pub fn run_loop<W: Write>(
                 }
                 Msg::Store => dirty |= app.update(Action::StoreChanged),
                 Msg::Stop => return Ok(Ended::Stopped),
+                Msg::PasteCut(bytes) => dirty |= app.paste_cut(bytes),
             }
             // A dialog that just opened is drawn before the next key is read.
             if app.quit || app.overlay.is_some() {

@@ -124,7 +124,7 @@ pub fn run_prepare(mut editor: crate::app::prepare::Prepare) -> Result<()> {
             }
             match rx.recv_timeout(std::time::Duration::from_secs(1)) {
                 Ok(Msg::Term(ev)) => dirty = editor.handle_event(ev),
-                Ok(Msg::Store) => dirty = false,
+                Ok(Msg::Store | Msg::PasteCut(_)) => dirty = false,
                 Err(mpsc::RecvTimeoutError::Timeout) => dirty = editor.check_disk(),
                 Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
@@ -155,7 +155,7 @@ pub fn run_review(mut review: crate::app::review::Review, dir: &std::path::Path)
             }
             dirty = match rx.recv_timeout(std::time::Duration::from_secs(1)) {
                 Ok(Msg::Term(ev)) => review.handle_event(ev),
-                Ok(Msg::Store) | Err(mpsc::RecvTimeoutError::Timeout) => review.refresh(),
+                Ok(Msg::Store | Msg::PasteCut(_)) | Err(mpsc::RecvTimeoutError::Timeout) => review.refresh(),
                 Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             };
         }

@@ -2,10 +2,20 @@
 //! what is typed, and the glue to this writer's drafts.
 use super::*;
 
+/// The most text (UTF-8 bytes) a paste or a reopened draft puts into one
+/// editor: a quarter of the longest record the store accepts
+/// ([`crate::store::log::MAX_RECORD_BYTES`]), so that a note this long is
+/// always saved — JSON escapes at most double pasted text (its control
+/// characters are dropped), and the record's other fields are small.
+pub const MAX_NOTE_BYTES: usize = crate::store::log::MAX_RECORD_BYTES / 4;
+
 impl App {
     /// A paste goes into the open editor as text — line breaks as line
     /// breaks in a note, as spaces in a one-line prompt — and never acts
-    /// as keys. Without an editor it is ignored, with a hint.
+    /// as keys. Without an editor it is ignored, with a hint. What does not
+    /// fit into the editor ([`MAX_NOTE_BYTES`] in all) is never dropped
+    /// silently: in a note editor it is kept as a draft of its own (listed
+    /// with `D`), and the status line says how much was taken.
     pub(super) fn paste(&mut self, text: &str) {
         let multiline = match (&self.overlay, &self.input) {
             (None, Some(i)) => matches!(i.kind, InputKind::NewNote { .. } | InputKind::EditNote { .. }),
@@ -21,11 +31,58 @@ impl App {
                 return;
             }
         };
+        let pasted = pasted_text(text, multiline);
+        let (mut taken, mut rest) = (0, "");
         if let Some(input) = self.input.as_mut() {
-            input.area.insert_str(pasted_text(text, multiline));
+            let used: usize = input.area.lines().iter().map(|l| l.len() + 1).sum();
+            let (take, left) = split_to_fit(&pasted, MAX_NOTE_BYTES.saturating_sub(used));
+            input.area.insert_str(take);
+            (taken, rest) = (take.chars().count(), left);
         }
         self.save_draft();
         self.filter_as_typed();
+        if !rest.is_empty() {
+            self.keep_rest(rest, taken, pasted.chars().count());
+        }
+    }
+
+    /// Keeps what did not fit into the open editor: as a draft of a note
+    /// not written yet (its own id, the editor's board and section) when
+    /// the editor is a note's, and says so; otherwise says what was left out.
+    fn keep_rest(&mut self, rest: &str, taken: usize, of: usize) {
+        let like = self.input.as_ref().and_then(|i| self.draft_for(&i.kind));
+        let kept = match (like, &self.drafts) {
+            (Some(mut draft), Some(b)) => {
+                draft.text = rest.to_string();
+                draft.editing = Some(new_note_id());
+                draft.base = None;
+                b.save(&draft).is_ok()
+            }
+            _ => false,
+        };
+        self.message = Some(Message {
+            text: too_long_text(self.lang, taken, of, kept),
+            tone: Tone::Warning,
+        });
+    }
+
+    /// Says that the end of the paste just made (`bytes` of it) never
+    /// arrived; returns true when there is an editor to say it in.
+    pub fn paste_cut(&mut self, bytes: u64) -> bool {
+        if self.input.is_none() {
+            return false;
+        }
+        let lost = cut_text(self.lang, bytes);
+        // The loss first: the status line is cut at the screen's width.
+        let text = match self.message.take().filter(|m| m.tone == Tone::Warning) {
+            Some(m) => format!("{lost} – {}", m.text),
+            None => lost,
+        };
+        self.message = Some(Message {
+            text,
+            tone: Tone::Warning,
+        });
+        true
     }
 
     /// Editing keys the text area binds differently from a shell: Ctrl-U
@@ -328,7 +385,9 @@ impl App {
                 text = format!("{}\n{text}", kept.text);
             }
         }
-        self.open_input(kind, &text);
+        let (take, rest) = split_to_fit(&text, MAX_NOTE_BYTES);
+        let (take, rest) = (take.to_string(), rest.to_string());
+        self.open_input(kind, &take);
         if moved {
             self.clear_draft(&draft);
         }
@@ -336,7 +395,62 @@ impl App {
             text: self.s().draft_restored.into(),
             tone: Tone::Info,
         });
+        if !rest.is_empty() {
+            self.keep_rest(&rest, take.chars().count(), text.chars().count());
+        }
         self.warn_if_edited_note_changed();
+    }
+}
+
+/// `text` split so that the first part has at most `room` bytes: at the
+/// last line break in the second half of that room (the break itself is
+/// dropped), else at the last whole character.
+pub(super) fn split_to_fit(text: &str, room: usize) -> (&str, &str) {
+    if text.len() <= room {
+        return (text, "");
+    }
+    let mut cut = room;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match text[..cut].rfind('\n').filter(|&nl| nl >= cut / 2) {
+        Some(nl) => (&text[..nl], &text[nl + 1..]),
+        None => (&text[..cut], &text[cut..]),
+    }
+}
+
+/// "Note full: how many of all characters were pasted, and where the rest is."
+fn too_long_text(lang: Lang, taken: usize, of: usize, kept: bool) -> String {
+    let (taken, of) = (group_digits(taken, lang), group_digits(of, lang));
+    match (lang, kept) {
+        (Lang::De, true) => format!("Notiz voll: {taken} von {of} Zeichen eingefügt, Rest als Entwurf (D)"),
+        (Lang::De, false) => format!("Zu lang: {taken} von {of} Zeichen eingefügt, der Rest fehlt"),
+        (Lang::En, true) => format!("Note full: pasted {taken} of {of} characters, the rest is a draft (D)"),
+        (Lang::En, false) => format!("Too long: pasted {taken} of {of} characters, the rest is left out"),
+    }
+}
+
+/// 1234567 as "1.234.567" (German) or "1,234,567" (English).
+fn group_digits(x: usize, lang: Lang) -> String {
+    let sep = if lang == Lang::De { '.' } else { ',' };
+    let digits = x.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "The last `bytes` of the paste did not arrive."
+fn cut_text(lang: Lang, bytes: u64) -> String {
+    let mib = crate::serve::input::MAX_HELD_PASTE >> 20;
+    let n = group_digits(usize::try_from(bytes).unwrap_or(usize::MAX), lang);
+    match lang {
+        Lang::De => format!("Gekürzt: die letzten {n} Bytes kamen nicht an (SSH: höchstens {mib} MiB)"),
+        Lang::En => format!("Paste cut: its last {n} bytes did not arrive (SSH: {mib} MiB per paste)"),
     }
 }
 

@@ -16,6 +16,8 @@ mod transient;
 
 /// Drafts live in the store (all file I/O does); the views reach them here.
 pub use crate::store::drafts;
+/// The most text a paste puts into one editor (the rest becomes a draft).
+pub use editor::MAX_NOTE_BYTES;
 
 use std::collections::HashSet;
 

@@ -94,7 +94,12 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
                 .take(9)
                 .enumerate()
                 .map(|(i, d)| {
-                    let mark = if d.editing.is_some() { "✎ " } else { "+ " };
+                    // The rest of a long paste has an id of its own but no base: a new note.
+                    let mark = if d.editing.is_some() && d.base.is_some() {
+                        "✎ "
+                    } else {
+                        "+ "
+                    };
                     let first = d.text.lines().next().unwrap_or_default();
                     format!("{} {mark}„{}“", i + 1, super::text::cut(first, 24))
                 })
