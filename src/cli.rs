@@ -10,7 +10,14 @@ use crate::model::Lang;
 /// runde — run workshops from the terminal: the plan, the clock, the notes
 /// and the minutes in one place.
 #[derive(Debug, Parser)]
-#[command(name = "runde", version, about, long_about = None, arg_required_else_help = true)]
+#[command(
+    name = "runde",
+    version,
+    long_version = env!("RUNDE_LONG_VERSION"),
+    about,
+    long_about = None,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -241,6 +248,14 @@ pub enum Command {
     },
     /// Let note-takers join over SSH: `ssh -p 2222 BOARD@HOST`, with a join code.
     Serve(ServeArgs),
+    /// Print a shell completion script that completes commands, options,
+    /// session names and board ids: `eval "$(runde completions bash)"`.
+    Completions {
+        #[arg(value_enum)]
+        shell: crate::complete::Shell,
+    },
+    /// Print the manual page (roff): `runde man | man -l -`.
+    Man,
 }
 
 /// `runde serve …`

@@ -203,6 +203,10 @@ pub fn run(cli: Cli) -> Result<()> {
             max: args.max,
             authorized_keys: args.authorized_keys,
         }),
+        Command::Completions { shell } => {
+            emit(&crate::complete::script(shell).map_err(|e| Error::io("<completion script>", e))?)
+        }
+        Command::Man => emit(&crate::manpage::render().map_err(|e| Error::io("<man page>", e))?),
     }
 }
 
