@@ -671,6 +671,11 @@ fn ordinary_words_are_never_replaced_silently() {
     assert_eq!(list.status.code(), Some(1));
     let listed = String::from_utf8(list.stdout).unwrap();
     assert_eq!(listed.lines().count(), doubtful.len(), "{listed}");
+    // Each note is told apart by its label (notes written in the same
+    // moment share the start of their ids).
+    let labels: std::collections::HashSet<&str> = listed.lines().filter_map(|l| l.split(": ").next()).collect();
+    let noted: std::collections::HashSet<&str> = doubtful.iter().map(|d| d.place.as_str()).collect();
+    assert_eq!(labels.len(), noted.len(), "notes with the same label:\n{listed}");
     for sentence in ORDINARY_CORPUS {
         for word in marked(sentence) {
             assert!(listed.contains(&format!("»{word}«")), "{word} not listed:\n{listed}");

@@ -396,14 +396,16 @@ fn walk(v: &mut Value, path: &str, f: &mut impl FnMut(&str, &str, Kind) -> Optio
 }
 
 /// Where a doubtful mention is, for people: the board's title and the
-/// note's short id, or the plan field.
+/// end of the note's id, or the plan field.
 pub fn place_label(plan: &Plan, d: &Doubtful, lang: Lang) -> String {
     let s = crate::i18n::review_strings(lang);
     match d.place.strip_prefix("note/") {
         Some(id) => {
             let board = d.board.as_deref().unwrap_or("");
             let title = plan.board(board).map_or(board, |b| b.title.as_str());
-            let short: String = id.chars().take(8).collect();
+            // The end of the id: its start is the time it was made, the
+            // same for notes written within the same moment.
+            let short: String = id.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
             format!("{} · {} {short}", one_line(title), s.note_place)
         }
         None => format!("{} {}", s.plan_place, d.place.strip_prefix("plan/").unwrap_or(&d.place)),
