@@ -251,6 +251,7 @@ pub enum Command {
     /// Print a shell completion script that completes commands, options,
     /// session names and board ids: `eval "$(runde completions bash)"`.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: crate::complete::Shell,
     },
