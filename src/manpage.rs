@@ -48,6 +48,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "Seconds after which runde serve closes a connection that sent no key (default 7200; for tests).",
     ),
     (
+        "RUNDE_SERVE_GRACE_SECS",
+        "Seconds a login to runde serve may take before the connection is closed (default 120; for tests).",
+    ),
+    (
         "RUNDE_DEBUG_PANIC",
         "When set, F12 in a view panics (to test that the terminal is restored; for tests).",
     ),
