@@ -151,3 +151,17 @@ proptest! {
         prop_assert_eq!(named, !accepted || at_ceiling, "seq {} lamport {}", seq, lamport);
     }
 }
+
+#[test]
+fn a_record_at_the_ceiling_stops_no_sign_off() {
+    let (_t, dir) = new_session("kompetenznetzwerk", "de");
+    add(&dir, "methods", "vorher", &[]);
+    plant_raw(&dir, "01ceiling0000000000000000", "1", &MAX_COUNTER.to_string());
+    let path = dir.to_str().unwrap();
+    runde()
+        .args(["signoff", path, "--board", "methods", "--by", "Lea"])
+        .assert()
+        .success();
+    let session = Session::open(&dir).unwrap();
+    assert_eq!(session.state().review().signoffs("methods").len(), 1);
+}

@@ -470,38 +470,16 @@ impl Session {
             }
             self.writer = Some(writer);
         }
-        let Some(writer) = self.writer.as_mut() else {
-            return Err(Error::Invalid("no log writer".into()));
-        };
-        let ev = Event {
-            seq: writer.next_seq(),
-            lamport: crate::model::event::limits::next_counter(self.state.max_lamport()),
+        let (key, ev) = write_event(
+            &mut self.writer,
+            &mut self.reader,
+            self.state.max_lamport(),
             wall_ms,
-            c: change,
-        };
-        // Readers ignore out-of-range events: never acknowledge one.
-        ev.check_bounds()
-            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
-        let line_len = match writer.append(&ev) {
-            Ok(n) => n,
-            Err(e) => {
-                // Never fsync the same file again after a failure (fsyncgate):
-                // the next append starts a fresh log file.
-                self.writer = None;
-                return Err(e);
-            }
-        };
-        let key = OrderKey {
-            lamport: ev.lamport,
-            actor: writer.actor().clone(),
-            seq: ev.seq,
-        };
+            change,
+        )?;
         if let Some((id, text)) = own_text(&ev.c) {
             self.own_texts.insert(id, text);
         }
-        let file_name = writer.file_name().to_string();
-        let header_len = writer.header_len();
-        self.reader.note_own(&file_name, header_len, &key, line_len);
         self.state.apply(&key, ev);
         Ok(())
     }
@@ -509,6 +487,47 @@ impl Session {
     // ----- notes -------------------------------------------------------
 
     // ----- timers, phases, messages -------------------------------------
+}
+
+/// Writes `change` durably as the next event of the log `slot` holds and
+/// tells `reader` of the line, so it is not read back as someone else's.
+/// One path for every log (notes, review facts): the counters' one bound
+/// (readers ignore out-of-range events, so one is never acknowledged), and
+/// a writer whose write failed is retired — never fsync the same file again
+/// after a failure (fsyncgate); the next append starts a fresh log file.
+/// Returns the event with its key, to be applied by the caller.
+pub(crate) fn write_event(
+    slot: &mut Option<LogWriter>,
+    reader: &mut LogReader,
+    max_lamport: u64,
+    wall_ms: i64,
+    change: Change,
+) -> Result<(OrderKey, Event)> {
+    let Some(writer) = slot.as_mut() else {
+        return Err(Error::Invalid("no log writer".into()));
+    };
+    let ev = Event {
+        seq: writer.next_seq(),
+        lamport: crate::model::event::limits::next_counter(max_lamport),
+        wall_ms,
+        c: change,
+    };
+    ev.check_bounds()
+        .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
+    let line_len = match writer.append(&ev) {
+        Ok(n) => n,
+        Err(e) => {
+            *slot = None;
+            return Err(e);
+        }
+    };
+    let key = OrderKey {
+        lamport: ev.lamport,
+        actor: writer.actor().clone(),
+        seq: ev.seq,
+    };
+    reader.note_own(writer.file_name(), writer.header_len(), &key, line_len);
+    Ok((key, ev))
 }
 
 /// The note and text a change of ours gives it, if it sets a text.

@@ -9,10 +9,10 @@
 use std::path::Path;
 
 use super::Session;
-use super::log::{LogReader, LogWriter, OrderKey};
+use super::log::{LogReader, LogWriter};
 use crate::error::{Error, Result};
 use crate::model::review::{Decision, MentionScope, SignOff, Verdict};
-use crate::model::{Change, Event, SessionState};
+use crate::model::{Change, SessionState};
 
 /// Folder of the review facts inside a session folder.
 pub const REVIEW_DIR: &str = "review";
@@ -67,36 +67,17 @@ impl Session {
         let wall_ms = self.now_ms();
         let by = self.author().map(str::to_string);
         let dir = self.dir().join(REVIEW_DIR);
-        let lamport = self.state.max_lamport().saturating_add(1);
         let review = &mut self.review;
         if review.writer.is_none() {
             review.writer = Some(LogWriter::create(&dir, by.as_deref(), wall_ms)?);
         }
-        let Some(writer) = review.writer.as_mut() else {
-            return Err(Error::Invalid("no review writer".into()));
-        };
-        let ev = Event {
-            seq: writer.next_seq(),
-            lamport,
+        let (key, ev) = super::write_event(
+            &mut review.writer,
+            &mut review.reader,
+            self.state.max_lamport(),
             wall_ms,
-            c: change,
-        };
-        ev.check_bounds()
-            .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
-        let line_len = match writer.append(&ev) {
-            Ok(n) => n,
-            Err(e) => {
-                review.writer = None;
-                return Err(e);
-            }
-        };
-        let key = OrderKey {
-            lamport,
-            actor: writer.actor().clone(),
-            seq: ev.seq,
-        };
-        let (file, header) = (writer.file_name().to_string(), writer.header_len());
-        review.reader.note_own(&file, header, &key, line_len);
+            change,
+        )?;
         self.state.apply(&key, ev);
         Ok(())
     }
