@@ -29,12 +29,12 @@ fn fixture() -> Fixture {
             .unwrap();
     };
     add(
-        "01j0brandt0000000000000000",
+        "01j000000000000000brandt00",
         "methods",
         "Wie Brandt es sah, fehlt oft Zeit.",
     );
     add(
-        "01j0selin00000000000000000",
+        "01j0000000000000000selin00",
         "success",
         "Selin bringt das Protokoll mit.",
     );
