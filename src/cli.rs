@@ -10,7 +10,14 @@ use crate::model::Lang;
 /// runde — run workshops from the terminal: the plan, the clock, the notes
 /// and the minutes in one place.
 #[derive(Debug, Parser)]
-#[command(name = "runde", version, about, long_about = None, arg_required_else_help = true)]
+#[command(
+    name = "runde",
+    version,
+    long_version = env!("RUNDE_LONG_VERSION"),
+    about,
+    long_about = None,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -27,25 +34,38 @@ pub enum Command {
     Add(AddArgs),
     /// Import notes from JSON lines ({"board","section","text","kind","starred","by","lang"}).
     Import {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// File to read; standard input when omitted or "-".
         file: Option<PathBuf>,
     },
     /// Replace a note's text.
     Edit {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// The new text.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
     /// Delete a note.
-    Rm { path: SessionArg, note: String },
+    Rm {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+        path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
+        note: String,
+    },
     /// Move a note to another section, board or place.
     Move {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// The board to move it to (default: where it is).
         #[arg(long)]
         board: Option<String>,
+        /// The section to move it to (default: the board's first, or where it is).
         #[arg(long)]
         section: Option<String>,
         /// Place it before this note (default: at the end).
@@ -54,8 +74,11 @@ pub enum Command {
     },
     /// Star a note (or unstar it with --off).
     Star {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
+        /// Take the star away.
         #[arg(long)]
         off: bool,
     },
@@ -63,9 +86,12 @@ pub enum Command {
     Timer(TimerArgs),
     /// Broadcast a message to all groups or to one board.
     Say {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Only this board's group sees it (default: everyone).
         #[arg(long)]
         board: Option<String>,
+        /// The message.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// Show the message for this many minutes only (1–1440). An empty text ("") clears the message.
@@ -74,20 +100,40 @@ pub enum Command {
     },
     /// Go to the next or previous agenda phase, or to a phase by id.
     Phase {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// next, prev, or a phase id.
         target: String,
     },
     /// Show the current phase, timers, note counts and latest broadcast.
     Status {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Print the status as JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Export the minutes.
     Export(ExportArgs),
+    /// Decide about doubtful mentions in the public minutes and see each group's part as
+    /// published (a view; --list, --keep, --redact for scripts).
+    Review(ReviewArgs),
+    /// Sign off a group's part of the public minutes as it stands now.
+    Signoff {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+        path: SessionArg,
+        /// The group's board.
+        #[arg(long)]
+        board: String,
+        /// Who signs off.
+        #[arg(long)]
+        by: String,
+    },
     /// Verify plan and logs; exit 1 with one line per problem.
-    Check { path: SessionArg },
+    Check {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+        path: SessionArg,
+    },
     /// List the sessions in the sessions directory, grouped by series.
     List {
         /// Only the meetings of this series.
@@ -96,7 +142,9 @@ pub enum Command {
     },
     /// Mark a note to carry to the next meeting, or a carried topic as resolved.
     Flag {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The note's id (printed by `runde add`, listed in `runde export --format json`).
         note: String,
         /// Carry this note to the next meeting as an open topic.
         #[arg(long, conflicts_with_all = ["done", "clear"])]
@@ -109,12 +157,16 @@ pub enum Command {
         clear: bool,
     },
     /// The meetings of a series: topics, workshops, carried and resolved open topics.
-    History { path: SessionArg },
+    History {
+        /// Any session of the series.
+        path: SessionArg,
+    },
     /// Save and list your own plan templates.
     #[command(subcommand)]
     Template(TemplateCommand),
     /// Show a summary of the plan (agenda with times, groups, questions), or safely edit it.
     Plan {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// Edit the plan in $VISUAL/$EDITOR; it is replaced only if valid.
         #[arg(long)]
@@ -134,7 +186,9 @@ pub enum Command {
     },
     /// The facilitator's projector view: agenda, breakout timers, live boards.
     Facilitate {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// Language (de or en); default: the plan's.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
         /// No terminal bell when a group reaches zero.
@@ -155,12 +209,15 @@ pub enum Command {
     },
     /// A note-taker's view of one board (a picker of the phase's boards without --board).
     Note {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
+        /// The board to take notes on (default: pick one of the phase's boards).
         #[arg(long)]
         board: Option<String>,
         /// Your name, recorded on your notes.
         #[arg(long)]
         by: Option<String>,
+        /// Language (de or en); default: the plan's.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
@@ -168,6 +225,7 @@ pub enum Command {
     Demo,
     /// The plan editor: build or change a meeting's plan in forms; saved only when valid.
     Prepare {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// Language of a new plan (an existing plan keeps its own).
         #[arg(long, value_parser = parse_lang)]
@@ -179,20 +237,32 @@ pub enum Command {
     /// Add a key finding on the findings board that links to its source
     /// notes; prints its id once it is safely on disk.
     Finding {
+        /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
         path: SessionArg,
         /// The source notes: ids or unique id prefixes, comma-separated.
         #[arg(long, required = true, value_delimiter = ',')]
         from: Vec<String>,
+        /// The finding's text.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
     /// Let note-takers join over SSH: `ssh -p 2222 BOARD@HOST`, with a join code.
     Serve(ServeArgs),
+    /// Print a shell completion script that completes commands, options,
+    /// session names and board ids: `eval "$(runde completions bash)"`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: crate::complete::Shell,
+    },
+    /// Print the manual page (roff): `runde man | man -l -`.
+    Man,
 }
 
 /// `runde serve …`
 #[derive(Debug, Args)]
 pub struct ServeArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
     /// Address and port to listen on.
     #[arg(long, default_value = crate::serve::DEFAULT_LISTEN)]
@@ -212,13 +282,19 @@ pub struct ServeArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
     /// Store a session's plan (without notes) as template NAME.
-    Save { path: SessionArg, name: String },
+    Save {
+        /// The session whose plan to store.
+        path: SessionArg,
+        /// The template's name, for `runde new --template NAME`.
+        name: String,
+    },
     /// List built-in and saved templates.
     List,
 }
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
     /// Build the next meeting of a series from this previous session.
     #[arg(long, conflicts_with = "template")]
@@ -226,8 +302,10 @@ pub struct NewArgs {
     /// Built-in (kompetenznetzwerk, blank) or saved template [default: kompetenznetzwerk]
     #[arg(long)]
     pub template: Option<String>,
+    /// Language (de or en); default: the plan's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// The meeting's title (default: the template's, or the next meeting's topic).
     #[arg(long)]
     pub title: Option<String>,
     /// The meeting's date (YYYY-MM-DD); today when omitted.
@@ -240,7 +318,9 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
+    /// The board to add it to (see `runde plan`).
     #[arg(long)]
     pub board: String,
     /// Section id (default: the board's first section).
@@ -249,6 +329,7 @@ pub struct AddArgs {
     /// Author of the note.
     #[arg(long)]
     pub by: Option<String>,
+    /// Star it (a key point).
     #[arg(long)]
     pub star: bool,
     /// Print the note as a paragraph, not a bullet.
@@ -257,6 +338,7 @@ pub struct AddArgs {
     /// Read one note per line from standard input.
     #[arg(long, conflicts_with = "text")]
     pub stdin: bool,
+    /// The note's text (several words are joined by spaces).
     pub text: Vec<String>,
     /// The note's language (de or en), when it differs from the session's;
     /// HTML minutes mark it so screen readers and hyphenation follow it.
@@ -275,11 +357,14 @@ pub enum TimerAction {
 
 #[derive(Debug, Args)]
 pub struct TimerArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
     pub path: SessionArg,
+    /// What to do with the timer.
     pub action: TimerAction,
     /// Minutes to add with `extend` (negative to shorten).
     #[arg(allow_negative_numbers = true)]
     pub minutes: Option<i64>,
+    /// Only this board's timer.
     #[arg(long, conflicts_with = "all")]
     pub board: Option<String>,
     /// Every board of the current phase (the default).
@@ -289,10 +374,17 @@ pub struct TimerArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(required_unless_present = "print_template", default_value = "")]
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+    #[arg(
+        required_unless_present = "print_template",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub path: SessionArg,
+    /// The file format of the minutes.
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
+    /// Language (de or en); default: the plan's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Minutes for publication: only people who agreed are named.
@@ -307,9 +399,15 @@ pub struct ExportArgs {
     /// Use your own minijinja template for --format html.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// List where non-consenting names would appear, without exporting.
+    /// List the doubtful mentions nobody decided about, without exporting (exit 1 while any).
     #[arg(long)]
     pub check_public: bool,
+    /// With --public: replace doubtful mentions nobody decided about, too (the safe choice for scripts).
+    #[arg(long, requires = "public")]
+    pub redact_doubtful: bool,
+    /// Refuse (exit 1) until every group's part with notes is signed off (`runde signoff`).
+    #[arg(long)]
+    pub require_signoff: bool,
     /// HTML: only the body's content, to paste into a CMS.
     #[arg(long, conflicts_with = "email")]
     pub fragment: bool,
@@ -319,6 +417,28 @@ pub struct ExportArgs {
     /// Print the built-in template of a format (html) and exit.
     #[arg(long, value_name = "FORMAT", value_parser = ["html"])]
     pub print_template: Option<String>,
+}
+
+/// `runde review …`
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The session: a folder, or the name of one in $RUNDE_SESSIONS.
+    pub path: SessionArg,
+    /// Print the doubtful mentions nobody decided about; exit 1 while there are any.
+    #[arg(long, conflicts_with_all = ["keep", "redact"])]
+    pub list: bool,
+    /// Keep every lone occurrence of WORD as written (repeatable).
+    #[arg(long, value_name = "WORD")]
+    pub keep: Vec<String>,
+    /// Replace every lone occurrence of WORD by [Name] (repeatable).
+    #[arg(long, value_name = "WORD")]
+    pub redact: Vec<String>,
+    /// Your name: recorded on decisions, and who signs off in the view.
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Language (de or en); default: the plan's.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

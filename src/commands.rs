@@ -1,7 +1,7 @@
 //! Carries out CLI commands on a session folder. Output goes to stdout,
 //! errors come back to `main` as [`Error`]s with their exit codes.
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,10 +15,12 @@ use crate::model::{NoteKind, Plan, TimerState, template};
 use crate::store::plan_file::read_text;
 use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
 
+mod columns;
 mod meeting;
 mod notes;
 mod output;
 mod plan_cmd;
+mod review_cmd;
 mod session;
 
 pub use meeting::*;
@@ -93,6 +95,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Status { path, json } => status(&path, json),
         Command::Export(args) => export_cmd(args),
+        Command::Review(args) => review_cmd::review(args),
+        Command::Signoff { path, board, by } => review_cmd::signoff(&path, &board, &by),
         Command::Check { path } => check_cmd(&path),
         Command::List { series } => list(series.as_deref()),
         Command::Flag {
@@ -199,6 +203,10 @@ pub fn run(cli: Cli) -> Result<()> {
             max: args.max,
             authorized_keys: args.authorized_keys,
         }),
+        Command::Completions { shell } => {
+            emit(&crate::complete::script(shell).map_err(|e| Error::io("<completion script>", e))?)
+        }
+        Command::Man => emit(&crate::manpage::render().map_err(|e| Error::io("<man page>", e))?),
     }
 }
 

@@ -6,12 +6,21 @@ pub use rules::*;
 
 mod cli;
 mod flow;
+mod minutes;
+pub mod paste;
+/// Saving a plan someone else changed meanwhile.
+pub mod plan_guard;
 mod prepare;
+mod review;
+mod run_sheet;
 mod synthesis;
 
 pub use cli::*;
 pub use flow::*;
+pub use minutes::*;
 pub use prepare::*;
+pub use review::*;
+pub use run_sheet::*;
 pub use synthesis::*;
 
 /// The words of one language.
@@ -338,6 +347,16 @@ impl Strings {
             Some(w) => w.to_string(),
             None if lang == Lang::De => format!("{n}."),
             None => format!("{n}{}", english_ordinal_suffix(n)),
+        }
+    }
+
+    /// A date as the minutes write it: "05. Oktober 2021" / "5 October 2021".
+    pub fn long_date(&self, d: crate::model::plan::Date, lang: Lang) -> String {
+        use chrono::Datelike;
+        let month = self.months[d.0.month0() as usize];
+        match lang {
+            Lang::De => format!("{:02}. {month} {}", d.0.day(), d.0.year()),
+            Lang::En => format!("{} {month} {}", d.0.day(), d.0.year()),
         }
     }
 

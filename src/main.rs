@@ -4,6 +4,7 @@
 use clap::Parser;
 
 fn main() {
+    runde::complete::answer_if_asked();
     let cli = runde::cli::Cli::parse();
     if let Err(e) = runde::commands::run(cli) {
         if !matches!(e, runde::error::Error::OutputClosed) {

@@ -104,8 +104,9 @@ fn disable_paste() {
     let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
 }
 
-/// Runs the plan editor (`runde prepare`) until it quits. It has no clock
-/// to tick and no session to watch: it redraws after each event only.
+/// Runs the plan editor (`runde prepare`) until it quits. It redraws after
+/// each event, and looks at `session.json` once a second (someone may edit
+/// the plan elsewhere; see `app/prepare/disk.rs`).
 pub fn run_prepare(mut editor: crate::runtime::prepare::PrepareRunner) -> Result<()> {
     require_terminal()?;
     let (tx, rx) = mpsc::channel();
@@ -121,13 +122,27 @@ pub fn run_prepare(mut editor: crate::runtime::prepare::PrepareRunner) -> Result
             if editor.quit {
                 return Ok(());
             }
-            match rx.recv() {
+            match rx.recv_timeout(std::time::Duration::from_secs(1)) {
                 Ok(Msg::Term(ev)) => dirty = editor.handle_event(ev),
-                Ok(Msg::Store) => dirty = false,
-                Ok(Msg::Stop) | Err(_) => return Ok(()),
+                Ok(Msg::Store | Msg::PasteCut(_)) => dirty = false,
+                Err(mpsc::RecvTimeoutError::Timeout) => dirty = editor.check_disk(),
+                Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
     })();
+    edges.stop();
+    result
+}
+
+/// Runs the review view (`runde review`) until it quits. Changes other
+/// writers make (a sign-off on another laptop) arrive through the folder
+/// watcher, and once a second for folders a watcher cannot see.
+pub fn run_review(mut review: crate::runtime::review::ReviewRunner) -> Result<()> {
+    require_terminal()?;
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch::watch(review.folder().dir(), tx.clone(), || Msg::Store).ok();
+    let (mut terminal, edges) = Edges::start(tx)?;
+    let result = run_loop(&mut terminal, &mut review, &rx, LoopOptions::default()).map(|_| ());
     edges.stop();
     result
 }

@@ -368,8 +368,18 @@ fn check_public_lists_only_what_needs_a_human_and_exits_1_while_uncertain() {
     assert_eq!(out.status.code(), Some(1), "Lena is also Lena Hoffmann, who agreed");
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 1, "{text}");
-    assert!(text.contains("\"Lena\"") && text.contains("Lena Brandt"), "{text}");
-    let public = runde().args(["export", p(&dir), "--public"]).output().unwrap();
+    assert!(text.contains("»Lena«") && text.contains("Lena Brandt"), "{text}");
+    // Public minutes are refused while it is undecided, naming the place …
+    let refused = runde().args(["export", p(&dir), "--public"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty(), "nothing is published");
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("»Lena«") && stderr.contains("Lena Brandt"), "{stderr}");
+    // … and published when scripts ask to replace every doubtful one.
+    let public = runde()
+        .args(["export", p(&dir), "--public", "--redact-doubtful"])
+        .output()
+        .unwrap();
     assert!(public.status.success());
     let stderr = String::from_utf8(public.stderr).unwrap();
     assert!(stderr.contains("replaced 2 mention(s)"), "{stderr}");

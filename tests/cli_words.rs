@@ -225,15 +225,20 @@ fn an_ambiguous_prefix_says_how_many_notes_match() {
 #[test]
 fn a_rejected_plan_edit_points_at_its_file_and_is_reopened() {
     let (_t, dir) = new_session("blank", "de");
+    let state = tempfile::tempdir().unwrap();
     let before = std::fs::read(dir.join("session.json")).unwrap();
     let out = runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i -e s/Workshop/Sommerfest/ -e s/\"lang\"/\"sprache\"/")
+        .env("RUNDE_STATE_DIR", state.path())
         .env_remove("VISUAL")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let rejected = dir.join("session.json.rejected");
+    // Kept on this machine, not in the shared session folder.
+    assert!(!dir.join("session.json.rejected").exists());
+    let kept = kept_plan_edits(state.path());
+    let rejected = kept.join("session.json.rejected");
     let text = std::fs::read_to_string(&rejected).unwrap();
     let line = text.lines().position(|l| l.contains("sprache")).unwrap() + 1;
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -243,6 +248,7 @@ fn a_rejected_plan_edit_points_at_its_file_and_is_reopened() {
     runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i s/\"sprache\"/\"lang\"/")
+        .env("RUNDE_STATE_DIR", state.path())
         .env_remove("VISUAL")
         .assert()
         .success()

@@ -104,14 +104,25 @@ fn flipped_checksum_in_the_middle_is_corruption() {
 }
 
 #[test]
-fn symlinked_log_is_refused() {
+fn a_symlinked_log_is_skipped_and_named_by_check_only() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     add(&dir, "methods", "a", &[]);
     let outside = tempfile::NamedTempFile::new().unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink(outside.path(), dir.join("log").join("evil.jsonl")).unwrap();
-    #[cfg(unix)]
-    assert_refused_untouched(&dir, "symbolic link");
+    {
+        let link = dir.join("log").join("evil.jsonl");
+        std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+        add(&dir, "methods", "b", &[]);
+        assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["a", "b"]);
+        runde()
+            .args(["check", p(&dir)])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(format!(
+                "\n{}: a symbolic link",
+                link.display()
+            )));
+    }
 }
 
 #[test]

@@ -2,21 +2,99 @@
 //! languages, the newsletter's part order and counts, valid CommonMark and
 //! HTML5, privacy in public minutes, empty boards left out.
 mod common;
+#[path = "common/shows.rs"]
+mod shows;
 
 use common::*;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use shows::*;
 
 #[test]
 fn golden_minutes_in_every_format_and_language() {
     let (_t, dir) = example_session();
     for lang in ["de", "en"] {
+        let (next, next_date) = match lang {
+            "de" => ("Nächstes Treffen", "08.02.2022"),
+            _ => ("Next meeting", "8 February 2022"),
+        };
         for format in ["md", "txt", "html", "json"] {
             let text = export(&dir, &["--format", format, "--lang", lang]);
+            match format {
+                "md" => {
+                    let (headings, _, _) = outline(&text);
+                    let levels: Vec<u8> = headings.iter().map(|(l, _)| *l).collect();
+                    assert_eq!(levels, [1, 2, 2, 2, 3, 3, 2, 2, 2, 2], "{headings:?}");
+                    assert_eq!(headings.last().map(|(_, t)| t.as_str()), Some(next));
+                }
+                "txt" => assert!(text.lines().nth(2).is_some_and(|l| l.starts_with("=====")), "{text}"),
+                "html" => {
+                    assert_shows(
+                        &text,
+                        &[&format!("<html lang=\"{lang}\">"), &format!("<h2>{next}</h2>")],
+                    );
+                    assert_eq!((text.matches("<h1").count(), text.matches("<h2").count()), (1, 7));
+                }
+                _ => {
+                    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    // The data, not words: the plan keeps its own language.
+                    assert_eq!(doc["plan"]["lang"], "de");
+                    assert_eq!(json_note_counts(&doc), EXAMPLE_NOTES);
+                }
+            }
+            if format != "json" {
+                assert_shows(&text, &[next, next_date]);
+                let escaped = WORKSHOPS.map(|w| {
+                    if format == "html" {
+                        w.replace('&', "&amp;")
+                    } else {
+                        w.into()
+                    }
+                });
+                assert_in_order(&text, &escaped.each_ref().map(String::as_str));
+            }
             insta::assert_snapshot!(format!("example_{lang}.{format}"), text);
         }
         let public = export(&dir, &["--format", "md", "--lang", lang, "--public"]);
+        // People without consent (example plan: Tobias Brandt, Selin Aydın)
+        // are not named; the speaker who agreed still is.
+        for hidden in ["Tobias Brandt", "Selin Aydın"] {
+            assert!(!public.contains(hidden), "{hidden} named in public minutes:\n{public}");
+        }
+        assert_shows(&public, &["André Koch-Engelmann", next]);
+        assert_in_order(&public, &WORKSHOPS);
         insta::assert_snapshot!(format!("example_{lang}_public.md"), public);
     }
+}
+
+/// The example's four workshops, in the plan's order.
+const WORKSHOPS: [&str; 4] = [
+    "Methoden & Formate",
+    "Fallstricke und Erfolgsfaktoren",
+    "Verstetigung",
+    "Akteure und Funktionen",
+];
+
+/// Notes per board of the example session, in the plan's order.
+const EXAMPLE_NOTES: [(&str, usize); 6] = [
+    ("keynote", 30),
+    ("methods", 8),
+    ("success", 7),
+    ("continuity", 6),
+    ("actors", 8),
+    ("findings", 6),
+];
+
+fn json_note_counts(doc: &serde_json::Value) -> Vec<(&str, usize)> {
+    doc["boards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let notes = b["sections"].as_array().unwrap().iter();
+            let n = notes.map(|s| s["notes"].as_array().map_or(0, Vec::len)).sum();
+            (b["id"].as_str().unwrap(), n)
+        })
+        .collect()
 }
 
 /// Headings (level, text), list item counts and table rows of a Markdown document.
@@ -91,13 +169,12 @@ fn markdown_has_the_newsletter_parts_in_order_with_the_reference_counts() {
             "2 Nächstes Treffen",
         ]
     );
-    // Keynote: 5 paths, 4 examples; workshops 8, 3+4, 5, 8; findings 5.
-    assert_eq!(lists, [5, 4, 8, 3, 4, 5, 8, 5]);
-    // Dos/Don'ts: header + 9 rows; 9 dos and 8 don'ts.
-    assert_eq!(rows.len(), 10);
-    assert_eq!(rows[0], ["Dos", "Don'ts"]);
-    assert_eq!(rows[1..].iter().filter(|r| !r[0].is_empty()).count(), 9);
-    assert_eq!(rows[1..].iter().filter(|r| !r[1].is_empty()).count(), 8);
+    // Keynote: 5 paths, 4 examples, 9 dos and 8 don'ts (two lists, not
+    // rows pairing unrelated items); workshops 8, 3+4, 5, 8; findings 5.
+    assert_eq!(lists, [5, 4, 9, 8, 8, 3, 4, 5, 8, 5]);
+    assert!(rows.is_empty(), "{rows:?}");
+    assert!(md.contains("*Dos*\n\n- Früh Interesse zeigen"));
+    assert!(md.contains("*Don’ts*\n\n- Auftreten wie im Vertrieb"));
     assert!(md.contains("(Quelle: [Vortrag von André Koch-Engelmann, UPJ](https://www.upj.de))"));
     assert!(md.contains("**08.02.2022 von 15:00 bis 17:00 Uhr**"));
     assert!(md.contains("Am 05. Oktober 2021 fand das fünfte Treffen"));
@@ -145,7 +222,11 @@ fn html_is_a_valid_self_contained_page_with_escaped_text() {
     );
     assert_eq!(doc.select(&sel("h1")).count(), 1);
     assert_eq!(doc.select(&sel("h2")).count(), 7);
-    assert_eq!(doc.select(&sel("table tbody tr")).count(), 9);
+    // One row: the two lists side by side.
+    assert_eq!(doc.select(&sel("table tbody tr")).count(), 1);
+    assert_eq!(doc.select(&sel("table tbody td")).count(), 2);
+    assert_eq!(doc.select(&sel("table tbody td:first-child li")).count(), 9);
+    assert_eq!(doc.select(&sel("table tbody td:last-child li")).count(), 8);
     assert_eq!(
         doc.select(&sel("table caption"))
             .next()
@@ -184,7 +265,7 @@ fn text_minutes_wrap_at_72_columns_by_display_width() {
         let words: Vec<&str> = line.split_whitespace().collect();
         assert!(words.len() == 1 && words[0].contains("://"), "too wide: {line:?}");
     }
-    assert!(txt.lines().any(|l| l.starts_with("Dos") && l.contains("Don'ts")));
+    assert!(txt.lines().any(|l| l.starts_with("Dos") && l.contains("Don’ts")));
 }
 
 #[test]
@@ -238,7 +319,14 @@ fn empty_boards_and_sections_are_left_out() {
         ]
     );
     assert_eq!(lists, [1]);
-    assert!(md.contains("in einem Workshop zum Thema"), "{md}");
+    // Four workshops ran (the plan's phase), one wrote notes.
+    assert!(md.contains("in vier parallelen Workshops zu den Themen"), "{md}");
+    assert!(
+        md.contains(
+            "Aus den Workshops „Methoden & Formate“, „Verstetigung“ sowie „Akteure & Rollen“ liegen keine Notizen vor."
+        ),
+        "{md}"
+    );
 }
 
 #[test]

@@ -73,7 +73,11 @@ fn the_transition_quotes_topics_joins_with_sowie_and_agrees_in_number() {
     assert!(!en.contains("Verstetigung and Akteure"));
 
     let (_t2, one) = new_session("kompetenznetzwerk", "de");
-    edit_plan(&one, |p| board(p, "success")["participants"] = 7.into());
+    edit_plan(&one, |p| {
+        board(p, "success")["participants"] = 7.into();
+        // Only this workshop runs in the meeting.
+        p["agenda"][2]["boards"] = serde_json::json!(["success"]);
+    });
     add(&one, "success", "Nur ein Fallstrick", &["--section", "pitfalls"]);
     let md = export(&one, &["--format", "md"]);
     assert!(
@@ -193,7 +197,7 @@ fn a_lead_on_a_table_section_is_printed_before_the_table() {
     let lead = md
         .find("Was beim Anbahnen hilft und was schadet:")
         .expect("lead printed");
-    assert!(lead < md.find("| Dos | Don'ts |").unwrap());
+    assert!(lead < md.find("*Dos*").unwrap());
 }
 
 #[test]
@@ -269,7 +273,7 @@ fn html_keeps_plain_characters_attaches_the_source_and_names_the_newsletter() {
     let (_t, dir) = example_session();
     let html = export(&dir, &["--format", "html"]);
     assert!(!html.contains("&#x2f;") && !html.contains("&#x27;"), "plain / and '");
-    assert!(html.contains("<th>Don'ts</th>"));
+    assert!(html.contains(">Don’ts</th>"));
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     let caption = doc.select(&sel("figure > figcaption")).next().expect("figcaption");
@@ -303,11 +307,17 @@ fn html_fragment_is_the_body_only_and_email_inlines_its_styles() {
     let (_t, dir) = example_session();
     let fragment = export(&dir, &["--format", "html", "--fragment"]);
     assert!(!fragment.contains("<html") && !fragment.contains("<head") && !fragment.contains("<body"));
-    assert!(fragment.trim_start().starts_with("<h1>"), "{fragment}");
     let doc = scraper::Html::parse_fragment(&fragment);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
-    assert_eq!(doc.select(&sel("table tbody tr")).count(), 9);
+    assert_eq!(doc.select(&sel("h1")).count(), 0, "the CMS shows the title: {fragment}");
+    assert_eq!(doc.select(&sel("table tbody tr")).count(), 1);
+    // Borders survive a CMS that drops <style>: attributes and inline styles.
+    let table = doc.select(&sel("table")).next().unwrap();
+    assert_eq!(table.value().attr("border"), Some("1"));
+    for cell in doc.select(&sel("th, td")) {
+        assert!(cell.value().attr("style").unwrap_or("").contains("border: 1px solid"));
+    }
 
     let email = export(&dir, &["--format", "html", "--email"]);
     assert!(!email.contains("<style"), "styles inlined");
@@ -436,8 +446,14 @@ fn word_minutes_open_with_a_docx_reader_with_headings_lists_and_the_table() {
             );
             assert_eq!(paragraphs.iter().filter(|(s, _)| s == "Title").count(), 1);
             assert_eq!(tables.len(), 1);
-            assert_eq!(tables[0].len(), 10, "header and 9 rows");
-            assert_eq!(tables[0][0], ["Dos", "Don'ts"]);
+            assert_eq!(tables[0].len(), 2, "headers, and one row of two lists");
+            assert_eq!(tables[0][0], ["Dos", "Don’ts"]);
+            assert!(
+                tables[0][1][0].starts_with("Früh Interesse zeigen"),
+                "{:?}",
+                tables[0][1]
+            );
+            assert!(tables[0][1][1].ends_with("Mit Frust und schlechten Nachrichten einsteigen"));
             let all: String = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
             assert!(all.contains("Netzwerke entstehen durch Handeln"));
             assert_eq!(
@@ -459,9 +475,10 @@ fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
+    let out = assert_cmd::Command::new("pdftotext")
         .arg(&path)
         .arg("-")
+        .timeout(COMMAND_LIMIT)
         .output()
         .expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success());
@@ -507,7 +524,7 @@ fn pdf_minutes_have_every_note_in_order_as_selectable_text() {
                 flat.contains("„Lokale Ökonomien am Niederrhein“") || lang == "en",
                 "quotes and umlauts"
             );
-            assert!(text.contains("Dos") && text.contains("Don'ts"));
+            assert!(text.contains("Dos") && text.contains("Don’ts"));
         }
     }
     let pdf = String::from_utf8_lossy(&export_bytes(&dir, &["--format", "pdf"])).into_owned();
@@ -522,7 +539,7 @@ fn files_written_with_o_honour_the_umask() {
     let bin = assert_cmd::cargo::cargo_bin("runde");
     for format in ["md", "pdf"] {
         let out = t.path().join(format!("minutes.{format}"));
-        let status = std::process::Command::new("sh")
+        let status = assert_cmd::Command::new("sh")
             .arg("-c")
             .arg("umask 022 && exec \"$0\" export \"$1\" --format \"$2\" -o \"$3\"")
             .arg(&bin)
@@ -530,8 +547,10 @@ fn files_written_with_o_honour_the_umask() {
             .arg(format)
             .arg(&out)
             .env_remove("RUNDE_SESSIONS")
-            .status()
-            .unwrap();
+            .timeout(COMMAND_LIMIT)
+            .output()
+            .unwrap()
+            .status;
         assert!(status.success());
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644, "{format}");

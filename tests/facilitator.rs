@@ -38,8 +38,25 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
         );
     }
     insta::assert_snapshot!("fac_de_160x45_running", text);
-    insta::assert_snapshot!("fac_de_80x24_running", screen(&app, 80, 24));
-    insta::assert_snapshot!("fac_de_20x5", screen(&app, 20, 5));
+    let small = screen(&app, 80, 24);
+    // Four numbered tiles, each running, with its note count; the footer's keys.
+    assert_eq!(small.matches("▶ läuft").count(), 4, "{small}");
+    assert_shows(
+        &small,
+        &[
+            "1 Methoden & Formate",
+            "4 Akteure und Funktionen",
+            "8 Notizen",
+            "6 Notizen",
+        ],
+    );
+    assert_shows(last_line(&small), &["S alle starten", "? Hilfe", "q beenden"]);
+    insta::assert_snapshot!("fac_de_80x24_running", small);
+    let tiny = screen(&app, 20, 5);
+    // One line per group with its time left; the help key stays.
+    assert_eq!(tiny.matches("▶ 35:00").count(), 4, "{tiny}");
+    assert_eq!(last_line(&tiny), "? Hilfe  q beenden");
+    insta::assert_snapshot!("fac_de_20x5", tiny);
 }
 
 #[test]
@@ -168,6 +185,22 @@ fn present_and_merged_modes_and_copy_to_findings() {
     );
     app.handle_key(key('m'));
     let text = screen(&app, 160, 45);
+    // All four boards side by side with their counts, the group's sections
+    // as headings, the copy confirmed, and the merged view's keys.
+    assert_in_order(
+        line(&text, 2),
+        &[
+            "Methoden & Formate (8)",
+            "(7)",
+            "Verstetigung (6)",
+            "Akteure und Funktionen (8)",
+        ],
+    );
+    assert_shows(
+        &text,
+        &["▸ Erfolgsfaktoren", "▸ Fallstricke", "Copied to Zentrale Erkenntnisse"],
+    );
+    assert_shows(last_line(&text), &["f → findings", "Esc back"]);
     insta::assert_snapshot!("fac_en_160x45_merged", text);
     app.handle_key(code(KeyCode::Esc));
     assert!(matches!(&app.screen, Screen::Facilitator(f) if f.mode == FacMode::Grid));
@@ -180,8 +213,19 @@ fn english_ui_and_tiny_terminal() {
     app.handle_key(key('S'));
     fx.clock.advance_secs(90);
     app.update(Action::Tick);
-    insta::assert_snapshot!("fac_en_80x24_running", screen(&app, 80, 24));
-    insta::assert_snapshot!("fac_en_160x45_running", screen(&app, 160, 45));
+    for (w, h) in [(80, 24), (160, 45)] {
+        let text = screen(&app, w, h);
+        // English words on every tile and in the footer; the clock a minute
+        // and a half in.
+        assert_eq!(text.matches("▶ running").count(), 4, "{text}");
+        assert_shows(
+            &text,
+            &["8 notes", "7 notes", "6 notes", "› ▶ Parallele Workshops 45′ (1′)"],
+        );
+        assert_shows(line(&text, 0), &["15:01"]);
+        assert_shows(last_line(&text), &["S start all", "? help", "q quit"]);
+        insta::assert_snapshot!(format!("fac_en_{w}x{h}_running"), text);
+    }
     let tiny = screen(&app, 20, 5);
     assert!(tiny.contains("43:30"), "{tiny}");
     insta::assert_snapshot!("fac_en_20x5", tiny);
@@ -324,11 +368,12 @@ fn retrying_a_broadcast_on_a_full_disk_leaves_no_empty_log_files() {
     for _ in 0..3 {
         // A file size limit of 0 makes every write fail, as a full disk does
         // (EFBIG instead of ENOSPC); SIGXFSZ ignored so the write just fails.
-        let out = std::process::Command::new("sh")
+        let out = assert_cmd::Command::new("sh")
             .arg("-c")
             .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" say \"$1\" Pause")
             .arg(&bin)
             .arg(&dir)
+            .timeout(std::time::Duration::from_secs(120))
             .output()
             .unwrap();
         assert!(!out.status.success(), "the write must fail");

@@ -307,12 +307,18 @@ fn timer_extend_with_an_absurd_number_is_a_usage_error() {
 // ----- point 16: a writer whose clock is an hour ahead ------------------
 
 #[test]
-fn a_timer_paused_by_a_host_an_hour_ahead_is_paused_now_for_everyone() {
+fn a_timer_paused_by_a_host_an_hour_ahead_is_paused_by_the_log_for_everyone() {
     let fx = Fixture::example();
     let mut facilitator = fx.session();
     facilitator.timer("methods", runde::store::TimerCommand::Start).unwrap();
     let total = facilitator.state().timer("methods").total_ms();
+    // The newest fact before the pause: a note 60 s after the start.
     fx.clock.advance_secs(60);
+    let mut group = fx.session();
+    group
+        .add_note("methods", None, "eine Notiz", runde::model::NoteKind::Bullet, false)
+        .unwrap();
+    fx.clock.advance_secs(5);
     let ahead = runde::clock::FakeClock::at(fx.clock.now_ms() + 3_600_000);
     let mut skewed = runde::store::Session::open_with_clock(fx.dir(), Arc::new(ahead)).unwrap();
     skewed.timer("methods", runde::store::TimerCommand::Pause).unwrap();
@@ -321,11 +327,14 @@ fn a_timer_paused_by_a_host_an_hour_ahead_is_paused_now_for_everyone() {
     let now = fx.clock.now_ms();
     assert_eq!(facilitator.state().timer("methods").remaining_ms(now), total - 60_000);
     assert!(facilitator.largest_skew().unwrap() < -3_000_000, "the skew is reported");
-    // Loaded: a new process at the same moment.
-    let later = fx.session();
-    let t = later.state().timer("methods");
-    assert!(!t.is_running());
-    assert_eq!(t.remaining_ms(fx.clock.now_ms()), total - 60_000);
+    // Loaded: a new process, now and ten minutes later, agrees.
+    for _ in 0..2 {
+        let later = fx.session();
+        let t = later.state().timer("methods");
+        assert!(!t.is_running());
+        assert_eq!(t.remaining_ms(fx.clock.now_ms()), total - 60_000);
+        fx.clock.advance_secs(600);
+    }
 }
 
 // ----- point 17: linear load -------------------------------------------
@@ -357,19 +366,31 @@ fn a_hundred_thousand_pause_resume_events_are_folded_once_each() {
 
 #[cfg(unix)]
 #[test]
-fn plan_edit_never_writes_through_a_planted_rejected_link() {
+fn a_refused_plan_edit_is_kept_on_this_machine_never_through_a_planted_link() {
     let (t, dir) = new_session("kompetenznetzwerk", "de");
     let outside = t.path().join("root-only.txt");
     std::fs::write(&outside, "geheim").unwrap();
     std::os::unix::fs::symlink(&outside, dir.join("session.json.rejected")).unwrap();
+    let state = t.path().join("state");
     runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i 1s/^/kaputt/")
+        .env("RUNDE_STATE_DIR", &state)
         .env_remove("VISUAL")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("symbolic link"));
+        .stderr(predicate::str::contains(state.to_str().unwrap()));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "geheim");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with(".session-edit-")),
+        "no working copy in the shared folder: {leftovers:?}"
+    );
 }
 
 #[cfg(unix)]
@@ -448,9 +469,11 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
     let (_t, dir) = new_session("kompetenznetzwerk", "de");
     add(&dir, "methods", "bestätigt", &[]);
     let before = std::fs::read(dir.join("session.json")).unwrap();
+    let state = tempfile::tempdir().unwrap();
     runde()
         .args(["plan", p(&dir), "--edit"])
         .env("EDITOR", "sed -i s/\"notes\"/\"notizen\"/")
+        .env("RUNDE_STATE_DIR", state.path())
         .env_remove("VISUAL")
         .assert()
         .code(1)
@@ -462,7 +485,15 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         before,
         "plan unchanged"
     );
-    assert!(dir.join("session.json.rejected").is_file(), "the edit is kept");
+    assert!(
+        !dir.join("session.json.rejected").exists(),
+        "nothing left in the shared folder"
+    );
+    let kept = kept_plan_edits(state.path());
+    assert!(
+        kept.join("session.json.rejected").is_file(),
+        "the edit is kept on this machine"
+    );
 }
 
 #[test]

@@ -90,7 +90,19 @@ fn signals_in_english_say_seen() {
     app.handle_key(key('B'));
     typ(&mut app, "Please wrap up");
     app.handle_key(code(KeyCode::Enter));
-    insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", screen(&app, 160, 45));
+    let text = screen(&app, 160, 45);
+    // The pending signal under the agenda bar, the aimed broadcast labelled
+    // with its group, and the signal on its group's tile.
+    assert_shows(
+        line(&text, 2),
+        &["⚑ Signals: 1 Methoden & Formate: needs time", "! acknowledges"],
+    );
+    assert_shows(
+        line(&text, 3),
+        &["» Broadcast: → Fallstricke und Erfolgsfaktoren: Please wrap up"],
+    );
+    assert_shows(&text, &["■ ready · 8 notes   ⚑ needs time"]);
+    insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", text);
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
 }
@@ -227,7 +239,11 @@ fn a_broadcast_with_a_duration_disappears_by_itself() {
 fn say_with_empty_text_clears_and_minutes_expire() {
     let fx = Fixture::example();
     let dir = fx.dir().to_str().unwrap().to_string();
-    let runde = || Command::cargo_bin("runde").unwrap();
+    let runde = || {
+        let mut cmd = Command::cargo_bin("runde").unwrap();
+        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd
+    };
     runde().args(["say", &dir, "Noch", "10", "Minuten"]).assert().success();
     assert!(fx.session().state().latest_broadcast(None).is_some());
     runde().args(["say", &dir, ""]).assert().success();

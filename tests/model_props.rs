@@ -1,12 +1,25 @@
 //! Property test: random sequences of add/edit/rm/move/star/undo/redo from
 //! several writers on one session folder, reloaded from disk, equal an
 //! independent in-memory model — and every writer converges to it.
+//!
+//! The model knows nothing of position keys. Each time a note is placed it
+//! gets a new *place*, and the model records only what placing promises: a
+//! note added or moved to the end sorts after every note then in the
+//! section (deleted ones too), a note moved before `X` sorts before `X` and
+//! after every note then known to sort before `X`; undo and redo give a note
+//! back the place it had. Two places are ordered when these promises order
+//! them (transitively). The state's order must agree with every such pair.
+//! Places the promises do not order — a note put back into a gap another
+//! note was put into while it was away — may come in either order: which
+//! one is first depends on how a key is picked inside a gap (and, for equal
+//! keys, on the ids, as the state sorts ties), a choice any correct
+//! implementation may make differently. Within one section the state's
+//! (key, id) pairs must rise strictly: that is the tie rule itself.
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use proptest::prelude::*;
 use runde::clock::FakeClock;
-use runde::model::position;
 use runde::store::Session;
 
 const PLACES: [(&str, &str); 4] = [
@@ -64,12 +77,50 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// The order model: places, and which places are promised to sort before
+/// which (an edge `a → b`: `a` sorts before `b`).
+#[derive(Default)]
+struct Order {
+    after: Vec<Vec<usize>>,
+}
+
+impl Order {
+    /// A new place, not yet ordered against any other.
+    fn place(&mut self) -> usize {
+        self.after.push(Vec::new());
+        self.after.len() - 1
+    }
+
+    /// Records the promise that `a` sorts before `b`.
+    fn promise(&mut self, a: usize, b: usize) {
+        self.after[a].push(b);
+    }
+
+    /// True when the promises put `a` before `b`.
+    fn before(&self, a: usize, b: usize) -> bool {
+        let mut seen = vec![false; self.after.len()];
+        let mut todo = vec![a];
+        while let Some(x) = todo.pop() {
+            for &y in &self.after[x] {
+                if y == b {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[y], true) {
+                    todo.push(y);
+                }
+            }
+        }
+        false
+    }
+}
+
 /// The model's view of a note.
 #[derive(Debug, Clone, PartialEq)]
 struct M {
     board: String,
     section: String,
-    pos: String,
+    /// Its place in the order model.
+    pos: usize,
     text: String,
     starred: bool,
     deleted: bool,
@@ -106,9 +157,12 @@ struct Model {
     notes: HashMap<String, M>,
     undo: [Vec<Undo>; 3],
     redo: [Vec<Undo>; 3],
+    order: Order,
 }
 
 impl Model {
+    /// A section's notes, deleted ones included, by id (the model has no
+    /// order of its own to sort them by).
     fn slots(&self, board: &str, section: &str) -> Vec<(String, M)> {
         let mut v: Vec<(String, M)> = self
             .notes
@@ -116,9 +170,52 @@ impl Model {
             .filter(|(_, m)| m.board == board && m.section == section)
             .map(|(id, m)| (id.clone(), m.clone()))
             .collect();
-        v.sort_by(|a, b| a.1.pos.cmp(&b.1.pos).then(a.0.cmp(&b.0)));
+        v.sort_by(|a, b| a.0.cmp(&b.0));
         v
     }
+
+    /// Promises that place `p` sorts after every note now in the section
+    /// but `id`.
+    fn promise_end(&mut self, board: &str, section: &str, id: &str, p: usize) -> Result<(), TestCaseError> {
+        for (other, m) in self.slots(board, section) {
+            if other != id {
+                self.promise(m.pos, p)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Promises that place `p` sorts just before place `next`: before it,
+    /// and after every note of the section (but `id`) promised to sort
+    /// before it.
+    fn promise_before(
+        &mut self,
+        board: &str,
+        section: &str,
+        id: &str,
+        p: usize,
+        next: usize,
+    ) -> Result<(), TestCaseError> {
+        self.promise(p, next)?;
+        for (other, m) in self.slots(board, section) {
+            if other != id && self.order.before(m.pos, next) {
+                self.promise(m.pos, p)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records that `a` sorts before `b`, failing when earlier promises put
+    /// `b` before `a` (only possible for a place that already existed).
+    fn promise(&mut self, a: usize, b: usize) -> Result<(), TestCaseError> {
+        prop_assert!(
+            !self.order.before(b, a),
+            "a note left in place contradicts where it was asked to go"
+        );
+        self.order.promise(a, b);
+        Ok(())
+    }
+
     fn live_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
             .notes
@@ -176,11 +273,12 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let id = s
                     .add_note(b, Some(sec), &format!("note {text}"), Default::default(), false)
                     .unwrap();
-                let last = model.slots(b, sec).last().map(|(_, m)| m.pos.clone());
+                let pos = model.order.place();
+                model.promise_end(b, sec, &id, pos)?;
                 let m = M {
                     board: b.into(),
                     section: sec.into(),
-                    pos: position::between(last.as_deref(), None),
+                    pos,
                     text: format!("note {text}"),
                     starred: false,
                     deleted: false,
@@ -228,13 +326,28 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                     .collect();
                 let before_at = before.and_then(|x| live_slots.get(x % live_slots.len().max(1)).copied());
                 let before_id = before_at.map(|i| slots[i].0.clone());
-                s.move_note(&id, Some(b), Some(sec), before_id.as_deref()).unwrap();
-                let pos = match before_at {
-                    Some(i) => {
-                        position::between(i.checked_sub(1).map(|j| slots[j].1.pos.as_str()), Some(&slots[i].1.pos))
-                    }
-                    None => position::between(slots.last().map(|(_, m)| m.pos.as_str()), None),
+                let place_of = |s: &Session| {
+                    let n = s.state().note(&id).unwrap();
+                    (n.board.clone(), n.section.clone(), n.pos.clone())
                 };
+                let was = place_of(s);
+                s.move_note(&id, Some(b), Some(sec), before_id.as_deref()).unwrap();
+                // A move to where the note already is changes nothing and is
+                // not undoable; whether that is so depends on its key, so the
+                // store's answer is taken, and held to the move's promises.
+                let moved = place_of(s) != was;
+                let pos = if moved {
+                    model.order.place()
+                } else {
+                    model.notes[&id].pos
+                };
+                match before_at {
+                    Some(i) => model.promise_before(b, sec, &id, pos, slots[i].1.pos)?,
+                    None => model.promise_end(b, sec, &id, pos)?,
+                }
+                if !moved {
+                    continue;
+                }
                 let prev = model.notes[&id].clone();
                 let m = model.notes.get_mut(&id).unwrap();
                 m.board = b.into();
@@ -271,19 +384,42 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
     }
     for s in &sessions {
         for (b, sec) in PLACES {
-            let got: Vec<(String, String, String, bool)> = s
-                .state()
-                .notes_in(b, sec)
+            let notes = s.state().notes_in(b, sec);
+            // The state's own tie rule: (key, id) rises strictly.
+            for w in notes.windows(2) {
+                prop_assert!(
+                    (&w[0].pos, &w[0].id) < (&w[1].pos, &w[1].id),
+                    "{}/{} not sorted",
+                    b,
+                    sec
+                );
+            }
+            let mut got: Vec<(String, String, bool)> = notes
                 .iter()
-                .map(|n| (n.id.clone(), n.pos.clone(), n.text.clone(), n.starred))
+                .map(|n| (n.id.clone(), n.text.clone(), n.starred))
                 .collect();
-            let want: Vec<(String, String, String, bool)> = model
+            let order: Vec<String> = got.iter().map(|(id, _, _)| id.clone()).collect();
+            got.sort();
+            let want: Vec<(String, String, bool)> = model
                 .slots(b, sec)
                 .into_iter()
                 .filter(|(_, m)| !m.deleted)
-                .map(|(id, m)| (id, m.pos, m.text, m.starred))
+                .map(|(id, m)| (id, m.text, m.starred))
                 .collect();
             prop_assert_eq!(got, want, "{}/{}", b, sec);
+            for (i, first) in order.iter().enumerate() {
+                for second in &order[i + 1..] {
+                    prop_assert!(
+                        !model.order.before(model.notes[second].pos, model.notes[first].pos),
+                        "{}/{}: {} shown before {}, but it was placed after it: {:?}",
+                        b,
+                        sec,
+                        first,
+                        second,
+                        order
+                    );
+                }
+            }
         }
         prop_assert_eq!(s.state().live_notes().count(), model.live_ids().len());
     }

@@ -88,7 +88,16 @@ fn tab_switches_sections_and_notes_go_there() {
     typ(&mut app, "Neuer Fallstrick");
     app.handle_key(code(KeyCode::Enter));
     assert_eq!(texts(&fx, "success", "pitfalls").last().unwrap(), "Neuer Fallstrick");
-    insta::assert_snapshot!("note_de_80x24", screen(&app, 80, 24));
+    let text = screen(&app, 80, 24);
+    // The board, its question, both sections side by side (the second one
+    // grown by the new note, shown last in it), saved, and the keys.
+    assert_shows(line(&text, 0), &["Fallstricke und Erfolgsfaktoren", "⏱ 45:00"]);
+    assert_shows(line(&text, 1), &["? Welche guten Erfahrungen"]);
+    assert_in_order(&text, &["Erfolgsfaktoren (3)", "Fallstricke (5)"]);
+    assert_in_order(&text, &["Soziale Medien sind zweischneidig", "• Neuer Fallstrick"]);
+    assert_shows(&text, &["✓ gespeichert"]);
+    assert_shows(last_line(&text), &["a/Enter neu", "? Hilfe"]);
+    insta::assert_snapshot!("note_de_80x24", text);
 }
 
 #[test]
@@ -503,10 +512,18 @@ fn footers_name_what_the_keys_do() {
         let text = footer(&full);
         assert!(text.contains(close) && text.contains(discard), "{text}");
         insta::assert_snapshot!(format!("note_editor_{lang:?}_100x30").to_lowercase(), full);
-        insta::assert_snapshot!(
-            format!("note_editor_{lang:?}_40x12").to_lowercase(),
-            screen(&app, 40, 12)
-        );
+        let small = screen(&app, 40, 12);
+        // At 40×12 the editor still shows its title, the end of the long
+        // paragraph (scrolled to the cursor) and how to save it.
+        let (title, save) = if lang == Lang::De {
+            ("┌ Neue Notiz", "Enter speichern")
+        } else {
+            ("┌ New note", "Enter save")
+        };
+        assert_shows(&small, &[title, "Satzes."]);
+        assert!(!small.contains("Wort1 "), "scrolled to the cursor: {small}");
+        assert!(last_line(&small).starts_with(save), "{small}");
+        insta::assert_snapshot!(format!("note_editor_{lang:?}_40x12").to_lowercase(), small);
         app.handle_key(ctrl('g'));
         app.handle_key(key('/'));
         let text = footer(&screen(&app, 100, 30));

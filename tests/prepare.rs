@@ -18,7 +18,7 @@ use runde::app::prepare::{Prepare, Tab};
 use runde::model::plan::{Date, Plan};
 use runde::model::{BoardKind, Lang};
 use runde::runtime::prepare::PrepareRunner;
-use tui::Fixture;
+use tui::{Fixture, assert_shows, last_line, line};
 
 fn date(s: &str) -> Date {
     Date::try_from(s.to_string()).unwrap()
@@ -449,13 +449,72 @@ fn snapshots_in_both_languages() {
     for lang in [Lang::De, Lang::En] {
         let mut p = editor(fx.dir());
         p.plan.lang = lang;
+        // (agenda tab, minutes, fit, valid, board tab, field, speaker, edit key, save, help, quit)
+        let w = match lang {
+            Lang::De => (
+                "▸Ablauf",
+                "Min.",
+                "Σ 105 Min. von 120",
+                "✓ Plan gültig",
+                "▸Gruppen",
+                "Kennung",
+                "Vortragende",
+                "Enter ändern",
+                "w speichern",
+                "? Hilfe",
+                "q beenden",
+            ),
+            Lang::En => (
+                "▸Agenda",
+                "min",
+                "Σ 105 min of 120",
+                "✓ plan valid",
+                "▸Boards",
+                "Id",
+                "Speaker",
+                "Enter edit",
+                "w save",
+                "? help",
+                "q quit",
+            ),
+        };
+        let (agenda, min, fit, valid, boards, id, speaker, edit, save, help, quit) = w;
         keys(&mut p, "⇥");
         for (w, h) in [(80, 24), (40, 12)] {
-            insta::assert_snapshot!(format!("prepare_agenda_{}_{w}x{h}", lang.code()), screen(&p, w, h));
+            let text = screen(&p, w, h);
+            // The agenda tab, its four items with start times and lengths in
+            // order, the time budget, the check, and the footer's keys.
+            assert_shows(line(&text, 0), &[agenda]);
+            for (row, (at, len, title)) in [
+                ("15:00", "10", "Begrüßung"),
+                ("15:10", "30", "Impulsvortrag"),
+                ("15:40", "45", "Parallele Workshops"),
+                ("16:25", "20", "Plenum"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                assert_shows(line(&text, row + 1), &[at, &format!("{len} {min}"), title]);
+            }
+            assert_shows(&text, &[fit, valid]);
+            assert!(last_line(&text).starts_with(save), "{text}");
+            assert_shows(last_line(&text), &[help, quit]);
+            insta::assert_snapshot!(format!("prepare_agenda_{}_{w}x{h}", lang.code()), text);
         }
         keys(&mut p, "⇥l⏎");
         for (w, h) in [(80, 24), (40, 12)] {
-            insta::assert_snapshot!(format!("prepare_board_{}_{w}x{h}", lang.code()), screen(&p, w, h));
+            let text = screen(&p, w, h);
+            // The boards tab with the keynote's form open: its title, id and
+            // speaker, and the key that edits a field.
+            assert_shows(line(&text, 0), &[boards]);
+            assert!(line(&text, 1).starts_with("┌An einem Strang"), "{text}");
+            assert_shows(&text, &[id, "keynote", speaker, "André Koch-Engelmann", valid]);
+            assert_shows(last_line(&text), &[save, help, quit]);
+            if w >= 80 {
+                assert_shows(last_line(&text), &[edit]);
+                assert_shows(&text, &["UPJ Netzwerk", "• Zusammenfassung", "• Dos", "• Don'ts"]);
+            }
+            insta::assert_snapshot!(format!("prepare_board_{}_{w}x{h}", lang.code()), text);
         }
     }
 }

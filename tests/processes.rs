@@ -34,12 +34,12 @@ fn eight_processes_times_a_hundred_notes_all_arrive() {
                 .spawn()
                 .unwrap();
             child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-            child
+            Bounded::new(child, COMMAND_LIMIT, &format!("writer {w}"))
         })
         .collect();
     let mut printed = HashSet::new();
     for child in children {
-        let out = child.wait_with_output().unwrap();
+        let out = child.output_within(COMMAND_LIMIT);
         assert!(out.status.success());
         printed.extend(String::from_utf8(out.stdout).unwrap().lines().map(str::to_string));
     }
@@ -73,14 +73,15 @@ fn kill_9_at_random_moments_loses_no_acknowledged_note() {
     let mut acknowledged: Vec<String> = Vec::new();
     let rounds = 24;
     for round in 0..rounds {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("runde"))
+        let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("runde"))
             .args(["add", dir.to_str().unwrap(), "--board", "methods", "--stdin"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
+        let mut child = Bounded::new(child, COMMAND_LIMIT, &format!("writer of round {round}"));
+        let mut stdin = child.child.stdin.take().unwrap();
         let feeder = std::thread::spawn(move || {
             for i in 0..100_000 {
                 if writeln!(stdin, "round {round} note {i}").is_err() {
@@ -88,7 +89,7 @@ fn kill_9_at_random_moments_loses_no_acknowledged_note() {
                 }
             }
         });
-        let stdout = child.stdout.take().unwrap();
+        let stdout = child.child.stdout.take().unwrap();
         let (first_tx, first_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut ids = Vec::new();
@@ -102,10 +103,13 @@ fn kill_9_at_random_moments_loses_no_acknowledged_note() {
         });
         // Kill at a random moment after the writer is up and saving, so a
         // slow start on a loaded machine cannot turn the round into a no-op.
-        let _ = first_rx.recv_timeout(Duration::from_secs(60));
+        // (The sleep is the random moment, not a stand-in for a condition.)
+        first_rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the writer acknowledged its first note within 60 s");
         std::thread::sleep(Duration::from_millis(next(&mut seed) % 60));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        child.child.kill().unwrap(); // SIGKILL
+        child.wait_within(Duration::from_secs(20));
         let ids = reader.join().unwrap();
         let _ = feeder.join();
         acknowledged.extend(ids);
@@ -126,5 +130,40 @@ fn kill_9_at_random_moments_loses_no_acknowledged_note() {
         "{rounds} kill rounds, {} acknowledged notes, {} stored",
         acknowledged.len(),
         ids.len()
+    );
+}
+
+/// The time bounds themselves (tests/common/bounded.rs): a child that
+/// outlives its bound is killed by PID, and the wait fails saying so.
+#[test]
+fn a_child_past_its_time_bound_is_killed_and_its_test_fails() {
+    let sleeper = || {
+        std::process::Command::new("sleep")
+            .arg("600")
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // A wait with a deadline fails the test with a clear message.
+    let mut child = Bounded::new(sleeper(), Duration::from_secs(600), "sleep 600");
+    let pid = child.child.id();
+    let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        child.wait_within(Duration::from_millis(300));
+    }));
+    let message = failed.expect_err("the wait ran over").downcast::<String>().unwrap();
+    assert!(message.contains("sleep 600 did not exit within 300ms"), "{message}");
+    assert!(child.child.try_wait().unwrap().is_some(), "PID {pid} was killed");
+
+    // A read that would block forever (the child never writes) ends when
+    // the watchdog kills the child at its bound.
+    let mut child = Bounded::new(sleeper(), Duration::from_millis(300), "silent child");
+    let mut stdout = child.child.stdout.take().unwrap();
+    let start = std::time::Instant::now();
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut stdout, &mut out).unwrap();
+    assert!(start.elapsed() < Duration::from_secs(30), "{:?}", start.elapsed());
+    assert!(
+        !child.wait_within(Duration::from_secs(5)).success(),
+        "killed, not exited"
     );
 }

@@ -243,7 +243,8 @@ fn calendar_invitation_for_the_next_meeting_parses() {
         .expect("one event");
     assert_eq!(
         event.get_summary(),
-        Some("TransLOek: Netzwerken und Kooperationen in der Lokalen Ökonomie – Fallstricke und Erfolgsfaktoren")
+        Some("TransLOek: 6. Treffen des Netzwerks „Lokale Ökonomien am Niederrhein“"),
+        "titled as the next meeting, not this one's topic"
     );
     assert!(event.get_uid().unwrap().ends_with("-20220208@runde"));
     assert!(

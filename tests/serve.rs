@@ -3,10 +3,9 @@
 //! the server is killed by PID when a test ends.
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -16,19 +15,20 @@ use russh::{ChannelMsg, ChannelWriteHalf};
 
 const CODE: &str = "424242";
 const WAIT: Duration = Duration::from_secs(20);
+/// The title of the note editor's box (the sessions here are English).
+const EDITOR: &str = "┌ New note";
 
-/// A `runde serve` child process, killed when dropped.
+/// How long one server may live: longer than any test here takes (the
+/// longest waits up to six times [`WAIT`] for 200 notes). Past it the server
+/// is killed by PID, which ends every wait on it, and the test fails.
+const SERVER_LIMIT: Duration = Duration::from_secs(300);
+
+/// A `runde serve` child process, killed by PID when dropped or when it
+/// outlives [`SERVER_LIMIT`].
 struct Server {
-    child: Child,
+    _process: common::Bounded,
     addr: SocketAddr,
     _config: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn start_server(dir: &Path, extra: &[&str]) -> Server {
@@ -54,19 +54,18 @@ fn start_server_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Se
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout);
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    // Keep reading so the server never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
+    // The reader thread keeps reading, so the server never writes into a
+    // closed pipe.
+    let lines = common::Lines::new(child.stdout.take().unwrap());
+    let process = common::Bounded::new(child, SERVER_LIMIT, "runde serve");
+    let first = lines.next_within(WAIT, "runde serve").unwrap_or_default();
     let addr: SocketAddr = first
         .split_whitespace()
         .last()
         .and_then(|a| a.parse().ok())
         .unwrap_or_else(|| panic!("no address in {first:?}"));
     Server {
-        child,
+        _process: process,
         addr,
         _config: config,
     }
@@ -147,6 +146,18 @@ impl Client {
         }
     }
 
+    async fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.contents().contains(text) {
+            assert!(
+                start.elapsed() < WAIT,
+                "screen kept showing {text:?}:\n{}",
+                self.contents()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     async fn wait_closed(&self) {
         let start = Instant::now();
         while !*self.closed.lock().unwrap() {
@@ -166,10 +177,15 @@ impl Client {
         self.wait_for(board_title).await;
     }
 
+    /// Opens the editor and waits until it shows.
+    async fn open_editor(&self) {
+        self.send(b"a").await;
+        self.wait_for(EDITOR).await;
+    }
+
     /// Adds a note and waits until it shows.
     async fn add_note(&self, text: &str) {
-        self.send(b"a").await;
-        tokio::time::sleep(Duration::from_millis(5)).await;
+        self.open_editor().await;
         self.send(text.as_bytes()).await;
         self.send(b"\r").await;
         self.wait_for(text).await;
@@ -308,10 +324,9 @@ async fn ten_clients_adding_twenty_notes_each_make_two_hundred_notes() {
             let c = Client::open(addr, "methods", (120, 60)).await;
             c.log_in_as(&format!("writer{i}"), "Methods & formats").await;
             for n in 0..20 {
-                c.send(b"a").await;
-                c.wait_for("Enter").await;
+                c.open_editor().await;
                 c.send(format!("w{i}n{n}\r").as_bytes()).await;
-                tokio::time::sleep(Duration::from_millis(10)).await;
+                c.wait_gone(EDITOR).await;
             }
             c
         }));
@@ -364,19 +379,44 @@ async fn window_change_lays_the_view_out_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_client_gets_its_draft_back_on_reconnect() {
     let (_tmp, dir) = session();
-    let server = start_server(&dir, &[]);
+    let state = tempfile::tempdir().unwrap();
+    let server = start_server_with_env(&dir, &[], &[("RUNDE_STATE_DIR", state.path().to_str().unwrap())]);
     let c = Client::open(server.addr, "methods", (100, 30)).await;
     c.log_in_as("Ana", "Methods & formats").await;
-    c.send(b"a").await;
-    c.wait_for("Enter").await;
+    c.open_editor().await;
     c.send(b"half a thought").await;
     c.wait_for("half a thought").await;
     // The laptop lid closes: the TCP connection goes away without a goodbye.
     drop(c);
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The server ends that view, which frees its drafts for the next one.
+    let start = Instant::now();
+    while !drafts_free(state.path()) {
+        assert!(start.elapsed() < WAIT, "the dropped view still holds its drafts");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let again = Client::open(server.addr, "methods", (100, 30)).await;
     again.log_in_as("Ana", "Methods & formats").await;
     again.wait_for("half a thought").await;
+}
+
+/// True when no view holds a drafts slot under `state` (every slot's lock
+/// can be taken; it is given back at once).
+fn drafts_free(state: &Path) -> bool {
+    fn locks(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                locks(&path, out);
+            } else if path.file_name().is_some_and(|n| n == "lock") {
+                out.push(path);
+            }
+        }
+    }
+    let mut all = Vec::new();
+    locks(state, &mut all);
+    assert!(!all.is_empty(), "no drafts slot under {}", state.display());
+    all.iter()
+        .all(|lock| std::fs::File::open(lock).is_ok_and(|f| runde::store::presence::try_lock(&f).unwrap_or(false)))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -398,12 +438,33 @@ async fn the_projector_cannot_write() {
         p.send(key.as_bytes()).await;
         p.send(b"hello\r\x1b").await;
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Keys are handled in order: once `?` shows the help, every key above
+    // has been handled.
+    p.send(b"?").await;
+    p.wait_for("┌ Keys").await;
     assert_eq!(common::snapshot_files(&dir.join("log")), before, "the projector wrote");
     let writer = Client::open(server.addr, "methods", (100, 30)).await;
     writer.log_in_as("Ana", "Methods & formats").await;
     writer.add_note("live on the projector").await;
+    p.send(b"\x1b").await;
     p.wait_for("live on the projector").await;
+    // Long after the projector's keys: the writer's one event is all that
+    // was added (a write the projector handed on late would show here).
+    let after = common::snapshot_files(&dir.join("log"));
+    let added: Vec<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+        .flat_map(|(path, bytes)| {
+            let old = before.get(path).map_or(0, Vec::len);
+            String::from_utf8_lossy(&bytes[old..])
+                .lines()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|line| line.starts_with("{\"e\":")) // events, not a new file's header
+        .collect();
+    assert_eq!(added.len(), 1, "{added:#?}");
+    assert!(added[0].contains("live on the projector"), "{added:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -20,17 +20,9 @@ const API_KEY: &str = "runde-test-key";
 const WRITERS_PER_SIDE: usize = 3;
 const NOTES_PER_WRITER: usize = 200;
 
-/// Kills the processes it holds by PID when dropped, also on panic.
-struct Reaper(Vec<Child>);
-
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        for child in &mut self.0 {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
+/// How long a Syncthing instance may run: the whole test takes about a
+/// minute; past this its instances are killed by PID and the test fails.
+const ENGINE_LIMIT: Duration = Duration::from_secs(600);
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -100,8 +92,8 @@ fn write_config(me: &Instance, peer: &Instance) {
     std::fs::write(me.home.join("config.xml"), config).unwrap();
 }
 
-fn serve(i: &Instance) -> Child {
-    Command::new("syncthing")
+fn serve(i: &Instance) -> common::Bounded {
+    let child = Command::new("syncthing")
         .args(["serve", "--no-browser", "--no-restart", "--no-upgrade"])
         .arg(format!("--home={}", i.home.display()))
         .arg(format!("--logfile={}", i.home.join("log.txt").display()))
@@ -109,7 +101,8 @@ fn serve(i: &Instance) -> Child {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap()
+        .unwrap();
+    common::Bounded::new(child, ENGINE_LIMIT, "syncthing")
 }
 
 /// A POST to the instance's REST API (plain HTTP on loopback).
@@ -176,7 +169,7 @@ fn writer(
     kill_after: Option<usize>,
 ) -> std::thread::JoinHandle<(Vec<(String, Instant)>, bool)> {
     std::thread::spawn(move || {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("runde"))
+        let child = Command::new(assert_cmd::cargo::cargo_bin("runde"))
             .env_remove("RUNDE_SESSIONS")
             .args([
                 "add",
@@ -192,13 +185,16 @@ fn writer(
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        // Bounded: a writer that stops answering is killed, which ends the
+        // read below.
+        let mut child = common::Bounded::new(child, common::COMMAND_LIMIT, &format!("writer {name}"));
+        let mut stdin = child.child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.child.stdout.take().unwrap());
         let mut acked = Vec::new();
         let mut killed = false;
         for i in 0..NOTES_PER_WRITER {
             if kill_after == Some(i) {
-                let _ = Command::new("kill").args(["-9", &child.id().to_string()]).status();
+                common::kill_pid(child.child.id());
                 killed = true;
                 break;
             }
@@ -212,9 +208,9 @@ fn writer(
             std::thread::sleep(Duration::from_millis(50));
         }
         drop(stdin);
-        let status = child.wait().unwrap();
+        let status = child.wait_within(common::COMMAND_LIMIT);
         let mut err = String::new();
-        let _ = child.stderr.take().unwrap().read_to_string(&mut err);
+        let _ = child.child.stderr.take().unwrap().read_to_string(&mut err);
         assert!(killed || status.success(), "writer {name} failed: {err}");
         (acked, killed)
     })
@@ -261,7 +257,7 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
     let (a, b) = (generate(tmp.path(), "a"), generate(tmp.path(), "b"));
     write_config(&a, &b);
     write_config(&b, &a);
-    let mut reaper = Reaper(vec![serve(&a), serve(&b)]);
+    let engines = [serve(&a), serve(&b)];
 
     let (dir_a, dir_b) = (a.folder.join("s"), b.folder.join("s"));
     common::runde()
@@ -383,7 +379,5 @@ fn two_syncthing_instances_carry_every_note_and_readers_never_fail() {
     for (_, id, _) in &acked {
         assert!(ids_a.contains(id) && ids_b.contains(id), "acknowledged note {id} lost");
     }
-    for child in &mut reaper.0 {
-        let _ = child.kill();
-    }
+    drop(engines);
 }

@@ -38,6 +38,13 @@ pub enum Action {
     Warn(String),
     /// Another facilitator view of this session is open on this computer.
     SecondFacilitator,
+    /// The sign-off of `board`'s part is on disk: its event, applied at once.
+    SignedOff { board: String, events: Vec<(OrderKey, Event)> },
+    /// A sign-off was not saved; the text says why.
+    SignOffFailed(String),
+    /// The last `lost` bytes of a paste never arrived (a connection holds
+    /// at most `held` bytes of one paste).
+    PasteCut { lost: u64, held: usize },
     /// Start, pause or resume the selected group's timer.
     ToggleTimer,
     /// Start (or resume) every group's timer.
@@ -120,6 +127,8 @@ pub enum Action {
     DiscardDraft,
     /// List this board's drafts to reopen one.
     ShowDrafts,
+    /// Show this board as it will be published, to sign it off.
+    ShowPart,
     /// Show or hide the help.
     Help,
     /// Quit (asks first while timers run).
@@ -194,6 +203,9 @@ impl Action {
                 | Action::FlushDraft
                 | Action::Warn(_)
                 | Action::SecondFacilitator
+                | Action::SignedOff { .. }
+                | Action::SignOffFailed(_)
+                | Action::PasteCut { .. }
                 | Action::SelectGroup(_)
                 | Action::SelectNext
                 | Action::SelectPrev
@@ -219,6 +231,7 @@ impl Action {
                 | Action::PickBoard(_)
                 | Action::AskQuit
                 | Action::ToggleAuthors
+                | Action::ShowPart
                 | Action::Saved { .. }
                 | Action::SaveFailed { .. }
         )
@@ -408,6 +421,10 @@ impl Action {
                 ("Entwurf verwerfen", "Entwurf verwerfen und schließen"),
                 ("discard draft", "discard the draft and close"),
             ),
+            ShowPart => t(
+                ("öffentlich", "den Teil wie veröffentlicht zeigen, freigeben"),
+                ("public", "show this part as published; sign it off"),
+            ),
             ShowDrafts => t(
                 ("Entwürfe", "Entwürfe dieser Tafel zeigen und wieder öffnen"),
                 ("drafts", "list this board's drafts to reopen one"),
@@ -452,6 +469,9 @@ impl Action {
             | FlushDraft
             | Warn(_)
             | SecondFacilitator
+            | SignedOff { .. }
+            | SignOffFailed(_)
+            | PasteCut { .. }
             | Saved { .. }
             | SaveFailed { .. } => t(("", ""), ("", "")),
         }

@@ -5,8 +5,9 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::app::Action;
 use crate::app::shared::{Shared, Tone};
+use crate::app::{Action, Effect};
+pub use crate::model::event::limits::MAX_NOTE_BYTES;
 
 /// What an editor line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,14 +72,66 @@ impl Shared {
     /// A paste goes into the open editor as text — line breaks as line
     /// breaks in a note, as spaces in a one-line prompt — and never acts
     /// as keys. Without an editor it is ignored, with `hint`; false then.
+    /// What does not fit into the editor ([`MAX_NOTE_BYTES`] in all) is
+    /// never dropped silently: in a note editor it is kept as a draft of
+    /// its own (listed with `D`), and the status line says how much was taken.
     pub(crate) fn paste(&mut self, text: &str, hint: &str) -> bool {
         let (None, Some(input)) = (&self.overlay, self.input.as_mut()) else {
             self.say(hint, Tone::Warning);
             return false;
         };
-        let multiline = input.is_note();
-        input.area.insert_str(pasted_text(text, multiline));
+        let pasted = pasted_text(text, input.is_note());
+        let used: usize = input.area.lines().iter().map(|l| l.len() + 1).sum();
+        let (take, rest) = split_to_fit(&pasted, MAX_NOTE_BYTES.saturating_sub(used));
+        input.area.insert_str(take);
+        let taken = take.chars().count();
         self.save_draft();
+        if !rest.is_empty() {
+            self.keep_rest(rest, taken, pasted.chars().count());
+        }
+        true
+    }
+
+    /// Keeps what did not fit into the open editor: as a draft of a note
+    /// not written yet (its own id, the editor's board and section) when
+    /// the editor is a note's and drafts are kept, and says so; otherwise
+    /// says what was left out.
+    pub(crate) fn keep_rest(&mut self, rest: &str, taken: usize, of: usize) {
+        let like = self.input.as_ref().and_then(|i| self.draft_for(&i.kind));
+        let kept = match (like, self.drafts.is_some()) {
+            (Some(mut draft), true) => match self.new_id() {
+                Ok(id) => {
+                    draft.text = rest.to_string();
+                    draft.editing = Some(id);
+                    draft.base = None;
+                    if let Some(all) = self.drafts.as_mut() {
+                        all.insert(0, draft.clone());
+                    }
+                    self.effect(Effect::SaveDraft(draft));
+                    true
+                }
+                Err(_) => false,
+            },
+            _ => false,
+        };
+        let text = crate::i18n::paste::too_long(self.lang, taken, of, kept);
+        self.say(text, Tone::Warning);
+    }
+
+    /// Says that the end of the paste just made (`bytes` of it, past
+    /// `limit` bytes held) never arrived; returns true when there is an
+    /// editor to say it in.
+    pub(crate) fn paste_cut(&mut self, bytes: u64, limit: usize) -> bool {
+        if self.input.is_none() {
+            return false;
+        }
+        let lost = crate::i18n::paste::cut(self.lang, bytes, limit);
+        // The loss first: the status line is cut at the screen's width.
+        let text = match self.message.take().filter(|m| m.tone == Tone::Warning) {
+            Some(m) => format!("{lost} – {}", m.text),
+            None => lost,
+        };
+        self.say(text, Tone::Warning);
         true
     }
 
@@ -104,6 +157,23 @@ impl Shared {
             }
         }
         self.save_draft();
+    }
+}
+
+/// `text` split so that the first part has at most `room` bytes: at the
+/// last line break in the second half of that room (the break itself is
+/// dropped), else at the last whole character.
+pub(crate) fn split_to_fit(text: &str, room: usize) -> (&str, &str) {
+    if text.len() <= room {
+        return (text, "");
+    }
+    let mut cut = room;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match text[..cut].rfind('\n').filter(|&nl| nl >= cut / 2) {
+        Some(nl) => (&text[..nl], &text[nl + 1..]),
+        None => (&text[..cut], &text[cut..]),
     }
 }
 

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::model::draft::Draft;
+use crate::model::merge::PlanBase;
 use crate::model::{Change, Plan};
 
 /// Something only the runtime can do.
@@ -32,9 +33,20 @@ pub enum Effect {
     ClearDraft(Draft),
     /// Ring the terminal bell.
     Bell,
-    /// Write the plan to `dir/session.json` (the plan editor); answered with
-    /// the plan editor's `PlanSaved` or `NotSaved`.
-    SavePlan { dir: PathBuf, plan: Box<Plan> },
+    /// Record that `by` signed off `board`'s public part with the digest of
+    /// what was shown (`review/`, on disk before the answer); answered with
+    /// `SignedOff` or `SignOffFailed`.
+    SignOff { board: String, by: String, digest: String },
+    /// Write the plan to `dir/session.json` (the plan editor) if the file
+    /// still holds `base`, else merge or refuse; `settle`: a refusal this
+    /// editor kept is settled by a successful save. Answered with the plan
+    /// editor's `PlanSaved`, `PlanMerged`, `PlanRefused` or `NotSaved`.
+    SavePlan {
+        dir: PathBuf,
+        plan: Box<Plan>,
+        base: PlanBase,
+        settle: bool,
+    },
     /// Save `plan` as the user template `name`; answered with
     /// `TemplateSaved` or `NotSaved`.
     SaveTemplate { name: String, plan: Box<Plan> },

@@ -57,7 +57,7 @@ impl Shared {
             self.replica.clear_state();
         }
         let events = news.events.len();
-        self.replica.apply_all(news.events);
+        self.replica.apply_read(news.events, Some(news.read_at));
         if let Some(plan) = news.plan {
             self.replica.set_plan(plan);
         }

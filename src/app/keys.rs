@@ -304,6 +304,12 @@ pub const NOTE: &[Binding] = &[
         Action::ShowDrafts,
         false,
     ),
+    b(
+        &[(KeyCode::Char('P'), SHIFT), (KeyCode::Char('P'), NONE)],
+        "P",
+        Action::ShowPart,
+        false,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, false),
     HELP,
     QUIT,

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod note_taker;
 pub mod picker;
 pub mod prepare;
+pub mod review;
 pub mod shared;
 mod transient;
 mod writes;
@@ -23,6 +24,8 @@ mod writes;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+/// The most text a paste puts into one editor (the rest becomes a draft).
+pub use editor::MAX_NOTE_BYTES;
 pub use editor::{Input, InputKind};
 pub use effect::Effect;
 pub use facilitator::synthesis;
@@ -50,6 +53,8 @@ pub enum Screen {
 pub struct App {
     pub shared: Shared,
     pub screen: Screen,
+    /// The note-taker's part shown as published, to sign off (key `P`).
+    pub part: Option<review::PartView>,
 }
 
 impl App {
@@ -58,7 +63,11 @@ impl App {
         let lang = lang.unwrap_or(replica.plan().lang);
         let shared = Shared::new(replica, None, lang, now_ms);
         let screen = Screen::Facilitator(Facilitator::new(&shared));
-        App { shared, screen }
+        App {
+            shared,
+            screen,
+            part: None,
+        }
     }
 
     /// A note-taker's view of `board`, written as `author`; without a
@@ -80,7 +89,11 @@ impl App {
             }
             None => Screen::Picker(Picker::new(&shared)),
         };
-        Ok(App { shared, screen })
+        Ok(App {
+            shared,
+            screen,
+            part: None,
+        })
     }
 
     // ----- events -------------------------------------------------------
@@ -132,6 +145,9 @@ impl App {
     }
 
     fn dispatch_key(&mut self, key: KeyEvent) {
+        if self.part.is_some() {
+            return self.part_key(key);
+        }
         if let Some(overlay) = self.shared.overlay {
             return self.overlay_key(overlay, key);
         }
@@ -257,6 +273,12 @@ impl App {
             Action::FlushDraft => sh.flush_draft(),
             Action::Warn(text) => sh.say(text, Tone::Warning),
             Action::SecondFacilitator => sh.say(sh.flow().second_facilitator, Tone::Warning),
+            Action::SignedOff { board, events } => self.signed_off(&board, events),
+            Action::SignOffFailed(why) => sh.say(why, Tone::Error),
+            Action::PasteCut { lost, held } => {
+                sh.paste_cut(lost, held);
+            }
+            Action::ShowPart => self.open_part(),
             Action::Help => {
                 sh.overlay = Some(Overlay::Help);
                 sh.transient.help_scroll = 0;
@@ -306,6 +328,7 @@ impl App {
     /// After the state changed under the view: the cursor stays on its
     /// note, an edited note that changed is announced.
     fn after_store_change(&mut self) {
+        self.refresh_part();
         if let Screen::Note(v) = &mut self.screen {
             v.sync_cursor(&self.shared);
         }

@@ -3,7 +3,7 @@
 //! and undoing notes become [`Effect::Append`](crate::app::Effect) writes
 //! decided by `model::rules`; the editor keeps drafts.
 use crate::app::Action;
-use crate::app::editor::{Input, InputKind};
+use crate::app::editor::{Input, InputKind, MAX_NOTE_BYTES, split_to_fit};
 use crate::app::shared::{Overlay, Shared, Tone};
 use crate::app::step_cursor;
 use crate::error::Error;
@@ -396,11 +396,16 @@ impl NoteView {
                 text = format!("{}\n{text}", kept.text);
             }
         }
-        sh.open_input(kind, &text);
+        let (take, rest) = split_to_fit(&text, MAX_NOTE_BYTES);
+        let (take, rest) = (take.to_string(), rest.to_string());
+        sh.open_input(kind, &take);
         if moved {
             sh.clear_draft(&draft);
         }
         sh.say(sh.s().draft_restored, Tone::Info);
+        if !rest.is_empty() {
+            sh.keep_rest(&rest, take.chars().count(), text.chars().count());
+        }
         sh.warn_if_edited_note_changed();
     }
 }

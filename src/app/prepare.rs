@@ -13,9 +13,12 @@ use crate::app::shared::{Message, Tone};
 use crate::i18n::{PrepareStrings, prepare_strings};
 use crate::model::plan::{NextMeeting, Person, Table};
 use crate::model::plan_edit::{self as edit, FieldError, NoteCounts};
+use crate::model::merge::PlanBase;
 use crate::model::{BoardKind, Lang, Plan};
 
+mod disk;
 mod fields;
+pub use disk::Refused;
 mod keys;
 mod tabs;
 
@@ -55,10 +58,14 @@ pub enum MeetingRow {
     NextStart,
     NextEnd,
     FindingsSources,
+    Location,
+    Organization,
+    NextLocation,
+    NextTopic,
 }
 
 /// The meeting form's rows in order (the labels in `i18n` follow it).
-pub const MEETING_ORDER: [MeetingRow; 17] = [
+pub const MEETING_ORDER: [MeetingRow; 21] = [
     MeetingRow::Title,
     MeetingRow::Event,
     MeetingRow::Series,
@@ -76,6 +83,10 @@ pub const MEETING_ORDER: [MeetingRow; 17] = [
     MeetingRow::NextStart,
     MeetingRow::NextEnd,
     MeetingRow::FindingsSources,
+    MeetingRow::Location,
+    MeetingRow::Organization,
+    MeetingRow::NextLocation,
+    MeetingRow::NextTopic,
 ];
 /// Rows of the meeting form.
 pub const MEETING_ROWS: usize = MEETING_ORDER.len();
@@ -218,6 +229,15 @@ pub struct Prepare {
     template_after_save: Option<String>,
     /// Effects collected while handling the current action.
     effects: Vec<Effect>,
+    /// The bytes of `session.json` this editor's plan is based on: a save
+    /// writes only over them (else it merges or refuses, see `disk.rs`).
+    pub base: PlanBase,
+    /// A warning that stays until settled: the plan was changed elsewhere
+    /// while this editor has unsaved changes, or a save was refused.
+    pub banner: Option<String>,
+    /// A save of this editor was refused and its version kept: the next
+    /// successful save settles it (and removes the kept copy).
+    kept_refused: bool,
 }
 
 impl Prepare {
@@ -253,6 +273,9 @@ impl Prepare {
             pending: None,
             template_after_save: None,
             effects: Vec::new(),
+            base: PlanBase::default(),
+            banner: None,
+            kept_refused: false,
         }
     }
 
@@ -409,7 +432,12 @@ impl Prepare {
                 self.check_input();
             }
             Action::Back => self.board_form = None,
-            Action::PlanSaved { plan, path } => self.plan_saved(*plan, &path),
+            Action::PlanSaved { plan, path, bytes } => self.plan_saved(*plan, &path, bytes),
+            Action::PlanMerged { text, theirs } => self.plan_merged(text, &theirs),
+            Action::PlanRefused(refused) => self.plan_refused(*refused),
+            Action::OnDisk(bytes) => {
+                self.on_disk(bytes);
+            }
             Action::TemplateSaved { name, path } => {
                 self.templates.push((name, false));
                 self.say(format!("{} {}", self.s().template_saved, path.display()), Tone::Success);

@@ -276,6 +276,10 @@ impl Shared {
         let skew = self
             .state()
             .timer_writer(board)
+            // Facts the log already placed (a clock off by a minute or
+            // more) are in the log's time: drawing in the writer's clock
+            // would correct them twice.
+            .filter(|actor| !self.state().clocks_behind().iter().any(|(a, _)| a == *actor))
             .and_then(|actor| self.skews.of(actor))
             .filter(|s| s.abs() > 1000)
             .unwrap_or(0);
@@ -296,6 +300,10 @@ impl Shared {
 
     /// A badge when another writer's clock is more than two seconds off.
     pub fn skew_badge(&self) -> Option<String> {
+        // A writer the log proves a minute or more off is named.
+        if let Some(off) = self.skews.clocks_off(self.state()).first() {
+            return Some(format!("⚠ {} {} {}", self.s().clock_skew, off.who(), off.offset_text()));
+        }
         let skew = self.skews.largest.filter(|s| s.abs() > 2000)?;
         Some(format!("⚠ {} {:+.1} s", self.s().clock_skew, -(skew as f64) / 1000.0))
     }

@@ -1,4 +1,5 @@
 //! `runde timer` and `status`: the clock and state of a running meeting.
+use super::columns::{Column, lay_out};
 use super::*;
 
 pub(super) fn timer(args: TimerArgs) -> Result<()> {
@@ -146,23 +147,44 @@ pub(super) fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
             out.push_str(&format!("{}: {}\n", st.broadcast, b.text));
         }
     }
-    for t in &status.timers {
-        if only.is_some_and(|o| !o.contains(&t.board)) {
-            continue;
-        }
-        let notes = status.notes.get(&t.board).copied().unwrap_or(0);
-        let signal = status
-            .signals
-            .get(&t.board)
-            .map(|sig| format!("  {}: {}", cli.signal, cli.signal_word(*sig)))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{:<14} {:<10} {:>7}  {}{signal}\n",
-            t.board,
-            st.timer_state(t.state),
-            format_clock(t.remaining_seconds),
-            cli.notes(notes)
-        ));
+    let rows: Vec<Vec<String>> = status
+        .timers
+        .iter()
+        .filter(|t| only.is_none_or(|o| o.contains(&t.board)))
+        .map(|t| {
+            let notes = status.notes.get(&t.board).copied().unwrap_or(0);
+            let signal = status
+                .signals
+                .get(&t.board)
+                .map(|sig| format!("{}: {}", cli.signal, cli.signal_word(*sig)))
+                .unwrap_or_default();
+            vec![
+                t.board.clone(),
+                st.timer_state(t.state).to_string(),
+                format_clock(t.remaining_seconds),
+                cli.notes(notes),
+                signal,
+            ]
+        })
+        .collect();
+    for line in lay_out(&rows, &STATUS_COLUMNS, 2) {
+        out.push_str(&line);
+        out.push('\n');
     }
     emit_plain(&out)
 }
+
+/// The columns of `status`: board id (cut past [`BOARD_ID_COLUMNS`]),
+/// timer state, time left, notes, signal.
+const STATUS_COLUMNS: [Column; 5] = [
+    Column::left(BOARD_ID_COLUMNS),
+    Column::left(usize::MAX),
+    Column::right(usize::MAX),
+    Column::left(usize::MAX),
+    Column::left(usize::MAX),
+];
+
+/// The widest board id `status` shows whole: the ids `runde prepare` makes
+/// from titles (32 characters and a "-2") fit, and a row stays within 80
+/// columns; longer ids end in "…" (`status --json` has them whole).
+const BOARD_ID_COLUMNS: usize = 36;

@@ -10,7 +10,7 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
         let report = export::check_public(s.plan(), s.state())?;
         emit_plain(&report.uncertain.iter().map(|u| format!("{u}\n")).collect::<String>())?;
         let summary = format!(
-            "{} place(s) will read [Name] in public minutes; {} need a human look",
+            "{} place(s) will read [Name] in public minutes; {} doubtful mention(s) undecided (runde review)",
             report.replaced,
             report.uncertain.len()
         );
@@ -44,29 +44,30 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
         template,
         html,
         now_ms: chrono::Utc::now().timestamp_millis(),
+        undecided: match args.redact_doubtful {
+            true => export::privacy::publish::Undecided::Redact,
+            false => export::privacy::publish::Undecided::Refuse,
+        },
     };
+    super::review_cmd::signoff_notice(&s, args.require_signoff)?;
     let bytes = export::render_bytes(s.plan(), s.state(), &opts)?;
     if audience == Audience::Public {
-        let report = export::check_public(s.plan(), s.state())?;
+        let published = export::privacy::publish::publish(s.plan(), s.state(), s.plan().lang, opts.undecided)?;
         eprintln!(
             "runde: replaced {} mention(s) of people who did not agree to be named",
-            report.replaced
+            published.replaced
         );
-        if !report.uncertain.is_empty() {
-            eprintln!(
-                "runde: {} of them need a human look: runde export --check-public",
-                report.uncertain.len()
-            );
-        }
     }
     match &args.output {
         Some(path) => crate::store::files::replace_file(path, &bytes)?,
         None if args.format.is_binary() => emit_bytes(&bytes)?,
         None => emit(&String::from_utf8_lossy(&bytes))?,
     }
-    let which = match audience {
-        Audience::Public => "public minutes (only people who agreed are named)",
-        Audience::Internal => "internal minutes (all names kept; use --public for publication)",
+    let which = match (args.format, audience) {
+        // A calendar file holds the invitation, not the minutes.
+        (export::Format::Ics, _) => "the invitation to the next meeting",
+        (_, Audience::Public) => "public minutes (only people who agreed are named)",
+        (_, Audience::Internal) => "internal minutes (all names kept; use --public for publication)",
     };
     match &args.output {
         Some(p) => eprintln!("runde: wrote {which} to {}", p.display()),

@@ -3,11 +3,15 @@
 use super::*;
 
 pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
+    use crate::store::plan_guard::{self, Saved};
     let dir = paths::resolve(path)?;
     let plan_path = dir.join(PLAN_FILE);
     crate::store::files::refuse_symlink(&plan_path)?;
-    let current = read_text(&plan_path)?;
-    let plan = Plan::parse(&plan_path, &current)?;
+    // The bytes this edit starts from: the plan is replaced only while the
+    // file still holds them (or merged with what replaced them).
+    let (plan, started_from) = plan_guard::load(&dir)?;
+    let plan = plan.ok_or_else(|| Error::io(&plan_path, std::io::ErrorKind::NotFound.into()))?;
+    let current = String::from_utf8_lossy(started_from.bytes().unwrap_or_default()).into_owned();
     if json {
         return emit(&current);
     }
@@ -18,21 +22,19 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         return Ok(());
     }
     let editor = editor_command()?;
-    let rejected: PathBuf = dir.join(REJECTED_FILE);
-    // The last refused edit is offered again, never through a planted link.
-    let text = match std::fs::symlink_metadata(&rejected) {
-        Ok(m) if m.file_type().is_file() => {
-            eprintln!(
-                "runde: {} {}",
-                cli_strings(plan.lang).reopened_rejected,
-                rejected.display()
-            );
-            read_text(&rejected)?
+    // A refused edit waits on this machine (never in the shared folder) and
+    // is offered again, merged over the plan it was made from.
+    let state = crate::store::drafts::state_root()?;
+    let (text, base) = match plan_guard::rejected(&state, &dir)? {
+        Some((kept, text, kept_base)) => {
+            eprintln!("runde: {} {}", cli_strings(plan.lang).reopened_rejected, kept.display());
+            (text, kept_base.unwrap_or_else(|| started_from.clone()))
         }
-        _ => current.clone(),
+        None => (current.clone(), started_from.clone()),
     };
-    // O_EXCL under a random name: a planted file or link is never opened.
-    let mut draft = crate::store::files::new_temp(&dir, ".session-edit-", ".json")?;
+    // The working copy: private, on this machine, O_EXCL under a random name.
+    let leftovers = plan_guard::leftovers_dir(&state, &dir)?;
+    let mut draft = crate::store::files::new_temp(&leftovers, "edit-", ".json")?;
     draft
         .as_file_mut()
         .write_all(text.as_bytes())
@@ -49,8 +51,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     if !status.success() {
         return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
     }
-    crate::store::files::refuse_symlink(draft.path())?;
-    let edited = read_text(draft.path())?;
+    let edited = crate::store::plan_file::read_session_text(draft.path())?;
     if edited == text && text == current {
         eprintln!("runde: no changes");
         return Ok(());
@@ -62,32 +63,27 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         Ok(new_plan) => orphaned_by(&dir, &new_plan)?.map(|why| (None, why)),
     };
     if let Some((line, why)) = refusal {
-        let kept = match crate::store::files::replace_file(&rejected, edited.as_bytes()) {
-            Ok(()) => rejected,
-            Err(e) => {
-                // Never through a planted link; the edit stays in the draft.
-                eprintln!("runde: {e}");
-                draft.keep().map_err(|e| Error::io(&dir, e.error))?.1
-            }
-        };
+        let kept = plan_guard::keep_rejected(&state, &dir, &edited, &base)?;
         let at = line.map(|l| format!("{}:{l}: ", kept.display())).unwrap_or_default();
         return Err(Error::Invalid(format!(
             "{at}{why}\nthe plan is unchanged; your edit is in {} (`runde plan {path} --edit` opens it again)",
             kept.display()
         )));
     }
-    crate::store::files::replace_file(&plan_path, edited.as_bytes())?;
-    eprintln!("runde: plan updated");
-    if std::fs::symlink_metadata(&rejected).is_ok_and(|m| m.file_type().is_file()) {
-        if let Err(e) = std::fs::remove_file(&rejected) {
-            eprintln!("runde: {}: {e}", rejected.display());
+    let words = crate::i18n::plan_guard::words(plan.lang);
+    match plan_guard::save(&state, &dir, &base, &edited)? {
+        Saved::Written => eprintln!("runde: plan updated"),
+        Saved::Merged { theirs, .. } => eprintln!("runde: {} {}", words.merged, theirs.join(", ")),
+        Saved::Refused(r) => {
+            let mut lines = vec![words.refused.to_string()];
+            lines.extend(plan_guard::describe(&r, plan.lang));
+            lines.push(words.settle_cli.replace("{path}", path));
+            return Err(Error::Invalid(lines.join("\n")));
         }
     }
+    plan_guard::clear_rejected(&state, &dir)?;
     Ok(())
 }
-
-/// Where a refused plan edit is kept, next to the plan.
-pub(super) const REJECTED_FILE: &str = "session.json.rejected";
 
 /// Editors tried, in order, when neither $VISUAL nor $EDITOR is set.
 pub(super) const FALLBACK_EDITORS: [&str; 3] = ["editor", "nano", "vi"];

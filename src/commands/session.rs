@@ -1,5 +1,8 @@
 //! `runde new`, `demo`, `prepare`, `list` and `history`: creating,
 //! finding and introducing sessions.
+use unicode_width::UnicodeWidthStr;
+
+use super::columns::{Align, pad};
 use super::*;
 
 pub(super) fn new(args: NewArgs) -> Result<()> {
@@ -23,7 +26,11 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
             .map(|p| p.lang)
             .unwrap_or_default();
         let from = prev_dir.display().to_string();
-        eprintln!("runde: {}", cli_strings(lang).carried(carried.len(), &from));
+        let words = cli_strings(lang);
+        eprintln!("runde: {}", words.carried(carried.topics.len(), &from));
+        if carried.findings_left > 0 {
+            eprintln!("runde: {}", words.findings_left(carried.findings_left));
+        }
         offer_prepare(&dir);
         return emit(&format!("{}\n", dir.display()));
     }
@@ -101,10 +108,10 @@ pub(super) fn print_next_steps(dir: &Path) {
         (format!("runde note {d} --board {board}"), s.step_note),
         (format!("runde export {d}"), s.step_export),
     ];
-    let width = steps.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0);
+    let width = steps.iter().map(|(c, _)| c.width()).max().unwrap_or(0);
     let mut text = format!("runde: {}\n", s.next_steps);
     for (command, what) in steps {
-        text.push_str(&format!("  {command:<width$}  {what}\n"));
+        text.push_str(&format!("  {}  {what}\n", pad(&command, width, Align::Left)));
     }
     eprint!("{}", crate::model::text::neutralise_controls(&text));
 }
@@ -166,7 +173,7 @@ pub(super) fn list(only_series: Option<&str>) -> Result<()> {
             }
         }
     }
-    let width = groups.values().flatten().map(|r| r.1.len()).max().unwrap_or(0);
+    let width = groups.values().flatten().map(|r| r.1.width()).max().unwrap_or(0);
     let mut out = String::new();
     for ((series, network), mut rows) in groups {
         rows.sort();
@@ -178,7 +185,7 @@ pub(super) fn list(only_series: Option<&str>) -> Result<()> {
         };
         out.push_str(&format!("{heading}\n"));
         for (date, name, rest) in rows {
-            out.push_str(&format!("  {name:<width$}  {date}  {rest}\n"));
+            out.push_str(&format!("  {}  {date}  {rest}\n", pad(&name, width, Align::Left)));
         }
     }
     emit_plain(&out)

@@ -5,13 +5,17 @@
 use serde::Serialize;
 
 pub use super::inline::Inline;
-use super::inline::{link_phrases, parse, safe_url};
+use super::inline::{link_phrases, parse, plain, safe_url};
 use super::privacy::{Audience, Redactor};
-use crate::i18n::{Strings, strings};
+use crate::i18n::{MinutesWords, Strings, minutes_words, strings};
 use crate::model::plan::{Date, NextMeeting, TimeOfDay, is_placeholder_title};
 use crate::model::{Board, BoardKind, Lang, Note, NoteKind, Plan, SessionState};
 
 mod parts;
+pub use parts::next_meeting_when;
+mod runs;
+use runs::{ARG0, ARG1, ARG2};
+pub use runs::{fill, typographic};
 
 /// A paragraph, list item or table cell: runs of text, and the language
 /// it is written in when that differs from the document's.
@@ -26,12 +30,21 @@ pub struct Rich {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
-    /// The title with the newsletter line under it.
-    Title { text: String, subtitle: Option<String> },
-    /// A part's heading.
-    Heading { text: String },
-    /// A sub-part's heading (a section of a board).
-    Subheading { text: String },
+    /// The title with the newsletter line under it; `inlines` is `text`
+    /// with plan text in another language marked.
+    Title {
+        text: String,
+        subtitle: Option<String>,
+        inlines: Vec<Inline>,
+    },
+    /// A part's heading; `inlines` as for the title.
+    Heading { text: String, inlines: Vec<Inline> },
+    /// A sub-part's heading (a section of a board: plan text).
+    Subheading {
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<&'static str>,
+    },
     /// A paragraph.
     Paragraph {
         inlines: Vec<Inline>,
@@ -44,25 +57,31 @@ pub enum Block {
     Table(TwoColumnTable),
 }
 
-/// A two-column table (the keynote's Dos and Don'ts).
+impl Block {
+    /// A heading of these runs.
+    pub fn heading(inlines: Vec<Inline>) -> Block {
+        Block::Heading {
+            text: plain(&inlines),
+            inlines,
+        }
+    }
+}
+
+/// A table of two lists side by side under their headings, in one row
+/// (the keynote's Dos and Don'ts): the lists are not paired item by item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TwoColumnTable {
     pub caption: String,
     pub headers: [String; 2],
-    pub rows: Vec<[Rich; 2]>,
+    /// The two lists, left and right.
+    pub columns: [Vec<Rich>; 2],
+    /// The language of caption and headers (plan text), when not the
+    /// document's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
     /// "(Quelle: …)", printed under the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Vec<Inline>>,
-}
-
-impl TwoColumnTable {
-    /// The body rows as pairs of cells (each a cell's runs), for renderers
-    /// that lay out cells; the header row is `headers`.
-    pub fn cells(&self) -> impl Iterator<Item = [&[Inline]; 2]> {
-        self.rows
-            .iter()
-            .map(|[left, right]| [left.inlines.as_slice(), right.inlines.as_slice()])
-    }
 }
 
 /// The whole document.
@@ -70,18 +89,31 @@ impl TwoColumnTable {
 pub struct Minutes {
     /// Language code (`de`/`en`).
     pub lang: &'static str,
-    /// Plain title (for the HTML `<title>`).
+    /// Plain title (for the HTML `<title>` and the files' properties).
     pub title: String,
     /// "Newsletter Nr. 07", when the plan has a newsletter number.
     pub newsletter: Option<String>,
+    /// When the meeting began, RFC 3339 in UTC (its day at midnight when
+    /// the plan has no start; local time read as UTC without a zone).
+    pub created: String,
+    /// Who publishes the minutes, when the plan says.
+    pub organization: Option<String>,
     pub blocks: Vec<Block>,
 }
 
-fn para(text: impl Into<String>) -> Block {
-    Block::Paragraph {
-        inlines: vec![Inline::text(text)],
-        lang: None,
+impl Minutes {
+    /// The title of the document's file properties and of an HTML page:
+    /// "Newsletter Nr. 07: Topic", or the topic alone.
+    pub fn document_title(&self) -> String {
+        match &self.newsletter {
+            Some(n) => format!("{n}: {}", self.title),
+            None => self.title.clone(),
+        }
     }
+}
+
+fn para(inlines: Vec<Inline>) -> Block {
+    Block::Paragraph { inlines, lang: None }
 }
 
 struct Builder<'a> {
@@ -89,6 +121,7 @@ struct Builder<'a> {
     state: &'a SessionState,
     lang: Lang,
     s: &'static Strings,
+    w: &'static MinutesWords,
     audience: Audience,
     redactor: Redactor,
     blocks: Vec<Block>,
@@ -101,6 +134,7 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
         state,
         lang,
         s: strings(lang),
+        w: minutes_words(lang),
         audience,
         redactor: Redactor::new(&plan.people, lang),
         blocks: Vec::new(),
@@ -121,13 +155,17 @@ pub fn build(plan: &Plan, state: &SessionState, lang: Lang, audience: Audience) 
     let newsletter = plan
         .newsletter
         .as_deref()
-        .map(|n| format!("{} {}", b.s.newsletter, b.text(n)));
-    Minutes {
+        .map(|n| format!("{} {}", b.s.newsletter, b.newsletter_number(n)));
+    let mut minutes = Minutes {
         lang: lang.code(),
         title: b.text(&plan.title),
         newsletter,
+        created: runs::meeting_start_utc(plan),
+        organization: plan.organization.as_deref().map(|o| b.text(o)),
         blocks: b.blocks,
-    }
+    };
+    runs::typeset(&mut minutes);
+    minutes
 }
 
 /// How many questions a guiding question holds ("Wie …, welche …, und
@@ -205,44 +243,84 @@ impl<'a> Builder<'a> {
         (written != self.lang).then(|| written.code())
     }
 
-    fn quoted(&self, t: &str) -> String {
-        match self.lang {
-            Lang::De => format!("„{}“", self.text(t)),
-            Lang::En => format!("“{}”", self.text(t)),
+    /// Runs of plan text, marked with the plan's language when the
+    /// minutes are in the other one.
+    fn foreign(&self, runs: Vec<Inline>) -> Vec<Inline> {
+        match self.source_lang() {
+            Some(lang) if !runs.is_empty() => vec![Inline::Lang { lang, runs }],
+            _ => runs,
         }
+    }
+
+    /// A plan text (plain) as runs, marked as `foreign`.
+    fn plan_runs(&self, t: &str) -> Vec<Inline> {
+        self.foreign(vec![Inline::text(self.text(t))])
+    }
+
+    /// A plan text in the quotation marks of the minutes' language.
+    fn quoted(&self, t: &str) -> Vec<Inline> {
+        let sentence = match self.lang {
+            Lang::De => format!("„{ARG0}“"),
+            Lang::En => format!("“{ARG0}”"),
+        };
+        fill(&sentence, &[self.plan_runs(t)])
     }
 
     fn long_date(&self, d: Date) -> String {
-        use chrono::Datelike;
-        let month = self.s.months[d.0.month0() as usize];
-        match self.lang {
-            Lang::De => format!("{:02}. {month} {}", d.0.day(), d.0.year()),
-            Lang::En => format!("{} {month} {}", d.0.day(), d.0.year()),
-        }
+        self.s.long_date(d, self.lang)
     }
 
     /// "a, b sowie c" / "a, b and c".
-    fn join(&self, items: &[String]) -> String {
+    fn join(&self, items: Vec<Vec<Inline>>) -> Vec<Inline> {
         let and = match self.lang {
-            Lang::De => "sowie",
-            Lang::En => "and",
+            Lang::De => " sowie ",
+            Lang::En => " and ",
         };
-        match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        let count = items.len();
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push(Inline::text(if i + 1 == count { and } else { ", " }));
+            }
+            out.extend(item);
+        }
+        fill(&ARG0.to_string(), &[out])
+    }
+
+    /// "Nr. 07" in the minutes' language: a number the plan wrote with a
+    /// label ("Nr. 07", "No. 7", "#7") gets this language's label.
+    fn newsletter_number(&self, n: &str) -> String {
+        let text = self.text(n);
+        let trimmed = text.trim();
+        let lower = trimmed.to_lowercase();
+        let rest = ["nr.", "no.", "nr", "no", "#"]
+            .iter()
+            .find_map(|label| lower.strip_prefix(label).map(|_| trimmed[label.len()..].trim_start()))
+            .unwrap_or(trimmed);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("{} {rest}", self.w.number_label)
+        } else {
+            text
+        }
+    }
+
+    /// " (Ort: Hochschule Niederrhein)" for a place the plan names.
+    fn venue(&self, place: Option<&str>) -> Vec<Inline> {
+        match place.map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => fill(&format!(" ({}: {ARG0})", self.w.venue), &[self.plan_runs(p)]),
+            None => Vec::new(),
         }
     }
 
     fn title(&mut self) {
         let quoted = self.quoted(&self.plan.title);
         let topic = match (&self.plan.event, self.lang) {
-            (Some(event), Lang::De) => format!("{} zum Thema {quoted}", self.text(event)),
-            (Some(event), Lang::En) => format!("{} on {quoted}", self.text(event)),
+            (Some(event), Lang::De) => fill(&format!("{ARG0} zum Thema {ARG1}"), &[self.plan_runs(event), quoted]),
+            (Some(event), Lang::En) => fill(&format!("{ARG0} on {ARG1}"), &[self.plan_runs(event), quoted]),
             (None, _) => quoted,
         };
-        let text = match &self.plan.series {
-            Some(series) => format!("{}: {topic}", self.text(series)),
+        let inlines = match &self.plan.series {
+            Some(series) => fill(&format!("{ARG0}: {ARG1}"), &[self.plan_runs(series), topic]),
             None => topic,
         };
         let month_year = {
@@ -251,38 +329,46 @@ impl<'a> Builder<'a> {
             format!("{} {}", self.s.months[d.month0() as usize], d.year())
         };
         let subtitle = Some(match &self.plan.newsletter {
-            Some(n) => format!("{} {} / {month_year}", self.s.newsletter, self.text(n)),
+            Some(n) => format!("{} {} / {month_year}", self.s.newsletter, self.newsletter_number(n)),
             None => month_year,
         });
-        self.blocks.push(Block::Title { text, subtitle });
+        self.blocks.push(Block::Title {
+            text: plain(&inlines),
+            subtitle,
+            inlines,
+        });
     }
 
     fn intro(&mut self) {
         let date = self.long_date(self.plan.date);
         let ordinal = self.plan.meeting_number.map(|n| self.s.ordinal(n, self.lang));
         let network = self.plan.network.as_deref().map(|n| self.quoted(n));
-        let topic = self.quoted(&self.plan.title);
-        let first = match self.lang {
+        let sentence = match self.lang {
             Lang::De => {
                 let what = match (&ordinal, &network) {
-                    (Some(o), Some(n)) => format!("das {o} Treffen des Netzwerks {n}"),
+                    (Some(o), Some(_)) => format!("das {o} Treffen des Netzwerks {ARG0}"),
                     (Some(o), None) => format!("das {o} Treffen"),
-                    (None, Some(n)) => format!("ein Treffen des Netzwerks {n}"),
+                    (None, Some(_)) => format!("ein Treffen des Netzwerks {ARG0}"),
                     (None, None) => "ein Treffen".to_string(),
                 };
-                format!("Am {date} fand {what} statt. Im Mittelpunkt stand das Thema {topic}.")
+                format!("Am {date} fand {what} statt{ARG1}. Im Mittelpunkt stand das Thema {ARG2}.")
             }
             Lang::En => {
                 let what = match (&ordinal, &network) {
-                    (Some(o), Some(n)) => format!("the network {n} held its {o} meeting"),
+                    (Some(o), Some(_)) => format!("the network {ARG0} held its {o} meeting"),
                     (Some(o), None) => format!("the {o} meeting took place"),
-                    (None, Some(n)) => format!("the network {n} met"),
+                    (None, Some(_)) => format!("the network {ARG0} met"),
                     (None, None) => "the meeting took place".to_string(),
                 };
-                format!("On {date}, {what}. Its topic was {topic}.")
+                format!("On {date}, {what}{ARG1}. Its topic was {ARG2}.")
             }
         };
-        self.blocks.push(para(first));
+        let args = [
+            network.unwrap_or_default(),
+            self.venue(self.plan.location.as_deref()),
+            self.quoted(&self.plan.title),
+        ];
+        self.blocks.push(para(fill(&sentence, &args)));
         if let Some(intro) = &self.plan.intro {
             self.paragraphs(intro);
         }
@@ -326,6 +412,7 @@ impl<'a> Builder<'a> {
         if titled {
             self.blocks.push(Block::Subheading {
                 text: self.text(&section.title),
+                lang: self.source_lang(),
             });
         }
         if let Some(lead) = &section.lead {
@@ -374,10 +461,7 @@ impl<'a> Builder<'a> {
                 Lang::De => format!("Notiert von {by}."),
                 Lang::En => format!("Notes taken by {by}."),
             };
-            self.blocks.push(Block::Paragraph {
-                inlines: vec![Inline::Emph { text }],
-                lang: None,
-            });
+            self.blocks.push(para(vec![Inline::Emph { text }]));
         }
     }
 

@@ -19,6 +19,9 @@ pub enum Inline {
     Link { text: String, url: String },
     /// A line break written inside a note.
     Break,
+    /// Runs in another language than the document's: plan text in minutes
+    /// exported in the plan's other language. Never nested.
+    Lang { lang: &'static str, runs: Vec<Inline> },
 }
 
 impl Inline {
@@ -27,18 +30,32 @@ impl Inline {
         Inline::Text { text: t.into() }
     }
 
-    /// The visible text (empty for a line break).
+    /// The visible text (empty for a line break and a language span,
+    /// whose runs carry the text; see [`flatten`]).
     pub fn visible(&self) -> &str {
         match self {
             Inline::Text { text } | Inline::Strong { text } | Inline::Emph { text } | Inline::Link { text, .. } => text,
-            Inline::Break => "",
+            Inline::Break | Inline::Lang { .. } => "",
         }
     }
 }
 
+/// The runs with language spans dissolved into their runs, for formats
+/// that do not mark languages inline.
+pub fn flatten(inlines: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for run in inlines {
+        match run {
+            Inline::Lang { runs, .. } => out.extend(flatten(runs)),
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
 /// The text of runs as one string; line breaks become `\n`.
 pub fn plain(inlines: &[Inline]) -> String {
-    inlines
+    flatten(inlines)
         .iter()
         .map(|i| match i {
             Inline::Break => "\n",

@@ -1,31 +1,28 @@
-//! Minutes as CommonMark: headings, paragraphs, lists and a pipe table;
-//! links, bold and italic as Markdown, a note's line breaks kept.
-use super::doc::{Block, Inline, Minutes, TwoColumnTable};
+//! Minutes as CommonMark: headings, paragraphs and lists (the two-column
+//! table as its two lists, each under its heading); links, bold and
+//! italic as Markdown, a note's line breaks kept.
+use super::doc::{Block, Inline, Minutes, Rich, TwoColumnTable};
+use super::inline::flatten;
 
 /// Renders the minutes as Markdown.
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
     for block in &m.blocks {
         match block {
-            Block::Title { text, subtitle } => {
+            Block::Title { text, subtitle, .. } => {
                 out.push_str(&format!("# {}\n\n", escape_line(text)));
                 if let Some(sub) = subtitle {
                     out.push_str(&format!("*{}*\n\n", escape(sub)));
                 }
             }
-            Block::Heading { text } => out.push_str(&format!("## {}\n\n", escape_line(text))),
-            Block::Subheading { text } => out.push_str(&format!("### {}\n\n", escape_line(text))),
+            Block::Heading { text, .. } => out.push_str(&format!("## {}\n\n", escape_line(text))),
+            Block::Subheading { text, .. } => out.push_str(&format!("### {}\n\n", escape_line(text))),
             Block::Paragraph { inlines, .. } => {
                 out.push_str(&inlines_md(inlines, "\n"));
                 out.push_str("\n\n");
             }
-            Block::List { items } => {
-                for item in items {
-                    out.push_str(&format!("- {}\n", inlines_md(&item.inlines, "\n  ")));
-                }
-                out.push('\n');
-            }
-            Block::Table(table) => pipe_table(&mut out, table),
+            Block::List { items } => list(&mut out, items),
+            Block::Table(table) => two_lists(&mut out, table),
         }
     }
     let trimmed = out.trim_end().len();
@@ -34,11 +31,18 @@ pub fn render(m: &Minutes) -> String {
     out
 }
 
+fn list(out: &mut String, items: &[Rich]) {
+    for item in items {
+        out.push_str(&format!("- {}\n", inlines_md(&item.inlines, "\n  ")));
+    }
+    out.push('\n');
+}
+
 /// Runs as Markdown; a line break becomes a hard break followed by
 /// `newline` (the indentation of a list item's continuation).
 fn inlines_md(inlines: &[Inline], newline: &str) -> String {
     let mut lines = vec![String::new()];
-    for run in inlines {
+    for run in &flatten(inlines) {
         let Some(line) = lines.last_mut() else { break };
         match run {
             Inline::Text { text } => line.push_str(&escape(text)),
@@ -47,6 +51,7 @@ fn inlines_md(inlines: &[Inline], newline: &str) -> String {
             Inline::Link { text, url } if text == url => line.push_str(&format!("<{url}>")),
             Inline::Link { text, url } => line.push_str(&format!("[{}]({})", escape(text), link_destination(url))),
             Inline::Break => lines.push(String::new()),
+            Inline::Lang { .. } => {}
         }
     }
     lines
@@ -66,23 +71,19 @@ fn link_destination(url: &str) -> String {
     }
 }
 
-/// The table as a caption in bold, a pipe table and its source.
-fn pipe_table(out: &mut String, table: &TwoColumnTable) {
-    let [left, right] = &table.headers;
+/// The table as its caption in bold, each column as a list under its
+/// heading in italics (Markdown has no lists inside table cells), and its
+/// source.
+fn two_lists(out: &mut String, table: &TwoColumnTable) {
     out.push_str(&format!("**{}**\n\n", escape(&table.caption)));
-    out.push_str(&format!("| {} | {} |\n| --- | --- |\n", cell(left), cell(right)));
-    for [l, r] in table.cells() {
-        out.push_str(&format!("| {} | {} |\n", rich_cell(l), rich_cell(r)));
+    for (header, items) in table.headers.iter().zip(&table.columns) {
+        out.push_str(&format!("*{}*\n\n", cell(header)));
+        list(out, items);
     }
-    out.push('\n');
     if let Some(source) = &table.source {
         out.push_str(&inlines_md(source, " "));
         out.push_str("\n\n");
     }
-}
-
-fn rich_cell(inlines: &[Inline]) -> String {
-    inlines_md(inlines, " ").replace("\\ ", " ")
 }
 
 /// Escapes characters that CommonMark would interpret inline.

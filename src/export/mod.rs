@@ -58,6 +58,8 @@ pub struct Options {
     /// The time of the export in ms since the epoch (the iCalendar
     /// `DTSTAMP`); the caller reads the clock, export never does.
     pub now_ms: i64,
+    /// Public minutes: what becomes of doubtful mentions nobody decided.
+    pub undecided: privacy::publish::Undecided,
 }
 
 /// Renders the minutes of a text format.
@@ -70,10 +72,21 @@ pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Strin
 pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Vec<u8>> {
     let lang = opts.lang.unwrap_or(plan.lang);
     let format = opts.format.unwrap_or(Format::Md);
-    if opts.audience == Audience::Public {
-        // Never publish if a name pattern cannot be built.
-        privacy::Redactor::try_new(&plan.people, lang)?;
-    }
+    // Every text goes through the privacy rules and the sanitiser first:
+    // public minutes print a published copy (names replaced as decided).
+    let (published, safe);
+    let (plan, state) = match opts.audience {
+        Audience::Public => {
+            published = privacy::publish::publish(plan, state, lang, opts.undecided)?;
+            refuse_undecided(&published, opts.undecided)?;
+            (&published.plan, &published.state)
+        }
+        Audience::Internal if format == Format::Json => (plan, state),
+        Audience::Internal => {
+            safe = privacy::publish::internal(state);
+            (plan, &safe)
+        }
+    };
     if let Some(t) = &opts.template {
         if format != Format::Html {
             return Err(Error::Invalid(format!(
@@ -93,15 +106,17 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
         Format::Ics => {
             let now = opts.now_ms;
             match opts.audience {
-                Audience::Public => ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), now)?,
-                Audience::Internal => ics::render(plan, now)?,
+                Audience::Public => {
+                    ics::render(&privacy::Redactor::try_new(&plan.people, lang)?.plan(plan), lang, now)?
+                }
+                Audience::Internal => ics::render(plan, lang, now)?,
             }
             .into_bytes()
         }
         Format::Md => markdown::render(&minutes()).into_bytes(),
         Format::Txt => text::render(&minutes()).into_bytes(),
         Format::Html => html::render(&minutes(), opts.template.as_ref(), opts.html)?.into_bytes(),
-        Format::Docx => docx::render(&minutes())?,
+        Format::Docx => docx::render(&minutes(), opts.now_ms)?,
         Format::Pdf => pdf::render(&minutes())?,
     })
 }
@@ -110,52 +125,46 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
 /// `--check-public`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PublicReport {
-    /// Mentions of non-consenting people that are replaced by `[Name]`.
+    /// Mentions replaced by `[Name]` (certain ones and those decided so).
     pub replaced: usize,
-    /// Replaced mentions a human should look at (`where: "found" (name) — why`).
+    /// Doubtful mentions nobody decided about, one line each, in the
+    /// session's language.
     pub uncertain: Vec<String>,
 }
 
-/// Scans every text of the plan (except the list of people) and every note
-/// for mentions of people who did not agree to be named.
+/// What publishing the session would replace, and every doubtful mention
+/// that is still undecided.
 pub fn check_public(plan: &Plan, state: &SessionState) -> Result<PublicReport> {
-    let r = privacy::Redactor::try_new(&plan.people, plan.lang)?;
-    let mut report = PublicReport::default();
-    let mut scan = |place: &str, text: &str| {
-        for hit in r.hits(text) {
-            report.replaced += 1;
-            if let Some(doubt) = hit.doubt {
-                report
-                    .uncertain
-                    .push(format!("{place}: {:?} ({}) — {doubt}", hit.found, hit.name));
-            }
-        }
-    };
-    let mut plan_value = serde_json::to_value(plan).unwrap_or(serde_json::Value::Null);
-    if let Some(fields) = plan_value.as_object_mut() {
-        fields.remove("people");
-    }
-    each_string(&plan_value, "plan", &mut scan);
-    for note in state.live_notes() {
-        scan(&format!("board {} note {}", note.board, note.id), &note.text);
-    }
-    Ok(report)
+    let published = privacy::publish::publish(plan, state, plan.lang, privacy::publish::Undecided::Refuse)?;
+    Ok(PublicReport {
+        replaced: published.replaced,
+        uncertain: published
+            .undecided()
+            .map(|d| privacy::publish::describe(plan, d, plan.lang))
+            .collect(),
+    })
 }
 
-/// Calls `f(path, text)` for every string in a JSON value.
-fn each_string(v: &serde_json::Value, path: &str, f: &mut impl FnMut(&str, &str)) {
-    match v {
-        serde_json::Value::String(s) => f(path, s),
-        serde_json::Value::Array(items) => {
-            for (i, x) in items.iter().enumerate() {
-                each_string(x, &format!("{path}/{i}"), f);
-            }
-        }
-        serde_json::Value::Object(fields) => {
-            for (k, x) in fields {
-                each_string(x, &format!("{path}/{k}"), f);
-            }
-        }
-        _ => {}
+/// Public minutes are refused while doubtful mentions are undecided
+/// (unless they are all to be replaced): the error names each.
+fn refuse_undecided(published: &privacy::publish::Publication, undecided: privacy::publish::Undecided) -> Result<()> {
+    let open: Vec<&privacy::publish::Doubtful> = published.undecided().collect();
+    if open.is_empty() || undecided == privacy::publish::Undecided::Redact {
+        return Ok(());
     }
+    let lines: Vec<String> = open
+        .iter()
+        .map(|d| {
+            format!(
+                "  {}",
+                privacy::publish::describe(&published.plan, d, published.plan.lang)
+            )
+        })
+        .collect();
+    Err(Error::Problems(format!(
+        "{} doubtful mention(s) nobody decided about — decide with `runde review PATH` \
+         (or replace them all with --redact-doubtful):\n{}",
+        open.len(),
+        lines.join("\n")
+    )))
 }

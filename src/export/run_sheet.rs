@@ -1,7 +1,9 @@
 //! The facilitator's printable run sheet (`runde plan PATH --format md|txt`):
 //! the agenda with clock times, the groups of each phase with their
 //! questions and sections, and a line for who facilitates each group.
-use crate::i18n::prepare_strings;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{prepare_strings, sheet_words, strings};
 use crate::model::Plan;
 use crate::model::plan_edit::{agenda_total, meeting_length, over_planned, phase_starts};
 
@@ -24,17 +26,16 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
             out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
         } else if level < 3 {
             let rule = if level == 1 { '=' } else { '-' };
-            out.push_str(&format!(
-                "{text}\n{}\n\n",
-                rule.to_string().repeat(text.chars().count())
-            ));
+            out.push_str(&format!("{text}\n{}\n\n", rule.to_string().repeat(text.width())));
         } else {
             out.push_str(&format!("{text}\n"));
         }
     };
     heading(&mut out, 1, &format!("{}: {}", s.run_sheet, plan.title));
-    out.push_str(&meeting_line(plan));
-    out.push_str("\n\n");
+    for (label, value) in meeting_items(plan) {
+        item(&mut out, md, label, &value);
+    }
+    out.push('\n');
     heading(&mut out, 2, s.agenda);
     let starts = phase_starts(plan);
     for (phase, start) in plan.agenda.iter().zip(&starts) {
@@ -74,52 +75,58 @@ pub fn render(plan: &Plan, format: SheetFormat) -> String {
         heading(&mut out, 2, &format!("{at}{}", phase.title));
         for (i, b) in boards.iter().enumerate() {
             heading(&mut out, 3, &format!("{}. {} [{}]", i + 1, b.title, s.kind(b.kind)));
-            let item = |out: &mut String, label: &str, value: &str| {
-                let bullet = if md { "- " } else { "  " };
-                out.push_str(&format!("{bullet}{label}: {value}\n"));
-            };
             if let Some(q) = &b.question {
-                item(&mut out, s.question, q);
+                item(&mut out, md, s.question, q);
             }
             if let Some(sp) = &b.speaker {
                 let who = [Some(sp.as_str()), b.role.as_deref(), b.organization.as_deref()];
                 item(
                     &mut out,
+                    md,
                     s.board_fields[6],
                     &who.iter().flatten().copied().collect::<Vec<_>>().join(", "),
                 );
             }
             if let Some(n) = b.participants {
-                item(&mut out, s.participants, &n.to_string());
+                item(&mut out, md, s.participants, &n.to_string());
             }
             let minutes = plan.board_minutes(&b.id).map(|m| m.to_string()).unwrap_or_default();
             if !minutes.is_empty() {
-                item(&mut out, s.board_fields[5], &minutes);
+                item(&mut out, md, s.board_fields[5], &minutes);
             }
             let sections: Vec<&str> = b.sections.iter().map(|x| x.title.as_str()).collect();
-            item(&mut out, s.sections, &sections.join(" · "));
-            item(&mut out, s.facilitates, "______________________");
+            item(&mut out, md, s.sections, &sections.join(" · "));
+            item(&mut out, md, s.facilitates, "______________________");
             out.push('\n');
         }
     }
     out
 }
 
-/// "Network · Series · no. 5 · 2021-10-05 15:00–17:00".
-fn meeting_line(plan: &Plan) -> String {
-    let s = prepare_strings(plan.lang);
+/// One labelled line of a list ("- Leitfrage: …" / "  Leitfrage: …").
+fn item(out: &mut String, md: bool, label: &str, value: &str) {
+    let bullet = if md { "- " } else { "  " };
+    out.push_str(&format!("{bullet}{label}: {value}\n"));
+}
+
+/// The meeting in labelled lines: event, network, series, the meeting's
+/// number and its date as the minutes write it, with the planned times.
+fn meeting_items(plan: &Plan) -> Vec<(&'static str, String)> {
+    let w = sheet_words(plan.lang);
     let time = match (plan.start, plan.end) {
-        (Some(a), Some(b)) => format!(" {a}–{b}"),
-        (Some(a), None) => format!(" {a}"),
+        (Some(a), Some(b)) => format!(", {a}–{b}"),
+        (Some(a), None) => format!(", {a}"),
         _ => String::new(),
     };
-    let mut parts: Vec<String> = [plan.network.clone(), plan.series.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if let Some(n) = plan.meeting_number {
-        parts.push(format!("{} {n}", s.meeting_fields[3]));
-    }
-    parts.push(format!("{}{time}", plan.date));
-    parts.join(" · ")
+    let date = strings(plan.lang).long_date(plan.date, plan.lang);
+    [
+        (w.event, plan.event.clone()),
+        (w.network, plan.network.clone()),
+        (w.series, plan.series.clone()),
+        (w.meeting_number, plan.meeting_number.map(|n| n.to_string())),
+        (w.date, Some(format!("{date}{time}"))),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| (label, v)))
+    .collect()
 }

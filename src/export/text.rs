@@ -1,21 +1,45 @@
 //! Minutes as plain text for an email body: wrapped at 72 columns by
-//! display width, the table as two aligned columns, links spelled out as
-//! "text (URL)". A URL is never broken, and a dash never starts a line.
+//! display width, the table as two lists side by side, links spelled out
+//! as "text (URL)" — or "text, URL" inside parentheses, so brackets never
+//! nest. A URL is never broken, and a dash never starts a line.
 use unicode_width::UnicodeWidthStr;
 
-use super::doc::{Block, Inline, Minutes, TwoColumnTable};
+use super::doc::{Block, Inline, Minutes, Rich, TwoColumnTable};
+use super::inline::flatten;
 
 /// Runs as plain text: links spelled out, line breaks kept.
-fn spelled_out(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|run| match run {
-            Inline::Link { text, url } if text == url => url.clone(),
-            Inline::Link { text, url } => format!("{text} ({url})"),
-            Inline::Break => "\n".to_string(),
-            other => other.visible().to_string(),
-        })
-        .collect()
+pub fn spelled_out(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    // How many parentheses are open in the text so far (not in URLs).
+    let mut depth = 0usize;
+    let count = |text: &str, depth: &mut usize| {
+        for c in text.chars() {
+            match c {
+                '(' => *depth += 1,
+                ')' => *depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    };
+    for run in &flatten(inlines) {
+        match run {
+            Inline::Link { text, url } if text == url => out.push_str(url),
+            Inline::Link { text, url } => {
+                count(text, &mut depth);
+                if depth > 0 {
+                    out.push_str(&format!("{text}, {url}"));
+                } else {
+                    out.push_str(&format!("{text} ({url})"));
+                }
+            }
+            Inline::Break => out.push('\n'),
+            other => {
+                count(other.visible(), &mut depth);
+                out.push_str(other.visible());
+            }
+        }
+    }
+    out
 }
 
 /// Line width of the text minutes.
@@ -27,7 +51,7 @@ pub fn render(m: &Minutes) -> String {
     let mut out: Vec<String> = Vec::new();
     for block in &m.blocks {
         match block {
-            Block::Title { text, subtitle } => {
+            Block::Title { text, subtitle, .. } => {
                 let lines = wrap(text, WIDTH, "", "");
                 let underline = "=".repeat(lines.iter().map(|l| l.width()).max().unwrap_or(0));
                 out.extend(lines);
@@ -36,19 +60,15 @@ pub fn render(m: &Minutes) -> String {
                     out.extend(wrap(sub, WIDTH, "", ""));
                 }
             }
-            Block::Heading { text } => {
+            Block::Heading { text, .. } => {
                 let lines = wrap(text, WIDTH, "", "");
                 let underline = "-".repeat(lines.iter().map(|l| l.width()).max().unwrap_or(0));
                 out.extend(lines);
                 out.push(underline);
             }
-            Block::Subheading { text } => out.extend(wrap(&format!("{text}:"), WIDTH, "", "")),
+            Block::Subheading { text, .. } => out.extend(wrap(&format!("{text}:"), WIDTH, "", "")),
             Block::Paragraph { inlines, .. } => out.extend(wrap(&spelled_out(inlines), WIDTH, "", "")),
-            Block::List { items } => {
-                for item in items {
-                    out.extend(wrap(&spelled_out(&item.inlines), WIDTH, "- ", "  "));
-                }
-            }
+            Block::List { items } => out.extend(list(items, WIDTH)),
             Block::Table(table) => out.extend(aligned_table(table)),
         }
         out.push(String::new());
@@ -61,21 +81,26 @@ pub fn render(m: &Minutes) -> String {
     s
 }
 
-/// The table as its caption, two aligned columns and its source.
+/// A bullet list wrapped to `width`.
+fn list(items: &[Rich], width: usize) -> Vec<String> {
+    items
+        .iter()
+        .flat_map(|item| wrap(&spelled_out(&item.inlines), width, "- ", "  "))
+        .collect()
+}
+
+/// The table as its caption, its two lists side by side under their
+/// headings (each list wrapped on its own, not paired item by item) and
+/// its source.
 fn aligned_table(table: &TwoColumnTable) -> Vec<String> {
     let mut out = wrap(&table.caption, WIDTH, "", "");
     out.push(String::new());
     let col = (WIDTH - GAP) / 2;
-    out.extend(two_columns(&table.headers[0], &table.headers[1], col, "", ""));
+    let [left, right] = &table.headers;
+    out.extend(side_by_side(&wrap(left, col, "", ""), &wrap(right, col, "", ""), col));
     out.push(format!("{}{}{}", "-".repeat(col), " ".repeat(GAP), "-".repeat(col)));
-    for [l, r] in table.cells() {
-        let (l, r) = (spelled_out(l), spelled_out(r));
-        let (lp, rp) = (
-            if l.is_empty() { "" } else { "- " },
-            if r.is_empty() { "" } else { "- " },
-        );
-        out.extend(two_columns(&l, &r, col, lp, rp));
-    }
+    let [left, right] = &table.columns;
+    out.extend(side_by_side(&list(left, col), &list(right, col), col));
     if let Some(source) = &table.source {
         out.push(String::new());
         out.extend(wrap(&spelled_out(source), WIDTH, "", ""));
@@ -83,9 +108,8 @@ fn aligned_table(table: &TwoColumnTable) -> Vec<String> {
     out
 }
 
-fn two_columns(left: &str, right: &str, col: usize, lp: &str, rp: &str) -> Vec<String> {
-    let l = wrap(left, col, lp, if lp.is_empty() { "" } else { "  " });
-    let r = wrap(right, col, rp, if rp.is_empty() { "" } else { "  " });
+/// Two columns of lines next to each other.
+fn side_by_side(l: &[String], r: &[String], col: usize) -> Vec<String> {
     (0..l.len().max(r.len()))
         .map(|i| {
             let left = l.get(i).map(String::as_str).unwrap_or("");

@@ -89,14 +89,38 @@ impl CliStrings {
         }
     }
 
-    /// "2 offene Themen aus X übernommen" / "carried 2 open topics from X".
+    /// "2 offene Themen aus X übernommen" / "carried 2 open topics from X"
+    /// ("keine …" / "no …" for none).
     pub fn carried(&self, count: usize, from: &str) -> String {
         match (self.lang, count) {
+            (Lang::De, 0) => format!("keine offenen Themen aus {from} übernommen"),
             (Lang::De, 1) => format!("1 offenes Thema aus {from} übernommen"),
             (Lang::De, n) => format!("{n} offene Themen aus {from} übernommen"),
+            (Lang::En, 0) => format!("no open topics carried from {from}"),
             (Lang::En, 1) => format!("carried 1 open topic from {from}"),
             (Lang::En, n) => format!("carried {n} open topics from {from}"),
         }
+    }
+
+    /// After `new --from`: findings that stayed behind, and why.
+    pub fn findings_left(&self, count: usize) -> String {
+        let what = match (self.lang, count) {
+            (Lang::De, 1) => "1 Erkenntnis nicht übernommen".to_string(),
+            (Lang::De, n) => format!("{n} Erkenntnisse nicht übernommen"),
+            (Lang::En, 1) => "1 finding not carried".to_string(),
+            (Lang::En, n) => format!("{n} findings not carried"),
+        };
+        let why = match self.lang {
+            Lang::De => {
+                "übernommen werden nur Erkenntnisse mit Stern (★, Taste * oder runde star) \
+                 und Notizen zum Nachverfolgen (runde flag --follow-up)"
+            }
+            Lang::En => {
+                "only starred findings (★, key * or runde star) and notes flagged \
+                 to follow up (runde flag --follow-up) are carried"
+            }
+        };
+        format!("{what}: {why}")
     }
 
     /// The summary after an import with bad lines: nothing was imported.

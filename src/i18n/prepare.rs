@@ -5,7 +5,7 @@ use super::*;
 #[derive(Debug)]
 pub struct PrepareStrings {
     pub tabs: [&'static str; 5],
-    pub meeting_fields: [&'static str; 17],
+    pub meeting_fields: [&'static str; 21],
     pub board_fields: [&'static str; 15],
     pub sections: &'static str,
     pub lead: &'static str,
@@ -78,6 +78,10 @@ const PREP_DE: PrepareStrings = PrepareStrings {
         "Nächster Beginn",
         "Nächstes Ende",
         "Herkunft Erkenntnisse",
+        "Ort",
+        "Herausgeber",
+        "Nächster Ort",
+        "Nächstes Thema",
     ],
     board_fields: [
         "Titel",
@@ -167,6 +171,10 @@ const PREP_EN: PrepareStrings = PrepareStrings {
         "Next start",
         "Next end",
         "Finding sources",
+        "Place",
+        "Publisher",
+        "Next place",
+        "Next topic",
     ],
     board_fields: [
         "Title",

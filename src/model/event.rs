@@ -150,6 +150,12 @@ pub enum Change {
     Signal { board: String, signal: Signal },
     /// The facilitator acknowledged a board's signal.
     SignalAck { board: String },
+    /// A person decided about doubtful mentions of a name in the public
+    /// minutes. Written to `review/`, which older runde builds never read.
+    MentionDecided(super::review::Decision),
+    /// A group's note-taker signed off the group's public part (also in
+    /// `review/`).
+    SignedOff(super::review::SignOff),
 }
 
 /// One logged fact with its ordering metadata.
@@ -172,6 +178,33 @@ pub mod limits {
     /// Highest Lamport clock or sequence number accepted (2^53: far beyond
     /// any real session, and `+ 1` can never wrap).
     pub const MAX_COUNTER: u64 = 1 << 53;
+
+    /// Longest line a log may hold. A longer one (a huge or sparse file) is
+    /// reported as corruption and the rest of that file is ignored, so
+    /// memory stays bounded whatever the folder holds.
+    pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+    /// The most text (UTF-8 bytes) a paste or a reopened draft puts into
+    /// one editor: a quarter of the longest record, so that a note this
+    /// long is always saved — JSON escapes at most double pasted text (its
+    /// control characters are dropped), and the record's other fields are
+    /// small.
+    pub const MAX_NOTE_BYTES: usize = MAX_RECORD_BYTES / 4;
+
+    /// The one test of a Lamport clock or sequence number, for reading and
+    /// for writing alike: `1..=MAX_COUNTER`.
+    pub fn counter_ok(value: u64) -> bool {
+        (1..=MAX_COUNTER).contains(&value)
+    }
+
+    /// The clock a writer stamps next, from the highest clock among the
+    /// records it accepted: one more, but never past [`MAX_COUNTER`]. So a
+    /// record that passed [`counter_ok`] can never make a save fail: at
+    /// the ceiling (only a planted record gets anyone there) later events
+    /// share the clock and are ordered by writer and sequence number.
+    pub fn next_counter(highest_accepted: u64) -> u64 {
+        highest_accepted.saturating_add(1).clamp(1, MAX_COUNTER)
+    }
     /// Longest timer length or extension: 24 hours.
     pub const MAX_DURATION_MS: i64 = 24 * 60 * 60 * 1000;
     /// Latest wall time accepted: the end of the year 9999 (ms since epoch).
@@ -187,10 +220,10 @@ impl Event {
     /// out of range.
     pub fn check_bounds(&self) -> Result<(), String> {
         use limits::*;
-        if self.seq == 0 || self.seq > MAX_COUNTER {
+        if !counter_ok(self.seq) {
             return Err(format!("sequence number {} out of range", self.seq));
         }
-        if self.lamport == 0 || self.lamport > MAX_COUNTER {
+        if !counter_ok(self.lamport) {
             return Err(format!("Lamport clock {} out of range", self.lamport));
         }
         if !(0..=MAX_WALL_MS).contains(&self.wall_ms) {
@@ -224,9 +257,26 @@ impl Change {
             } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
                 Err(format!("timer extension {d} ms out of range"))
             }
+            Change::MentionDecided(d) if !review_ok(d) => Err("decision with an oversized field".into()),
+            Change::SignedOff(s) if [&s.board, &s.by, &s.digest].iter().any(|f| f.len() > MAX_REVIEW_FIELD) => {
+                Err("sign-off with an oversized field".into())
+            }
             _ => Ok(()),
         }
     }
+}
+
+/// Longest word, case, place, context or name a review fact may carry.
+const MAX_REVIEW_FIELD: usize = 4096;
+
+fn review_ok(d: &super::review::Decision) -> bool {
+    let s = &d.scope;
+    let at = s.at.iter().flat_map(|a| [&a.place, &a.context]);
+    [&s.word, &s.case]
+        .into_iter()
+        .chain(at)
+        .chain(d.by.iter())
+        .all(|f| f.len() <= MAX_REVIEW_FIELD)
 }
 
 /// The total order of events: (lamport, actor, seq). Whatever a writer had

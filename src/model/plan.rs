@@ -1,6 +1,9 @@
 //! The session plan (`session.json`, format 1): what people write before
 //! the meeting. Parsing is strict — unknown keys, missing keys and
 //! inconsistent references are reported with their line.
+/// File name of the plan inside a session folder.
+pub const PLAN_FILE: &str = "session.json";
+
 use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
@@ -126,6 +129,14 @@ pub struct Plan {
     /// Planned end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<TimeOfDay>,
+    /// Where the meeting takes place ("Hochschule Niederrhein, Krefeld").
+    /// Unknown to older runde versions, which refuse a plan that sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Who publishes the minutes (the author and company of the Word and
+    /// PDF files). Unknown to older runde versions, like `location`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
     /// Free intro text; paragraphs separated by blank lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,
@@ -271,6 +282,25 @@ pub struct NextMeeting {
     /// End time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<TimeOfDay>,
+    /// Where it takes place, when not where this meeting took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Its topic, when already known (titles the calendar invitation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+impl NextMeeting {
+    /// A next meeting on `date`, nothing else known yet.
+    pub fn on(date: Date) -> NextMeeting {
+        NextMeeting {
+            date,
+            start: None,
+            end: None,
+            location: None,
+            topic: None,
+        }
+    }
 }
 
 /// A person who may appear in notes, with consent to be named in public.

@@ -99,6 +99,8 @@ pub fn empty_plan(lang: Lang, date: Date) -> Plan {
         date,
         start: None,
         end: None,
+        location: None,
+        organization: None,
         intro: None,
         agenda: Vec::new(),
         boards: Vec::new(),

@@ -9,6 +9,56 @@ use crate::model::event::{Event, OrderKey};
 use crate::model::plan::{Board, BoardKind, Plan, Section};
 use crate::model::state::SessionState;
 
+/// An event stamped further than this into the future comes from a writer
+/// whose clock is far ahead; it counts as made when it was read. Smaller
+/// offsets are corrected for when drawing (see [`Skews`]).
+pub const FUTURE_TOLERANCE_MS: i64 = 60_000;
+
+/// Whether an event stamped `wall_ms` and read at `now_ms` comes from a
+/// clock more than [`FUTURE_TOLERANCE_MS`] ahead.
+pub fn from_future(now_ms: i64, wall_ms: i64) -> bool {
+    now_ms.saturating_sub(wall_ms) < -FUTURE_TOLERANCE_MS
+}
+
+/// A writer whose clock disagrees with the log by more than a minute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockOff {
+    /// The writer's id.
+    pub actor: std::sync::Arc<str>,
+    /// How far its clock is behind the log, at least (negative: ahead).
+    pub behind_ms: i64,
+    /// Its log file.
+    pub log: std::path::PathBuf,
+    /// The name its log's header gives, if any.
+    pub by: Option<String>,
+}
+
+impl ClockOff {
+    /// Who it is, for a person: the header's name (one line, controls made
+    /// visible, at most 40 characters — anyone may have written it), else
+    /// the writer's id.
+    pub fn who(&self) -> String {
+        match &self.by {
+            Some(by) => crate::model::text::one_line(&crate::model::text::neutralise_controls(by))
+                .chars()
+                .take(40)
+                .collect(),
+            None => self.actor.to_string(),
+        }
+    }
+
+    /// The offset as a person reads it: `-30 min` (behind), `+1 h 05 min`.
+    pub fn offset_text(&self) -> String {
+        let sign = if self.behind_ms > 0 { "-" } else { "+" };
+        let minutes = self.behind_ms.unsigned_abs() / 60_000;
+        if minutes >= 60 {
+            format!("{sign}{} h {:02} min", minutes / 60, minutes % 60)
+        } else {
+            format!("{sign}{minutes} min")
+        }
+    }
+}
+
 /// The plan and the folded state of one session.
 #[derive(Debug, Clone)]
 pub struct Replica {
@@ -54,6 +104,14 @@ impl Replica {
     /// Applies events (read from the folder or just written); returns how
     /// many there were. Many at once (a first load) are folded in bulk.
     pub fn apply_all(&mut self, events: impl IntoIterator<Item = (OrderKey, Event)>) -> usize {
+        self.apply_read(events, None)
+    }
+
+    /// Applies events read from the folder at the reader's time `read_at`:
+    /// one stamped more than [`FUTURE_TOLERANCE_MS`] after it comes from a
+    /// clock far ahead and counts as made when it was read (see
+    /// `SessionState::apply_from_future`). Returns how many there were.
+    pub fn apply_read(&mut self, events: impl IntoIterator<Item = (OrderKey, Event)>, read_at: Option<i64>) -> usize {
         let events = events.into_iter();
         let bulk = events.size_hint().0 > 1000;
         if bulk {
@@ -61,7 +119,10 @@ impl Replica {
         }
         let mut count = 0;
         for (key, ev) in events {
-            self.state.apply(&key, ev);
+            match read_at.filter(|now| from_future(*now, ev.wall_ms)) {
+                Some(now) => self.state.apply_from_future(&key, ev, now),
+                None => self.state.apply(&key, ev),
+            }
             count += 1;
         }
         if bulk {
@@ -162,12 +223,41 @@ pub struct Skews {
     pub by_actor: BTreeMap<String, i64>,
     /// The largest proven difference to any other view (same sign).
     pub largest: Option<i64>,
+    /// Writers seen stamping events more than a minute ahead (negative
+    /// offsets), with their log and header name, for naming them.
+    pub ahead: Vec<ClockOff>,
+    /// Every writer's log and header name, for naming one whose clock the
+    /// log proves behind.
+    pub writers: BTreeMap<String, (std::path::PathBuf, Option<String>)>,
 }
 
 impl Skews {
     /// How far the clock of writer `actor` is behind ours, if proven.
     pub fn of(&self, actor: &str) -> Option<i64> {
         self.by_actor.get(actor).copied()
+    }
+
+    /// Writers whose clocks disagree with the log by more than a minute:
+    /// behind (`state`'s timer facts were placed later than stamped) or
+    /// ahead, largest first.
+    pub fn clocks_off(&self, state: &SessionState) -> Vec<ClockOff> {
+        let behind = state.clocks_behind().into_iter().map(|(actor, behind_ms)| {
+            let (log, by) = self.writers.get(&*actor).cloned().unwrap_or_default();
+            ClockOff {
+                actor,
+                behind_ms,
+                log,
+                by,
+            }
+        });
+        let mut out: Vec<ClockOff> = behind.chain(self.ahead.iter().cloned()).collect();
+        out.sort_by(|a, b| {
+            b.behind_ms
+                .abs()
+                .cmp(&a.behind_ms.abs())
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
+        out
     }
 }
 
@@ -199,4 +289,6 @@ pub struct FolderNews {
     pub plan_conflicts: Vec<String>,
     /// Clock differences to the other views.
     pub skews: Skews,
+    /// The reader's time when the events were read (see [`from_future`]).
+    pub read_at: i64,
 }

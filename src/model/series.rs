@@ -4,13 +4,14 @@
 use crate::error::{Error, Result};
 use crate::i18n::strings;
 use crate::model::plan::Date;
-use crate::model::{Board, BoardKind, NoteKind, Origin, Plan, Section, SessionState};
+use crate::model::{Board, BoardKind, Note, NoteKind, Origin, Plan, Section, SessionState};
 
 /// Id of the board that holds carried-over topics.
 pub const TOPICS_BOARD: &str = "open-topics";
 
-/// The plan of the meeting after `prev`.
-pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result<Plan> {
+/// The plan of the meeting after `prev`: its intro kept, and an open
+/// topics board (first in the first phase) only `with_topics` to carry.
+pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>, with_topics: bool) -> Result<Plan> {
     let next = prev.next_meeting.as_ref();
     let date = date.or(next.map(|n| n.date)).ok_or_else(|| {
         Error::Usage("the previous meeting's plan has no \"next_meeting\"; give the date with --date".into())
@@ -25,38 +26,41 @@ pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>) -> Result
         None => None,
     };
     let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
-    boards.insert(
-        0,
-        Board::new(
-            TOPICS_BOARD,
-            BoardKind::Topics,
-            s.open_topics,
-            vec![Section {
-                id: "topics".into(),
-                title: s.open_topics.into(),
-                lead: None,
-            }],
-        ),
-    );
     let mut agenda = prev.agenda.clone();
     for phase in &mut agenda {
         phase.boards.retain(|b| b != TOPICS_BOARD);
     }
-    if let Some(first) = agenda.first_mut() {
-        first.boards.insert(0, TOPICS_BOARD.into());
+    if with_topics {
+        boards.insert(
+            0,
+            Board::new(
+                TOPICS_BOARD,
+                BoardKind::Topics,
+                s.open_topics,
+                vec![Section {
+                    id: "topics".into(),
+                    title: s.open_topics.into(),
+                    lead: None,
+                }],
+            ),
+        );
+        if let Some(first) = agenda.first_mut() {
+            first.boards.insert(0, TOPICS_BOARD.into());
+        }
     }
     let default_title = match number {
         Some(n) => format!("{} {n}", s.meeting_word),
         None => s.meeting_word.to_string(),
     };
+    let planned_topic = next.and_then(|n| n.topic.clone());
     Ok(Plan {
-        title: title.map(str::to_string).unwrap_or(default_title),
+        title: title.map(str::to_string).or(planned_topic).unwrap_or(default_title),
+        location: next.and_then(|n| n.location.clone()).or_else(|| prev.location.clone()),
         meeting_number: number,
         newsletter: prev.newsletter.as_deref().map(increment_number),
         date,
         start: next.and_then(|n| n.start).or(prev.start),
         end: next.and_then(|n| n.end).or(prev.end),
-        intro: None,
         agenda,
         boards,
         next_meeting: None,
@@ -122,12 +126,7 @@ pub fn open_topics(plan: &Plan, state: &SessionState, name: &str) -> Vec<Carried
     for board in plan.boards.iter() {
         for section in &board.sections {
             for n in state.notes_in(&board.id, &section.id) {
-                let carry = match board.kind {
-                    BoardKind::Topics => !n.done,
-                    BoardKind::Findings => (n.starred || n.follow_up) && !n.done,
-                    _ => n.follow_up && !n.done,
-                };
-                if carry {
+                if carries(board.kind, n) {
                     let origin = n.origin.clone().unwrap_or_else(|| here(&n.id));
                     push(
                         Carried {
@@ -142,6 +141,29 @@ pub fn open_topics(plan: &Plan, state: &SessionState, name: &str) -> Vec<Carried
         }
     }
     out
+}
+
+/// Whether a live note on a board of `kind` is an open topic: anything not
+/// done on a topics board; a finding only when starred or flagged to follow
+/// up; any other note only when flagged.
+fn carries(kind: BoardKind, n: &Note) -> bool {
+    !n.done
+        && match kind {
+            BoardKind::Topics => true,
+            BoardKind::Findings => n.starred || n.follow_up,
+            _ => n.follow_up,
+        }
+}
+
+/// Findings of a meeting that stay behind: live, not done, and neither
+/// starred nor flagged to follow up (the facilitator is told how many, and
+/// why).
+pub fn findings_left(plan: &Plan, state: &SessionState) -> usize {
+    plan.boards_of_kind(BoardKind::Findings)
+        .flat_map(|b| b.sections.iter().map(move |s| (b, s)))
+        .flat_map(|(b, s)| state.notes_in(&b.id, &s.id))
+        .filter(|n| !n.done && !carries(BoardKind::Findings, n))
+        .count()
 }
 
 /// The series key of a plan: (series, network).
@@ -178,10 +200,10 @@ mod tests {
     fn the_last_meeting_number_is_an_error_not_zero() {
         let mut prev = crate::synthetic::plan();
         prev.meeting_number = Some(u32::MAX);
-        let err = next_plan(&prev, Some(prev.date), None).expect_err("no wrap to 0");
+        let err = next_plan(&prev, Some(prev.date), None, true).expect_err("no wrap to 0");
         assert!(err.to_string().contains("4294967295"), "{err}");
         prev.meeting_number = Some(u32::MAX - 1);
-        let next = next_plan(&prev, Some(prev.date), None).unwrap();
+        let next = next_plan(&prev, Some(prev.date), None, true).unwrap();
         assert_eq!(next.meeting_number, Some(u32::MAX));
     }
 }

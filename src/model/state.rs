@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 
 use foldhash::HashMap;
 
-use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal, TimerOp};
+#[cfg(test)]
+use super::event::TimerOp;
+use super::event::{Change, Event, NewNote, NoteFields, NoteKind, OrderKey, Signal};
 use super::timer::TimerFacts;
 
 /// A note as it stands now.
@@ -155,49 +157,6 @@ pub struct PendingSignal {
     pub wall_ms: i64,
 }
 
-/// One board's timer events in order, and their fold.
-#[derive(Debug, Clone, Default)]
-struct TimerLog {
-    ops: Vec<(OrderKey, TimerOp, i64)>,
-    facts: TimerFacts,
-}
-
-impl TimerLog {
-    /// Adds one operation; returns how many operations were folded for it.
-    /// The usual case, an operation after all known ones, folds only itself;
-    /// a bulk load sorts and folds once at the end ([`Self::refold`]).
-    fn add(&mut self, key: &OrderKey, op: TimerOp, wall_ms: i64, bulk: bool) -> usize {
-        if bulk {
-            self.ops.push((key.clone(), op, wall_ms));
-            return 0;
-        }
-        let at = self.ops.partition_point(|(k, _, _)| k < key);
-        if self.ops.get(at).is_some_and(|(k, _, _)| k == key) {
-            return 0; // the same event again (a retried save): already folded
-        }
-        if at == self.ops.len() {
-            self.ops.push((key.clone(), op, wall_ms));
-            self.facts.apply(op, wall_ms);
-            return 1;
-        }
-        self.ops.insert(at, (key.clone(), op, wall_ms));
-        self.refold()
-    }
-
-    /// Sorts the operations by the log order and folds them from scratch.
-    fn refold(&mut self) -> usize {
-        self.ops.sort_by(|a, b| a.0.cmp(&b.0));
-        // A bulk load may hold one event twice (a retried save).
-        self.ops.dedup_by(|later, earlier| later.0 == earlier.0);
-        let mut facts = TimerFacts::default();
-        for (_, op, at_ms) in &self.ops {
-            facts.apply(*op, *at_ms);
-        }
-        self.facts = facts;
-        self.ops.len()
-    }
-}
-
 /// Everything derived from the events.
 #[derive(Debug, Clone, Default)]
 pub struct SessionState {
@@ -215,8 +174,12 @@ pub struct SessionState {
     /// Every phase change, in order: (key, phase, wall time).
     phases: Vec<(OrderKey, Option<String>, i64)>,
     timers: HashMap<String, TimerLog>,
+    /// Wall times of the facts read, by Lamport clock (placing timer facts).
+    times: LogTimes,
     broadcasts: Vec<(OrderKey, Broadcast)>,
     signals: HashMap<String, (OrderKey, SignalSlot)>,
+    /// Decisions on doubtful mentions and sign-offs (see `model::review`).
+    review: super::review::ReviewFacts,
     max_lamport: u64,
     events: usize,
     /// Timer operations folded so far: the work loading timers costs,
@@ -334,6 +297,22 @@ impl SessionState {
             .map(|(k, _, _)| &k.actor)
     }
 
+    /// Writers whose timer facts had to be placed later than their stamps
+    /// (their clocks are behind the log's), with the most they were moved
+    /// (ms, at least [`CLOCK_NOTICE_MS`]), largest first.
+    pub fn clocks_behind(&self) -> Vec<(std::sync::Arc<str>, i64)> {
+        let mut all: HashMap<std::sync::Arc<str>, i64> = HashMap::default();
+        for log in self.timers.values() {
+            for (actor, moved) in &log.moved {
+                let e = all.entry(actor.clone()).or_insert(0);
+                *e = (*e).max(*moved);
+            }
+        }
+        let mut out: Vec<_> = all.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
     /// A board's timer facts (idle if never touched).
     pub fn timer(&self, board: &str) -> TimerFacts {
         self.timers.get(board).map(|t| t.facts).unwrap_or_default()
@@ -390,38 +369,26 @@ impl SessionState {
         }
     }
 
+    /// Decisions on doubtful mentions and the groups' sign-offs.
+    pub fn review(&self) -> &super::review::ReviewFacts {
+        &self.review
+    }
+
     /// A digest of everything visible, for convergence checks in tests.
     pub fn digest(&self) -> String {
-        let mut notes: Vec<String> = self
-            .all_notes()
-            .map(|n| {
-                format!(
-                    "{}|{}|{}|{}|{:?}|{}|{}|{}|{}|{}|{:?}",
-                    n.id,
-                    n.board,
-                    n.section,
-                    n.pos,
-                    n.kind,
-                    n.starred,
-                    n.deleted,
-                    n.follow_up,
-                    n.done,
-                    n.text,
-                    n.sources
-                )
-            })
-            .collect();
+        // Every field of every note (`Debug` names them all).
+        let mut notes: Vec<String> = self.all_notes().map(|n| format!("{n:?}")).collect();
         notes.sort();
         let mut timers: Vec<String> = self.timers.iter().map(|(b, t)| format!("{b}:{:?}", t.facts)).collect();
         timers.sort();
         let mut signals: Vec<String> = self.signals.iter().map(|(b, (_, s))| format!("{b}:{s:?}")).collect();
         signals.sort();
-        let broadcasts: Vec<String> = self
-            .broadcasts
-            .iter()
-            .map(|(_, b)| format!("{}|{:?}|{:?}", b.text, b.board, b.until_ms))
-            .collect();
-        format!("{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}", self.phase())
+        let broadcasts: Vec<String> = self.broadcasts.iter().map(|(_, b)| format!("{b:?}")).collect();
+        format!(
+            "{notes:?}\n{:?}\n{timers:?}\n{signals:?}\n{broadcasts:?}\n{}",
+            self.phase(),
+            self.review.digest()
+        )
     }
 }
 
@@ -479,3 +446,8 @@ pub fn sort_by_position(notes: &mut [&Note]) {
 mod tests;
 
 mod fold;
+mod timers;
+
+pub use timers::CLOCK_NOTICE_MS;
+use timers::{LogTimes, Stamp, TimerLog};
+mod rewrite;

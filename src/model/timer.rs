@@ -90,6 +90,11 @@ impl TimerFacts {
         }
     }
 
+    /// When the latest operation counts as made (after placing it in order).
+    pub fn last_at(&self) -> Option<i64> {
+        self.last_at
+    }
+
     /// True once started and not reset.
     pub fn is_started(&self) -> bool {
         self.total_ms.is_some()

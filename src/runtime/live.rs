@@ -324,6 +324,18 @@ impl Runner {
                 self.bell = true;
                 Vec::new()
             }
+            Effect::SignOff { board, by, digest } => {
+                let top = self.app.state().max_lamport();
+                let written = crate::store::review::sign_off(self.app.plan(), &board, &by, &digest)
+                    .and_then(|change| self.folder.append_review(top, change));
+                match written {
+                    Ok(event) => vec![Action::SignedOff {
+                        board,
+                        events: vec![event],
+                    }],
+                    Err(e) => vec![Action::SignOffFailed(e.to_string())],
+                }
+            }
             // The plan editor's effects: a live view never asks for them.
             Effect::SavePlan { .. }
             | Effect::SaveTemplate { .. }
@@ -335,11 +347,11 @@ impl Runner {
     /// Looks at the folder (or reads all of it again): what changed, if anything.
     fn read_folder(&mut self, reset: bool) -> Option<Action> {
         let read = if reset {
-            self.folder.reread().map(|events| (events, true))
+            self.folder.reread().map(|p| (p.events, true, p.read_at))
         } else {
-            self.folder.poll().map(|p| (p.events, p.conflicts_changed))
+            self.folder.poll().map(|p| (p.events, p.conflicts_changed, p.read_at))
         };
-        let (events, conflicts_changed) = match read {
+        let (events, conflicts_changed, read_at) = match read {
             Ok(read) => read,
             Err(e) => return Some(Action::FolderUnreadable(e.to_string())),
         };
@@ -357,6 +369,7 @@ impl Runner {
             plan,
             plan_conflicts: conflicts,
             skews,
+            read_at,
         })))
     }
 

@@ -7,6 +7,7 @@
 //! the local-terminal edge.
 pub mod live;
 pub mod prepare;
+pub mod review;
 use std::io::Write;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -31,6 +32,9 @@ pub enum Msg {
     Store,
     /// Stop now (a signal, a dropped connection, a server shutdown).
     Stop,
+    /// Bytes at the end of the paste just sent that never arrived (an SSH
+    /// connection keeps at most [`crate::serve::input::MAX_HELD_PASTE`]).
+    PasteCut(u64),
 }
 
 /// How a loop behaves beyond the app's own rules.
@@ -96,6 +100,12 @@ pub trait Program {
     fn take_bell(&mut self) -> bool {
         false
     }
+    /// The last `bytes` of a paste never arrived; true when the screen must
+    /// be redrawn (a view with an editor says so).
+    fn paste_cut(&mut self, bytes: u64) -> bool {
+        let _ = bytes;
+        false
+    }
     /// Draws a frame (see [`draw`]).
     fn draw<B: Backend>(&self, terminal: &mut Terminal<B>, last: Option<&mut LastFrame>) -> Result<Option<LastFrame>>
     where
@@ -135,6 +145,12 @@ impl Program for Runner {
     }
     fn take_bell(&mut self) -> bool {
         Runner::take_bell(self)
+    }
+    fn paste_cut(&mut self, bytes: u64) -> bool {
+        self.update(crate::app::Action::PasteCut {
+            lost: bytes,
+            held: crate::serve::input::MAX_HELD_PASTE,
+        })
     }
     fn draw<B: Backend>(&self, terminal: &mut Terminal<B>, last: Option<&mut LastFrame>) -> Result<Option<LastFrame>>
     where
@@ -217,6 +233,7 @@ pub fn run_loop<W: Write, P: Program>(
                 }
                 Msg::Store => dirty |= program.store_changed(),
                 Msg::Stop => return Ok(Ended::Stopped),
+                Msg::PasteCut(bytes) => dirty |= program.paste_cut(bytes),
             }
             // A dialog that just opened is drawn before the next key is read.
             if program.wants_quit() || program.dialog_open() {

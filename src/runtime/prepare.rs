@@ -2,20 +2,26 @@
 //! user templates when the editor opens and carries out the [`Effect`]s the
 //! editor's `update` returns — saving the plan and templates, loading a
 //! user template, counting notes — answering each with an [`Action`].
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use crate::app::Effect;
-use crate::app::prepare::{Action, Prepare};
+use crate::app::prepare::{Action, Prepare, Refused};
 use crate::error::Result;
 use crate::model::plan::Date;
 use crate::model::{Lang, template};
+use crate::model::Plan;
+use crate::model::merge::PlanBase;
+use crate::store::drafts::state_root;
+use crate::store::plan_guard::{self, Saved};
 use crate::store::{PLAN_FILE, plan_file, templates};
 
 /// The plan editor with what carries out its effects.
 pub struct PrepareRunner {
     editor: Prepare,
+    /// Where refused saves are kept (`None`: the local state directory).
+    pub state_root: Option<PathBuf>,
 }
 
 impl std::ops::Deref for PrepareRunner {
@@ -35,7 +41,7 @@ impl std::ops::DerefMut for PrepareRunner {
 impl PrepareRunner {
     /// Opens the editor on a folder: its plan, or an empty one for `date`.
     pub fn open(dir: PathBuf, lang: Option<Lang>, date: Date) -> Result<PrepareRunner> {
-        let saved = plan_file::load(&dir)?;
+        let (saved, base) = plan_guard::load(&dir)?;
         let plan = Prepare::start_plan(saved.as_ref(), lang, date, templates::machine_timezone);
         let notes = plan_file::note_counts(&dir)?;
         let mut names: Vec<(String, bool)> = template::TEMPLATES.iter().map(|t| (t.to_string(), true)).collect();
@@ -45,8 +51,11 @@ impl PrepareRunner {
                 .into_iter()
                 .map(|t| (t, false)),
         );
+        let mut editor = Prepare::new(dir, plan, saved, notes, names);
+        editor.base = base;
         Ok(PrepareRunner {
-            editor: Prepare::new(dir, plan, saved, notes, names),
+            editor,
+            state_root: None,
         })
     }
 
@@ -80,6 +89,57 @@ impl PrepareRunner {
         self.carry_out(effects);
     }
 
+    /// Looks at `session.json` (about once a second: someone may edit the
+    /// plan elsewhere); true when the screen changed.
+    pub fn check_disk(&mut self) -> bool {
+        match plan_guard::current(&self.editor.dir) {
+            Ok(bytes) if bytes.as_deref() != self.editor.base.bytes() => {
+                self.update(Action::OnDisk(bytes));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Writes the plan through the guard (see `store::plan_guard`): the
+    /// editor's answer.
+    fn save_plan(&mut self, dir: &Path, plan: Box<Plan>, base: &PlanBase, settle: bool) -> Result<Action> {
+        let text = plan.to_pretty_json()?;
+        let root = match &self.state_root {
+            Some(root) => root.clone(),
+            None => state_root()?,
+        };
+        let answer = match plan_guard::save(&root, dir, base, &text)? {
+            Saved::Written => Action::PlanSaved {
+                plan,
+                path: dir.join(PLAN_FILE),
+                bytes: text.into_bytes(),
+            },
+            Saved::Merged { text, theirs } => Action::PlanMerged { text, theirs },
+            Saved::Refused(r) => {
+                let path = dir.join(PLAN_FILE);
+                let current_plan = r
+                    .current
+                    .bytes()
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .and_then(|t| Plan::parse(&path, t).ok())
+                    .map(Box::new);
+                let refused = Refused {
+                    kept: Plan::parse(&r.kept, &r.kept_text).ok().map(Box::new),
+                    current: r.current.clone(),
+                    current_plan,
+                    lines: plan_guard::describe(&r, self.editor.lang()),
+                };
+                return Ok(Action::PlanRefused(Box::new(refused)));
+            }
+        };
+        // A refusal this editor kept is settled by this save.
+        if settle {
+            let _ = plan_guard::clear_rejected(&root, dir);
+        }
+        Ok(answer)
+    }
+
     /// Carries out effects, feeding each answer back before the next runs.
     fn carry_out(&mut self, effects: Vec<Effect>) {
         for effect in effects {
@@ -92,11 +152,13 @@ impl PrepareRunner {
 
     fn answer(&mut self, effect: Effect) -> Option<Action> {
         Some(match effect {
-            Effect::SavePlan { dir, plan } => match plan_file::save(&dir, &plan) {
-                Ok(()) => Action::PlanSaved {
-                    plan,
-                    path: dir.join(PLAN_FILE),
-                },
+            Effect::SavePlan {
+                dir,
+                plan,
+                base,
+                settle,
+            } => match self.save_plan(&dir, plan, &base, settle) {
+                Ok(answer) => answer,
                 Err(e) => Action::NotSaved(e.to_string()),
             },
             Effect::SaveTemplate { name, plan } => match templates::save_plan_as_template(&plan, &name) {

@@ -1,11 +1,8 @@
 //! Who may join: the join code (generated per run or given), optional
-//! allowed public keys, a per-address penalty for wrong codes, and the
-//! server's ed25519 host key, created once in the config folder and reused.
-use std::collections::HashMap;
-use std::net::IpAddr;
+//! allowed public keys, and the server's ed25519 host key, created once in
+//! the config folder and reused. Wrong codes are counted per source
+//! address in [`super::guard`].
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::Duration;
 
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::ssh_key::private::Ed25519Keypair;
@@ -13,7 +10,7 @@ use russh::keys::{HashAlg, PrivateKey, PublicKey};
 
 use crate::error::{Error, Result};
 
-/// Wrong codes before a connection is closed.
+/// Codes tried on one connection before it is closed.
 pub const MAX_WRONG_CODES: u32 = 3;
 
 /// A fresh 6-digit join code.
@@ -32,38 +29,6 @@ pub fn code_matches(expected: &str, typed: &str) -> bool {
         return false;
     }
     expected.iter().zip(&typed).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-}
-
-/// Wrong codes per source address: each one makes the next answer slower.
-#[derive(Debug, Default)]
-pub struct Penalties {
-    wrong: Mutex<HashMap<IpAddr, u32>>,
-}
-
-impl Penalties {
-    /// Records a wrong code; returns how long to wait before answering.
-    pub fn record_wrong(&self, addr: Option<IpAddr>) -> Duration {
-        let Some(addr) = addr else {
-            return penalty_for(1);
-        };
-        let mut wrong = self.wrong.lock().unwrap_or_else(|e| e.into_inner());
-        let n = wrong.entry(addr).or_insert(0);
-        *n = n.saturating_add(1);
-        penalty_for(*n)
-    }
-
-    /// A right code clears the address's record.
-    pub fn record_right(&self, addr: Option<IpAddr>) {
-        if let Some(addr) = addr {
-            self.wrong.lock().unwrap_or_else(|e| e.into_inner()).remove(&addr);
-        }
-    }
-}
-
-/// The delay after the n-th wrong code from one address: 0.5 s, 1 s, 2 s, … up to 30 s.
-pub fn penalty_for(n: u32) -> Duration {
-    let ms = 500u64.saturating_mul(1 << n.saturating_sub(1).min(6));
-    Duration::from_millis(ms.min(30_000))
 }
 
 /// The config folder (`$RUNDE_CONFIG` or the platform's).
@@ -141,19 +106,6 @@ mod tests {
         let code = generate_code().unwrap();
         assert_eq!(code.len(), 6);
         assert!(code.chars().all(|c| c.is_ascii_digit()));
-    }
-
-    #[test]
-    fn penalties_grow_per_address() {
-        let p = Penalties::default();
-        let a: IpAddr = "127.0.0.1".parse().unwrap();
-        let b: IpAddr = "127.0.0.2".parse().unwrap();
-        let first = p.record_wrong(Some(a));
-        let second = p.record_wrong(Some(a));
-        assert!(second > first);
-        assert_eq!(p.record_wrong(Some(b)), first);
-        p.record_right(Some(a));
-        assert_eq!(p.record_wrong(Some(a)), first);
     }
 
     #[test]

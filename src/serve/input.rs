@@ -2,13 +2,22 @@
 //! events: printable UTF-8, Enter, Backspace, Tab, Shift-Tab, Esc, arrows,
 //! Home/End, PgUp/PgDn, Insert/Delete, F1–F12, Alt-keys, Ctrl-letters and
 //! bracketed paste (`ESC[200~ … ESC[201~` → [`Event::Paste`]). Sequences
-//! may be split across packets; every buffer is bounded.
+//! may be split across packets; every buffer is bounded. A paste longer
+//! than [`MAX_HELD_PASTE`] keeps its start, and the bytes it dropped are
+//! counted for [`InputParser::take_cut`], so the view can say so.
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Longest escape sequence kept while waiting for its end.
 const MAX_PENDING: usize = 32;
-/// Longest paste kept; the rest is dropped.
-const MAX_PASTE: usize = 64 * 1024;
+/// Longest paste kept; the rest is dropped (and counted). Well above the
+/// longest note ([`crate::app::MAX_NOTE_BYTES`]), so that what does not fit
+/// into a note arrives too and is kept as a draft.
+const MAX_PASTE: usize = 2 * 1024 * 1024;
+/// Most bytes of an unfinished sequence a parser holds between two calls
+/// of [`InputParser::feed`] (see [`InputParser::held`]).
+pub const MAX_HELD_SEQUENCE: usize = MAX_PENDING;
+/// Most bytes of an unfinished paste it holds, and the longest paste.
+pub const MAX_HELD_PASTE: usize = MAX_PASTE;
 const ESC: u8 = 0x1b;
 const PASTE_END: &[u8] = b"\x1b[201~";
 
@@ -17,6 +26,10 @@ const PASTE_END: &[u8] = b"\x1b[201~";
 pub struct InputParser {
     pending: Vec<u8>,
     paste: Option<Vec<u8>>,
+    /// Bytes dropped from the paste being collected.
+    dropping: u64,
+    /// Bytes dropped from pastes that ended, not yet taken.
+    cut: u64,
 }
 
 /// One step of parsing: an event (or nothing) and the bytes it used.
@@ -30,6 +43,19 @@ impl InputParser {
     /// A parser with nothing pending.
     pub fn new() -> InputParser {
         InputParser::default()
+    }
+
+    /// Bytes held until more input comes: of an unfinished sequence, and
+    /// of a paste while one is being collected (for bounds checks in tests
+    /// and fuzzing).
+    pub fn held(&self) -> (usize, Option<usize>) {
+        (self.pending.len(), self.paste.as_ref().map(Vec::len))
+    }
+
+    /// Bytes dropped from the pastes that ended since the last call (each
+    /// longer than [`MAX_HELD_PASTE`]); 0 when none was cut.
+    pub fn take_cut(&mut self) -> u64 {
+        std::mem::take(&mut self.cut)
     }
 
     /// Parses `bytes` (following whatever was pending) into events. A lone
@@ -75,7 +101,12 @@ impl InputParser {
             return rest.len();
         };
         if let Some(end) = find(rest, PASTE_END) {
-            push_bounded(paste, &rest[..end]);
+            self.dropping += push_bounded(paste, &rest[..end]);
+            if self.dropping > 0 {
+                // Cut at the bound: a character split there goes with the rest.
+                self.dropping += drop_torn_char(paste);
+            }
+            self.cut += std::mem::take(&mut self.dropping);
             let text = normalise_newlines(&String::from_utf8_lossy(paste));
             self.paste = None;
             events.push(Event::Paste(text));
@@ -86,14 +117,37 @@ impl InputParser {
             .rev()
             .find(|&n| rest.len() >= n && PASTE_END.starts_with(&rest[rest.len() - n..]))
             .unwrap_or(0);
-        push_bounded(paste, &rest[..rest.len() - keep]);
+        self.dropping += push_bounded(paste, &rest[..rest.len() - keep]);
         rest.len() - keep
     }
 }
 
-fn push_bounded(buf: &mut Vec<u8>, bytes: &[u8]) {
+/// Appends what fits below [`MAX_PASTE`]; returns the bytes dropped.
+fn push_bounded(buf: &mut Vec<u8>, bytes: &[u8]) -> u64 {
     let room = MAX_PASTE.saturating_sub(buf.len());
-    buf.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    let taken = bytes.len().min(room);
+    buf.extend_from_slice(&bytes[..taken]);
+    (bytes.len() - taken) as u64
+}
+
+/// Removes a UTF-8 character torn at the end of `buf`; returns its bytes.
+fn drop_torn_char(buf: &mut Vec<u8>) -> u64 {
+    let tail = buf.len().saturating_sub(3);
+    let Some(lead) = (tail..buf.len()).rev().find(|&i| buf[i] & 0xc0 != 0x80) else {
+        return 0;
+    };
+    let want = match buf[lead] {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
+    };
+    if buf.len() - lead >= want {
+        return 0;
+    }
+    let torn = (buf.len() - lead) as u64;
+    buf.truncate(lead);
+    torn
 }
 
 fn normalise_newlines(text: &str) -> String {
@@ -313,6 +367,22 @@ mod tests {
                 k(KeyCode::Char('x'), KeyModifiers::NONE)
             ]
         );
+    }
+
+    #[test]
+    fn a_paste_past_the_bound_keeps_its_start_and_counts_the_rest() {
+        let mut p = InputParser::new();
+        assert!(p.feed(b"\x1b[200~").is_empty());
+        let text = vec![b'x'; MAX_PASTE + 1000];
+        for piece in text.chunks(4096) {
+            assert!(p.feed(piece).is_empty());
+        }
+        assert_eq!(p.take_cut(), 0, "counted when the paste ends");
+        let events = p.feed(b"\x1b[201~\x1b[200~short\x1b[201~");
+        assert_eq!(events.len(), 2);
+        assert!(matches!(&events[0], Event::Paste(t) if t.len() == MAX_PASTE));
+        assert_eq!(p.take_cut(), 1000);
+        assert_eq!(p.take_cut(), 0, "taken once");
     }
 
     #[test]

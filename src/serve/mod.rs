@@ -4,6 +4,8 @@
 //! own writer. Nothing else is served.
 pub mod auth;
 pub mod full;
+pub mod grace;
+pub mod guard;
 pub mod input;
 pub mod prompt;
 pub mod refresh;
@@ -13,16 +15,16 @@ pub mod view;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::net::TcpListener;
 
 use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::store::{Session, watch};
-use server::{Connection, Shared, Slot};
+use server::{Connection, Shared};
 
 /// The default listen address.
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:2222";
@@ -83,7 +85,8 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         auth_rejection_time_initial: Some(Duration::from_millis(0)),
         keys: vec![key],
         inactivity_timeout: Some(idle),
-        max_auth_attempts: 6,
+        // Key offers count too: room for an agent with many keys.
+        max_auth_attempts: 20,
         nodelay: true,
         ..Default::default()
     };
@@ -92,13 +95,15 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         dir: options.dir.clone(),
         code: code.clone(),
         allowed_keys,
-        penalties: auth::Penalties::default(),
+        gate: guard::Gate::new(guard::Limits {
+            grace: grace_limit(),
+            ..guard::LIMITS
+        }),
         boards: session.plan().boards.iter().map(|b| b.id.clone()).collect(),
         lang,
         max: options.max.max(1),
         idle,
         active: AtomicUsize::new(0),
-        refusing: AtomicUsize::new(0),
         listeners: Mutex::new(Vec::new()),
     });
     Ok(Running {
@@ -144,12 +149,32 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
                 continue;
             }
         };
-        let Some(slot) = Slot::take(&shared) else {
-            full::refuse(socket, &shared, config.keys.clone());
-            continue;
+        // A connection that may not start a login gets no key exchange and
+        // no place: it is held unread until its source may try again (so an
+        // impatient client waits instead of reconnecting at once), or
+        // closed at once when too many are held.
+        let now = Instant::now();
+        let startup = match shared.gate.admit(peer.ip(), now, guard::roll) {
+            Ok(startup) => startup,
+            Err(why) => {
+                if let Some(held) = shared.gate.hold(peer.ip(), now) {
+                    let wait = guard::hold_for(shared.gate.limits(), why);
+                    tokio::spawn(async move {
+                        tokio::time::sleep(wait).await;
+                        drop((socket, held));
+                    });
+                }
+                continue;
+            }
         };
         let _ = socket.set_nodelay(true);
-        let handler = Connection::new(shared.clone(), Some(peer), slot);
+        if shared.active.load(Ordering::SeqCst) >= shared.max {
+            full::refuse(socket, &shared, config.keys.clone(), startup);
+            continue;
+        }
+        let login = Arc::new(grace::Login::default());
+        let socket = grace::GraceStream::new(socket, shared.gate.limits().grace, login.clone());
+        let handler = Connection::new(shared.clone(), Some(peer), startup, login);
         let config = config.clone();
         tokio::spawn(async move {
             if let Ok(session) = russh::server::run_stream(config, socket, handler).await {
@@ -157,6 +182,16 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
             }
         });
     }
+}
+
+/// How long a login may take: `RUNDE_SERVE_GRACE_SECS` (for tests) or
+/// [`guard::LIMITS`]' two minutes, enough to read the code off the projector.
+fn grace_limit() -> Duration {
+    std::env::var("RUNDE_SERVE_GRACE_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(guard::LIMITS.grace, Duration::from_secs)
 }
 
 /// The boards of the current phase (all boards when no phase is set).

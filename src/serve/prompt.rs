@@ -10,9 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text;
+use super::text as words;
 use crate::error::{Error, Result};
-use crate::model::Lang;
+use crate::model::{Lang, text};
 use crate::runtime::{ByteTerminal, Msg};
 
 /// Longest name kept, in characters.
@@ -36,7 +36,10 @@ pub fn name_step(name: &mut String, ev: &Event) -> NameStep {
     };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
-        KeyCode::Enter if !name.trim().is_empty() => NameStep::Done(name.trim().to_string()),
+        KeyCode::Enter => match text::clean_name(name, MAX_NAME) {
+            clean if clean.is_empty() => NameStep::Typing,
+            clean => NameStep::Done(clean),
+        },
         KeyCode::Esc => NameStep::Leave,
         KeyCode::Char('c' | 'd') if ctrl => NameStep::Leave,
         KeyCode::Backspace => {
@@ -51,12 +54,20 @@ pub fn name_step(name: &mut String, ev: &Event) -> NameStep {
     }
 }
 
+/// Adds typed or pasted characters as they will be kept: whitespace (line
+/// breaks and tabs too) as a space, control and bidi characters not at all.
 fn push_chars(name: &mut String, typed: &str) {
-    for c in typed.chars().filter(|c| !c.is_control()) {
-        if name.chars().count() >= MAX_NAME {
+    let mut count = name.chars().count();
+    for c in typed.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if text::is_unsafe_in_name(c) {
+            continue;
+        }
+        if count >= MAX_NAME {
             break;
         }
         name.push(c);
+        count += 1;
     }
 }
 
@@ -75,7 +86,8 @@ pub fn ask_name<W: Write>(
         let left = idle_limit.saturating_sub(started.elapsed());
         let ev = match rx.recv_timeout(left) {
             Ok(Msg::Term(ev)) => ev,
-            Ok(Msg::Store) => continue,
+            // A name is at most `MAX_NAME` characters: a cut paste loses nothing more.
+            Ok(Msg::Store | Msg::PasteCut(_)) => continue,
             Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return Ok(None),
         };
         if let Event::Resize(w, h) = ev {
@@ -100,8 +112,8 @@ fn draw<W: Write>(terminal: &mut ByteTerminal<W>, name: &str, lang: Lang) -> Res
                 Layout::horizontal([Constraint::Fill(1), Constraint::Max(50), Constraint::Fill(1)]).areas(middle);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(text::NAME_PROMPT.get(lang));
-            let lines = vec![Line::from(format!("> {name}▏")), Line::from(text::NAME_HINT.get(lang))];
+                .title(words::NAME_PROMPT.get(lang));
+            let lines = vec![Line::from(format!("> {name}▏")), Line::from(words::NAME_HINT.get(lang))];
             frame.render_widget(Paragraph::new(lines).block(block), boxed);
         })
         .map_err(|e| Error::io("<terminal>", e))?;
@@ -134,5 +146,62 @@ mod tests {
         name_step(&mut name, &Event::Paste("x".repeat(100)));
         assert_eq!(name.chars().count(), MAX_NAME);
         assert_eq!(name_step(&mut name, &key(KeyCode::Esc)), NameStep::Leave);
+    }
+
+    /// Characters a hostile or careless name is made of: letters, spaces,
+    /// terminal controls, bidi overrides and isolates, direction marks,
+    /// line separators and anything else Unicode has.
+    fn name_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => prop::sample::select(vec!['A', 'n', 'a', 'ö', 'ß', '李', '🎉', 'ب', '-', '.']),
+            2 => prop::sample::select(vec![' ', '\t', '\n', '\r', '\u{2028}', '\u{2029}', '\u{a0}', '\u{3000}']),
+            2 => prop::sample::select(vec![
+                '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+                '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+            ]),
+            2 => prop::sample::select(vec!['\u{1b}', '\u{7}', '\u{0}', '\u{8}', '\u{7f}', '\u{9b}', '\u{85}']),
+            2 => any::<char>(),
+        ]
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is typed or pasted, the accepted name has no control or
+        /// bidi character, no line break, no doubled or outer space, at
+        /// most MAX_NAME characters, and keeps the visible characters in
+        /// the order they were typed.
+        #[test]
+        fn generated_names_come_out_clean(
+            chars in prop::collection::vec(name_char(), 0..80),
+            pasted in any::<bool>(),
+        ) {
+            let mut name = String::new();
+            let typed: String = chars.iter().collect();
+            if pasted {
+                name_step(&mut name, &Event::Paste(typed.clone()));
+            } else {
+                for c in &chars {
+                    name_step(&mut name, &key(KeyCode::Char(*c)));
+                }
+            }
+            let visible: String = typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && !text::is_unsafe_in_name(*c))
+                .collect();
+            match name_step(&mut name, &key(KeyCode::Enter)) {
+                NameStep::Done(done) => {
+                    prop_assert!(!done.is_empty());
+                    prop_assert!(done.chars().count() <= MAX_NAME);
+                    prop_assert!(!done.chars().any(text::is_unsafe_in_name), "{done:?}");
+                    prop_assert!(!done.chars().any(|c| c.is_whitespace() && c != ' '), "{done:?}");
+                    prop_assert_eq!(done.trim(), done.as_str());
+                    prop_assert!(!done.contains("  "), "{:?}", done);
+                    let kept: String = done.chars().filter(|c| *c != ' ').collect();
+                    prop_assert!(visible.starts_with(&kept), "{kept:?} not a prefix of {visible:?}");
+                }
+                other => prop_assert!(visible.is_empty(), "{other:?} although {visible:?} was typed"),
+            }
+        }
     }
 }

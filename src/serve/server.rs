@@ -1,5 +1,7 @@
 //! The SSH side of `runde serve` (russh): authentication with the join
-//! code or an allowed key, one session channel with a PTY per connection,
+//! code or an allowed key (a login in progress holds only a startup place
+//! of [`super::guard`]; one of the `--max` places is taken when it
+//! succeeds), one session channel with a PTY per connection,
 //! and nothing else — exec, subsystems (SFTP), agent, X11 and port
 //! forwarding are refused. Each accepted shell starts a view thread; bytes
 //! from the client are parsed into key events for it, and its frames go
@@ -14,7 +16,9 @@ use russh::keys::PublicKey;
 use russh::server::{Auth, Handle, Msg as SshMsg, Response, Session};
 use russh::{Channel, ChannelId, MethodKind, MethodSet};
 
-use super::auth::{self, MAX_WRONG_CODES, Penalties};
+use super::auth::{self, MAX_WRONG_CODES};
+use super::grace::Login;
+use super::guard::{Gate, Startup};
 use super::input::InputParser;
 use super::text;
 use super::view::{self, ChannelOut, OutQueue, ViewSpec};
@@ -26,15 +30,15 @@ pub struct Shared {
     pub dir: PathBuf,
     pub code: String,
     pub allowed_keys: Vec<PublicKey>,
-    pub penalties: Penalties,
+    /// Logins in progress and strikes per source address.
+    pub gate: Arc<Gate>,
     pub boards: Vec<String>,
     pub lang: Lang,
     pub max: usize,
     /// Views close after this long without a key.
     pub idle: std::time::Duration,
+    /// Logged-in connections (at most `max`).
     pub active: AtomicUsize,
-    /// Connections being told that the server is full.
-    pub refusing: AtomicUsize,
     /// Views to tell when the session folder changes.
     pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
 }
@@ -70,50 +74,89 @@ impl Drop for Slot {
     }
 }
 
+/// What a typed code turned out to be.
+enum Code {
+    Right,
+    Wrong,
+    /// Not looked at: the source is blocked for this much longer.
+    Blocked(std::time::Duration),
+}
+
 /// One client connection.
 pub struct Connection {
     shared: Arc<Shared>,
     peer: Option<SocketAddr>,
     user: String,
-    wrong_codes: u32,
+    /// Codes tried on this connection (checked or not).
+    tries: u32,
     channel: Option<Channel<SshMsg>>,
     size: Option<(u16, u16)>,
     to_view: Option<mpsc::Sender<Msg>>,
     parser: InputParser,
-    _slot: Slot,
+    /// The startup place, held until the login ends.
+    startup: Option<Startup>,
+    login: Arc<Login>,
+    /// One of the `--max` places, taken when the login succeeds.
+    slot: Option<Slot>,
 }
 
 impl Connection {
-    /// A connection from `peer` holding `slot`.
-    pub fn new(shared: Arc<Shared>, peer: Option<SocketAddr>, slot: Slot) -> Connection {
+    /// A connection from `peer` whose login holds `startup`; `login` is
+    /// told when it succeeds (it ends the login's time limit).
+    pub fn new(shared: Arc<Shared>, peer: Option<SocketAddr>, startup: Startup, login: Arc<Login>) -> Connection {
         Connection {
             shared,
             peer,
             user: String::new(),
-            wrong_codes: 0,
+            tries: 0,
             channel: None,
             size: None,
             to_view: None,
             parser: InputParser::new(),
-            _slot: slot,
+            startup: Some(startup),
+            login,
+            slot: None,
         }
     }
 
-    /// Checks a typed code; a third wrong one ends the connection.
-    async fn check_code(&mut self, user: &str, typed: &str) -> Result<Auth, russh::Error> {
+    /// Checks a typed code, unless the source is blocked. Nothing waits
+    /// here: a wrong code blocks its source for a while instead.
+    fn check_code(&mut self, typed: &str) -> Code {
+        self.tries += 1;
+        let now = std::time::Instant::now();
         let ip = self.peer.map(|p| p.ip());
-        if auth::code_matches(&self.shared.code, typed) {
-            self.shared.penalties.record_right(ip);
-            self.user = user.to_string();
-            return Ok(Auth::Accept);
+        if let Some(left) = ip.and_then(|ip| self.shared.gate.blocked(ip, now)) {
+            return Code::Blocked(left);
         }
-        self.wrong_codes += 1;
-        let delay = self.shared.penalties.record_wrong(ip);
-        tokio::time::sleep(delay).await;
-        if self.wrong_codes >= MAX_WRONG_CODES {
+        if auth::code_matches(&self.shared.code, typed) {
+            if let Some(ip) = ip {
+                self.shared.gate.clear(ip);
+            }
+            return Code::Right;
+        }
+        if let Some(ip) = ip {
+            self.shared.gate.strike(ip, now);
+        }
+        Code::Wrong
+    }
+
+    /// The answer to a code that was not right: try again, or (after
+    /// [`MAX_WRONG_CODES`] tries) the connection ends.
+    fn not_right(&self) -> Result<Auth, russh::Error> {
+        if self.tries >= MAX_WRONG_CODES {
             return Err(russh::Error::Disconnect);
         }
         Ok(reject())
+    }
+
+    /// The login succeeded: the startup place is given back and one of the
+    /// `--max` places taken (if none is left, [`Self::auth_succeeded`] says so).
+    fn accept(&mut self, user: &str) -> Auth {
+        self.user = user.to_string();
+        self.login.finish();
+        self.startup = None;
+        self.slot = Slot::take(&self.shared);
+        Auth::Accept
     }
 
     fn is_allowed(&self, key: &PublicKey) -> bool {
@@ -206,7 +249,10 @@ impl russh::server::Handler for Connection {
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        self.check_code(user, password).await
+        match self.check_code(password) {
+            Code::Right => Ok(self.accept(user)),
+            Code::Wrong | Code::Blocked(_) => self.not_right(),
+        }
     }
 
     async fn auth_keyboard_interactive<'a>(
@@ -227,7 +273,22 @@ impl russh::server::Handler for Connection {
             .next()
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
-        self.check_code(user, &typed).await
+        match self.check_code(&typed) {
+            Code::Right => Ok(self.accept(user)),
+            Code::Blocked(left) if self.tries < MAX_WRONG_CODES => {
+                // Say why, and ask again (OpenSSH shows the instruction).
+                let wait = text::WAIT_AFTER_WRONG_CODES
+                    .get(self.shared.lang)
+                    .replace("{secs}", &left.as_secs_f64().ceil().to_string());
+                let prompt = format!("{}: ", text::JOIN_CODE.get(self.shared.lang));
+                Ok(Auth::Partial {
+                    name: "runde".into(),
+                    instructions: wait.into(),
+                    prompts: vec![(prompt.into(), false)].into(),
+                })
+            }
+            Code::Wrong | Code::Blocked(_) => self.not_right(),
+        }
     }
 
     async fn auth_publickey_offered(
@@ -248,10 +309,18 @@ impl russh::server::Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         if self.is_allowed(key.public_key) {
-            self.user = user.to_string();
-            return Ok(Auth::Accept);
+            return Ok(self.accept(user));
         }
         Ok(reject())
+    }
+
+    async fn auth_succeeded(&mut self, session: &mut Session) -> Result<(), Self::Error> {
+        if self.slot.is_none() {
+            // Every place was taken while this person typed the code.
+            let full = super::full::banner(&self.shared);
+            session.disconnect(russh::Disconnect::TooManyConnections, full.trim_end(), "")?;
+        }
+        Ok(())
     }
 
     async fn channel_open_session(
@@ -260,7 +329,7 @@ impl russh::server::Handler for Connection {
         reply: russh::server::ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if self.channel.is_some() || self.to_view.is_some() {
+        if self.channel.is_some() || self.to_view.is_some() || self.slot.is_none() {
             reply
                 .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
                 .await;
@@ -350,6 +419,11 @@ impl russh::server::Handler for Connection {
         for ev in self.parser.feed(data) {
             self.send_to_view(Msg::Term(ev));
         }
+        // A paste longer than the parser keeps is never cut silently.
+        let cut = self.parser.take_cut();
+        if cut > 0 {
+            self.send_to_view(Msg::PasteCut(cut));
+        }
         Ok(())
     }
 
@@ -383,6 +457,10 @@ impl Drop for Connection {
     fn drop(&mut self) {
         // A dropped connection ends its view; the draft stays on disk.
         self.send_to_view(Msg::Stop);
+        // A login that outstayed its time is a strike against its source.
+        if let Some(peer) = self.peer.filter(|_| self.login.expired()) {
+            self.shared.gate.strike(peer.ip(), std::time::Instant::now());
+        }
     }
 }
 

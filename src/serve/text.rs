@@ -63,3 +63,9 @@ pub const FULL: Text = Text {
     de: "runde: Dieser Server ist voll ({max} Verbindungen). Bitte später noch einmal versuchen oder die Moderation fragen.\n",
     en: "runde: this server is full ({max} connections). Please try again later or ask the facilitator.\n",
 };
+/// Shown at the code prompt when the person's address is blocked after
+/// wrong codes; `{secs}` is how long.
+pub const WAIT_AFTER_WRONG_CODES: Text = Text {
+    de: "Zu viele falsche Codes von dieser Adresse: bitte {secs} s warten und den Code dann noch einmal eingeben.",
+    en: "Too many wrong codes from this address: please wait {secs} s, then type the code again.",
+};

@@ -16,6 +16,7 @@ use super::folder::Folder;
 use super::log::{FaultInjector, MAX_RECORD_BYTES, encode_record};
 use super::writer::{BackgroundWriter, Job, Logs, save_error};
 use crate::error::{Error, Result};
+use crate::model::event::limits::next_counter;
 use crate::model::{Change, Event, OrderKey, SaveError};
 
 /// A background write's outcome.
@@ -79,6 +80,28 @@ impl Writer {
     }
 }
 
+/// Stamps `change` as event `seq` at Lamport time `lamport`, encoded once —
+/// refused if readers would skip it (out-of-range values, a record over
+/// [`MAX_RECORD_BYTES`]): an entry readers ignore is never acknowledged.
+pub(super) fn stamp(seq: u64, lamport: u64, wall_ms: i64, change: Change) -> Result<(Event, Vec<u8>)> {
+    let ev = Event {
+        seq,
+        lamport,
+        wall_ms,
+        c: change,
+    };
+    ev.check_bounds()
+        .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
+    let line = encode_record(&ev);
+    if line.len() > MAX_RECORD_BYTES {
+        return Err(Error::Invalid(format!(
+            "not saved: the entry is longer than {} MiB",
+            MAX_RECORD_BYTES >> 20
+        )));
+    }
+    Ok((ev, line))
+}
+
 impl Folder {
     /// Hands every later write to a background thread (views): an append
     /// returns at once, its outcome arrives through
@@ -117,24 +140,10 @@ impl Folder {
             .clone();
         let mut stamped = Vec::with_capacity(changes.len());
         let mut records = Vec::with_capacity(changes.len());
+        let mut lamport = max_lamport;
         for (i, change) in changes.into_iter().enumerate() {
-            let n = i as u64 + 1;
-            let ev = Event {
-                seq: self.writer.seq + n,
-                lamport: max_lamport.saturating_add(n),
-                wall_ms,
-                c: change,
-            };
-            // Readers ignore out-of-range and oversized records: never acknowledge one.
-            ev.check_bounds()
-                .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
-            let line = encode_record(&ev);
-            if line.len() > MAX_RECORD_BYTES {
-                return Err(Error::Invalid(format!(
-                    "not saved: the entry is longer than {} MiB",
-                    MAX_RECORD_BYTES >> 20
-                )));
-            }
+            lamport = next_counter(lamport);
+            let (ev, line) = stamp(self.writer.seq + i as u64 + 1, lamport, wall_ms, change)?;
             records.push((ev.seq, line));
             let key = OrderKey {
                 lamport: ev.lamport,

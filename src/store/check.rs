@@ -3,11 +3,12 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::listing::{SkipReason, Skipped};
 use super::log::{list_logs, scan_file};
 use super::{LOG_DIR, PLAN_FILE, Session};
 use crate::error::Error;
 use crate::model::Plan;
-use crate::store::plan_file::read_text;
+use crate::store::plan_file::read_session_text;
 
 /// One finding of a check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,7 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
+            _ if self.path.as_os_str().is_empty() => write!(f, "{}", self.message),
             Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
@@ -55,9 +57,15 @@ impl From<Error> for Finding {
 
 /// Checks plan and logs of the session in `dir`.
 pub fn check(dir: &Path) -> Vec<Finding> {
+    check_with_clock(dir, std::sync::Arc::new(crate::clock::SystemClock))
+}
+
+/// [`check`] with the time read from `clock` (a clock ahead is judged
+/// against it).
+pub fn check_with_clock(dir: &Path, clock: std::sync::Arc<dyn crate::clock::Clock>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let plan_path = dir.join(PLAN_FILE);
-    let plan_ok = match read_text(&plan_path) {
+    let plan_ok = match read_session_text(&plan_path) {
         Ok(text) => {
             let (plan, problems) = Plan::parse_all(&text);
             findings.extend(problems.into_iter().map(|p| Finding {
@@ -80,11 +88,19 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     let log_dir = dir.join(LOG_DIR);
     let mut logs_ok = true;
     match list_logs(&log_dir) {
-        Ok(names) => {
-            for name in names {
+        Ok(listing) => {
+            findings.extend(listing.skipped.into_iter().map(skipped));
+            for name in listing.names {
                 let path = log_dir.join(name);
                 match scan_file(&path) {
                     Ok(scan) => {
+                        findings.extend(scan.unreadable.map(|why| {
+                            skipped(Skipped {
+                                path: path.clone(),
+                                why,
+                            })
+                        }));
+                        findings.extend(scan.at_ceiling.map(|line| at_ceiling(&path, line)));
                         findings.extend(scan.rejected.into_iter().map(|r| Finding {
                             path: r.path,
                             line: Some(r.line),
@@ -115,8 +131,9 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     }
     findings.extend(sync_conflicts(dir, &log_dir));
     if plan_ok && logs_ok {
-        match Session::open(dir) {
+        match Session::open_with_clock(dir, clock) {
             Ok(session) => {
+                findings.extend(session.clocks_off().into_iter().map(clock_off));
                 findings.extend(orphans(&session, &plan_path));
                 findings.extend(gone_sources(&session, &plan_path));
             }
@@ -126,24 +143,72 @@ pub fn check(dir: &Path) -> Vec<Finding> {
     findings
 }
 
-/// Symbolic links in the session folder and its `drafts/` folder: runde
-/// never follows them, and someone planted them.
+/// A record whose Lamport clock is at the ceiling: saves still work (the
+/// clock stays there), but only a planted record gets a session there.
+fn at_ceiling(path: &Path, line: usize) -> Finding {
+    Finding {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message: format!(
+            "Lamport clock at runde's ceiling ({}): no session gets there by writing — a record with a huge \
+             clock was planted, and every writer since stays at the ceiling, so their events are ordered by \
+             writer instead of by what each had seen; the file whose first such line is earliest holds the \
+             planted record: move it out of log/",
+            crate::model::event::limits::MAX_COUNTER
+        ),
+        recovered: false,
+    }
+}
+
+/// A writer whose clock disagrees with the log: its timer facts are
+/// placed by the log's order; someone should set that computer's clock.
+fn clock_off(c: super::ClockOff) -> Finding {
+    let how = if c.behind_ms > 0 {
+        "its timer facts were stamped before facts it had already seen, and were placed after them"
+    } else {
+        "it stamps facts in the future; its timer facts are placed by the log's order"
+    };
+    Finding {
+        message: format!(
+            "the clock of writer {} is off by {} or more against the log ({how}); set that computer's clock",
+            c.who(),
+            c.offset_text()
+        ),
+        path: c.log,
+        line: None,
+        recovered: false,
+    }
+}
+
+/// A file runde does not read, named so someone removes it.
+fn skipped(s: Skipped) -> Finding {
+    Finding {
+        message: format!(
+            "{}: skipped — runde reads nothing from it and nobody else is affected; remove it or move it out of the session folder",
+            s.why
+        ),
+        path: s.path,
+        line: None,
+        recovered: false,
+    }
+}
+
+/// Symbolic links in the session folder, its `drafts/` and `clock/`
+/// folders: runde never follows them, and someone planted them. (Those in
+/// `log/` are named with the logs.)
 fn links_in(dir: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
-    for folder in [dir.to_path_buf(), dir.join("drafts")] {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
+    for folder in [dir.to_path_buf(), dir.join("drafts"), dir.join(super::probe::CLOCK_DIR)] {
+        let Ok(listing) = super::listing::list_files(&folder, |_| true) else {
             continue;
         };
-        for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.file_name() != LOG_DIR {
-                out.push(Finding {
-                    path: entry.path(),
-                    line: None,
-                    message: "a symbolic link in the session folder; runde never follows it — remove it".into(),
-                    recovered: false,
-                });
-            }
-        }
+        out.extend(
+            listing
+                .skipped
+                .into_iter()
+                .filter(|s| s.why == SkipReason::Link && s.path != dir.join(LOG_DIR))
+                .map(skipped),
+        );
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out

@@ -9,7 +9,7 @@ use super::{PLAN_FILE, Session};
 use crate::error::{Error, Result};
 use crate::model::Plan;
 use crate::model::plan::Date;
-use crate::model::series::{Carried, TOPICS_BOARD, next_plan, open_topics};
+use crate::model::series::{Carried, TOPICS_BOARD, findings_left, next_plan, open_topics};
 
 /// Creates a session folder with `plan`; refuses a non-empty folder.
 pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
@@ -34,16 +34,28 @@ pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
     sync_dir(dir)
 }
 
+/// What `new --from` took from the last meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedOver {
+    /// The open topics, now on the new meeting's topics board.
+    pub topics: Vec<Carried>,
+    /// Findings left behind: neither starred, flagged nor done.
+    pub findings_left: usize,
+}
+
 /// Creates the next meeting in `dir` from the session in `prev_dir`;
-/// returns the carried topics.
-pub fn new_from(dir: &Path, prev_dir: &Path, date: Option<Date>, title: Option<&str>) -> Result<Vec<Carried>> {
+/// returns what was carried and what was left.
+pub fn new_from(dir: &Path, prev_dir: &Path, date: Option<Date>, title: Option<&str>) -> Result<CarriedOver> {
     let prev = Session::open(prev_dir)?;
-    let plan = next_plan(prev.plan(), date, title)?;
     let carried = open_topics(prev.plan(), prev.state(), &session_name(prev.dir()));
+    let plan = next_plan(prev.plan(), date, title, !carried.is_empty())?;
     create_session(dir, &plan)?;
     let mut next = Session::open(dir)?;
     for c in &carried {
         next.add_carried(TOPICS_BOARD, &c.text, c.kind, c.origin.clone())?;
     }
-    Ok(carried)
+    Ok(CarriedOver {
+        topics: carried,
+        findings_left: findings_left(prev.plan(), prev.state()),
+    })
 }

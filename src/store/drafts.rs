@@ -171,7 +171,7 @@ fn claim_slot(dir: &Path, owner: &Owner) -> Result<Option<File>> {
 
 /// Creates a folder (and parents) readable only by its owner: drafts are
 /// one person's unsaved text.
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -181,7 +181,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 
 /// FNV-1a (64 bit) over parts separated by 0xff: a stable name for
 /// a key whose exact value is stored and compared inside the file.
-fn fnv1a(parts: &[&[u8]]) -> u64 {
+pub(crate) fn fnv1a(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {

@@ -49,6 +49,23 @@ pub fn replace_file(path: &Path, content: &[u8]) -> Result<()> {
 /// it (`tempfile`: created new, never through a link, removed on failure),
 /// renamed over the old name. Never follows a symbolic link at `path`.
 pub fn replace(path: &Path, content: &[u8], durability: Durability) -> Result<()> {
+    replace_if(path, content, durability, || Ok(true)).map(|_| ())
+}
+
+/// [`replace_file`], but only if `still_ok` — asked after the new content
+/// is on disk under its temp name, right before the rename — says so;
+/// returns whether it replaced the file. The temp file is removed otherwise.
+pub fn replace_file_if(path: &Path, content: &[u8], still_ok: impl FnOnce() -> Result<bool>) -> Result<bool> {
+    replace_if(path, content, Durability::Synced, still_ok)
+}
+
+/// [`replace`], asking `still_ok` right before the rename.
+fn replace_if(
+    path: &Path,
+    content: &[u8],
+    durability: Durability,
+    still_ok: impl FnOnce() -> Result<bool>,
+) -> Result<bool> {
     refuse_symlink(path)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -57,11 +74,14 @@ pub fn replace(path: &Path, content: &[u8], durability: Durability) -> Result<()
     let old = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let mut tmp = temp_next_to(&dir, path)?;
     write_content(tmp.as_file_mut(), content, old.as_ref(), durability).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    match durability {
-        Durability::Synced => sync_dir(&dir),
-        Durability::Atomic => Ok(()),
+    if !still_ok()? {
+        return Ok(false);
     }
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    if durability == Durability::Synced {
+        sync_dir(&dir)?;
+    }
+    Ok(true)
 }
 
 /// A fresh temp file `.<name>.<random>.tmp` next to `target`.

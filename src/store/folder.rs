@@ -14,12 +14,10 @@ use super::log::{FaultInjector, LogReader, Rejected};
 use super::{LOG_DIR, PLAN_FILE, plan_file, probe, sync};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
-use crate::model::{Event, OrderKey, Plan, Replica, Skews};
+use crate::model::replica::{ClockOff, from_future};
+use crate::model::{Event, OrderKey, Plan, Replica, SessionState, Skews};
 
-/// An event stamped further than this into the future comes from a writer
-/// whose clock is far ahead; its time is clamped to the reader's. Smaller
-/// offsets are corrected for when drawing (see [`Folder::skews`]).
-pub const FUTURE_TOLERANCE_MS: i64 = 60_000;
+pub use crate::model::replica::FUTURE_TOLERANCE_MS;
 
 /// An open session folder, without the state folded from it.
 pub struct Folder {
@@ -30,6 +28,8 @@ pub struct Folder {
     /// Writers seen stamping events more than a minute in the future, with
     /// the largest such offset (negative: ahead of us); reported as skew.
     ahead: HashMap<Arc<str>, i64>,
+    /// Decisions on doubtful mentions and sign-offs (`review/`).
+    pub(super) review: super::review::ReviewLog,
     /// A view's clock exchange with the other views (off for CLI calls).
     pub(super) clocks: Option<probe::ClockExchange>,
     /// Conflict copies of the plan a sync engine left next to it.
@@ -51,6 +51,8 @@ pub struct Polled {
     pub events: Vec<(OrderKey, Event)>,
     /// The set of the plan's conflict copies changed.
     pub conflicts_changed: bool,
+    /// The reader's time when they were read (see [`Replica::apply_read`]).
+    pub read_at: i64,
 }
 
 impl Folder {
@@ -76,13 +78,14 @@ impl Folder {
             writer: Writer::default(),
             clock,
             ahead: HashMap::new(),
+            review: super::review::ReviewLog::open(dir)?,
             clocks: None,
             plan_conflicts: Vec::new(),
             file_plan: plan.clone(),
         };
         let mut replica = Replica::new(plan);
         let polled = folder.poll()?;
-        replica.apply_all(polled.events);
+        replica.apply_read(polled.events, Some(polled.read_at));
         Ok((folder, replica))
     }
 
@@ -128,22 +131,23 @@ impl Folder {
         &self.plan_conflicts
     }
 
-    /// Reads other writers' new events and the plan's conflict copies.
+    /// Reads other writers' new events (and review facts) and the plan's
+    /// conflict copies.
     pub fn poll(&mut self) -> Result<Polled> {
         let now = self.clock.now_ms();
         let ahead = &mut self.ahead;
         let mut events = Vec::new();
-        self.reader.poll_into(&mut |key, mut ev| {
-            // Nothing can have happened after now: a timer paused by a host
-            // an hour ahead is paused now, not in an hour.
-            let sample = now.saturating_sub(ev.wall_ms);
-            if sample < -FUTURE_TOLERANCE_MS {
+        self.reader.poll_into(&mut |key, ev| {
+            // Nothing can have happened after now: the replica counts such
+            // an event as made now; its writer is named as being ahead.
+            if from_future(now, ev.wall_ms) {
+                let sample = now.saturating_sub(ev.wall_ms);
                 let entry = ahead.entry(key.actor.clone()).or_insert(sample);
                 *entry = (*entry).min(sample);
-                ev.wall_ms = now;
             }
             events.push((key, ev));
         })?;
+        self.review.reader.poll_into(&mut |key, ev| events.push((key, ev)))?;
         let conflicts = sync::plan_conflicts(&self.dir);
         let conflicts_changed = conflicts != self.plan_conflicts;
         self.plan_conflicts = conflicts;
@@ -153,14 +157,30 @@ impl Folder {
         Ok(Polled {
             events,
             conflicts_changed,
+            read_at: now,
         })
     }
 
     /// Reads every event again from the start (after a failed write: the
     /// state is folded again without what was not saved).
-    pub fn reread(&mut self) -> Result<Vec<(OrderKey, Event)>> {
+    pub fn reread(&mut self) -> Result<Polled> {
         self.reader = LogReader::new(self.dir.join(LOG_DIR));
-        Ok(self.poll()?.events)
+        self.review.restart();
+        self.poll()
+    }
+
+    /// Entries of `log/` that are not read (links, folders, FIFOs, names
+    /// that are not UTF-8, files that cannot be opened): `runde check`
+    /// names them; for everyone else they simply are not there.
+    pub fn skipped(&self) -> Vec<super::listing::Skipped> {
+        self.reader.skipped()
+    }
+
+    /// Writers whose clocks disagree with the log by more than a minute
+    /// (see [`Skews::clocks_off`]), as `state` proves them and this
+    /// folder's reads saw them.
+    pub fn clocks_off(&self, state: &SessionState) -> Vec<ClockOff> {
+        self.skews().clocks_off(state)
     }
 
     /// Re-reads `session.json` (edited by `runde prepare` or `plan
@@ -220,9 +240,30 @@ impl Folder {
             .flat_map(|c| c.actors())
             .filter_map(|a| Some((a.to_string(), self.skew_of(a)?)))
             .collect();
+        let ahead = self
+            .ahead
+            .iter()
+            .map(|(actor, off)| {
+                let (log, by) = self.reader.writer(actor);
+                ClockOff {
+                    actor: actor.clone(),
+                    behind_ms: *off,
+                    log,
+                    by,
+                }
+            })
+            .collect();
+        let writers = self
+            .reader
+            .writers()
+            .into_iter()
+            .map(|(actor, log, by)| (actor.to_string(), (log, by)))
+            .collect();
         Skews {
             by_actor,
             largest: self.largest_skew(),
+            ahead,
+            writers,
         }
     }
 

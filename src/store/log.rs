@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::listing::{SkipReason, Skipped};
 use crate::error::{Error, Result};
 use crate::model::Event;
 pub use crate::model::OrderKey;
@@ -23,10 +24,7 @@ pub use crate::model::OrderKey;
 pub const LOG_FORMAT: u32 = 1;
 const RECORD_PREFIX: &[u8] = b"{\"e\":";
 const RECORD_SUFFIX_LEN: usize = 18; // ,"crc":"xxxxxxxx"}
-/// Longest line a log may hold. A longer one (a huge or sparse file) is
-/// reported as corruption and the rest of that file is ignored, so memory
-/// stays bounded whatever the folder holds.
-pub const MAX_RECORD_BYTES: usize = 1 << 20;
+pub use crate::model::event::limits::MAX_RECORD_BYTES;
 /// How much of a log is read at a time.
 const READ_CHUNK: usize = 1 << 20;
 
@@ -60,8 +58,26 @@ pub fn encode_record(ev: &Event) -> Vec<u8> {
 
 /// Decodes one record line (without its newline).
 pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
+    decode_checked(line).map_err(|e| match e {
+        Undecoded::Damaged(why) | Undecoded::Unreadable(why) => why,
+    })
+}
+
+/// Why a line is not an event.
+enum Undecoded {
+    /// Not a complete record with a matching checksum: a torn write or damage.
+    Damaged(String),
+    /// A complete record (its checksum matches) whose event this runde
+    /// cannot take: a value of the wrong type or size (a negative or
+    /// fractional counter, a number beyond 64 bits, a string), or an event
+    /// it does not know. Written on purpose, so it is ignored and reported.
+    Unreadable(String),
+}
+
+fn decode_checked(line: &[u8]) -> std::result::Result<Event, Undecoded> {
+    use Undecoded::*;
     if line.len() < RECORD_PREFIX.len() + RECORD_SUFFIX_LEN || !line.starts_with(RECORD_PREFIX) {
-        return Err("not a runde record".into());
+        return Err(Damaged("not a runde record".into()));
     }
     let (body_and_prefix, suffix) = line.split_at(line.len() - RECORD_SUFFIX_LEN);
     let body = &body_and_prefix[RECORD_PREFIX.len()..];
@@ -70,11 +86,11 @@ pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
         .and_then(|s| s.strip_suffix(b"\"}"))
         .and_then(|h| std::str::from_utf8(h).ok())
         .and_then(|h| u32::from_str_radix(h, 16).ok())
-        .ok_or("record has no checksum")?;
+        .ok_or(Damaged("record has no checksum".into()))?;
     if crc32fast::hash(body) != hex {
-        return Err("checksum mismatch".into());
+        return Err(Damaged("checksum mismatch".into()));
     }
-    serde_json::from_slice(body).map_err(|e| format!("unreadable event: {e}"))
+    serde_json::from_slice(body).map_err(|e| Unreadable(format!("unreadable event: {e}")))
 }
 
 fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
@@ -115,6 +131,13 @@ struct Cursor {
     /// The rest of this file is ignored (a claimed identity, an oversized line).
     stopped: bool,
     rejected: Vec<Rejected>,
+    /// Why the file was skipped at the last look (not a regular file any
+    /// more, or it could not be opened), if it was.
+    unreadable: Option<SkipReason>,
+    /// The first line whose Lamport clock is at the ceiling, if any.
+    at_ceiling: Option<usize>,
+    /// Who the header says writes this log, if it says.
+    by: Option<String>,
 }
 
 impl Cursor {
@@ -143,6 +166,8 @@ pub struct LogReader {
     dir_mtime: Option<std::time::SystemTime>,
     /// Bytes read from log files so far.
     bytes_read: u64,
+    /// Entries of the log folder skipped at the last listing.
+    skipped: Vec<Skipped>,
 }
 
 impl LogReader {
@@ -154,7 +179,13 @@ impl LogReader {
             high_water: HashMap::new(),
             dir_mtime: None,
             bytes_read: 0,
+            skipped: Vec::new(),
         }
+    }
+
+    /// The folder this reader reads.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Reads whatever was appended since the last call; returns new events.
@@ -177,9 +208,10 @@ impl LogReader {
         let names: Vec<String> = if settled && mtime == self.dir_mtime {
             self.cursors.keys().cloned().collect()
         } else {
-            let names = list_logs(&self.dir)?;
+            let listing = list_logs(&self.dir)?;
             self.dir_mtime = mtime;
-            names
+            self.skipped = listing.skipped;
+            listing.names
         };
         for name in names {
             let path = self.dir.join(&name);
@@ -243,35 +275,45 @@ impl LogReader {
     pub fn rejected(&self) -> Vec<Rejected> {
         self.cursors.values().flat_map(|c| c.rejected.iter().cloned()).collect()
     }
+
+    /// The log file of the writer `actor` and the name its header gives.
+    pub fn writer(&self, actor: &str) -> (PathBuf, Option<String>) {
+        let name = format!("{actor}.jsonl");
+        let by = self.cursors.get(&name).and_then(|c| c.by.clone());
+        (self.dir.join(name), by)
+    }
+
+    /// Every writer read so far: its id, log file and the name its header gives.
+    pub fn writers(&self) -> Vec<(Arc<str>, PathBuf, Option<String>)> {
+        self.cursors
+            .iter()
+            .filter_map(|(name, c)| Some((c.actor.clone()?, self.dir.join(name), c.by.clone())))
+            .collect()
+    }
+
+    /// Entries of the log folder that are not read: links, folders, FIFOs,
+    /// names that are not UTF-8, files that could not be opened.
+    pub fn skipped(&self) -> Vec<Skipped> {
+        let unreadable = self.cursors.iter().filter_map(|(name, c)| {
+            c.unreadable.clone().map(|why| Skipped {
+                path: self.dir.join(name),
+                why,
+            })
+        });
+        let mut all: Vec<Skipped> = self.skipped.iter().cloned().chain(unreadable).collect();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all.dedup_by(|a, b| a.path == b.path);
+        all
+    }
 }
 
-/// Names of the writers' logs in a log folder, sorted; symlinks refused.
-/// Sync engines' temporary, marker and conflict files are left out.
-pub fn list_logs(dir: &Path) -> Result<Vec<String>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // Sync engines' temp, marker and conflict files are never logs.
-        if !super::sync::is_log_name(&name) {
-            continue;
-        }
-        let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
-        if kind.is_symlink() {
-            return Err(Error::Invalid(format!(
-                "{}: is a symbolic link; runde does not follow links in a session folder",
-                entry.path().display()
-            )));
-        }
-        names.push(name);
-    }
-    names.sort();
-    Ok(names)
+/// The writers' logs in a log folder: the names of the regular files that
+/// may be logs, sorted, and the entries skipped (links, folders, FIFOs,
+/// names that are not UTF-8) — never an error for anyone: `runde check`
+/// names what was skipped. Sync engines' temporary, marker and conflict
+/// files are left out. Only a log folder that cannot be listed is an error.
+pub fn list_logs(dir: &Path) -> Result<super::listing::Listing> {
+    super::listing::list_files(dir, super::sync::is_log_name).map_err(|e| Error::io(dir, e))
 }
 
 /// Reads the complete lines appended to `path` since `cursor`, at most
@@ -283,10 +325,23 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if cursor.stopped {
         return Ok(0);
     }
-    let len = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
+    // The entry itself (a link is not followed): unchanged files are not opened.
+    let len = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => m.len(),
+        Ok(m) => {
+            let why = if m.file_type().is_symlink() {
+                SkipReason::Link
+            } else {
+                SkipReason::NotAFile
+            };
+            cursor.unreadable = Some(why);
+            return Ok(0);
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io(path, e)),
+        Err(e) => {
+            cursor.unreadable = Some(SkipReason::Unreadable(e.to_string()));
+            return Ok(0);
+        }
     };
     if len < cursor.offset {
         return Err(Error::Invalid(format!(
@@ -297,11 +352,22 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
     if len == cursor.offset || len == cursor.read_to {
         return Ok(0);
     }
-    let mut file = match File::open(path) {
+    // Never through a link swapped in since, never waiting on a FIFO. A
+    // file that cannot be opened is skipped (and named by `runde check`),
+    // never an error for everyone; it is tried again on the next round.
+    let mut file = match super::listing::open_regular(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io(path, e)),
+        Err(e) if super::listing::is_not_regular(&e) => {
+            cursor.unreadable = Some(SkipReason::NotAFile);
+            return Ok(0);
+        }
+        Err(e) => {
+            cursor.unreadable = Some(SkipReason::Unreadable(e.to_string()));
+            return Ok(0);
+        }
     };
+    cursor.unreadable = None;
     file.seek(SeekFrom::Start(cursor.offset))
         .map_err(|e| Error::io(path, e))?;
     // The cursor moves only when the whole read was good: after an error
@@ -359,7 +425,7 @@ fn oversize() -> String {
 /// the hot path of loading, so the event is not boxed.
 #[allow(clippy::large_enum_variant)]
 enum Line {
-    Header(Arc<str>),
+    Header(Arc<str>, Option<String>),
     Record(OrderKey, Event),
     /// A header claiming an actor that is not the file's own name.
     Impostor(String),
@@ -384,11 +450,11 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                  this file was not written by runde and is ignored",
                 h.actor
             ))),
-            Ok(h) => Ok(Line::Header(Arc::from(h.actor))),
+            Ok(h) => Ok(Line::Header(Arc::from(h.actor), h.by)),
             Err(why) => Ok(Line::Bad(why)),
         };
     };
-    Ok(match decode_record(line) {
+    Ok(match decode_checked(line) {
         Ok(ev) => match ev.check_bounds() {
             Err(why) => Line::OutOfRange(why),
             Ok(()) => Line::Record(
@@ -400,7 +466,8 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
                 ev,
             ),
         },
-        Err(why) => Line::Bad(why),
+        Err(Undecoded::Unreadable(why)) => Line::OutOfRange(why),
+        Err(Undecoded::Damaged(why)) => Line::Bad(why),
     })
 }
 
@@ -429,8 +496,16 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
             (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
-            (Line::Header(actor), None) => cursor.actor = Some(actor),
-            (Line::Record(key, ev), None) => sink(key, ev),
+            (Line::Header(actor, by), None) => {
+                cursor.actor = Some(actor);
+                cursor.by = by;
+            }
+            (Line::Record(key, ev), None) => {
+                if key.lamport == crate::model::event::limits::MAX_COUNTER && cursor.at_ceiling.is_none() {
+                    cursor.at_ceiling = Some(line_no);
+                }
+                sink(key, ev)
+            }
             (Line::OutOfRange(why), None) => cursor.reject(path, line_no, format!("{why}: record ignored")),
             (Line::Impostor(why), None) => {
                 cursor.reject(path, line_no, why);

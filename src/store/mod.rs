@@ -9,11 +9,14 @@ pub mod create;
 pub mod drafts;
 pub mod files;
 pub mod folder;
+pub mod listing;
 pub mod log;
 pub mod paths;
 pub mod plan_file;
+pub mod plan_guard;
 pub mod presence;
 pub mod probe;
+pub mod review;
 pub mod scan;
 pub mod sync;
 pub mod templates;
@@ -35,10 +38,11 @@ use crate::model::rules;
 pub use crate::model::rules::TimerCommand;
 use crate::model::{Change, NoteFields, Plan, Replica, SessionState};
 pub use append::WriteOutcome;
+pub use crate::model::replica::ClockOff;
 pub use folder::Folder;
 
 /// File name of the plan inside a session folder.
-pub const PLAN_FILE: &str = "session.json";
+pub use crate::model::plan::PLAN_FILE;
 /// Folder of the event logs inside a session folder.
 pub const LOG_DIR: &str = "log";
 
@@ -173,6 +177,21 @@ impl Session {
         self.folder.rejected()
     }
 
+    /// Writers whose clocks disagree with the log by more than a minute:
+    /// behind (their timer facts were placed later than stamped, see
+    /// `model::state::timers`) or ahead (stamped in our future), largest
+    /// first. Each with its log file and the name its header gives.
+    pub fn clocks_off(&self) -> Vec<ClockOff> {
+        self.folder.clocks_off(self.replica.state())
+    }
+
+    /// Entries of `log/` that are not read (links, folders, FIFOs, names
+    /// that are not UTF-8, files that cannot be opened): `runde check`
+    /// names them; for everyone else they simply are not there.
+    pub fn skipped(&self) -> Vec<listing::Skipped> {
+        self.folder.skipped()
+    }
+
     /// Starts measuring clock differences to the other open views (see
     /// [`probe`]); only views do this, CLI calls never write probes.
     pub fn enable_clock_probes(&mut self) {
@@ -198,7 +217,7 @@ impl Session {
     /// Reads other writers' new events. Returns true when anything changed.
     pub fn refresh(&mut self) -> Result<bool> {
         let polled = self.folder.poll()?;
-        let count = self.replica.apply_all(polled.events);
+        let count = self.replica.apply_read(polled.events, Some(polled.read_at));
         if count > 0 {
             self.notice_replaced_texts();
         }
@@ -251,6 +270,13 @@ impl Session {
         }
         self.own_texts.extend(own);
         self.replica.apply_own(stamped);
+        Ok(())
+    }
+
+    /// Appends a review fact (see [`review`]) durably, then applies it.
+    pub(crate) fn append_review(&mut self, change: Change) -> Result<()> {
+        let stamped = self.folder.append_review(self.replica.state().max_lamport(), change)?;
+        self.replica.apply_own([stamped]);
         Ok(())
     }
 
@@ -312,8 +338,8 @@ impl Session {
             }
         }
         self.replica.clear_state();
-        let events = self.folder.reread()?;
-        self.replica.apply_all(events);
+        let polled = self.folder.reread()?;
+        self.replica.apply_read(polled.events, Some(polled.read_at));
         Ok(())
     }
 }

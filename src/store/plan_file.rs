@@ -19,15 +19,28 @@ pub fn load(dir: &Path) -> Result<Option<Plan>> {
     read_plan(&path).map(Some)
 }
 
+/// Largest plan file runde reads (a plan is a few kilobytes; a larger file
+/// is someone's mistake or a planted one, and is refused, not loaded).
+pub const MAX_PLAN_BYTES: u64 = 16 << 20;
+
 /// Reads and validates the plan file at `path`.
 pub fn read_plan(path: &Path) -> Result<Plan> {
-    let text = read_text(path)?;
+    let text = read_session_text(path)?;
     Plan::parse(path, &text)
 }
 
-/// Reads a whole file as UTF-8, naming the file and line of invalid bytes.
+/// Reads a whole file as UTF-8, naming the file and line of invalid bytes
+/// (a file the user named: it may be a link).
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_text(path, bytes)
+}
+
+/// Reads a plan-sized file of the shared session folder as UTF-8: only a
+/// regular file, never through a link, never a FIFO, at most
+/// [`MAX_PLAN_BYTES`] — someone else may have put anything at that name.
+pub fn read_session_text(path: &Path) -> Result<String> {
+    let bytes = super::listing::read_regular(path, MAX_PLAN_BYTES).map_err(|e| Error::io(path, e))?;
     decode_text(path, bytes)
 }
 

@@ -210,18 +210,18 @@ impl ClockExchange {
 
     /// The complete lines appended to the other views' files since the last look.
     fn read_new_lines(&mut self) -> Vec<Vec<Msg>> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+        // Links, folders and FIFOs are left out (never followed, never waited on).
+        let Ok(listing) = super::listing::list_files(&self.dir, super::sync::is_log_name) else {
             return Vec::new();
         };
         let mine = format!("{}.jsonl", self.id);
         let mut out = Vec::new();
-        for entry in entries.filter_map(|e| e.ok()) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name == mine || !super::sync::is_log_name(&name) {
+        for name in listing.names {
+            if name == mine {
                 continue;
             }
             let offset = self.offsets.get(&name).copied().unwrap_or(0);
-            if let Some((consumed, msgs)) = read_lines_from(&entry.path(), offset) {
+            if let Some((consumed, msgs)) = read_lines_from(&self.dir.join(&name), offset) {
                 self.offsets.insert(name, offset + consumed);
                 out.push(msgs);
             }
@@ -230,17 +230,25 @@ impl ClockExchange {
     }
 }
 
-/// Reads the complete lines after `offset`; `None` when the file vanished
-/// or got shorter (then it is read again next time).
+/// Most bytes of one clock file read per look: probes are short lines, so a
+/// larger unread part is not a view's (and is passed over, not loaded).
+const MAX_READ: u64 = 1 << 20;
+
+/// Reads the complete lines after `offset`; `None` when the file vanished,
+/// got shorter or is not a regular file (then it is read again next time).
 fn read_lines_from(path: &Path, offset: u64) -> Option<(u64, Vec<Msg>)> {
-    let mut file = File::open(path).ok()?;
+    let mut file = super::listing::open_regular(path).ok()?;
     let len = file.metadata().ok()?.len();
     if len <= offset {
         return (len == offset).then(|| (0, Vec::new()));
     }
     file.seek(SeekFrom::Start(offset)).ok()?;
     let mut buf = Vec::new();
-    file.take(len - offset).read_to_end(&mut buf).ok()?;
+    file.take((len - offset).min(MAX_READ)).read_to_end(&mut buf).ok()?;
+    if len - offset > MAX_READ && !buf.contains(&b'\n') {
+        // A line longer than any probe: skip what is there now.
+        return Some((len - offset, Vec::new()));
+    }
     let end = buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let msgs = buf[..end]
         .split(|&b| b == b'\n')

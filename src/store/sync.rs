@@ -31,7 +31,9 @@ pub fn classify(name: &str) -> SyncName {
 /// Syncthing, Nextcloud/ownCloud and Dropbox markers, temp and lock files,
 /// and the desktop clutter of Windows and macOS.
 pub fn is_engine_file(name: &str) -> bool {
-    let lower = name.to_lowercase();
+    // ASCII case only: the engines' names are ASCII, and an ASCII lower
+    // case keeps every byte where it was (see [`original_of`]).
+    let lower = name.to_ascii_lowercase();
     const EXACT: [&str; 7] = [
         ".stfolder",
         ".stignore",
@@ -55,7 +57,7 @@ pub fn is_engine_file(name: &str) -> bool {
 /// Nextcloud/Dropbox `x (conflicted copy …).ext`, ownCloud
 /// `x_conflict-DATE-TIME.ext`, German Nextcloud `x (Konflikt …).ext`.
 pub fn is_conflict_copy(name: &str) -> bool {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     lower.contains(".sync-conflict-")
         || lower.contains("conflicted copy")
         || lower.contains("_conflict-")
@@ -93,14 +95,16 @@ pub fn log_conflicts(log_dir: &Path) -> Vec<PathBuf> {
     conflict_copies_in(log_dir, |_| true)
 }
 
-/// The conflict copies in `dir` whose names pass `wanted`, sorted.
+/// The conflict copies in `dir` whose names pass `wanted`, sorted. Names
+/// that are not UTF-8 are left out (`runde check` names them elsewhere);
+/// a link or folder with such a name is listed (and never read).
 fn conflict_copies_in(dir: &Path, wanted: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter_map(|e| e.file_name().into_string().ok())
         .filter(|n| is_conflict_copy(n) && wanted(n))
         .map(|n| dir.join(n))
         .collect();
@@ -122,9 +126,30 @@ pub fn judge_log_copy(copy: &Path) -> CopyVerdict {
     let Some(original) = original_of(copy) else {
         return CopyVerdict::Differs;
     };
-    match (std::fs::read(copy), std::fs::read(original)) {
-        (Ok(c), Ok(o)) if o.starts_with(&c) => CopyVerdict::Stale,
+    match is_prefix_of(copy, &original) {
+        Ok(true) => CopyVerdict::Stale,
         _ => CopyVerdict::Differs,
+    }
+}
+
+/// True when every byte of the file `a` is at the start of the file `b`.
+/// Both must be regular files (never through a link); they are compared a
+/// chunk at a time, so their size costs no memory.
+fn is_prefix_of(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (mut fa, mut fb) = (super::listing::open_regular(a)?, super::listing::open_regular(b)?);
+    if fa.metadata()?.len() > fb.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut ba, mut bb) = (vec![0u8; 64 << 10], vec![0u8; 64 << 10]);
+    loop {
+        let n = fa.read(&mut ba)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        if fb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return Ok(false);
+        }
     }
 }
 
@@ -135,12 +160,22 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
         Some((s, e)) if !e.contains(' ') && !e.contains(')') => (s.to_string(), format!(".{e}")),
         _ => (name.clone(), String::new()),
     };
-    let lower = stem.to_lowercase();
+    // Positions found in the ASCII lower case are positions in `stem`: it
+    // has the same bytes everywhere but A–Z (a full Unicode lower case can
+    // change lengths: the Kelvin sign K becomes a one-byte k).
+    let lower = stem.to_ascii_lowercase();
     let cut = [".sync-conflict-", " (", "_conflict-"]
         .iter()
         .filter_map(|m| lower.find(m))
         .min()?;
-    Some(copy.with_file_name(format!("{}{ext}", &stem[..cut])))
+    // Nothing (or only `.`/`..`) before the marker: a copy of no file —
+    // such a name would be the folder itself or its parent.
+    let before = stem.get(..cut)?;
+    let original = format!("{before}{ext}");
+    if before.is_empty() || original == "." || original == ".." {
+        return None;
+    }
+    Some(copy.with_file_name(original))
 }
 
 /// Keeps one version of the plan and removes all conflict copies: `keep`
@@ -155,6 +190,8 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
         )));
     }
     let plan_path = dir.join(PLAN_FILE);
+    // What the person compared the copies with: replaced only while it holds.
+    let started_from = super::plan_guard::current(dir)?;
     if keep != "current" {
         let chosen = copies
             .iter()
@@ -165,9 +202,18 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
                     names(&copies)
                 ))
             })?;
-        let text = crate::store::plan_file::read_text(chosen)?;
+        let text = crate::store::plan_file::read_session_text(chosen)?;
         crate::model::Plan::parse(chosen, &text)?;
-        super::files::replace_file(&plan_path, text.as_bytes())?;
+        let replaced = super::files::replace_file_if(&plan_path, text.as_bytes(), || {
+            Ok(super::plan_guard::current(dir)? == started_from)
+        })?;
+        if !replaced {
+            return Err(Error::Invalid(format!(
+                "{}: the plan changed while resolving; nothing was replaced or removed — compare again with `runde plan {} --resolve`",
+                plan_path.display(),
+                dir.display()
+            )));
+        }
     }
     for copy in &copies {
         std::fs::remove_file(copy).map_err(|e| Error::io(copy, e))?;
@@ -286,6 +332,19 @@ mod tests {
             "01ab (Konflikt 2026-01-01).jsonl",
         ] {
             assert_eq!(original_of(&d.join(copy)), Some(d.join("01ab.jsonl")), "{copy}");
+        }
+    }
+
+    #[test]
+    fn a_copy_of_no_file_has_no_original() {
+        let d = Path::new("/s/log");
+        for copy in [
+            " (conflicted copy 2026).jsonl",
+            ". (conflicted copy 2026-01-01)",
+            ".. (Konflikt 1)",
+            ".sync-conflict-1",
+        ] {
+            assert_eq!(original_of(&d.join(copy)), None, "{copy:?}");
         }
     }
 

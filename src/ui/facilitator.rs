@@ -27,9 +27,11 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     let has_broadcast = app.state().active_broadcast(None, app.now_ms()).is_some();
     let has_signals = !app.state().pending_signals().is_empty();
     let tall = area.height >= 8;
-    let [header, agenda, signals, bcast, body, input] = Layout::vertical([
+    let signoffs = super::review::plenary_signoffs(app);
+    let [header, agenda, signed, signals, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
         Constraint::Length(u16::from(tall)),
+        Constraint::Length(u16::from(tall && signoffs.is_some())),
         Constraint::Length(u16::from(has_signals && area.height >= 4)),
         Constraint::Length(u16::from(has_broadcast && tall)),
         Constraint::Fill(1),
@@ -38,6 +40,9 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     .areas(area);
     header_line(app, f, header, buf);
     agenda_bar(app, agenda, buf);
+    if let Some(line) = signoffs {
+        super::review::signoff_strip(line, signed, buf);
+    }
     signal_banner(app, signals, buf);
     broadcast_line(app, None, bcast, buf);
     match &f.mode {
@@ -121,6 +126,7 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
             theme::signal(),
         ));
     }
+    spans.extend(super::review::signoff_badge(app, &board.id));
     Paragraph::new(Line::from(spans)).render(status, buf);
     latest_notes(app, &board.id, latest, buf);
 }
@@ -278,6 +284,14 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
             text::cut(&col.title, col_area.width.saturating_sub(10) as usize),
             col.notes.len()
         );
+        let badge = (f.mode == FacMode::Merged)
+            .then(|| app.groups().get(i).map(|b| super::review::signoff_badge(app, &b.id)))
+            .flatten()
+            .flatten();
+        let title = match badge {
+            Some(b) => format!("{title}{} ", b.content),
+            None => title,
+        };
         let inner = super::framed(&title, theme::title(), active, *col_area, buf);
         let list = lead_above(col.lead.as_deref(), inner, buf);
         match f.mode {

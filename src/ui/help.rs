@@ -94,7 +94,12 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
                 .take(9)
                 .enumerate()
                 .map(|(i, d)| {
-                    let mark = if d.editing.is_some() { "✎ " } else { "+ " };
+                    // The rest of a long paste has an id of its own but no base: a new note.
+                    let mark = if d.editing.is_some() && d.base.is_some() {
+                        "✎ "
+                    } else {
+                        "+ "
+                    };
                     let first = d.text.lines().next().unwrap_or_default();
                     format!("{} {mark}„{}“", i + 1, super::text::cut(first, 24))
                 })
@@ -126,8 +131,20 @@ pub fn help_of<A: Clone>(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    help_of_at(bindings, text, s, 0, area, buf);
+}
+
+/// [`help_of`] with the first `scroll` entries skipped (small screens).
+pub fn help_of_at<A: Clone>(
+    bindings: &[Binding<A>],
+    text: impl Fn(&A) -> (&'static str, &'static str),
+    s: &crate::i18n::Strings,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let entries = help_entries(bindings, text);
-    help_box(&entries, s.help_title, s.help_close, 0, area, buf);
+    help_box(&entries, s.help_title, s.help_close, scroll, area, buf);
 }
 
 /// One help entry per binding group: a table's bindings with a label

@@ -5,6 +5,7 @@ pub mod facilitator;
 pub mod help;
 pub mod note;
 pub mod prepare;
+pub mod review;
 pub mod text;
 pub mod theme;
 pub mod widgets;
@@ -51,6 +52,9 @@ impl Widget for &App {
         }
         help::footer(self, footer, buf);
         help::overlays(self, area, buf);
+        if let Some(view) = &self.part {
+            review::part_overlay(self, view, area, buf);
+        }
     }
 }
 

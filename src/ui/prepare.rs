@@ -21,8 +21,14 @@ impl Widget for &Prepare {
             return;
         }
         let input_h = if self.input.is_some() { 4 } else { 0 };
-        let [tabs, body, input, problems, status, footer] = Layout::vertical([
+        // The plan changed elsewhere / a refused save: up to three lines.
+        let banner_h = match &self.banner {
+            Some(b) if area.height >= 10 => (b.width() as u16).div_ceil(area.width.max(1)).clamp(1, 3),
+            _ => 0,
+        };
+        let [tabs, banner, body, input, problems, status, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner_h),
             Constraint::Fill(1),
             Constraint::Length(input_h),
             Constraint::Length(u16::from(area.height >= 6)),
@@ -31,6 +37,12 @@ impl Widget for &Prepare {
         ])
         .areas(area);
         tab_line(self, tabs, buf);
+        if let Some(b) = &self.banner {
+            Paragraph::new(text::inert(b))
+                .style(theme::warning())
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(banner, buf);
+        }
         match self.tab {
             Tab::Meeting => meeting(self, body, buf),
             Tab::Agenda => agenda(self, body, buf),

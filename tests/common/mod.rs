@@ -6,10 +6,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod bounded;
+#[allow(unused_imports)]
+pub use bounded::*;
+
 /// The runde binary with a clean environment for sessions.
 pub fn runde() -> Command {
     let mut cmd = Command::cargo_bin("runde").expect("binary built");
     cmd.env_remove("RUNDE_SESSIONS").env("NO_COLOR", "1");
+    // A command that hangs is killed and fails its test.
+    cmd.timeout(COMMAND_LIMIT);
     cmd
 }
 
@@ -175,4 +181,11 @@ pub fn export_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
 /// message on the returned assertion.
 pub fn export_refused(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     runde().arg("export").arg(dir).args(args).assert().code(1)
+}
+
+/// The folder where a refused plan edit of the one session used with the
+/// local state directory `state` is kept (`STATE/plans/<hash>/`).
+pub fn kept_plan_edits(state: &Path) -> PathBuf {
+    let mut folders = std::fs::read_dir(state.join("plans")).expect("a refused edit was kept");
+    folders.next().expect("one session").expect("readable").path()
 }

@@ -143,6 +143,16 @@ impl View {
     }
 }
 
+/// A view still running when its test ends (or fails) is killed; one
+/// that exited was reaped by `try_wait`, so no other process's PID is hit.
+impl Drop for View {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 /// Resident memory of a process in KiB (Linux), 0 when unknown.
 pub fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))

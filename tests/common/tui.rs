@@ -12,6 +12,11 @@ use runde::clock::FakeClock;
 use runde::runtime::Runner;
 use runde::store::Session;
 
+#[path = "shows.rs"]
+mod shows;
+#[allow(unused_imports)]
+pub use shows::*;
+
 /// 2021-10-05 15:00 UTC, just after the example meeting's notes were written.
 pub const MEETING_START_MS: i64 = 1_633_446_000_000;
 

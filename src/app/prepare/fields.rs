@@ -27,6 +27,10 @@ pub fn field_text(plan: &Plan, field: Field) -> String {
             MeetingRow::NextStart => time(next.and_then(|n| n.start)),
             MeetingRow::NextEnd => time(next.and_then(|n| n.end)),
             MeetingRow::FindingsSources => prepare_strings(plan.lang).switch(plan.findings_sources).to_string(),
+            MeetingRow::Location => opt(&plan.location),
+            MeetingRow::Organization => opt(&plan.organization),
+            MeetingRow::NextLocation => next.and_then(|n| n.location.clone()).unwrap_or_default(),
+            MeetingRow::NextTopic => next.and_then(|n| n.topic.clone()).unwrap_or_default(),
         },
         Field::PhaseTitle(i) => plan.agenda.get(i).map(|p| p.title.clone()).unwrap_or_default(),
         Field::PhaseMinutes(i) => num(plan.agenda.get(i).and_then(|p| p.minutes)),
@@ -159,6 +163,16 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
         MeetingRow::Lang => plan.lang = text.trim().parse().map_err(|_| FieldError::Lang)?,
         MeetingRow::Intro => plan.intro = edit::optional(text),
         MeetingRow::Closing => plan.closing = edit::optional(text),
+        MeetingRow::Location => plan.location = edit::optional(text),
+        MeetingRow::Organization => plan.organization = edit::optional(text),
+        row @ (MeetingRow::NextLocation | MeetingRow::NextTopic) => {
+            let date = plan.date;
+            let next = plan.next_meeting.get_or_insert(NextMeeting::on(date));
+            match row {
+                MeetingRow::NextLocation => next.location = edit::optional(text),
+                _ => next.topic = edit::optional(text),
+            }
+        }
         // A switch, not a text field.
         MeetingRow::FindingsSources => {}
         MeetingRow::NextDate => match text.trim() {
@@ -167,24 +181,14 @@ fn apply_meeting(plan: &mut Plan, row: usize, text: &str) -> Result<(), FieldErr
                 let date = edit::parse_date(t)?;
                 match plan.next_meeting.as_mut() {
                     Some(n) => n.date = date,
-                    None => {
-                        plan.next_meeting = Some(NextMeeting {
-                            date,
-                            start: None,
-                            end: None,
-                        })
-                    }
+                    None => plan.next_meeting = Some(NextMeeting::on(date)),
                 }
             }
         },
         row @ (MeetingRow::NextStart | MeetingRow::NextEnd) => {
             let t = opt_time(text)?;
             let date = plan.date;
-            let next = plan.next_meeting.get_or_insert(NextMeeting {
-                date,
-                start: None,
-                end: None,
-            });
+            let next = plan.next_meeting.get_or_insert(NextMeeting::on(date));
             if row == MeetingRow::NextStart {
                 next.start = t;
             } else {

@@ -61,8 +61,16 @@ pub enum Action {
     Help,
     /// Quit (asks while changes are unsaved).
     Quit,
-    /// This plan is on disk at `path`.
-    PlanSaved { plan: Box<Plan>, path: PathBuf },
+    /// This plan is on disk at `path`, as `bytes`.
+    PlanSaved { plan: Box<Plan>, path: PathBuf, bytes: Vec<u8> },
+    /// Someone changed other fields of the plan meanwhile: the file holds
+    /// both edits (`text`); `theirs` names the other edit's fields.
+    PlanMerged { text: String, theirs: Vec<String> },
+    /// Someone changed the same fields: nothing was written.
+    PlanRefused(Box<super::disk::Refused>),
+    /// What `session.json` holds now (looked at about once a second), when
+    /// it differs from the editor's base.
+    OnDisk(Option<Vec<u8>>),
     /// The plan was saved as the user template `name` at `path`.
     TemplateSaved { name: String, path: PathBuf },
     /// The user template `name` (none of that name: `None`).
@@ -312,7 +320,11 @@ pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
             ("beenden", "beenden (fragt bei ungespeicherten Änderungen)"),
             ("quit", "quit (asks if changes are unsaved)"),
         ),
-        PlanSaved { .. } | TemplateSaved { .. } | TemplateLoaded { .. } | NotSaved(_) | NotesCounted(_) => {
+        PlanSaved { .. }
+        | PlanMerged { .. }
+        | PlanRefused(_)
+        | OnDisk(_)
+        | TemplateSaved { .. } | TemplateLoaded { .. } | NotSaved(_) | NotesCounted(_) => {
             t(("", ""), ("", ""))
         }
     }

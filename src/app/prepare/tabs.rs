@@ -8,6 +8,7 @@ use super::{
 };
 use crate::app::Effect;
 use crate::app::shared::{Message, Tone};
+use crate::model::merge::PlanBase;
 use crate::model::plan_edit::{self as edit, Refusal};
 use crate::model::{BoardKind, Lang, Plan, template};
 
@@ -314,7 +315,9 @@ impl Prepare {
 
     // ----- saving -------------------------------------------------------
 
-    /// Asks for the plan to be written if it is valid; says why not otherwise.
+    /// Asks for the plan to be written if it is valid (only over the bytes
+    /// this editor started from, else merged or refused: see `disk.rs`);
+    /// says why not otherwise.
     pub fn save(&mut self) {
         let problems = edit::problems(&self.plan);
         if let Some(first) = problems.first() {
@@ -326,20 +329,31 @@ impl Prepare {
         self.effects.push(Effect::SavePlan {
             dir: self.dir.clone(),
             plan: Box::new(self.plan.clone()),
+            base: self.base.clone(),
+            settle: self.kept_refused,
         });
     }
 
-    /// `PlanSaved`: what is on disk now, and a template waiting for it.
-    pub(super) fn plan_saved(&mut self, plan: Plan, path: &std::path::Path) {
+    /// `PlanSaved`: what is on disk now (its bytes are the new base), and
+    /// a template waiting for it.
+    pub(super) fn plan_saved(&mut self, plan: Plan, path: &std::path::Path, bytes: Vec<u8>) {
+        self.base = PlanBase::of(Some(bytes));
+        self.banner = None;
+        self.kept_refused = false;
         let text = format!("{} {}", self.s().saved_to, path.display());
         self.say(text, Tone::Success);
+        self.save_waiting_template(&plan);
+        self.saved = Some(plan);
+    }
+
+    /// A template waiting for the save is saved now, from `plan`.
+    pub(super) fn save_waiting_template(&mut self, plan: &Plan) {
         if let Some(name) = self.template_after_save.take() {
             self.effects.push(Effect::SaveTemplate {
                 name,
                 plan: Box::new(plan.clone()),
             });
         }
-        self.saved = Some(plan);
     }
 
     pub(super) fn refused(&mut self, r: Result<(), Refusal>) {

@@ -2,19 +2,25 @@
 //! the two-column table, the workshops with their lead-ins and transition,
 //! the closing and the next meeting.
 use super::*;
+use runs::{ARG0, ARG1, ARG2};
 
 impl<'a> Builder<'a> {
     pub(super) fn keynote(&mut self, board: &'a Board) {
         let groups = self.sections_with_notes(board);
-        if groups.iter().all(|(_, notes)| notes.is_empty()) {
+        let has_notes = groups.iter().any(|(_, notes)| !notes.is_empty());
+        let titled = !is_placeholder_title(&board.title);
+        let has_speaker = board.speaker.as_deref().is_some_and(|s| !s.trim().is_empty());
+        // Speaker and title are facts of the plan: a talk without notes
+        // is still reported.
+        if !has_notes && !(self.ran(board) && (titled || has_speaker)) {
             return;
         }
-        let text = if is_placeholder_title(&board.title) {
-            self.s.keynote.to_string()
+        let inlines = if titled {
+            fill(&format!("{}: {ARG0}", self.s.keynote), &[self.quoted(&board.title)])
         } else {
-            format!("{}: {}", self.s.keynote, self.quoted(&board.title))
+            vec![Inline::text(self.s.keynote)]
         };
-        self.blocks.push(Block::Heading { text });
+        self.blocks.push(Block::heading(inlines));
         self.byline(board);
         let table_cols: Vec<&str> = board
             .table
@@ -36,6 +42,17 @@ impl<'a> Builder<'a> {
         self.authors(&groups);
     }
 
+    /// Whether a board was part of the meeting: the agenda puts it in a
+    /// phase (every board, when the agenda names none), or it has notes.
+    pub(super) fn ran(&self, board: &Board) -> bool {
+        let no_boards_in_agenda = self.plan.agenda.iter().all(|p| p.boards.is_empty());
+        no_boards_in_agenda || self.plan.phase_of_board(&board.id).is_some() || self.has_notes(board)
+    }
+
+    pub(super) fn has_notes(&self, board: &Board) -> bool {
+        self.state.live_notes().any(|n| n.board == board.id)
+    }
+
     /// "Vortrag von NAME (ROLE, ORGANIZATION)." — a form that needs no
     /// inflection of the role; the organization linked when it has a URL.
     pub(super) fn byline(&mut self, board: &Board) {
@@ -43,31 +60,32 @@ impl<'a> Builder<'a> {
             return;
         };
         let mut inlines = vec![Inline::text(format!("{} {}", self.s.talk_by, self.text(speaker)))];
-        let role = board.role.as_deref().map(|r| self.text(r));
-        let org = board.organization.as_deref().map(|o| self.text(o));
-        if role.is_some() || org.is_some() {
-            inlines.push(Inline::text(" ("));
-            if let Some(role) = &role {
-                inlines.push(Inline::text(role));
-                if org.is_some() {
-                    inlines.push(Inline::text(", "));
-                }
-            }
-            if let Some(org) = org {
-                inlines.push(match board.organization_url.as_deref().filter(|u| safe_url(u)) {
-                    Some(url) => Inline::Link {
-                        text: org,
-                        url: url.to_string(),
-                    },
-                    None => Inline::text(org),
-                });
-            }
-            inlines.push(Inline::text(")"));
-        }
+        let role = board
+            .role
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| self.plan_runs(r));
+        let org = board.organization.as_deref().filter(|o| !o.trim().is_empty()).map(|o| {
+            let org = self.text(o);
+            self.foreign(vec![match board.organization_url.as_deref().filter(|u| safe_url(u)) {
+                Some(url) => Inline::Link {
+                    text: org,
+                    url: url.to_string(),
+                },
+                None => Inline::text(org),
+            }])
+        });
+        let about = match (role, org) {
+            (Some(role), Some(org)) => fill(&format!(" ({ARG0}, {ARG1})"), &[role, org]),
+            (Some(one), None) | (None, Some(one)) => fill(&format!(" ({ARG0})"), &[one]),
+            (None, None) => Vec::new(),
+        };
+        inlines.extend(about);
         inlines.push(Inline::text("."));
-        self.blocks.push(Block::Paragraph { inlines, lang: None });
+        self.blocks.push(para(fill(&ARG0.to_string(), &[inlines])));
     }
 
+    /// The table of two sections: their notes as two lists side by side.
     pub(super) fn table(&mut self, board: &'a Board, groups: &[(&'a crate::model::Section, Vec<&'a Note>)]) {
         let Some(table) = &board.table else { return };
         let column = |id: &str| groups.iter().find(|(s, _)| s.id == id);
@@ -83,17 +101,10 @@ impl<'a> Builder<'a> {
         for lead in [&left.0.lead, &right.0.lead].into_iter().flatten() {
             self.paragraphs(lead);
         }
-        let rows = (0..left.1.len().max(right.1.len()))
-            .map(|i| {
-                let cell = |notes: &Vec<&Note>| {
-                    notes
-                        .get(i)
-                        .map(|n| self.note_rich(board, n, self.board_author(groups).is_none()))
-                        .unwrap_or_default()
-                };
-                [cell(&left.1), cell(&right.1)]
-            })
-            .collect();
+        let attribute = self.board_author(groups).is_none();
+        let list =
+            |notes: &Vec<&Note>| -> Vec<Rich> { notes.iter().map(|n| self.note_rich(board, n, attribute)).collect() };
+        let columns = [list(&left.1), list(&right.1)];
         let source = board.source.as_deref().map(|source| {
             let text = self.text(source);
             let source_run = match board.source_url.as_deref().filter(|u| safe_url(u)) {
@@ -103,39 +114,57 @@ impl<'a> Builder<'a> {
                 },
                 None => Inline::text(text),
             };
-            vec![
-                Inline::text(format!("({}: ", self.s.source)),
-                source_run,
-                Inline::text(")"),
-            ]
+            fill(
+                &format!("({}: {ARG0})", self.s.source),
+                &[self.foreign(vec![source_run])],
+            )
         });
         self.blocks.push(Block::Table(TwoColumnTable {
             caption: self.text(&table.caption),
             headers: [self.text(&left.0.title), self.text(&right.0.title)],
-            rows,
+            columns,
+            lang: self.source_lang(),
             source,
         }));
     }
 
+    /// The workshops that ran, named and counted in the overview; each
+    /// with notes in its own part (numbered in that order).
     pub(super) fn workshops(&mut self) {
-        let workshops: Vec<&'a Board> = self
+        let ran: Vec<&'a Board> = self
             .plan
             .boards_of_kind(BoardKind::Workshop)
-            .filter(|b| self.state.live_notes().any(|n| n.board == b.id))
+            .filter(|b| self.ran(b))
             .collect();
-        if workshops.is_empty() {
+        if ran.is_empty() {
             return;
         }
-        self.transition(&workshops);
-        for (i, board) in workshops.iter().enumerate() {
-            self.blocks.push(Block::Heading {
-                text: format!("{} {}: {}", self.s.workshop, i + 1, self.text(&board.title)),
-            });
+        let mut overview = self.transition(&ran);
+        let silent: Vec<Vec<Inline>> = ran
+            .iter()
+            .filter(|b| !self.has_notes(b))
+            .map(|b| self.quoted(&b.title))
+            .collect();
+        if !silent.is_empty() {
+            let [before, after] = if silent.len() == 1 {
+                self.w.no_notes_one
+            } else {
+                self.w.no_notes_many
+            };
+            overview.push(Inline::text(" "));
+            overview.extend(fill(&format!("{before}{ARG0}{after}"), &[self.join(silent)]));
+        }
+        self.blocks.push(para(fill(&ARG0.to_string(), &[overview])));
+        let described: Vec<&'a Board> = ran.into_iter().filter(|b| self.has_notes(b)).collect();
+        for (i, board) in described.iter().enumerate() {
+            self.blocks.push(Block::heading(fill(
+                &format!("{} {}: {ARG0}", self.s.workshop, i + 1),
+                &[self.plan_runs(&board.title)],
+            )));
             if let Some(q) = board.question.as_deref().filter(|q| !q.trim().is_empty()) {
                 let lead = self.question_lead(i, question_count(q) > 1);
-                let mut inlines = vec![Inline::text(format!("{lead} "))];
-                inlines.extend(self.rich(q));
-                self.blocks.push(Block::Paragraph { inlines, lang: None });
+                let question = self.foreign(self.rich(q));
+                self.blocks.push(para(fill(&format!("{lead} {ARG0}"), &[question])));
             }
             let groups = self.sections_with_notes(board);
             let titled = board.sections.len() > 1;
@@ -183,19 +212,20 @@ impl<'a> Builder<'a> {
         set[index % set.len()]
     }
 
-    pub(super) fn transition(&mut self, workshops: &[&'a Board]) {
+    /// "Im Anschluss arbeiteten die Teilnehmenden in vier parallelen
+    /// Workshops … zu den Themen „A“, „B“ …" as runs.
+    pub(super) fn transition(&self, workshops: &[&'a Board]) -> Vec<Inline> {
         let sizes: Vec<u32> = workshops.iter().filter_map(|b| b.participants).collect();
         let size = match (sizes.iter().min(), sizes.iter().max()) {
             (Some(lo), Some(hi)) if lo == hi => Some(lo.to_string()),
             (Some(lo), Some(hi)) => Some(format!("{lo}–{hi}")),
             _ => None,
         };
-        let titles: Vec<String> = workshops.iter().map(|b| self.quoted(&b.title)).collect();
-        let titles = self.join(&titles);
+        let titles = self.join(workshops.iter().map(|b| self.quoted(&b.title)).collect());
         let after_something = self.blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
         let one = workshops.len() == 1;
         let count = self.s.number(workshops.len());
-        let text = match self.lang {
+        let sentence = match self.lang {
             Lang::De => {
                 let groups = match (one, &size) {
                     (true, Some(size)) => format!("in einem Workshop mit {size} Personen"),
@@ -209,7 +239,7 @@ impl<'a> Builder<'a> {
                 } else {
                     "Die Teilnehmenden arbeiteten"
                 };
-                format!("{start} {groups} {topics} {titles}.")
+                format!("{start} {groups} {topics} {ARG0}.")
             }
             Lang::En => {
                 let groups = match (one, &size) {
@@ -223,10 +253,10 @@ impl<'a> Builder<'a> {
                 } else {
                     "The participants worked"
                 };
-                format!("{start} {groups} on {titles}.")
+                format!("{start} {groups} on {ARG0}.")
             }
         };
-        self.blocks.push(para(text));
+        fill(&sentence, &[titles])
     }
 
     pub(super) fn simple_board(&mut self, board: &'a Board) {
@@ -234,9 +264,7 @@ impl<'a> Builder<'a> {
         if groups.iter().all(|(_, notes)| notes.is_empty()) {
             return;
         }
-        self.blocks.push(Block::Heading {
-            text: self.text(&board.title),
-        });
+        self.blocks.push(Block::heading(self.plan_runs(&board.title)));
         let titled = board.sections.len() > 1;
         let attribute = self.board_author(&groups).is_none();
         for (section, notes) in &groups {
@@ -246,39 +274,34 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn closing(&mut self) {
-        let next = self.plan.next_meeting.as_ref().map(|n| self.next_meeting(n));
+        let next = self.plan.next_meeting.as_ref();
         let closing = self.plan.closing.as_deref().filter(|c| !c.trim().is_empty());
         if next.is_none() && closing.is_none() {
             return;
         }
-        self.blocks.push(Block::Heading {
-            text: self.s.next_meeting.to_string(),
-        });
-        let network = self.plan.network.as_deref().map(|n| self.quoted(n));
-        if let Some(when) = next {
-            let inlines = match (self.lang, network) {
-                (Lang::De, network) => vec![
-                    Inline::text(match network {
-                        Some(n) => format!(
-                            "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen des Netzwerks {n} findet am "
-                        ),
-                        None => "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen findet am ".into(),
-                    }),
-                    Inline::Strong { text: when },
-                    Inline::text(" statt – wir laden schon heute herzlich dazu ein."),
-                ],
-                (Lang::En, network) => vec![
-                    Inline::text(match network {
-                        Some(n) => format!(
-                            "Many thanks to everyone who took part! The next meeting of the network {n} takes place on "
-                        ),
-                        None => "Many thanks to everyone who took part! The next meeting takes place on ".into(),
-                    }),
-                    Inline::Strong { text: when },
-                    Inline::text(", and you are warmly invited."),
-                ],
+        self.blocks
+            .push(Block::heading(vec![Inline::text(self.s.next_meeting)]));
+        if let Some(n) = next {
+            let network = self.plan.network.as_deref().map(|n| self.quoted(n));
+            let sentence = match (self.lang, &network) {
+                (Lang::De, Some(_)) => format!(
+                    "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen des Netzwerks {ARG0} findet am {ARG1} statt{ARG2} – wir laden schon heute herzlich dazu ein."
+                ),
+                (Lang::De, None) => format!(
+                    "Herzlichen Dank an alle, die mitgewirkt haben! Das nächste Treffen findet am {ARG1} statt{ARG2} – wir laden schon heute herzlich dazu ein."
+                ),
+                (Lang::En, Some(_)) => format!(
+                    "Many thanks to everyone who took part! The next meeting of the network {ARG0} takes place on {ARG1}{ARG2}, and you are warmly invited."
+                ),
+                (Lang::En, None) => format!(
+                    "Many thanks to everyone who took part! The next meeting takes place on {ARG1}{ARG2}, and you are warmly invited."
+                ),
             };
-            self.blocks.push(Block::Paragraph { inlines, lang: None });
+            let when = vec![Inline::Strong {
+                text: self.next_meeting(n),
+            }];
+            let args = [network.unwrap_or_default(), when, self.venue(n.location.as_deref())];
+            self.blocks.push(para(fill(&sentence, &args)));
         }
         if let Some(c) = closing {
             self.paragraphs(c);
@@ -286,24 +309,30 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn next_meeting(&self, n: &NextMeeting) -> String {
-        use chrono::Datelike;
-        let d = n.date.0;
-        match self.lang {
-            Lang::De => {
-                let date = d.format("%d.%m.%Y").to_string();
-                match (n.start, n.end) {
-                    (Some(s), Some(e)) => format!("{date} von {s} bis {e} Uhr"),
-                    (Some(s), None) => format!("{date} um {s} Uhr"),
-                    _ => date,
-                }
+        next_meeting_when(n, self.lang)
+    }
+}
+
+/// When the next meeting is: "08.02.2022 von 15:00 bis 17:00 Uhr" /
+/// "8 February 2022, 3:00–5:00 pm".
+pub fn next_meeting_when(n: &NextMeeting, lang: Lang) -> String {
+    use chrono::Datelike;
+    let d = n.date.0;
+    match lang {
+        Lang::De => {
+            let date = d.format("%d.%m.%Y").to_string();
+            match (n.start, n.end) {
+                (Some(s), Some(e)) => format!("{date} von {s} bis {e} Uhr"),
+                (Some(s), None) => format!("{date} um {s} Uhr"),
+                _ => date,
             }
-            Lang::En => {
-                let date = format!("{} {} {}", d.day(), self.s.months[d.month0() as usize], d.year());
-                match (n.start, n.end) {
-                    (Some(s), Some(e)) => format!("{date}, {}", english_range(s, e)),
-                    (Some(s), None) => format!("{date}, {}", english_time(s, true)),
-                    _ => date,
-                }
+        }
+        Lang::En => {
+            let date = format!("{} {} {}", d.day(), strings(lang).months[d.month0() as usize], d.year());
+            match (n.start, n.end) {
+                (Some(s), Some(e)) => format!("{date}, {}", english_range(s, e)),
+                (Some(s), None) => format!("{date}, {}", english_time(s, true)),
+                _ => date,
             }
         }
     }

@@ -73,11 +73,7 @@ fn problems_name_times_dates_and_missing_boards() {
     let mut p = plan();
     p.start = Some(parse_time("17:00").unwrap());
     p.end = Some(parse_time("15:00").unwrap());
-    p.next_meeting = Some(crate::model::plan::NextMeeting {
-        date: parse_date("2021-10-01").unwrap(),
-        start: None,
-        end: None,
-    });
+    p.next_meeting = Some(crate::model::plan::NextMeeting::on(parse_date("2021-10-01").unwrap()));
     let found = problems(&p);
     assert!(found.contains(&EditProblem::EndBeforeStart));
     assert!(found.contains(&EditProblem::NextNotAfter));

@@ -5,8 +5,37 @@ use super::*;
 impl SessionState {
     /// Applies one event with its key. Any order gives the same result.
     pub fn apply(&mut self, key: &OrderKey, ev: Event) {
+        self.apply_stamped(key, ev, None);
+    }
+
+    /// Applies an event stamped later than the reader's time `now_ms` by
+    /// more than a reader tolerates (a writer's clock ahead): nothing can
+    /// have happened after now, so notes and messages count as made now,
+    /// and a timer fact is placed by the log's order alone (see `timers.rs`).
+    pub fn apply_from_future(&mut self, key: &OrderKey, ev: Event, now_ms: i64) {
+        self.apply_stamped(key, ev, Some(now_ms));
+    }
+
+    fn apply_stamped(&mut self, key: &OrderKey, mut ev: Event, future: Option<i64>) {
         self.max_lamport = self.max_lamport.max(ev.lamport);
         self.events += 1;
+        let stamp = match future {
+            Some(read_at) => {
+                ev.wall_ms = read_at;
+                Stamp::Future { read_at }
+            }
+            None => {
+                self.times.add(key, ev.wall_ms);
+                // A timer fact stamped right after this one may now be placed later.
+                if !self.bulk {
+                    let times = &self.times;
+                    for log in self.timers.values_mut().filter(|l| l.follows(key.lamport)) {
+                        self.timer_folds += log.refold(times);
+                    }
+                }
+                Stamp::At(ev.wall_ms)
+            }
+        };
         let wall_ms = ev.wall_ms;
         match ev.c {
             Change::NoteAdded(n) => self.add_note(key, n, wall_ms),
@@ -34,7 +63,7 @@ impl SessionState {
             }
             Change::Timer { board, op } => {
                 let log = self.timers.entry(board).or_default();
-                self.timer_folds += log.add(key, op, wall_ms, self.bulk);
+                self.timer_folds += log.add(key, op, stamp, self.bulk, &self.times);
             }
             Change::Broadcast { text, board, until_ms } => {
                 let at = self.broadcasts.partition_point(|(k, _)| k < key);
@@ -55,6 +84,8 @@ impl SessionState {
             Change::SignalAck { board } => {
                 self.set_signal(key, board, SignalSlot::Seen { at_ms: wall_ms });
             }
+            Change::MentionDecided(d) => self.review.decide(key, d),
+            Change::SignedOff(s) => self.review.sign(key, s, wall_ms),
         }
     }
 
@@ -149,7 +180,7 @@ impl SessionState {
             return;
         }
         for log in self.timers.values_mut() {
-            self.timer_folds += log.refold();
+            self.timer_folds += log.refold(&self.times);
         }
         let mut slots: HashMap<&str, HashMap<&str, SlotList>> = HashMap::default();
         let mut times: HashMap<&str, Vec<(i64, String, usize)>> = HashMap::default();

@@ -1,5 +1,6 @@
 use super::*;
-use crate::model::event::NewNote;
+use crate::model::Lang;
+use crate::model::event::{NewNote, Origin};
 use proptest::prelude::*;
 use std::sync::Arc;
 
@@ -9,6 +10,15 @@ fn ev(lamport: u64, c: Change) -> Event {
         lamport,
         wall_ms: lamport as i64 * 1000,
         c,
+    }
+}
+
+fn origin(i: usize) -> Origin {
+    Origin {
+        session: format!("earlier-{i}"),
+        meeting: Some(i as u32),
+        date: "2021-10-05".into(),
+        note: format!("first-{i}"),
     }
 }
 
@@ -33,11 +43,13 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
                 text: format!("retry {i}"),
                 kind: NoteKind::Bullet,
                 starred: false,
-                by: None,
+                // A retried add that differs in every field an add alone
+                // sets: the earliest copy must win for each of them.
+                by: (i % 3 != 0).then(|| format!("retry-by {i}")),
                 pos: format!("{}", (b'a' + (i % 26) as u8) as char),
-                origin: None,
+                origin: (i % 2 == 0).then(|| origin(i)),
                 sources: vec![format!("src{i}")],
-                lang: None,
+                lang: [None, Some(Lang::De), Some(Lang::En)][i % 3],
             }),
             (0, _) | (_, None) => {
                 let id = format!("n{i}");
@@ -49,11 +61,11 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
                     text: format!("t{i}"),
                     kind: NoteKind::Bullet,
                     starred: false,
-                    by: None,
+                    by: (i % 2 == 0).then(|| format!("by {actor}")),
                     pos: format!("{}", (b'a' + (i % 26) as u8) as char),
-                    origin: None,
+                    origin: (i % 3 == 1).then(|| origin(i)),
                     sources: Vec::new(),
-                    lang: None,
+                    lang: [Some(Lang::En), None, Some(Lang::De)][i % 3],
                 })
             }
             (1, Some(id)) => Change::NoteSet {
@@ -112,6 +124,164 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
     out
 }
 
+/// One board's timer operations: (key, operation, wall time).
+type TimerOps = Vec<(OrderKey, TimerOp, super::Stamp)>;
+
+/// Everything a state holds, in a form that does not depend on the order
+/// its events arrived in. The destructuring names every field of
+/// [`SessionState`], so a new field does not compile until it is compared
+/// here or its omission is explained.
+#[derive(Debug, PartialEq)]
+struct Full {
+    /// Every note with every field, by id.
+    notes: Vec<Note>,
+    /// Each section's order (deleted notes included): board, section, ids.
+    sections: Vec<(String, String, Vec<String>)>,
+    /// Each board's live notes by creation time: (created, id).
+    by_time: Vec<(String, Vec<(i64, String)>)>,
+    /// Phase changes in log order, one per event.
+    phases: Vec<(OrderKey, Option<String>, i64)>,
+    /// Each board's timer operations in log order, and their fold.
+    timers: Vec<(String, TimerOps, TimerFacts)>,
+    broadcasts: Vec<(OrderKey, Broadcast)>,
+    signals: Vec<(String, OrderKey, SignalSlot)>,
+    /// Wall times of the facts read, by Lamport clock: (writer, time), sorted.
+    times: Vec<(u64, Vec<(String, i64)>)>,
+    /// Decisions on doubtful mentions and sign-offs.
+    review: String,
+    max_lamport: u64,
+}
+
+fn full(state: &SessionState) -> Full {
+    let SessionState {
+        notes,
+        // Arena positions: which slot a note got depends on arrival order;
+        // `ids` is checked to point at the right note instead.
+        ids,
+        index,
+        by_time,
+        // Changes older than the earliest add seen, kept for an even earlier
+        // copy of it: never shown, and empty or not depending on arrival.
+        early: _,
+        phases,
+        timers,
+        broadcasts,
+        signals,
+        times,
+        review,
+        max_lamport,
+        // Work counters: every copy of an event is counted.
+        events: _,
+        timer_folds: _,
+        bulk,
+    } = state;
+    assert!(!bulk, "compared in the middle of a bulk load");
+    for (id, &at) in ids {
+        assert_eq!(&notes[at].0.id, id, "ids points at the wrong note");
+    }
+    assert_eq!(ids.len(), notes.len(), "a note missing from ids");
+    let id_at = |at: usize| notes[at].0.id.clone();
+    let mut all: Vec<Note> = notes.iter().map(|(n, _)| n.clone()).collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut sections: Vec<(String, String, Vec<String>)> = index
+        .iter()
+        .flat_map(|(b, secs)| {
+            secs.iter()
+                .map(move |(s, set)| (b.clone(), s.clone(), set.iter().map(|(_, _, at)| id_at(*at)).collect()))
+        })
+        .filter(|(_, _, ids): &(String, String, Vec<String>)| !ids.is_empty())
+        .collect();
+    sections.sort();
+    let mut by_time: Vec<(String, Vec<(i64, String)>)> = by_time
+        .iter()
+        .map(|(b, set)| (b.clone(), set.iter().map(|(t, _, at)| (*t, id_at(*at))).collect()))
+        .filter(|(_, v): &(String, Vec<(i64, String)>)| !v.is_empty())
+        .collect();
+    by_time.sort();
+    // A phase event read twice is one fact (its second copy spans no time).
+    let mut phases = phases.clone();
+    phases.dedup_by(|later, earlier| later.0 == earlier.0);
+    let mut timers: Vec<_> = timers
+        .iter()
+        .map(|(b, log)| (b.clone(), log.ops.clone(), log.facts))
+        .collect();
+    timers.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut signals: Vec<_> = signals.iter().map(|(b, (k, s))| (b.clone(), k.clone(), *s)).collect();
+    signals.sort_by(|a, b| a.0.cmp(&b.0));
+    Full {
+        notes: all,
+        sections,
+        by_time,
+        phases,
+        timers,
+        broadcasts: broadcasts.clone(),
+        signals,
+        times: times
+            .0
+            .iter()
+            .map(|(l, at)| {
+                let mut at: Vec<(String, i64)> = at.iter().map(|(a, w)| (a.to_string(), *w)).collect();
+                at.sort();
+                (*l, at)
+            })
+            .collect(),
+        review: review.digest(),
+        max_lamport: *max_lamport,
+    }
+}
+
+/// What the earliest `note_added` of each id says about the fields only an
+/// add sets (author, creation time, origin, sources, language): the rule a
+/// retried save is folded by, written without the fold.
+fn earliest_adds(events: &[(OrderKey, Event)]) -> Vec<(String, AddOnly)> {
+    let mut first: std::collections::BTreeMap<String, (OrderKey, AddOnly)> = Default::default();
+    for (k, e) in events {
+        if let Change::NoteAdded(n) = &e.c {
+            let fields = AddOnly {
+                by: n.by.clone(),
+                created_ms: e.wall_ms,
+                origin: n.origin.clone(),
+                sources: n.sources.clone(),
+                lang: n.lang,
+            };
+            match first.get(&n.id) {
+                Some((known, _)) if known <= k => {}
+                _ => {
+                    first.insert(n.id.clone(), (k.clone(), fields));
+                }
+            }
+        }
+    }
+    first.into_iter().map(|(id, (_, f))| (id, f)).collect()
+}
+
+#[derive(Debug, PartialEq)]
+struct AddOnly {
+    by: Option<String>,
+    created_ms: i64,
+    origin: Option<Origin>,
+    sources: Vec<String>,
+    lang: Option<Lang>,
+}
+
+fn add_only(state: &SessionState) -> Vec<(String, AddOnly)> {
+    let mut v: Vec<(String, AddOnly)> = state
+        .all_notes()
+        .map(|n| {
+            let f = AddOnly {
+                by: n.by.clone(),
+                created_ms: n.created_ms,
+                origin: n.origin.clone(),
+                sources: n.sources.clone(),
+                lang: n.lang,
+            };
+            (n.id.clone(), f)
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
 proptest! {
     #[test]
     fn any_order_and_duplicates_give_one_state(
@@ -120,6 +290,7 @@ proptest! {
         dup in proptest::collection::vec(0u8..3, 120),
     ) {
         let events = history(&ops);
+        let expected_adds = earliest_adds(&events);
         let mut sorted = events.clone();
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
         let mut reference = SessionState::default();
@@ -137,6 +308,16 @@ proptest! {
         // Every copy is applied: a retried save lands twice in the log.
         let mut state = SessionState::default();
         for (k, e) in scrambled { state.apply(&k, e); }
+        prop_assert_eq!(full(&state), full(&reference));
+        prop_assert_eq!(add_only(&reference), expected_adds);
+        // The digest other tests compare by sees every field too.
         prop_assert_eq!(state.digest(), reference.digest());
+
+        // A bulk load (a folder read at start) folds to the same state.
+        let mut bulk = SessionState::default();
+        bulk.begin_bulk();
+        for (k, e) in history(&ops).into_iter().rev() { bulk.apply(&k, e); }
+        bulk.end_bulk();
+        prop_assert_eq!(full(&bulk), full(&reference));
     }
 }

@@ -225,6 +225,11 @@ pub struct FileScan {
     pub torn: Option<TornTail>,
     /// Lines reported and skipped.
     pub rejected: Vec<Rejected>,
+    /// Why the file itself was not read, if it was not.
+    pub unreadable: Option<SkipReason>,
+    /// The first line whose Lamport clock is at the ceiling
+    /// ([`crate::model::event::limits::MAX_COUNTER`]), if any.
+    pub at_ceiling: Option<usize>,
 }
 
 /// Reads one log file from the start on its own (for `runde check`).
@@ -236,5 +241,7 @@ pub fn scan_file(path: &Path) -> Result<FileScan> {
         events,
         torn: cursor.torn,
         rejected: cursor.rejected,
+        unreadable: cursor.unreadable,
+        at_ceiling: cursor.at_ceiling,
     })
 }
