@@ -309,7 +309,9 @@ fn the_plan_editor_asks_for_saves_and_counts_and_writes_nothing() {
         asked,
         vec![Effect::SavePlan {
             dir: dir.clone(),
-            plan: Box::new(p.plan.clone())
+            plan: Box::new(p.plan.clone()),
+            base: Default::default(),
+            settle: false,
         }]
     );
     assert!(!dir.exists(), "the editor wrote the folder itself");
@@ -318,6 +320,7 @@ fn the_plan_editor_asks_for_saves_and_counts_and_writes_nothing() {
     let answered = p.update(P::PlanSaved {
         plan: saved,
         path: dir.join("session.json"),
+        bytes: b"{}".to_vec(),
     });
     assert!(answered.is_empty() && !p.dirty(), "{answered:?}");
 

@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use runde::app::prepare::Prepare;
+use runde::runtime::prepare::PrepareRunner;
 
 /// An editor script: applies `sed` to the file, says it started, then
 /// waits until `go` exists (or returns at once without one).
@@ -158,9 +159,9 @@ fn two_plan_edits_of_the_same_field_refuse_the_later_and_keep_it_on_this_machine
 
 // ----- runde prepare with the plan changed under it ------------------------
 
-fn prepare(dir: &Path, state: &Path) -> Prepare {
+fn prepare(dir: &Path, state: &Path) -> PrepareRunner {
     let date = runde::model::plan::Date::try_from("2000-01-01".to_string()).unwrap();
-    let mut p = Prepare::open(dir.to_path_buf(), None, date).unwrap();
+    let mut p = PrepareRunner::open(dir.to_path_buf(), None, date).unwrap();
     p.state_root = Some(state.to_path_buf());
     p
 }
@@ -185,7 +186,7 @@ fn screen(p: &Prepare) -> String {
 fn change_elsewhere(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
     let mut plan = plan_json(dir);
     edit(&mut plan);
-    runde::store::durable::replace_file(
+    runde::store::files::replace_file(
         &dir.join("session.json"),
         serde_json::to_string_pretty(&plan).unwrap().as_bytes(),
     )
@@ -193,7 +194,7 @@ fn change_elsewhere(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
 }
 
 /// Replaces the meeting title in the editor (first row of the form).
-fn type_title(p: &mut Prepare, title: &str) {
+fn type_title(p: &mut PrepareRunner, title: &str) {
     p.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     p.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     for c in title.chars() {

@@ -738,14 +738,15 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-fn press(review: &mut runde::app::review::Review, c: char) {
+fn press(review: &mut runde::runtime::review::ReviewRunner, c: char) {
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     review.handle_event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
 }
 
 /// Selects the first mention written `word` in the review view.
-fn select(review: &mut runde::app::review::Review, word: &str) {
-    review.cursor = review.items.iter().position(|d| d.written() == word).expect(word);
+fn select(review: &mut runde::runtime::review::ReviewRunner, word: &str) {
+    let at = review.items.iter().position(|d| d.written() == word).expect(word);
+    review.review_mut().cursor = at;
 }
 
 fn undecided_count(dir: &std::path::Path) -> usize {
@@ -791,7 +792,7 @@ fn decisions_survive_a_restart_travel_through_a_synced_folder_and_apply_in_every
     {
         // The view: replace this one Bauer, keep every lone Fischer.
         let session = runde::store::Session::open(&a).unwrap();
-        let mut review = runde::app::review::Review::new(session, Lang::De);
+        let mut review = runde::runtime::review::ReviewRunner::new(session, Lang::De);
         select(&mut review, "Bauer");
         press(&mut review, 'r');
         select(&mut review, "Fischer");
@@ -803,7 +804,7 @@ fn decisions_survive_a_restart_travel_through_a_synced_folder_and_apply_in_every
             .iter()
             .position(|d| d.written() == "Bauer" && d.verdict.is_none())
             .unwrap();
-        review.cursor = second;
+        review.review_mut().cursor = second;
         press(&mut review, 'k');
         assert_eq!(review.open_count(), 0);
     }

@@ -14,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};
 use runde::app::review::{Action, MENTIONS, PART, PARTS, Review, Tab, action_text};
+use runde::runtime::review::ReviewRunner;
 use runde::export::privacy::signoff;
 use runde::model::{Lang, NoteKind};
 use tui::*;
@@ -41,11 +42,11 @@ fn fixture() -> Fixture {
     fx
 }
 
-fn review(fx: &Fixture, lang: Lang) -> Review {
-    Review::new(fx.session(), lang)
+fn review(fx: &Fixture, lang: Lang) -> ReviewRunner {
+    ReviewRunner::new(fx.session(), lang)
 }
 
-fn key_event(r: &mut Review, k: ratatui::crossterm::event::KeyEvent) {
+fn key_event(r: &mut ReviewRunner, k: ratatui::crossterm::event::KeyEvent) {
     r.handle_event(Event::Key(k));
 }
 
@@ -95,7 +96,7 @@ fn the_review_view_in_english_shows_parts_and_signs_off() {
     let fx = fixture();
     let mut s = fx.session();
     s.set_author(Some("Lena Hoffmann".into()));
-    let mut r = Review::new(s, Lang::En);
+    let mut r = ReviewRunner::new(s, Lang::En);
     key_event(&mut r, code(KeyCode::Tab));
     assert_eq!(r.tab, Tab::Parts);
     let text = review_screen(&r, 80, 24);
@@ -322,7 +323,7 @@ fn the_facilitator_sees_who_signed_off() {
     let text = screen(&app, 120, 40);
     assert_shows(&text, &["✓ Anna Beispiel", "✓ Dora"]);
     app.handle_key(key('n'));
-    assert_eq!(app.session.state().phase(), Some("plenary"));
+    assert_eq!(app.state().phase(), Some("plenary"));
     app.handle_key(key('m'));
     // The plenary's screen names every group's part and its sign-off.
     let text = screen(&app, 180, 30);

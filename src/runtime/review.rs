@@ -44,6 +44,11 @@ impl ReviewRunner {
         &self.review
     }
 
+    /// The view's state, to set up (tests).
+    pub fn review_mut(&mut self) -> &mut Review {
+        &mut self.review
+    }
+
     /// The session folder.
     pub fn folder(&self) -> &Folder {
         &self.folder

@@ -300,6 +300,7 @@ mod tests {
             let events: Vec<(u64, u64, Change)> = f
                 .reread()
                 .unwrap()
+                .events
                 .into_iter()
                 .filter(|(k, _)| k.lamport > top)
                 .map(|(k, e)| (k.seq, e.lamport, e.c))
