@@ -34,6 +34,9 @@ pub enum Error {
     /// A command does not fit the session (a rule of `model::rules`).
     #[error(transparent)]
     Rule(#[from] crate::model::RuleError),
+    /// The next meeting's plan cannot be made (`new --from`).
+    #[error(transparent)]
+    Series(#[from] crate::model::series::SeriesError),
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,

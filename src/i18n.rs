@@ -395,3 +395,12 @@ pub fn english_ordinal_suffix(n: u32) -> &'static str {
 // ----- the plan editor (`runde prepare`) ------------------------------------
 
 // ----- the command line (`runde status`, `list`, `new`, `plan`, `demo` …) ----
+
+/// The words a next meeting's plan is made with (`new --from`).
+pub fn series_words(lang: Lang) -> crate::model::series::SeriesWords<'static> {
+    let s = strings(lang);
+    crate::model::series::SeriesWords {
+        open_topics: s.open_topics,
+        meeting_word: s.meeting_word,
+    }
+}

@@ -330,7 +330,7 @@ proptest! {
         }
         drop(s);
         let next = tmp.path().join("next");
-        let got = runde::store::create::new_from(&next, &prev, Some(day("2022-01-01")), None).unwrap();
+        let got = runde::store::create::new_from(&next, &prev, Some(day("2022-01-01")), None, runde::i18n::series_words).unwrap();
         let mut texts: Vec<String> = got.topics.iter().map(|c| c.text.clone()).collect();
         texts.sort();
         carried.sort();

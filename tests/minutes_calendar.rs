@@ -149,7 +149,7 @@ fn writing_a_calendar_says_it_wrote_the_invitation_not_minutes() {
 fn the_next_plan_takes_the_planned_topic_and_place() {
     let mut plan = example_plan();
     plan.location = Some("Hochschule Niederrhein".into());
-    let next = runde::model::series::next_plan(&plan, None, None, false).unwrap();
+    let next = runde::model::series::next_plan(&plan, None, None, false, runde::i18n::series_words(plan.lang)).unwrap();
     assert_eq!(
         next.location.as_deref(),
         Some("Hochschule Niederrhein"),
@@ -158,9 +158,9 @@ fn the_next_plan_takes_the_planned_topic_and_place() {
     let planned = plan.next_meeting.as_mut().unwrap();
     planned.topic = Some("Daten teilen im Quartier".into());
     planned.location = Some("Rathaus Krefeld".into());
-    let next = runde::model::series::next_plan(&plan, None, None, false).unwrap();
+    let next = runde::model::series::next_plan(&plan, None, None, false, runde::i18n::series_words(plan.lang)).unwrap();
     assert_eq!(next.title, "Daten teilen im Quartier");
     assert_eq!(next.location.as_deref(), Some("Rathaus Krefeld"));
-    let named = runde::model::series::next_plan(&plan, None, Some("Eigener Titel"), false).unwrap();
+    let named = runde::model::series::next_plan(&plan, None, Some("Eigener Titel"), false, runde::i18n::series_words(plan.lang)).unwrap();
     assert_eq!(named.title, "Eigener Titel", "--title wins");
 }

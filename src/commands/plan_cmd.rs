@@ -76,7 +76,12 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         Saved::Merged { theirs, .. } => eprintln!("runde: {} {}", words.merged, theirs.join(", ")),
         Saved::Refused(r) => {
             let mut lines = vec![words.refused.to_string()];
-            lines.extend(plan_guard::describe(&r, plan.lang));
+            lines.extend(crate::i18n::plan_guard::describe(
+                &r.clashes,
+                r.invalid.as_deref(),
+                &r.kept,
+                plan.lang,
+            ));
             lines.push(words.settle_cli.replace("{path}", path));
             return Err(Error::Invalid(lines.join("\n")));
         }

@@ -19,7 +19,13 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
                 prev_dir.display()
             )));
         }
-        let carried = crate::store::create::new_from(&dir, &prev_dir, given_date, args.title.as_deref())?;
+        let carried = crate::store::create::new_from(
+            &dir,
+            &prev_dir,
+            given_date,
+            args.title.as_deref(),
+            crate::i18n::series_words,
+        )?;
         let lang = crate::store::plan_file::load(&dir)
             .ok()
             .flatten()

@@ -67,3 +67,34 @@ pub fn words(lang: Lang) -> &'static PlanGuardWords {
         Lang::En => &EN,
     }
 }
+
+/// Lines that show a refused plan edit to a person: why it could not be
+/// merged (`invalid`), every clash with both sides and what it was, and
+/// where the person's version is kept.
+pub fn describe(
+    clashes: &[crate::model::merge::Clash],
+    invalid: Option<&str>,
+    kept: &std::path::Path,
+    lang: crate::model::Lang,
+) -> Vec<String> {
+    use crate::model::merge::show;
+    let s = words(lang);
+    let mut out = Vec::new();
+    if let Some(why) = invalid {
+        out.push(format!("{} {why}", s.cannot_merge));
+    }
+    for c in clashes {
+        let field = if c.path.is_empty() { "(plan)" } else { c.path.as_str() };
+        out.push(format!(
+            "{field}: {} {} · {} {} · {} {}",
+            s.yours,
+            show(c.mine.as_ref()),
+            s.theirs,
+            show(c.theirs.as_ref()),
+            s.was,
+            show(c.base.as_ref())
+        ));
+    }
+    out.push(format!("{} {}", s.kept_in, kept.display()));
+    out
+}

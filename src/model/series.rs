@@ -1,28 +1,46 @@
 //! A series of meetings, as pure rules: the plan of the next meeting built
 //! from the last (numbers, date, layout, people) and the open topics that
 //! are carried over. Reading and creating the sessions is in the store.
-use crate::error::{Error, Result};
-use crate::i18n::strings;
 use crate::model::plan::Date;
 use crate::model::{Board, BoardKind, Note, NoteKind, Origin, Plan, Section, SessionState};
 
 /// Id of the board that holds carried-over topics.
 pub const TOPICS_BOARD: &str = "open-topics";
 
+/// The words a next meeting's plan is made with, in the previous plan's
+/// language (the caller takes them from `i18n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesWords<'a> {
+    /// Title of the open topics board and its section.
+    pub open_topics: &'a str,
+    /// "Meeting", before its number in a default title.
+    pub meeting_word: &'a str,
+}
+
+/// Why the next meeting's plan cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SeriesError {
+    /// No date given and the plan names no next meeting.
+    #[error("the previous meeting's plan has no \"next_meeting\"; give the date with --date")]
+    NoNextDate,
+    /// The meeting number cannot be counted on.
+    #[error("meeting_number {0} is the largest runde can count to; set a smaller one in the plan")]
+    LastNumber(u32),
+}
+
 /// The plan of the meeting after `prev`: its intro kept, and an open
 /// topics board (first in the first phase) only `with_topics` to carry.
-pub fn next_plan(prev: &Plan, date: Option<Date>, title: Option<&str>, with_topics: bool) -> Result<Plan> {
+pub fn next_plan(
+    prev: &Plan,
+    date: Option<Date>,
+    title: Option<&str>,
+    with_topics: bool,
+    s: SeriesWords,
+) -> Result<Plan, SeriesError> {
     let next = prev.next_meeting.as_ref();
-    let date = date.or(next.map(|n| n.date)).ok_or_else(|| {
-        Error::Usage("the previous meeting's plan has no \"next_meeting\"; give the date with --date".into())
-    })?;
-    let s = strings(prev.lang);
+    let date = date.or(next.map(|n| n.date)).ok_or(SeriesError::NoNextDate)?;
     let number = match prev.meeting_number {
-        Some(n) => Some(n.checked_add(1).ok_or_else(|| {
-            Error::Invalid(format!(
-                "meeting_number {n} is the largest runde can count to; set a smaller one in the plan"
-            ))
-        })?),
+        Some(n) => Some(n.checked_add(1).ok_or(SeriesError::LastNumber(n))?),
         None => None,
     };
     let mut boards: Vec<Board> = prev.boards.iter().filter(|b| b.id != TOPICS_BOARD).cloned().collect();
@@ -196,14 +214,19 @@ mod tests {
         );
     }
 
+    const WORDS: SeriesWords = SeriesWords {
+        open_topics: "Open topics",
+        meeting_word: "Meeting",
+    };
+
     #[test]
     fn the_last_meeting_number_is_an_error_not_zero() {
         let mut prev = crate::synthetic::plan();
         prev.meeting_number = Some(u32::MAX);
-        let err = next_plan(&prev, Some(prev.date), None, true).expect_err("no wrap to 0");
+        let err = next_plan(&prev, Some(prev.date), None, true, WORDS).expect_err("no wrap to 0");
         assert!(err.to_string().contains("4294967295"), "{err}");
         prev.meeting_number = Some(u32::MAX - 1);
-        let next = next_plan(&prev, Some(prev.date), None, true).unwrap();
+        let next = next_plan(&prev, Some(prev.date), None, true, WORDS).unwrap();
         assert_eq!(next.meeting_number, Some(u32::MAX));
     }
 }

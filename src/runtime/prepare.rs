@@ -128,7 +128,12 @@ impl PrepareRunner {
                     kept: Plan::parse(&r.kept, &r.kept_text).ok().map(Box::new),
                     current: r.current.clone(),
                     current_plan,
-                    lines: plan_guard::describe(&r, self.editor.lang()),
+                    lines: crate::i18n::plan_guard::describe(
+                        &r.clashes,
+                        r.invalid.as_deref(),
+                        &r.kept,
+                        self.editor.lang(),
+                    ),
                 };
                 return Ok(Action::PlanRefused(Box::new(refused)));
             }

@@ -9,7 +9,7 @@ use super::{PLAN_FILE, Session};
 use crate::error::{Error, Result};
 use crate::model::Plan;
 use crate::model::plan::Date;
-use crate::model::series::{Carried, TOPICS_BOARD, findings_left, next_plan, open_topics};
+use crate::model::series::{Carried, SeriesWords, TOPICS_BOARD, findings_left, next_plan, open_topics};
 
 /// Creates a session folder with `plan`; refuses a non-empty folder.
 pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
@@ -45,10 +45,23 @@ pub struct CarriedOver {
 
 /// Creates the next meeting in `dir` from the session in `prev_dir`;
 /// returns what was carried and what was left.
-pub fn new_from(dir: &Path, prev_dir: &Path, date: Option<Date>, title: Option<&str>) -> Result<CarriedOver> {
+/// The new plan's words come from `words`, given the last meeting's language.
+pub fn new_from(
+    dir: &Path,
+    prev_dir: &Path,
+    date: Option<Date>,
+    title: Option<&str>,
+    words: impl FnOnce(crate::model::Lang) -> SeriesWords<'static>,
+) -> Result<CarriedOver> {
     let prev = Session::open(prev_dir)?;
     let carried = open_topics(prev.plan(), prev.state(), &session_name(prev.dir()));
-    let plan = next_plan(prev.plan(), date, title, !carried.is_empty())?;
+    let plan = next_plan(
+        prev.plan(),
+        date,
+        title,
+        !carried.is_empty(),
+        words(prev.plan().lang),
+    )?;
     create_session(dir, &plan)?;
     let mut next = Session::open(dir)?;
     for c in &carried {

@@ -292,26 +292,3 @@ fn lock_folder(dir: &Path) -> Option<std::fs::File> {
     }
 }
 
-/// Lines that show a refusal to a person: every clash with both sides,
-/// where the person's version is kept, and how to settle it.
-pub fn describe(r: &Refusal, lang: crate::model::Lang) -> Vec<String> {
-    let s = crate::i18n::plan_guard::words(lang);
-    let mut out = Vec::new();
-    if let Some(why) = &r.invalid {
-        out.push(format!("{} {why}", s.cannot_merge));
-    }
-    for c in &r.clashes {
-        let field = if c.path.is_empty() { "(plan)" } else { c.path.as_str() };
-        out.push(format!(
-            "{field}: {} {} · {} {} · {} {}",
-            s.yours,
-            merge::show(c.mine.as_ref()),
-            s.theirs,
-            merge::show(c.theirs.as_ref()),
-            s.was,
-            merge::show(c.base.as_ref())
-        ));
-    }
-    out.push(format!("{} {}", s.kept_in, r.kept.display()));
-    out
-}
