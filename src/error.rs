@@ -64,7 +64,7 @@ impl Error {
     /// output pipe, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) => 2,
+            Error::Usage(_) | Error::Series(crate::model::series::SeriesError::NoNextDate) => 2,
             Error::OutputClosed => 0,
             _ => 1,
         }

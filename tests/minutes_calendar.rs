@@ -161,6 +161,13 @@ fn the_next_plan_takes_the_planned_topic_and_place() {
     let next = runde::model::series::next_plan(&plan, None, None, false, runde::i18n::series_words(plan.lang)).unwrap();
     assert_eq!(next.title, "Daten teilen im Quartier");
     assert_eq!(next.location.as_deref(), Some("Rathaus Krefeld"));
-    let named = runde::model::series::next_plan(&plan, None, Some("Eigener Titel"), false, runde::i18n::series_words(plan.lang)).unwrap();
+    let named = runde::model::series::next_plan(
+        &plan,
+        None,
+        Some("Eigener Titel"),
+        false,
+        runde::i18n::series_words(plan.lang),
+    )
+    .unwrap();
     assert_eq!(named.title, "Eigener Titel", "--title wins");
 }

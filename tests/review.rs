@@ -14,9 +14,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};
 use runde::app::review::{Action, MENTIONS, PART, PARTS, Review, Tab, action_text};
-use runde::runtime::review::ReviewRunner;
 use runde::export::privacy::signoff;
 use runde::model::{Lang, NoteKind};
+use runde::runtime::review::ReviewRunner;
 use tui::*;
 
 /// The example with doubtful mentions of its people without consent

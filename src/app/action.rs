@@ -39,7 +39,10 @@ pub enum Action {
     /// Another facilitator view of this session is open on this computer.
     SecondFacilitator,
     /// The sign-off of `board`'s part is on disk: its event, applied at once.
-    SignedOff { board: String, events: Vec<(OrderKey, Event)> },
+    SignedOff {
+        board: String,
+        events: Vec<(OrderKey, Event)>,
+    },
     /// A sign-off was not saved; the text says why.
     SignOffFailed(String),
     /// The last `lost` bytes of a paste never arrived (a connection holds

@@ -11,9 +11,9 @@ use ratatui_textarea::TextArea;
 use crate::app::Effect;
 use crate::app::shared::{Message, Tone};
 use crate::i18n::{PrepareStrings, prepare_strings};
+use crate::model::merge::PlanBase;
 use crate::model::plan::{NextMeeting, Person, Table};
 use crate::model::plan_edit::{self as edit, FieldError, NoteCounts};
-use crate::model::merge::PlanBase;
 use crate::model::{BoardKind, Lang, Plan};
 
 mod disk;

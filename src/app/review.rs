@@ -302,7 +302,11 @@ impl Review {
         let text = match effect {
             Effect::Decide(..) => s.decided.to_string(),
             Effect::SignOff { board, .. } => {
-                let title = self.replica.plan().board(board).map_or(board.clone(), |b| b.title.clone());
+                let title = self
+                    .replica
+                    .plan()
+                    .board(board)
+                    .map_or(board.clone(), |b| b.title.clone());
                 s.signed_part(&title)
             }
         };

@@ -93,9 +93,7 @@ impl ReviewRunner {
                     *verdict,
                     self.review.author().map(str::to_string),
                 )),
-                Effect::SignOff { board, by, digest } => {
-                    review::sign_off(self.review.plan(), board, by, digest)
-                }
+                Effect::SignOff { board, by, digest } => review::sign_off(self.review.plan(), board, by, digest),
             };
             match change.and_then(|c| self.folder.append_review(top, c)) {
                 Ok(event) => self.review.recorded(&effect, event),

@@ -55,13 +55,7 @@ pub fn new_from(
 ) -> Result<CarriedOver> {
     let prev = Session::open(prev_dir)?;
     let carried = open_topics(prev.plan(), prev.state(), &session_name(prev.dir()));
-    let plan = next_plan(
-        prev.plan(),
-        date,
-        title,
-        !carried.is_empty(),
-        words(prev.plan().lang),
-    )?;
+    let plan = next_plan(prev.plan(), date, title, !carried.is_empty(), words(prev.plan().lang))?;
     create_session(dir, &plan)?;
     let mut next = Session::open(dir)?;
     for c in &carried {

@@ -34,11 +34,11 @@ use crate::error::Result;
 use crate::model::event::NewNote;
 use crate::model::history::History;
 pub use crate::model::history::{UndoEntry, UndoOutcome};
+pub use crate::model::replica::ClockOff;
 use crate::model::rules;
 pub use crate::model::rules::TimerCommand;
 use crate::model::{Change, NoteFields, Plan, Replica, SessionState};
 pub use append::WriteOutcome;
-pub use crate::model::replica::ClockOff;
 pub use folder::Folder;
 
 /// File name of the plan inside a session folder.

@@ -291,4 +291,3 @@ fn lock_folder(dir: &Path) -> Option<std::fs::File> {
         None
     }
 }
-

@@ -62,7 +62,11 @@ pub enum Action {
     /// Quit (asks while changes are unsaved).
     Quit,
     /// This plan is on disk at `path`, as `bytes`.
-    PlanSaved { plan: Box<Plan>, path: PathBuf, bytes: Vec<u8> },
+    PlanSaved {
+        plan: Box<Plan>,
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
     /// Someone changed other fields of the plan meanwhile: the file holds
     /// both edits (`text`); `theirs` names the other edit's fields.
     PlanMerged { text: String, theirs: Vec<String> },
@@ -324,8 +328,9 @@ pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
         | PlanMerged { .. }
         | PlanRefused(_)
         | OnDisk(_)
-        | TemplateSaved { .. } | TemplateLoaded { .. } | NotSaved(_) | NotesCounted(_) => {
-            t(("", ""), ("", ""))
-        }
+        | TemplateSaved { .. }
+        | TemplateLoaded { .. }
+        | NotSaved(_)
+        | NotesCounted(_) => t(("", ""), ("", "")),
     }
 }
