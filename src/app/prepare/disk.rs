@@ -7,7 +7,7 @@
 //! kept in the local state directory, and the next save settles it. The
 //! runtime reads and writes the file (`runtime::prepare`); this is what the
 //! editor makes of its answers.
-use super::*;
+use super::{Plan, PlanBase, Prepare, Tone};
 use crate::i18n::plan_guard::words;
 
 impl Prepare {

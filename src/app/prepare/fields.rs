@@ -1,6 +1,9 @@
 //! Reading and writing one plan field as text: the pure glue between the
 //! editor's text inputs and `model::plan_edit`'s rules.
-use super::*;
+use super::{
+    BoardKind, BoardRow, Field, FieldError, MeetingRow, NextMeeting, NoteCounts, Person, Plan, Table, board_row, edit,
+    meeting_row, prepare_strings,
+};
 
 /// The current text of a field (empty for new items).
 pub fn field_text(plan: &Plan, field: Field) -> String {

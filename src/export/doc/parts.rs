@@ -1,8 +1,11 @@
 //! The newsletter's parts after the title and intro: keynote and byline,
 //! the two-column table, the workshops with their lead-ins and transition,
 //! the closing and the next meeting.
-use super::*;
-use runs::{ARG0, ARG1, ARG2};
+use super::runs::{ARG0, ARG1, ARG2};
+use super::{
+    Block, Board, BoardKind, Builder, Inline, Lang, NextMeeting, Note, Rich, TwoColumnTable, english_range,
+    english_time, fill, is_placeholder_title, para, question_count, safe_url, strings,
+};
 
 impl<'a> Builder<'a> {
     pub(super) fn keynote(&mut self, board: &'a Board) {

@@ -1,6 +1,6 @@
 //! Semantic checks of a plan beyond its JSON shape (ids unique, references
 //! resolve, times fit), each located at a line of the plan's text.
-use super::*;
+use super::{HashSet, Plan, Problem, is_valid_id, line_of};
 
 impl Plan {
     /// Semantic checks beyond the JSON shape.

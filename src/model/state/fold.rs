@@ -1,6 +1,9 @@
 //! Folding events into the state: applying each change once, in order, and
 //! the bulk mode that sorts a whole folder's events at the end.
-use super::*;
+use super::{
+    Broadcast, Change, Event, HashMap, NewNote, Note, OrderKey, PendingSignal, SessionState, SignalSlot, Slot,
+    SlotList, Stamp, Versions, apply_early,
+};
 
 impl SessionState {
     /// Applies one event with its key. Any order gives the same result.

@@ -2,7 +2,7 @@
 //! are built from (names replaced, authors made safe). Only a note's text
 //! and author change; its place, order and history stay, so every index
 //! remains valid.
-use super::*;
+use super::{Note, SessionState};
 
 impl SessionState {
     /// Gives every note (deleted ones included) the text and author `f`

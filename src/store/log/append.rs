@@ -1,6 +1,12 @@
 //! Writing one writer's log: create it (header first, durably), append
 //! records with an fsync each, and the fault seam tests use.
-use super::*;
+use std::io::Write;
+
+use super::{
+    Arc, Cursor, Error, Event, File, Header, LOG_FORMAT, MAX_RECORD_BYTES, Path, PathBuf, Rejected, SkipReason,
+    TornTail, encode_record, read_new,
+};
+use crate::error::Result;
 use crate::store::files::{create_new_file, sync_dir};
 
 /// Appends events to this process's own log file, durably.
