@@ -12,7 +12,7 @@ use crate::app::Effect;
 use crate::app::editor::InputKind;
 use crate::app::shared::{Shared, Tone};
 use crate::model::draft::Draft;
-use crate::model::{Change, Event, NoteFields, OrderKey, SaveError};
+use crate::model::{Change, Event, OrderKey, SaveError};
 
 /// This writer's writes without an outcome yet.
 #[derive(Debug, Default)]
@@ -59,7 +59,7 @@ impl Writes {
         self.last_ticket += 1;
         self.pending.push(Pending {
             ticket: self.last_ticket,
-            texts: changes.iter().filter_map(own_text).collect(),
+            texts: changes.iter().filter_map(Change::set_text).collect(),
             applied: false,
         });
         self.last_ticket
@@ -76,18 +76,6 @@ impl Writes {
     /// be offered again in a new editor).
     pub(crate) fn is_awaiting_text(&self, text: &str) -> bool {
         self.awaiting.iter().any(|a| a.text == text)
-    }
-}
-
-/// The note and text a change of ours gives it, if it sets a text.
-fn own_text(change: &Change) -> Option<(String, String)> {
-    match change {
-        Change::NoteAdded(n) => Some((n.id.clone(), n.text.clone())),
-        Change::NoteSet {
-            id,
-            fields: NoteFields { text: Some(t), .. },
-        } => Some((id.clone(), t.clone())),
-        _ => None,
     }
 }
 

@@ -234,6 +234,18 @@ impl Event {
 }
 
 impl Change {
+    /// The note and the text this change gives it, if it sets a text.
+    pub fn set_text(&self) -> Option<(String, String)> {
+        match self {
+            Change::NoteAdded(n) => Some((n.id.clone(), n.text.clone())),
+            Change::NoteSet {
+                id,
+                fields: NoteFields { text: Some(t), .. },
+            } => Some((id.clone(), t.clone())),
+            _ => None,
+        }
+    }
+
     fn check_bounds(&self) -> Result<(), String> {
         use limits::*;
         let key_ok = |pos: &str| pos.len() <= MAX_KEY_LEN;

@@ -37,7 +37,7 @@ pub use crate::model::history::{UndoEntry, UndoOutcome};
 pub use crate::model::replica::ClockOff;
 use crate::model::rules;
 pub use crate::model::rules::TimerCommand;
-use crate::model::{Change, NoteFields, Plan, Replica, SessionState};
+use crate::model::{Change, Plan, Replica, SessionState};
 pub use append::WriteOutcome;
 pub use folder::Folder;
 
@@ -260,7 +260,7 @@ impl Session {
     /// Appends changes as one write (all or none), then applies them.
     pub fn append_all(&mut self, changes: Vec<Change>) -> Result<()> {
         let ticket = self.ticket + 1;
-        let own: Vec<(String, String)> = changes.iter().filter_map(own_text).collect();
+        let own: Vec<(String, String)> = changes.iter().filter_map(Change::set_text).collect();
         let stamped = self
             .folder
             .append(self.replica.state().max_lamport(), changes, ticket)?;
@@ -341,18 +341,6 @@ impl Session {
         let polled = self.folder.reread()?;
         self.replica.apply_read(polled.events, Some(polled.read_at));
         Ok(())
-    }
-}
-
-/// The note and text a change of ours gives it, if it sets a text.
-fn own_text(change: &Change) -> Option<(String, String)> {
-    match change {
-        Change::NoteAdded(n) => Some((n.id.clone(), n.text.clone())),
-        Change::NoteSet {
-            id,
-            fields: NoteFields { text: Some(t), .. },
-        } => Some((id.clone(), t.clone())),
-        _ => None,
     }
 }
 
