@@ -408,3 +408,14 @@ fn a_refused_phase_step_is_explained_in_the_sessions_language() {
     let text = screen(&en, 160, 45);
     assert!(text.contains("the plan has no agenda"), "{text}");
 }
+
+#[test]
+fn the_header_writes_the_date_as_the_view_language_does() {
+    let fx = Fixture::example();
+    let german = screen(&fx.facilitator(Some(Lang::De)), 200, 30);
+    assert_shows(line(&german, 0), &["05. Oktober 2021"]);
+    assert!(!german.contains("2021-10-05"), "{german}");
+    let english = screen(&fx.facilitator(Some(Lang::En)), 200, 30);
+    assert_shows(line(&english, 0), &["5 October 2021"]);
+    assert!(!english.contains("2021-10-05"), "{english}");
+}

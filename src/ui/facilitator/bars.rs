@@ -26,9 +26,11 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
         .map(|h| format!("{h}  "))
         .unwrap_or_default();
     let right = format!("{join}{skew}{armed}{now}");
+    // The date as the view's language writes it ("5. Dezember 2026").
+    let date = app.s().long_date(plan.date, app.lang());
     let title = match &plan.series {
-        Some(s) => format!("{s}: {} · {}", plan.title, plan.date),
-        None => format!("{} · {}", plan.title, plan.date),
+        Some(s) => format!("{s}: {} · {date}", plan.title),
+        None => format!("{} · {date}", plan.title),
     };
     let right_style = if f.all_armed { theme::selected() } else { theme::dim() };
     Paragraph::new(crate::ui::left_right(
