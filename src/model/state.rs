@@ -49,7 +49,9 @@ struct Versions {
     text: OrderKey,
     kind: OrderKey,
     starred: OrderKey,
-    place: OrderKey,
+    board: OrderKey,
+    section: OrderKey,
+    pos: OrderKey,
     deleted: OrderKey,
     follow_up: OrderKey,
     done: OrderKey,
@@ -62,7 +64,9 @@ impl Versions {
             text: key.clone(),
             kind: key.clone(),
             starred: key.clone(),
-            place: key.clone(),
+            board: key.clone(),
+            section: key.clone(),
+            pos: key.clone(),
             deleted: key.clone(),
             follow_up: key.clone(),
             done: key.clone(),
@@ -100,18 +104,12 @@ impl Note {
         lww(&mut self.text, &mut v.text, f.text, key);
         lww(&mut self.kind, &mut v.kind, f.kind, key);
         lww(&mut self.starred, &mut v.starred, f.starred, key);
-        if (f.board.is_some() || f.section.is_some() || f.pos.is_some()) && *key > v.place {
-            if let Some(b) = f.board {
-                self.board = b;
-            }
-            if let Some(s) = f.section {
-                self.section = s;
-            }
-            if let Some(p) = f.pos {
-                self.pos = p;
-            }
-            v.place = key.clone();
-        }
+        // Board, section and position are registers of their own: a
+        // position-only change (a respaced section) must not hide an earlier
+        // move it did not set, whichever of the two is read first.
+        lww(&mut self.board, &mut v.board, f.board, key);
+        lww(&mut self.section, &mut v.section, f.section, key);
+        lww(&mut self.pos, &mut v.pos, f.pos, key);
         lww(&mut self.deleted, &mut v.deleted, f.deleted, key);
         lww(&mut self.follow_up, &mut v.follow_up, f.follow_up, key);
         lww(&mut self.done, &mut v.done, f.done, key);

@@ -148,9 +148,13 @@ impl SessionState {
         if fresh(&mut versions.starred) {
             note.starred = n.starred;
         }
-        if fresh(&mut versions.place) {
+        if fresh(&mut versions.board) {
             note.board = n.board;
+        }
+        if fresh(&mut versions.section) {
             note.section = n.section;
+        }
+        if fresh(&mut versions.pos) {
             note.pos = n.pos;
         }
         for v in [&mut versions.deleted, &mut versions.follow_up, &mut versions.done] {

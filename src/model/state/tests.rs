@@ -82,11 +82,12 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
                     ..Default::default()
                 },
             },
+            // A move (section and key), or a respace (the key alone).
             (3, Some(id)) => Change::NoteSet {
                 id,
                 fields: NoteFields {
-                    section: Some(format!("s{}", i % 3)),
-                    pos: Some("m".into()),
+                    section: (i % 3 != 0).then(|| format!("s{}", i % 3)),
+                    pos: Some(format!("m{}", i % 5)),
                     ..Default::default()
                 },
             },
@@ -280,6 +281,73 @@ fn add_only(state: &SessionState) -> Vec<(String, AddOnly)> {
         .collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
+}
+
+fn key(lamport: u64, actor: &str) -> OrderKey {
+    OrderKey {
+        lamport,
+        actor: Arc::from(actor),
+        seq: lamport,
+    }
+}
+
+fn set(id: &str, section: Option<&str>, pos: &str) -> Change {
+    Change::NoteSet {
+        id: id.into(),
+        fields: NoteFields {
+            board: section.map(|_| "b".into()),
+            section: section.map(Into::into),
+            pos: Some(pos.into()),
+            ..Default::default()
+        },
+    }
+}
+
+/// The case tests/model_props.rs found: writer b moves a note to another
+/// section, then writer c respaces that section (a key-only change). A
+/// reader that reads c's file before b's must still show the note where
+/// b moved it: the key-only change set the key, not the section.
+#[test]
+fn a_respaced_key_read_before_the_move_it_follows_keeps_the_move() {
+    let add = Change::NoteAdded(NewNote {
+        id: "x".into(),
+        board: "b".into(),
+        section: "s1".into(),
+        text: "t".into(),
+        kind: NoteKind::Bullet,
+        starred: false,
+        by: None,
+        pos: "a1".into(),
+        origin: None,
+        sources: Vec::new(),
+        lang: None,
+    });
+    let events = [
+        (key(1, "a"), ev(1, add)),
+        (key(2, "b"), ev(2, set("x", Some("s2"), "a5"))),
+        (key(3, "c"), ev(3, set("x", None, "a2"))),
+    ];
+    let fold = |order: [usize; 3]| {
+        let mut state = SessionState::default();
+        for i in order {
+            state.apply(&events[i].0, events[i].1.clone());
+        }
+        state
+    };
+    for order in [[0, 1, 2], [0, 2, 1], [2, 0, 1], [1, 2, 0]] {
+        let state = fold(order);
+        let n = state.note("x").unwrap();
+        assert_eq!(
+            (n.section.as_str(), n.pos.as_str()),
+            ("s2", "a2"),
+            "read in order {order:?}"
+        );
+        assert!(
+            state.notes_in("b", "s1").is_empty(),
+            "still shown where it was, order {order:?}"
+        );
+        assert_eq!(state.notes_in("b", "s2").len(), 1);
+    }
 }
 
 proptest! {
