@@ -12,6 +12,7 @@ pub mod plan_guard;
 mod prepare;
 mod review;
 mod run_sheet;
+mod serve;
 mod synthesis;
 
 pub use cli::*;
@@ -20,6 +21,7 @@ pub use minutes::*;
 pub use prepare::*;
 pub use review::*;
 pub use run_sheet::*;
+pub use serve::*;
 pub use synthesis::*;
 
 /// The words of one language.
