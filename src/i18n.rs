@@ -5,6 +5,7 @@ mod rules;
 pub use rules::*;
 
 mod cli;
+mod cli_says;
 mod flow;
 mod minutes;
 /// Saving a plan someone else changed meanwhile.
@@ -16,6 +17,7 @@ mod serve;
 mod synthesis;
 
 pub use cli::*;
+pub use cli_says::*;
 pub use flow::*;
 pub use minutes::*;
 pub use prepare::*;

@@ -133,7 +133,7 @@ fn a_german_session_hears_german_only() {
     assert!(of(&said, 0).contains("Nächste Schritte"), "{}", of(&said, 0));
     assert!(of(&said, 2).contains("in Ordnung"), "check: {}", of(&said, 2));
     assert!(of(&said, 3).contains("Erwähnungen"), "review --list: {}", of(&said, 3));
-    assert!(of(&said, 5).contains("abgezeichnet"), "signoff: {}", of(&said, 5));
+    assert!(of(&said, 5).contains("freigegeben"), "signoff: {}", of(&said, 5));
     assert!(of(&said, 6).contains("internes Protokoll"), "export: {}", of(&said, 6));
     assert!(
         of(&said, 7).contains("öffentliches Protokoll"),

@@ -23,7 +23,7 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
             // A reader's trouble (another writer's log mid-replace by a sync
             // engine) never stops this writer: the next line reads again.
             if let Err(e) = s.refresh() {
-                eprintln!("runde: {e} (reading again before the next note)");
+                eprintln!("runde: {}", cli_strings(s.plan().lang).reading_again(&e.to_string()));
             }
             let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
             emit(&format!("{id}\n"))?;
@@ -31,7 +31,7 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
         return Ok(());
     }
     if args.text.is_empty() {
-        return Err(Error::Usage("add needs the note's TEXT (or --stdin)".into()));
+        return Err(Error::Usage(cli_strings(s.plan().lang).add_needs_text().into()));
     }
     let id = s.add_note(
         &args.board,
