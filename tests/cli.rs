@@ -477,7 +477,9 @@ fn plan_shows_and_edits_the_plan_only_when_valid() {
         .env_remove("VISUAL")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown key `sprache`").and(predicate::str::contains("Plan bleibt unverändert")));
+        .stderr(
+            predicate::str::contains("unknown key `sprache`").and(predicate::str::contains("Plan bleibt unverändert")),
+        );
     assert_eq!(std::fs::read(dir.join("session.json")).unwrap(), before);
 }
 

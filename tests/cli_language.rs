@@ -121,8 +121,8 @@ fn assert_no_foreign_words(said: &[Said], foreign: &[&str]) {
     }
 }
 
-/// The stderr of the command `what` ("export PATH" → "export").
-fn of<'a>(said: &'a [Said], nth: usize) -> &'a str {
+/// The stderr of the `nth` command of [`conversation`].
+fn of(said: &[Said], nth: usize) -> &str {
     &said[nth].stderr
 }
 

@@ -236,8 +236,9 @@ fn export_requires_signoffs_that_a_later_change_voids() {
             "(actors)",
         ],
     );
-    common::export_refused(dir, &["--require-signoff"])
-        .stderr(predicate::str::contains("nicht freigegeben: Methoden & Formate (methods)"));
+    common::export_refused(dir, &["--require-signoff"]).stderr(predicate::str::contains(
+        "nicht freigegeben: Methoden & Formate (methods)",
+    ));
     for (i, g) in groups.iter().enumerate() {
         common::runde()
             .arg("signoff")
