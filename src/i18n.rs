@@ -6,6 +6,7 @@ pub use rules::*;
 
 mod cli;
 mod cli_says;
+mod export_says;
 mod flow;
 mod minutes;
 /// Saving a plan someone else changed meanwhile.
@@ -18,6 +19,7 @@ mod synthesis;
 
 pub use cli::*;
 pub use cli_says::*;
+pub use export_says::*;
 pub use flow::*;
 pub use minutes::*;
 pub use prepare::*;

@@ -259,7 +259,7 @@ fn calendar_invitation_for_the_next_meeting_parses() {
         .args(["export", p(&plain), "--format", "ics"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no \"next_meeting\""));
+        .stderr(predicate::str::contains("kein \"next_meeting\""));
 }
 
 #[test]
