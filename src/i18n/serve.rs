@@ -30,6 +30,14 @@ pub struct ServeWords {
     /// At the code prompt when the address is blocked after wrong codes;
     /// `{secs}` is how long.
     pub wait_after_wrong_codes: &'static str,
+    /// `--code ""`.
+    pub code_empty: &'static str,
+    /// On the server's stderr, before why a connection could not be accepted.
+    pub accept_failed: &'static str,
+    /// On the server's stderr, before why a view could not start.
+    pub view_not_started: &'static str,
+    /// On the server's stderr, before why a view ended early.
+    pub view_ended: &'static str,
 }
 
 const DE: ServeWords = ServeWords {
@@ -45,6 +53,10 @@ const DE: ServeWords = ServeWords {
     listening: "runde serve lauscht auf",
     full: "runde: Dieser Server ist voll ({max} Verbindungen). Bitte später noch einmal versuchen oder die Moderation fragen.\n",
     wait_after_wrong_codes: "Zu viele falsche Codes von dieser Adresse: bitte {secs} s warten und den Code dann noch einmal eingeben.",
+    code_empty: "--code darf nicht leer sein",
+    accept_failed: "Verbindung nicht angenommen:",
+    view_not_started: "Ansicht startet nicht:",
+    view_ended: "Ansicht beendet:",
 };
 
 const EN: ServeWords = ServeWords {
@@ -60,6 +72,10 @@ const EN: ServeWords = ServeWords {
     listening: "runde serve listening on",
     full: "runde: this server is full ({max} connections). Please try again later or ask the facilitator.\n",
     wait_after_wrong_codes: "Too many wrong codes from this address: please wait {secs} s, then type the code again.",
+    code_empty: "--code must not be empty",
+    accept_failed: "accept failed:",
+    view_not_started: "cannot start a view:",
+    view_ended: "view ended:",
 };
 
 /// The server's words in `lang`.

@@ -60,7 +60,7 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
     let boards = phase_boards(&session);
     let code = match &options.code {
         Some(c) if !c.trim().is_empty() => c.trim().to_string(),
-        Some(_) => return Err(Error::Usage("--code must not be empty".into())),
+        Some(_) => return Err(Error::Usage(serve_words(lang).code_empty.into())),
         None => auth::generate_code()?,
     };
     let allowed_keys = match &options.authorized_keys {
@@ -144,7 +144,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
         let (socket, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("runde serve: accept failed: {e}");
+                eprintln!("runde serve: {} {e}", serve_words(shared.lang).accept_failed);
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }

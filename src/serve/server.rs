@@ -184,11 +184,12 @@ impl Connection {
             size: (cols, rows),
             idle: self.shared.idle,
         };
+        let ended = serve_words(self.shared.lang).view_ended;
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
             .spawn(move || {
                 if let Err(e) = view::run_view(spec, out, &from_client) {
-                    eprintln!("runde serve: view ended: {e}");
+                    eprintln!("runde serve: {ended} {e}");
                 }
             })?;
         let id = channel.id();
@@ -366,7 +367,7 @@ impl russh::server::Handler for Connection {
         }
         session.channel_success(channel)?;
         if let Err(e) = self.start_view(ch, session.handle()) {
-            eprintln!("runde serve: cannot start a view: {e}");
+            eprintln!("runde serve: {} {e}", serve_words(self.shared.lang).view_not_started);
             session.close(channel)?;
         }
         Ok(())
