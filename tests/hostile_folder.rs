@@ -478,7 +478,7 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "Abschnitt \"notes\" von Board \"methods\" (1 Notiz)",
+            "Abschnitt \"notes\" der Tafel \"methods\" (1 Notiz)",
         ));
     assert_eq!(
         std::fs::read(dir.join("session.json")).unwrap(),

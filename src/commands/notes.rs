@@ -97,8 +97,7 @@ pub(super) fn import(path: &str, file: Option<&Path>) -> Result<()> {
 /// One line of an import, checked against the plan.
 pub(super) fn import_line(s: &Session, line: &str) -> std::result::Result<ImportLine, String> {
     let parsed: ImportLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    s.resolve_place(&parsed.board, parsed.section.as_deref())
-        .map_err(|e| e.to_string())?;
+    localized(s, s.resolve_place(&parsed.board, parsed.section.as_deref())).map_err(|e| e.to_string())?;
     Ok(parsed)
 }
 

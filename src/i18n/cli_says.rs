@@ -75,7 +75,7 @@ impl CliStrings {
     /// `timer` without `--board` on a plan whose boards have no timer length.
     pub fn no_timer_board(&self) -> &'static str {
         match self.lang {
-            Lang::De => "kein Board hat eine Timer-Länge; eines mit --board nennen",
+            Lang::De => "keine Tafel hat eine Timer-Länge; eine mit --board nennen",
             Lang::En => "no board has a timer length; name one with --board",
         }
     }
@@ -236,7 +236,7 @@ impl CliStrings {
     pub fn orphaned_place(&self, section: &str, board: &str, notes: usize) -> String {
         let notes = self.notes(notes);
         match self.lang {
-            Lang::De => format!("Abschnitt {section:?} von Board {board:?} ({notes})"),
+            Lang::De => format!("Abschnitt {section:?} der Tafel {board:?} ({notes})"),
             Lang::En => format!("section {section:?} of board {board:?} ({notes})"),
         }
     }
@@ -364,7 +364,7 @@ impl CliStrings {
     /// A board id the plan does not have.
     pub fn no_such_board(&self, board: &str) -> String {
         match self.lang {
-            Lang::De => format!("{board}: kein solches Board"),
+            Lang::De => format!("{board}: keine solche Tafel"),
             Lang::En => format!("{board}: no such board"),
         }
     }
