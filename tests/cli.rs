@@ -496,7 +496,7 @@ fn import_reads_json_lines_and_reports_bad_lines_with_their_number() {
         .args(["import", p(&dir), p(&file)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("notes.jsonl:2: unknown board"));
+        .stderr(predicate::str::contains("notes.jsonl:2: unbekannte Tafel"));
     assert!(
         texts(&export_json(&dir), "methods", "notes").is_empty(),
         "nothing imported from a bad file"
