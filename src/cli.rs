@@ -222,7 +222,11 @@ pub enum Command {
         lang: Option<Lang>,
     },
     /// Copy the shipped example session to a temporary folder and open it.
-    Demo,
+    Demo {
+        /// Language of the views and messages (de or en); default: the example's (de).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// The plan editor: build or change a meeting's plan in forms; saved only when valid.
     Prepare {
         /// The session: a folder, or the name of one in $RUNDE_SESSIONS.

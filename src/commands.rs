@@ -11,7 +11,7 @@ use crate::export::{self, Audience};
 use crate::i18n::{cli_strings, strings};
 use crate::model::plan::Date;
 use crate::model::timer::{display_seconds, format_clock};
-use crate::model::{NoteKind, Plan, TimerState, template};
+use crate::model::{Lang, NoteKind, Plan, TimerState, template};
 use crate::store::plan_file::read_text;
 use crate::store::{PLAN_FILE, Session, TimerCommand, check, paths};
 
@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> Result<()> {
             before,
         } => {
             if board.is_none() && section.is_none() && before.is_none() {
-                return Err(Error::Usage("move needs --board, --section or --before".into()));
+                return Err(Error::Usage(cli_strings(lang_of(&path)).move_needs().into()));
             }
             let mut s = open(&path)?;
             let id = resolve_note(&s, &note)?;
@@ -112,7 +112,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 (true, _, _) => (Some(true), Some(false)),
                 (_, true, _) => (None, Some(true)),
                 (_, _, true) => (Some(false), Some(false)),
-                _ => return Err(Error::Usage("flag needs --follow-up, --done or --clear".into())),
+                _ => return Err(Error::Usage(cli_strings(s.plan().lang).flag_needs().into())),
             };
             let flagged = s.set_flags(&id, f, d);
             localized(&s, flagged)?;
@@ -124,9 +124,10 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&format!("{}\n", saved.display()))
         }
         Command::Template(crate::cli::TemplateCommand::List) => {
+            let built_in = cli_strings(Lang::default()).built_in();
             let mut out: String = template::TEMPLATES
                 .iter()
-                .map(|t| format!("{t}  (built-in)\n"))
+                .map(|t| format!("{t}  ({built_in})\n"))
                 .collect();
             for t in crate::store::templates::user_templates()? {
                 out.push_str(&format!("{t}\n"));
@@ -189,7 +190,7 @@ pub fn run(cli: Cli) -> Result<()> {
             local_view(&mut view);
             crate::terminal::run(view)
         }
-        Command::Demo => demo(),
+        Command::Demo { lang } => demo(lang),
         Command::Finding { path, from, text } => {
             let mut s = open(&path)?;
             let id = ulid::Ulid::new().to_string().to_lowercase();
@@ -244,6 +245,17 @@ fn open_steady(arg: &str) -> Result<Session> {
         &paths::resolve(arg)?,
         std::sync::Arc::new(crate::clock::SteadyClock::start()),
     )
+}
+
+/// The language of the session named by a PATH argument, for messages
+/// before (or instead of) opening it: the CLI's default when there is no
+/// readable plan.
+pub(crate) fn lang_of(arg: &str) -> Lang {
+    paths::resolve(arg)
+        .ok()
+        .and_then(|dir| crate::store::plan_file::load(&dir).ok().flatten())
+        .map(|p| p.lang)
+        .unwrap_or_default()
 }
 
 /// Opens the session named by a PATH argument; a place the plan lacks is

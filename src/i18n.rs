@@ -5,6 +5,8 @@ mod rules;
 pub use rules::*;
 
 mod cli;
+mod cli_says;
+mod export_says;
 mod flow;
 mod minutes;
 pub mod paste;
@@ -13,14 +15,18 @@ pub mod plan_guard;
 mod prepare;
 mod review;
 mod run_sheet;
+mod serve;
 mod synthesis;
 
 pub use cli::*;
+pub use cli_says::*;
+pub use export_says::*;
 pub use flow::*;
 pub use minutes::*;
 pub use prepare::*;
 pub use review::*;
 pub use run_sheet::*;
+pub use serve::*;
 pub use synthesis::*;
 
 /// The words of one language.

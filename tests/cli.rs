@@ -44,7 +44,7 @@ fn new_refuses_a_non_empty_folder_and_bad_arguments() {
         .args(["new", p(&fresh), "--template", "nope"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown template"));
+        .stderr(predicate::str::contains("unbekannte Vorlage"));
     runde()
         .args(["new", p(&fresh), "--date", "05.10.2021"])
         .assert()
@@ -333,7 +333,7 @@ fn export_writes_files_atomically_and_reports_the_audience() {
         .args(["export", p(&dir), "-o", p(&out)])
         .assert()
         .success()
-        .stderr(predicate::str::contains("internal minutes"));
+        .stderr(predicate::str::contains("internes Protokoll"));
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# TransLOek: „Netzwerken"));
     assert!(md.contains("Notiert von Tobias Brandt."));
@@ -341,7 +341,7 @@ fn export_writes_files_atomically_and_reports_the_audience() {
         .args(["export", p(&dir), "--public", "-o", p(&out)])
         .assert()
         .success()
-        .stderr(predicate::str::contains("public minutes"));
+        .stderr(predicate::str::contains("öffentliches Protokoll"));
     let public = std::fs::read_to_string(&out).unwrap();
     assert!(!public.contains("Tobias Brandt"));
     assert!(public.contains("André Koch-Engelmann"));
@@ -382,7 +382,7 @@ fn check_public_lists_only_what_needs_a_human_and_exits_1_while_uncertain() {
         .unwrap();
     assert!(public.status.success());
     let stderr = String::from_utf8(public.stderr).unwrap();
-    assert!(stderr.contains("replaced 2 mention(s)"), "{stderr}");
+    assert!(stderr.contains("2 Erwähnungen von Personen ersetzt"), "{stderr}");
 }
 
 /// Point 18: `runde new` records the machine's time zone in the plan.
@@ -477,7 +477,9 @@ fn plan_shows_and_edits_the_plan_only_when_valid() {
         .env_remove("VISUAL")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown key `sprache`").and(predicate::str::contains("plan is unchanged")));
+        .stderr(
+            predicate::str::contains("unknown key `sprache`").and(predicate::str::contains("Plan bleibt unverändert")),
+        );
     assert_eq!(std::fs::read(dir.join("session.json")).unwrap(), before);
 }
 
@@ -494,7 +496,7 @@ fn import_reads_json_lines_and_reports_bad_lines_with_their_number() {
         .args(["import", p(&dir), p(&file)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("notes.jsonl:2: unknown board"));
+        .stderr(predicate::str::contains("notes.jsonl:2: unbekannte Tafel"));
     assert!(
         texts(&export_json(&dir), "methods", "notes").is_empty(),
         "nothing imported from a bad file"

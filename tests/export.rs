@@ -300,7 +300,7 @@ fn public_minutes_replace_names_of_people_without_consent() {
     let check = runde().args(["export", d, "--check-public"]).output().unwrap();
     assert!(check.status.success(), "nothing uncertain");
     assert_eq!(String::from_utf8(check.stdout).unwrap(), "", "only what needs a look");
-    assert!(String::from_utf8(check.stderr).unwrap().contains("2 place(s)"));
+    assert!(String::from_utf8(check.stderr).unwrap().contains("2 Stellen lauten"));
 }
 
 #[test]

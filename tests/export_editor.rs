@@ -325,7 +325,8 @@ fn html_fragment_is_the_body_only_and_email_inlines_its_styles() {
     let td = doc.select(&sel("td")).next().unwrap();
     assert!(td.value().attr("style").unwrap_or("").contains("border"), "{email}");
 
-    export_refused(&dir, &["--format", "md", "--fragment"]).stderr(predicates::str::contains("--format html only"));
+    export_refused(&dir, &["--format", "md", "--fragment"])
+        .stderr(predicates::str::contains("gelten nur für --format html"));
 }
 
 #[test]
@@ -351,8 +352,9 @@ fn a_template_is_refused_where_it_does_not_apply_and_errors_name_its_file() {
     let path = t.path().join("mine.html.j2");
     std::fs::write(&path, "{{ title }}").unwrap();
     for format in ["md", "txt", "json", "docx", "pdf"] {
-        export_refused(&dir, &["--format", format, "--template", path.to_str().unwrap()])
-            .stderr(predicates::str::contains("mine.html.j2").and(predicates::str::contains("html only")));
+        export_refused(&dir, &["--format", format, "--template", path.to_str().unwrap()]).stderr(
+            predicates::str::contains("mine.html.j2").and(predicates::str::contains("gilt nur für --format html")),
+        );
     }
     std::fs::write(&path, "line one\n{% if %}").unwrap();
     export_refused(&dir, &["--format", "html", "--template", path.to_str().unwrap()])

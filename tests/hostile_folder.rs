@@ -297,7 +297,7 @@ fn timer_extend_with_an_absurd_number_is_a_usage_error() {
             .args(["timer", p(&dir), "extend", "--board", "methods", "--", minutes])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("1440 minutes"));
+            .stderr(predicate::str::contains("1440 Minuten"));
     }
     let methods = timer_of(&dir, "methods");
     assert_eq!(methods["state"], "running");
@@ -478,7 +478,7 @@ fn plan_edit_refuses_to_orphan_acknowledged_notes() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "section \"notes\" of board \"methods\" (1 note(s))",
+            "Abschnitt \"notes\" der Tafel \"methods\" (1 Notiz)",
         ));
     assert_eq!(
         std::fs::read(dir.join("session.json")).unwrap(),

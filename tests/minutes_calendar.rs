@@ -133,12 +133,15 @@ fn writing_a_calendar_says_it_wrote_the_invitation_not_minutes() {
         .unwrap();
     assert!(done.status.success());
     let said = String::from_utf8(done.stderr).unwrap();
-    assert!(said.contains("wrote the invitation to the next meeting"), "{said}");
-    assert!(!said.contains("minutes"), "{said}");
+    assert!(said.contains("die Einladung zum nächsten Treffen nach"), "{said}");
+    assert!(!said.contains("Protokoll"), "{said}");
     let english = common::runde()
         .args(["export", dir.to_str().unwrap(), "--format", "ics", "--lang", "en"])
         .output()
         .unwrap();
+    let said = String::from_utf8(english.stderr.clone()).unwrap();
+    assert!(said.contains("wrote the invitation to the next meeting"), "{said}");
+    assert!(!said.contains("minutes"), "{said}");
     let german = std::fs::read_to_string(&out).unwrap();
     let english = String::from_utf8(english.stdout).unwrap();
     let summary = |t: &str| event(t).get_summary().map(str::to_string);

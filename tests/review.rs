@@ -230,15 +230,16 @@ fn export_requires_signoffs_that_a_later_change_voids() {
     assert_shows(
         &err,
         &[
-            "not signed off yet",
+            "noch nicht freigegeben",
             "(methods)",
             "(success)",
             "(continuity)",
             "(actors)",
         ],
     );
-    common::export_refused(dir, &["--require-signoff"])
-        .stderr(predicate::str::contains("not signed off: Methoden & Formate (methods)"));
+    common::export_refused(dir, &["--require-signoff"]).stderr(predicate::str::contains(
+        "nicht freigegeben: Methoden & Formate (methods)",
+    ));
     for (i, g) in groups.iter().enumerate() {
         common::runde()
             .arg("signoff")
@@ -246,7 +247,7 @@ fn export_requires_signoffs_that_a_later_change_voids() {
             .args(["--board", g, "--by", ["Anna", "Ben", "Cem", "Dora"][i]])
             .assert()
             .success()
-            .stderr(predicate::str::contains("signed off"));
+            .stderr(predicate::str::contains(format!("hat {g} freigegeben")));
     }
     common::runde()
         .arg("export")
@@ -254,7 +255,7 @@ fn export_requires_signoffs_that_a_later_change_voids() {
         .arg("--require-signoff")
         .assert()
         .success()
-        .stderr(predicate::str::contains("not signed off").not());
+        .stderr(predicate::str::contains("nicht freigegeben").not());
     let voided = |change: &dyn Fn(&mut runde::store::Session), board: &str, by: &str| {
         let mut s = fx.session();
         change(&mut s);

@@ -182,7 +182,7 @@ fn new_from_errors() {
         .args(["new", p(&tmp.path().join("x")), "--from", p(&missing)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no previous session"));
+        .stderr(predicate::str::contains("keine frühere Sitzung"));
     let (_t, prev) = new_session("kompetenznetzwerk", "de");
     runde()
         .args(["new", p(&tmp.path().join("y")), "--from", p(&prev)])
@@ -259,7 +259,7 @@ fn calendar_invitation_for_the_next_meeting_parses() {
         .args(["export", p(&plain), "--format", "ics"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no \"next_meeting\""));
+        .stderr(predicate::str::contains("kein \"next_meeting\""));
 }
 
 #[test]
@@ -295,7 +295,7 @@ fn saved_templates_create_new_sessions() {
         .unwrap();
     let listing = String::from_utf8(listing.stdout).unwrap();
     assert!(
-        listing.contains("kompetenznetzwerk  (built-in)") && listing.contains("netzwerk\n"),
+        listing.contains("kompetenznetzwerk  (eingebaut)") && listing.contains("netzwerk\n"),
         "{listing}"
     );
     let tmp = tempfile::tempdir().unwrap();

@@ -4,12 +4,13 @@ use super::*;
 
 pub(super) fn timer(args: TimerArgs) -> Result<()> {
     let mut s = open(&args.path)?;
+    let words = cli_strings(s.plan().lang);
     let command = match (args.action, args.minutes) {
-        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(extend_ms(m)?),
+        (TimerAction::Extend, Some(m)) => TimerCommand::Extend(extend_ms(m, s.plan().lang)?),
         (TimerAction::Extend, None) => {
-            return Err(Error::Usage("timer extend needs MINUTES".into()));
+            return Err(Error::Usage(words.extend_needs_minutes().into()));
         }
-        (_, Some(_)) => return Err(Error::Usage("MINUTES only goes with `timer extend`".into())),
+        (_, Some(_)) => return Err(Error::Usage(words.minutes_only_with_extend().into())),
         (TimerAction::Start, None) => TimerCommand::Start,
         (TimerAction::Pause, None) => TimerCommand::Pause,
         (TimerAction::Resume, None) => TimerCommand::Resume,
@@ -20,23 +21,19 @@ pub(super) fn timer(args: TimerArgs) -> Result<()> {
         None => s.default_timer_boards(),
     };
     if boards.is_empty() {
-        return Err(Error::Invalid(
-            "no board has a timer length; name one with --board".into(),
-        ));
+        return Err(Error::Invalid(words.no_timer_board().into()));
     }
     for board in &boards {
         s.timer(board, command)?;
     }
-    status_lines(&s, Some(&boards))
+    status_lines(&s, Some(&boards), None)
 }
 
 /// `timer extend MINUTES` in ms: at most a day either way.
-pub(super) fn extend_ms(minutes: i64) -> Result<i64> {
+pub(super) fn extend_ms(minutes: i64, lang: crate::model::Lang) -> Result<i64> {
     let limit = crate::model::event::limits::MAX_DURATION_MS / 60_000;
     if !(-limit..=limit).contains(&minutes) {
-        return Err(Error::Usage(format!(
-            "timer extend takes -{limit} to {limit} minutes (a day), not {minutes}"
-        )));
+        return Err(Error::Usage(cli_strings(lang).extend_range(limit, minutes)));
     }
     Ok(minutes * 60_000)
 }
@@ -123,12 +120,14 @@ pub(super) fn status(path: &str, json: bool) -> Result<()> {
         text.push('\n');
         return emit(&text);
     }
-    status_lines(&s, None)
+    status_lines(&s, None, None)
 }
 
-pub(super) fn status_lines(s: &Session, only: Option<&[String]>) -> Result<()> {
-    let st = strings(s.plan().lang);
-    let cli = cli_strings(s.plan().lang);
+/// The status as lines on stdout, in `lang` (else the plan's language).
+pub(super) fn status_lines(s: &Session, only: Option<&[String]>, lang: Option<crate::model::Lang>) -> Result<()> {
+    let lang = lang.unwrap_or(s.plan().lang);
+    let st = strings(lang);
+    let cli = cli_strings(lang);
     let status = status_of(s);
     let mut out = String::new();
     let phase = status

@@ -23,7 +23,7 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
             // A reader's trouble (another writer's log mid-replace by a sync
             // engine) never stops this writer: the next line reads again.
             if let Err(e) = s.refresh() {
-                eprintln!("runde: {e} (reading again before the next note)");
+                eprintln!("runde: {}", cli_strings(s.plan().lang).reading_again(&e.to_string()));
             }
             let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
             emit(&format!("{id}\n"))?;
@@ -31,7 +31,7 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
         return Ok(());
     }
     if args.text.is_empty() {
-        return Err(Error::Usage("add needs the note's TEXT (or --stdin)".into()));
+        return Err(Error::Usage(cli_strings(s.plan().lang).add_needs_text().into()));
     }
     let id = s.add_note(
         &args.board,
@@ -97,8 +97,7 @@ pub(super) fn import(path: &str, file: Option<&Path>) -> Result<()> {
 /// One line of an import, checked against the plan.
 pub(super) fn import_line(s: &Session, line: &str) -> std::result::Result<ImportLine, String> {
     let parsed: ImportLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    s.resolve_place(&parsed.board, parsed.section.as_deref())
-        .map_err(|e| e.to_string())?;
+    localized(s, s.resolve_place(&parsed.board, parsed.section.as_deref())).map_err(|e| e.to_string())?;
     Ok(parsed)
 }
 

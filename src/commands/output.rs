@@ -1,19 +1,18 @@
 //! `runde export` and `check`: minutes and health reports.
 use super::*;
+use crate::i18n::Written;
 
 pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
     if args.print_template.is_some() {
         return emit(export::html::DEFAULT_TEMPLATE);
     }
     let s = open(&args.path)?;
+    // The person asked for minutes in `--lang`: they read that language.
+    let words = cli_strings(args.lang.unwrap_or(s.plan().lang));
     if args.check_public {
         let report = export::check_public(s.plan(), s.state())?;
         emit_plain(&report.uncertain.iter().map(|u| format!("{u}\n")).collect::<String>())?;
-        let summary = format!(
-            "{} place(s) will read [Name] in public minutes; {} doubtful mention(s) undecided (runde review)",
-            report.replaced,
-            report.uncertain.len()
-        );
+        let summary = words.check_public(report.replaced, report.uncertain.len());
         if !report.uncertain.is_empty() {
             return Err(Error::Problems(summary));
         }
@@ -49,14 +48,11 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
             false => export::privacy::publish::Undecided::Refuse,
         },
     };
-    super::review_cmd::signoff_notice(&s, args.require_signoff)?;
+    super::review_cmd::signoff_notice(&s, args.require_signoff, args.lang.unwrap_or(s.plan().lang))?;
     let bytes = export::render_bytes(s.plan(), s.state(), &opts)?;
     if audience == Audience::Public {
         let published = export::privacy::publish::publish(s.plan(), s.state(), s.plan().lang, opts.undecided)?;
-        eprintln!(
-            "runde: replaced {} mention(s) of people who did not agree to be named",
-            published.replaced
-        );
+        eprintln!("runde: {}", words.replaced_mentions(published.replaced));
     }
     match &args.output {
         Some(path) => crate::store::files::replace_file(path, &bytes)?,
@@ -65,24 +61,21 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
     }
     let which = match (args.format, audience) {
         // A calendar file holds the invitation, not the minutes.
-        (export::Format::Ics, _) => "the invitation to the next meeting",
-        (_, Audience::Public) => "public minutes (only people who agreed are named)",
-        (_, Audience::Internal) => "internal minutes (all names kept; use --public for publication)",
+        (export::Format::Ics, _) => Written::Invitation,
+        (_, Audience::Public) => Written::Public,
+        (_, Audience::Internal) => Written::Internal,
     };
-    match &args.output {
-        Some(p) => eprintln!("runde: wrote {which} to {}", p.display()),
-        None => eprintln!("runde: wrote {which}"),
-    }
+    let to = args.output.as_ref().map(|p| p.display().to_string());
+    eprintln!("runde: {}", words.wrote(which, to.as_deref()));
     Ok(())
 }
 
 pub(super) fn check_cmd(path: &str) -> Result<()> {
     let dir = paths::resolve(path)?;
+    let words = cli_strings(lang_of(path));
+    let shown = dir.display().to_string();
     if !dir.join(PLAN_FILE).exists() {
-        return Err(Error::Invalid(format!(
-            "{}: not a runde session (no {PLAN_FILE})",
-            dir.display()
-        )));
+        return Err(Error::Invalid(words.not_a_session(&shown, PLAN_FILE)));
     }
     let findings = check::check(&dir);
     let problems = findings.iter().filter(|f| !f.recovered).count();
@@ -92,8 +85,8 @@ pub(super) fn check_cmd(path: &str) -> Result<()> {
     }
     emit_plain(&out)?;
     if problems > 0 {
-        return Err(Error::Problems(format!("{problems} problem(s) in {}", dir.display())));
+        return Err(Error::Problems(words.problems_in(problems, &shown)));
     }
-    eprintln!("runde: {} is healthy", dir.display());
+    eprintln!("runde: {}", words.healthy(&shown));
     Ok(())
 }

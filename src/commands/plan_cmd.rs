@@ -21,7 +21,8 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         eprintln!("runde: {hint} runde plan {path} --json");
         return Ok(());
     }
-    let editor = editor_command()?;
+    let says = cli_strings(plan.lang);
+    let editor = editor_command(plan.lang)?;
     // A refused edit waits on this machine (never in the shared folder) and
     // is offered again, merged over the plan it was made from.
     let state = crate::store::drafts::state_root()?;
@@ -42,37 +43,35 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
         .map_err(|e| Error::io(draft.path(), e))?;
     // The editor is run directly, never through a shell.
     let mut parts = editor.split_whitespace();
-    let program = parts.next().ok_or_else(|| Error::Usage("$EDITOR is empty".into()))?;
+    let program = parts.next().ok_or_else(|| Error::Usage(says.editor_empty().into()))?;
     let status = std::process::Command::new(program)
         .args(parts)
         .arg(draft.path())
         .status()
         .map_err(|e| Error::io(program, e))?;
     if !status.success() {
-        return Err(Error::Invalid(format!("{program} failed; the plan is unchanged")));
+        return Err(Error::Invalid(says.editor_failed(program)));
     }
     let edited = crate::store::plan_file::read_session_text(draft.path())?;
     if edited == text && text == current {
-        eprintln!("runde: no changes");
+        eprintln!("runde: {}", says.no_changes());
         return Ok(());
     }
     // (line in the edited text, why)
     let refusal = match Plan::parse(&plan_path, &edited) {
         Err(Error::Parse { line, message, .. }) => Some((Some(line), message)),
         Err(e) => Some((None, e.to_string())),
-        Ok(new_plan) => orphaned_by(&dir, &new_plan)?.map(|why| (None, why)),
+        Ok(new_plan) => orphaned_by(&dir, &new_plan, plan.lang)?.map(|why| (None, why)),
     };
     if let Some((line, why)) = refusal {
         let kept = plan_guard::keep_rejected(&state, &dir, &edited, &base)?;
         let at = line.map(|l| format!("{}:{l}: ", kept.display())).unwrap_or_default();
-        return Err(Error::Invalid(format!(
-            "{at}{why}\nthe plan is unchanged; your edit is in {} (`runde plan {path} --edit` opens it again)",
-            kept.display()
-        )));
+        let kept = says.edit_kept(&kept.display().to_string(), path);
+        return Err(Error::Invalid(format!("{at}{why}\n{kept}")));
     }
     let words = crate::i18n::plan_guard::words(plan.lang);
     match plan_guard::save(&state, &dir, &base, &edited)? {
-        Saved::Written => eprintln!("runde: plan updated"),
+        Saved::Written => eprintln!("runde: {}", says.plan_updated()),
         Saved::Merged { theirs, .. } => eprintln!("runde: {} {}", words.merged, theirs.join(", ")),
         Saved::Refused(r) => {
             let mut lines = vec![words.refused.to_string()];
@@ -94,7 +93,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
 pub(super) const FALLBACK_EDITORS: [&str; 3] = ["editor", "nano", "vi"];
 
 /// The editor command: $VISUAL, $EDITOR, else the first fallback on PATH.
-pub(super) fn editor_command() -> Result<String> {
+pub(super) fn editor_command(lang: crate::model::Lang) -> Result<String> {
     for var in ["VISUAL", "EDITOR"] {
         if let Ok(value) = std::env::var(var) {
             if !value.trim().is_empty() {
@@ -106,12 +105,7 @@ pub(super) fn editor_command() -> Result<String> {
         .iter()
         .find(|e| on_path(e))
         .map(|e| e.to_string())
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "set $VISUAL or $EDITOR to edit the plan (none of {} is on PATH)",
-                FALLBACK_EDITORS.join(", ")
-            ))
-        })
+        .ok_or_else(|| Error::Usage(cli_strings(lang).set_editor(&FALLBACK_EDITORS.join(", "))))
 }
 
 /// True when an executable file `program` is in a folder of PATH.
@@ -134,7 +128,7 @@ pub(super) fn is_executable(path: &Path) -> bool {
 /// Why `new_plan` must not replace the plan of the session in `dir`: the
 /// notes it would leave without a board or section (notes already without
 /// one do not count).
-pub(super) fn orphaned_by(dir: &Path, new_plan: &Plan) -> Result<Option<String>> {
+pub(super) fn orphaned_by(dir: &Path, new_plan: &Plan, lang: crate::model::Lang) -> Result<Option<String>> {
     let session = Session::open(dir)?;
     let mut lost: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for n in session.state().live_notes() {
@@ -147,26 +141,25 @@ pub(super) fn orphaned_by(dir: &Path, new_plan: &Plan) -> Result<Option<String>>
     if lost.is_empty() {
         return Ok(None);
     }
+    let says = cli_strings(lang);
     let places: Vec<String> = lost
         .iter()
-        .map(|((board, section), count)| format!("section {section:?} of board {board:?} ({count} note(s))"))
+        .map(|((board, section), count)| says.orphaned_place(section, board, *count))
         .collect();
-    Ok(Some(format!(
-        "the edit removes or renames places that hold notes: {}; keep their ids (change only titles) or move the notes first with `runde move`",
-        places.join(", ")
-    )))
+    Ok(Some(says.edit_orphans(&places.join(", "))))
 }
 
 /// Writes the sample Syncthing ignore file unless one exists.
-pub(super) fn write_stignore(dir: &Path) -> Result<()> {
+pub(super) fn write_stignore(dir: &Path, lang: crate::model::Lang) -> Result<()> {
     use crate::store::sync::{STIGNORE_SAMPLE, stignore_path};
     let path = stignore_path(dir);
+    let shown = path.display().to_string();
     if path.exists() {
-        eprintln!("runde: kept the existing {}", path.display());
+        eprintln!("runde: {}", cli_strings(lang).kept_existing(&shown));
         return Ok(());
     }
     std::fs::write(&path, STIGNORE_SAMPLE).map_err(|e| Error::io(&path, e))?;
-    eprintln!("runde: wrote {}", path.display());
+    eprintln!("runde: {}", cli_strings(lang).wrote_file(&shown));
     Ok(())
 }
 
@@ -174,14 +167,15 @@ pub(super) fn write_stignore(dir: &Path) -> Result<()> {
 pub(super) fn resolve_plan_cmd(path: &str, keep: Option<&str>) -> Result<()> {
     use crate::store::sync;
     let dir = paths::resolve(path)?;
+    let says = cli_strings(lang_of(path));
     if let Some(keep) = keep {
         let removed = sync::resolve_plan(&dir, keep)?;
-        eprintln!("runde: kept {keep}; removed {}", sync::names(&removed));
+        eprintln!("runde: {}", says.kept_removed(keep, &sync::names(&removed)));
         return Ok(());
     }
     let copies = sync::plan_conflicts(&dir);
     if copies.is_empty() {
-        eprintln!("runde: the plan of {} has no conflict copies", dir.display());
+        eprintln!("runde: {}", says.no_conflict_copies(&dir.display().to_string()));
         return Ok(());
     }
     let current = read_text(&dir.join(PLAN_FILE))?;
@@ -193,12 +187,11 @@ pub(super) fn resolve_plan_cmd(path: &str, keep: Option<&str>) -> Result<()> {
             .unwrap_or_default();
         let other = read_text(copy)?;
         out.push_str(&format!(
-            "--- {PLAN_FILE} (current)\n+++ {name}\n{}\n",
+            "--- {PLAN_FILE} ({})\n+++ {name}\n{}\n",
+            says.current(),
             sync::line_difference(&current, &other)
         ));
     }
-    out.push_str(&format!(
-        "keep the current plan:  runde plan {path} --resolve --keep current\nkeep a copy instead:    runde plan {path} --resolve --keep 'NAME'\n(then re-do the other side's edits with `runde plan {path} --edit`)\n"
-    ));
+    out.push_str(&says.resolve_howto(path));
     emit(&out)
 }

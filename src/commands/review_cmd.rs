@@ -38,11 +38,10 @@ fn list(path: &str) -> Result<()> {
         .map(|d| format!("{}\n", publish::describe(s.plan(), d, lang)))
         .collect();
     emit_plain(&lines)?;
-    let summary = format!("{} of {} doubtful mention(s) undecided", open.len(), doubtful.len());
+    let says = cli_strings(lang);
+    let summary = says.undecided_of(open.len(), doubtful.len());
     if !open.is_empty() {
-        return Err(Error::Problems(format!(
-            "{summary}: decide with `runde review {path}` or --keep WORD / --redact WORD"
-        )));
+        return Err(Error::Problems(says.decide_with(&summary, path)));
     }
     eprintln!("runde: {summary}");
     Ok(())
@@ -51,6 +50,7 @@ fn list(path: &str) -> Result<()> {
 /// Decides every lone occurrence of `word` (in each kind of case it has
 /// now) as `verdict`.
 fn decide_word(s: &mut Session, word: &str, verdict: Verdict) -> Result<()> {
+    let says = cli_strings(s.plan().lang);
     let redactor = Redactor::new(&s.plan().people, s.plan().lang);
     // A word copied from `--list` may carry its possessive ("Koch's").
     let word = [word]
@@ -64,9 +64,7 @@ fn decide_word(s: &mut Session, word: &str, verdict: Verdict) -> Result<()> {
         .unwrap_or(word);
     let scopes = redactor.lone_scopes(word);
     if scopes.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{word:?} is not part of the name of anyone listed without consent in the plan"
-        )));
+        return Err(Error::Invalid(says.not_a_name(word)));
     }
     for scope in scopes {
         s.decide(scope, verdict)?;
@@ -76,21 +74,18 @@ fn decide_word(s: &mut Session, word: &str, verdict: Verdict) -> Result<()> {
         .iter()
         .filter(|d| d.by_word && d.verdict == Some(verdict) && redactor.words_matching(word).contains(&d.found.word))
         .count();
-    let what = match verdict {
-        Verdict::Keep => "kept as written",
-        _ => "replaced by [Name]",
-    };
-    eprintln!("runde: every lone {word:?} is {what} ({covered} mention(s) now)");
+    eprintln!("runde: {}", says.decided_word(word, verdict == Verdict::Keep, covered));
     Ok(())
 }
 
 /// `runde signoff PATH --board ID --by NAME`: the part as it stands now.
 pub(super) fn signoff(path: &str, board: &str, by: &str) -> Result<()> {
     let mut s = open(path)?;
+    let says = cli_strings(s.plan().lang);
     let result = crate::model::rules::require_board(s.plan(), board).map(|_| ());
     localized(&s, result.map_err(Error::from))?;
     let Some(part) = signoff::part(s.plan(), s.state(), board) else {
-        return Err(Error::Invalid(format!("{board}: no such board")));
+        return Err(Error::Invalid(says.no_such_board(board)));
     };
     s.sign_off(board, by, &part.digest)?;
     let notes = part
@@ -98,17 +93,14 @@ pub(super) fn signoff(path: &str, board: &str, by: &str) -> Result<()> {
         .iter()
         .filter(|l| matches!(l, signoff::PartLine::Note { .. }))
         .count();
-    eprintln!(
-        "runde: {} signed off {board} ({notes} note(s), {} doubtful mention(s) undecided)",
-        crate::model::text::one_line(by),
-        part.undecided
-    );
+    let by = crate::model::text::one_line(by);
+    eprintln!("runde: {}", says.signed_off(&by, board, notes, part.undecided));
     Ok(())
 }
 
-/// Says on stderr which groups' parts are not signed off; an error when
-/// `require` and any is not.
-pub(super) fn signoff_notice(s: &Session, require: bool) -> Result<()> {
+/// Says on stderr (in `lang`) which groups' parts are not signed off; an
+/// error when `require` and any is not.
+pub(super) fn signoff_notice(s: &Session, require: bool, lang: crate::model::Lang) -> Result<()> {
     let missing = signoff::not_signed_off(s.plan(), s.state());
     if missing.is_empty() {
         return Ok(());
@@ -122,11 +114,8 @@ pub(super) fn signoff_notice(s: &Session, require: bool) -> Result<()> {
         .collect();
     let names = names.join(", ");
     if require {
-        return Err(Error::Problems(format!(
-            "not signed off: {names} — each group's note-taker signs off its part \
-             (`runde signoff PATH --board ID --by NAME`, or key P in `runde note`)"
-        )));
+        return Err(Error::Problems(cli_strings(lang).signoff_required(&names)));
     }
-    eprintln!("runde: not signed off yet: {names}");
+    eprintln!("runde: {}", cli_strings(lang).not_signed_off_yet(&names));
     Ok(())
 }

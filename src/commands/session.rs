@@ -14,10 +14,10 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
     if let Some(prev) = &args.from {
         let prev_dir = paths::resolve(prev)?;
         if !prev_dir.join(PLAN_FILE).is_file() {
-            return Err(Error::Invalid(format!(
-                "{}: no previous session there",
-                prev_dir.display()
-            )));
+            let says = cli_strings(args.lang.unwrap_or_default());
+            return Err(Error::Invalid(
+                says.no_previous_session(&prev_dir.display().to_string()),
+            ));
         }
         let carried = crate::store::create::new_from(
             &dir,
@@ -48,12 +48,12 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
         None => {
             let mut plan = crate::store::templates::load_template(name)?.ok_or_else(|| {
                 let saved = crate::store::templates::user_templates().unwrap_or_default();
-                Error::Usage(format!(
-                    "unknown template {name:?} (templates: {}{}{})",
-                    template::TEMPLATES.join(", "),
-                    if saved.is_empty() { "" } else { ", " },
-                    saved.join(", ")
-                ))
+                let known: Vec<&str> = template::TEMPLATES
+                    .iter()
+                    .copied()
+                    .chain(saved.iter().map(String::as_str))
+                    .collect();
+                Error::Usage(cli_strings(lang).unknown_template(name, &known.join(", ")))
             })?;
             plan.date = date;
             if let Some(t) = &args.title {
@@ -70,7 +70,7 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
     }
     crate::store::create::create_session(&dir, &plan)?;
     if args.sync.is_some() {
-        write_stignore(&dir)?;
+        write_stignore(&dir, plan.lang)?;
     }
     if args.template.is_none() {
         let hint = cli_strings(plan.lang).template_questions;
@@ -138,8 +138,10 @@ pub(super) type ListRow = (String, String, String);
 
 pub(super) fn list(only_series: Option<&str>) -> Result<()> {
     let dir = paths::sessions_dir()?;
+    // No one session speaks for the list: the command line's default.
+    let says = cli_strings(crate::model::Lang::default());
     if !dir.is_dir() {
-        eprintln!("runde: no sessions yet in {}", dir.display());
+        eprintln!("runde: {}", says.no_sessions_yet(&dir.display().to_string()));
         return Ok(());
     }
     // (series, network) → rows of (date, name, rest)
@@ -171,10 +173,11 @@ pub(super) fn list(only_series: Option<&str>) -> Result<()> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    groups
-                        .entry(Default::default())
-                        .or_default()
-                        .push(("?".into(), name, format!("cannot open: {e}")));
+                    groups.entry(Default::default()).or_default().push((
+                        "?".into(),
+                        name,
+                        says.cannot_open(&e.to_string()),
+                    ));
                 }
             }
         }
@@ -197,38 +200,42 @@ pub(super) fn list(only_series: Option<&str>) -> Result<()> {
     emit_plain(&out)
 }
 
-pub(super) fn demo() -> Result<()> {
+/// `runde demo [--lang]`: the example, its messages, views and (without a
+/// terminal) status and minutes in `lang`, else the example's language.
+pub(super) fn demo(lang: Option<crate::model::Lang>) -> Result<()> {
     let dir = crate::example::copy_to_temp()?;
     let mut s = Session::open_with_clock(&dir, std::sync::Arc::new(crate::clock::SteadyClock::start()))?;
     s.set_phase(Some("workshops"))?;
     for board in s.default_timer_boards() {
         s.timer(&board, TimerCommand::Start)?;
     }
-    eprintln!("runde: demo session copied to {}", dir.display());
+    let says = cli_strings(lang.unwrap_or(s.plan().lang));
+    let shown = dir.display().to_string();
+    eprintln!("runde: {}", says.demo_copied(&shown));
     let board = s
         .plan()
         .boards_of_kind(crate::model::BoardKind::Workshop)
         .next()
         .map(|b| b.id.clone())
         .unwrap_or_default();
-    let join = demo_join_hint(&dir, s.plan().lang, &board);
+    let join = demo_join_hint(&dir, lang.unwrap_or(s.plan().lang), &board);
     eprintln!("runde: {join}");
     let interactive =
         std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
     if interactive {
-        let mut view = crate::runtime::Runner::facilitator(s, None);
+        let mut view = crate::runtime::Runner::facilitator(s, lang);
         view.config_mut().join_hint = Some(join);
         super::local_view(&mut view);
         let result = crate::terminal::run(view);
-        eprintln!("runde: the demo session stays in {}", dir.display());
-        eprintln!(
-            "runde: try `runde note {} --board methods` in a second terminal",
-            dir.display()
-        );
+        eprintln!("runde: {}", says.demo_stays(&shown, &board));
         return result;
     }
-    status_lines(&s, None)?;
-    let md = export::render(s.plan(), s.state(), &export::Options::default())?;
+    status_lines(&s, None, lang)?;
+    let opts = export::Options {
+        lang,
+        ..Default::default()
+    };
+    let md = export::render(s.plan(), s.state(), &opts)?;
     emit(&format!("\n{md}"))
 }
 

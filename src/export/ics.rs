@@ -16,7 +16,7 @@ pub fn render(plan: &Plan, lang: Lang, now_ms: i64) -> Result<String> {
     let next = plan
         .next_meeting
         .as_ref()
-        .ok_or_else(|| Error::Invalid("the plan has no \"next_meeting\" to put in a calendar".into()))?;
+        .ok_or_else(|| Error::Invalid(crate::i18n::export_says(lang).no_next_meeting().into()))?;
     let series = plan
         .series
         .clone()
@@ -27,7 +27,7 @@ pub fn render(plan: &Plan, lang: Lang, now_ms: i64) -> Result<String> {
         crc32fast::hash(key.as_bytes()),
         next.date.0.format("%Y%m%d")
     );
-    let zone = plan_zone(plan)?;
+    let zone = plan_zone(plan, lang)?;
     let stamp = chrono::DateTime::from_timestamp_millis(now_ms)
         .unwrap_or_default()
         .format("%Y%m%dT%H%M%SZ");
@@ -48,8 +48,8 @@ pub fn render(plan: &Plan, lang: Lang, now_ms: i64) -> Result<String> {
                 Some(end) => next.date.0.and_time(end.0),
                 None => start + chrono::Duration::hours(2),
             };
-            lines.push(format!("DTSTART:{}", ics_time(start, zone)?));
-            lines.push(format!("DTEND:{}", ics_time(end, zone)?));
+            lines.push(format!("DTSTART:{}", ics_time(start, zone, lang)?));
+            lines.push(format!("DTEND:{}", ics_time(end, zone, lang)?));
         }
         None => {
             lines.push(format!("DTSTART;VALUE=DATE:{}", next.date.0.format("%Y%m%d")));
@@ -141,18 +141,18 @@ fn capitalised(word: &str) -> String {
 }
 
 /// The plan's time zone, if it names one.
-fn plan_zone(plan: &Plan) -> Result<Option<chrono_tz::Tz>> {
+fn plan_zone(plan: &Plan, lang: Lang) -> Result<Option<chrono_tz::Tz>> {
     match &plan.timezone {
         None => Ok(None),
         Some(name) => name
             .parse::<chrono_tz::Tz>()
             .map(Some)
-            .map_err(|_| Error::Invalid(format!("the plan's timezone {name:?} is not an IANA time zone"))),
+            .map_err(|_| Error::Invalid(crate::i18n::export_says(lang).not_a_zone(name))),
     }
 }
 
 /// A DATE-TIME value: UTC when the plan has a zone, else floating local time.
-fn ics_time(local: chrono::NaiveDateTime, zone: Option<chrono_tz::Tz>) -> Result<String> {
+fn ics_time(local: chrono::NaiveDateTime, zone: Option<chrono_tz::Tz>, lang: Lang) -> Result<String> {
     use chrono::TimeZone;
     let Some(zone) = zone else {
         return Ok(local.format("%Y%m%dT%H%M%S").to_string());
@@ -161,11 +161,8 @@ fn ics_time(local: chrono::NaiveDateTime, zone: Option<chrono_tz::Tz>) -> Result
         .earliest()
         .map(|t| t.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M%SZ").to_string())
         .ok_or_else(|| {
-            Error::Invalid(format!(
-                "{} does not exist in {} (the clocks change then); choose another time",
-                local.format("%Y-%m-%d %H:%M"),
-                zone.name()
-            ))
+            let time = local.format("%Y-%m-%d %H:%M").to_string();
+            Error::Invalid(crate::i18n::export_says(lang).time_skipped(&time, zone.name()))
         })
 }
 

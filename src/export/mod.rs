@@ -65,12 +65,14 @@ pub struct Options {
 /// Renders the minutes of a text format.
 pub fn render(plan: &Plan, state: &SessionState, opts: &Options) -> Result<String> {
     let bytes = render_bytes(plan, state, opts)?;
-    String::from_utf8(bytes).map_err(|_| Error::Invalid("this format is not text; write it with -o FILE".into()))
+    let says = crate::i18n::export_says(opts.lang.unwrap_or(plan.lang));
+    String::from_utf8(bytes).map_err(|_| Error::Invalid(says.not_text().into()))
 }
 
 /// Renders the minutes in any format.
 pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result<Vec<u8>> {
     let lang = opts.lang.unwrap_or(plan.lang);
+    let says = crate::i18n::export_says(lang);
     let format = opts.format.unwrap_or(Format::Md);
     // Every text goes through the privacy rules and the sanitiser first:
     // public minutes print a published copy (names replaced as decided).
@@ -78,7 +80,7 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
     let (plan, state) = match opts.audience {
         Audience::Public => {
             published = privacy::publish::publish(plan, state, lang, opts.undecided)?;
-            refuse_undecided(&published, opts.undecided)?;
+            refuse_undecided(&published, opts.undecided, lang)?;
             (&published.plan, &published.state)
         }
         Audience::Internal if format == Format::Json => (plan, state),
@@ -89,16 +91,11 @@ pub fn render_bytes(plan: &Plan, state: &SessionState, opts: &Options) -> Result
     };
     if let Some(t) = &opts.template {
         if format != Format::Html {
-            return Err(Error::Invalid(format!(
-                "--template {} applies to --format html only",
-                t.name
-            )));
+            return Err(Error::Invalid(says.template_html_only(&t.name)));
         }
     }
     if opts.html != html::Mode::Page && format != Format::Html {
-        return Err(Error::Invalid(
-            "--fragment and --email apply to --format html only".into(),
-        ));
+        return Err(Error::Invalid(says.html_modes_only().into()));
     }
     let minutes = || doc::build(plan, state, lang, opts.audience);
     Ok(match format {
@@ -147,24 +144,20 @@ pub fn check_public(plan: &Plan, state: &SessionState) -> Result<PublicReport> {
 
 /// Public minutes are refused while doubtful mentions are undecided
 /// (unless they are all to be replaced): the error names each.
-fn refuse_undecided(published: &privacy::publish::Publication, undecided: privacy::publish::Undecided) -> Result<()> {
+fn refuse_undecided(
+    published: &privacy::publish::Publication,
+    undecided: privacy::publish::Undecided,
+    lang: crate::model::Lang,
+) -> Result<()> {
     let open: Vec<&privacy::publish::Doubtful> = published.undecided().collect();
     if open.is_empty() || undecided == privacy::publish::Undecided::Redact {
         return Ok(());
     }
     let lines: Vec<String> = open
         .iter()
-        .map(|d| {
-            format!(
-                "  {}",
-                privacy::publish::describe(&published.plan, d, published.plan.lang)
-            )
-        })
+        .map(|d| format!("  {}", privacy::publish::describe(&published.plan, d, lang)))
         .collect();
-    Err(Error::Problems(format!(
-        "{} doubtful mention(s) nobody decided about — decide with `runde review PATH` \
-         (or replace them all with --redact-doubtful):\n{}",
-        open.len(),
-        lines.join("\n")
-    )))
+    Err(Error::Problems(
+        crate::i18n::export_says(lang).undecided(open.len(), &lines.join("\n")),
+    ))
 }

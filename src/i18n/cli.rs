@@ -20,7 +20,7 @@ pub struct CliStrings {
     pub demo_join: &'static str,
     /// `plan --edit` opens the text of the last rejected edit.
     pub reopened_rejected: &'static str,
-    lang: Lang,
+    pub(super) lang: Lang,
 }
 
 const CLI_DE: CliStrings = CliStrings {

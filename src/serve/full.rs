@@ -16,7 +16,7 @@ use tokio::sync::watch;
 use super::grace::{GraceStream, Login};
 use super::guard::Startup;
 use super::server::Shared;
-use super::text;
+use crate::i18n::serve_words;
 
 /// How long a refused client may take to read the banner.
 const REFUSAL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -51,7 +51,7 @@ pub fn refuse(socket: TcpStream, shared: &Arc<Shared>, host_keys: Vec<russh::key
 
 /// The words of the banner for this server.
 pub fn banner(shared: &Shared) -> String {
-    text::FULL.get(shared.lang).replace("{max}", &shared.max.to_string())
+    serve_words(shared.lang).full.replace("{max}", &shared.max.to_string())
 }
 
 /// A connection that is only told the server is full.

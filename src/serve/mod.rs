@@ -10,7 +10,6 @@ pub mod input;
 pub mod prompt;
 pub mod refresh;
 pub mod server;
-pub mod text;
 pub mod view;
 
 use std::net::{IpAddr, SocketAddr};
@@ -22,6 +21,7 @@ use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 
 use crate::error::{Error, Result};
+use crate::i18n::serve_words;
 use crate::model::Lang;
 use crate::store::{Session, watch};
 use server::{Connection, Shared};
@@ -60,7 +60,7 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
     let boards = phase_boards(&session);
     let code = match &options.code {
         Some(c) if !c.trim().is_empty() => c.trim().to_string(),
-        Some(_) => return Err(Error::Usage("--code must not be empty".into())),
+        Some(_) => return Err(Error::Usage(serve_words(lang).code_empty.into())),
         None => auth::generate_code()?,
     };
     let allowed_keys = match &options.authorized_keys {
@@ -144,7 +144,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<rus
         let (socket, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("runde serve: accept failed: {e}");
+                eprintln!("runde serve: {} {e}", serve_words(shared.lang).accept_failed);
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
@@ -241,7 +241,7 @@ pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, cod
         IpAddr::V6(v6) => format!("[{v6}]"),
         IpAddr::V4(v4) => v4.to_string(),
     };
-    let mut out = format!("{}\n", text::JOIN_HEADER.get(lang));
+    let mut out = format!("{}\n", serve_words(lang).join_header);
     for addr in addrs {
         for board in boards {
             out.push_str(&format!("  ssh {port_arg}{board}@{}\n", host(addr)));
@@ -249,15 +249,15 @@ pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, cod
         out.push_str(&format!(
             "  ssh {port_arg}runde@{}   ({})\n  ssh {port_arg}projector@{}   ({})\n",
             host(addr),
-            text::PICKER.get(lang),
+            serve_words(lang).picker,
             host(addr),
-            text::PROJECTOR.get(lang)
+            serve_words(lang).projector
         ));
     }
     out.push_str(&format!(
         "{}: {code}\n{}: {fingerprint}\n",
-        text::JOIN_CODE.get(lang),
-        text::FINGERPRINT.get(lang)
+        serve_words(lang).join_code,
+        serve_words(lang).fingerprint
     ));
     out
 }
@@ -266,7 +266,7 @@ pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, cod
 pub fn serve(options: &ServeOptions) -> Result<()> {
     let running = start(options)?;
     let lang = running.shared.lang;
-    let banner = format!("{} {}\n{}", text::LISTENING.get(lang), running.local, running.join);
+    let banner = format!("{} {}\n{}", serve_words(lang).listening, running.local, running.join);
     // Not `emit`: a closed stdout must not end the server.
     let mut out = std::io::stdout().lock();
     let _ = std::io::Write::write_all(&mut out, banner.as_bytes()).and_then(|()| std::io::Write::flush(&mut out));
@@ -311,7 +311,7 @@ pub fn join_hint(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, cod
     } else {
         format!("<{}>", boards.join("|"))
     };
-    format!("ssh {port_arg}{board}@{host} · {}: {code}", text::JOIN_CODE.get(lang))
+    format!("ssh {port_arg}{board}@{host} · {}: {code}", serve_words(lang).join_code)
 }
 
 #[cfg(test)]

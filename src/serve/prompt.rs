@@ -10,8 +10,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text as words;
 use crate::error::{Error, Result};
+use crate::i18n::serve_words;
 use crate::model::{Lang, text};
 use crate::runtime::{ByteTerminal, Msg};
 
@@ -112,8 +112,11 @@ fn draw<W: Write>(terminal: &mut ByteTerminal<W>, name: &str, lang: Lang) -> Res
                 Layout::horizontal([Constraint::Fill(1), Constraint::Max(50), Constraint::Fill(1)]).areas(middle);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(words::NAME_PROMPT.get(lang));
-            let lines = vec![Line::from(format!("> {name}▏")), Line::from(words::NAME_HINT.get(lang))];
+                .title(serve_words(lang).name_prompt);
+            let lines = vec![
+                Line::from(format!("> {name}▏")),
+                Line::from(serve_words(lang).name_hint),
+            ];
             frame.render_widget(Paragraph::new(lines).block(block), boxed);
         })
         .map_err(|e| Error::io("<terminal>", e))?;

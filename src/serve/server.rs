@@ -20,8 +20,8 @@ use super::auth::{self, MAX_WRONG_CODES};
 use super::grace::Login;
 use super::guard::{Gate, Startup};
 use super::input::InputParser;
-use super::text;
 use super::view::{self, ChannelOut, OutQueue, ViewSpec};
+use crate::i18n::serve_words;
 use crate::model::Lang;
 use crate::runtime::Msg;
 
@@ -184,11 +184,12 @@ impl Connection {
             size: (cols, rows),
             idle: self.shared.idle,
         };
+        let ended = serve_words(self.shared.lang).view_ended;
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
             .spawn(move || {
                 if let Err(e) = view::run_view(spec, out, &from_client) {
-                    eprintln!("runde serve: view ended: {e}");
+                    eprintln!("runde serve: {ended} {e}");
                 }
             })?;
         let id = channel.id();
@@ -218,7 +219,7 @@ impl Connection {
     /// Answers a refused channel request with a short explanation.
     fn refuse(&self, channel: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
         session.channel_failure(channel)?;
-        let note = text::ONLY_VIEWS.get(self.shared.lang).as_bytes().to_vec();
+        let note = serve_words(self.shared.lang).only_views.as_bytes().to_vec();
         session.extended_data(channel, 1, note)
     }
 }
@@ -262,7 +263,7 @@ impl russh::server::Handler for Connection {
         response: Option<Response<'a>>,
     ) -> Result<Auth, Self::Error> {
         let Some(mut response) = response else {
-            let prompt = format!("{}: ", text::JOIN_CODE.get(self.shared.lang));
+            let prompt = format!("{}: ", serve_words(self.shared.lang).join_code);
             return Ok(Auth::Partial {
                 name: "runde".into(),
                 instructions: "".into(),
@@ -277,10 +278,10 @@ impl russh::server::Handler for Connection {
             Code::Right => Ok(self.accept(user)),
             Code::Blocked(left) if self.tries < MAX_WRONG_CODES => {
                 // Say why, and ask again (OpenSSH shows the instruction).
-                let wait = text::WAIT_AFTER_WRONG_CODES
-                    .get(self.shared.lang)
+                let wait = serve_words(self.shared.lang)
+                    .wait_after_wrong_codes
                     .replace("{secs}", &left.as_secs_f64().ceil().to_string());
-                let prompt = format!("{}: ", text::JOIN_CODE.get(self.shared.lang));
+                let prompt = format!("{}: ", serve_words(self.shared.lang).join_code);
                 Ok(Auth::Partial {
                     name: "runde".into(),
                     instructions: wait.into(),
@@ -361,12 +362,12 @@ impl russh::server::Handler for Connection {
         };
         if self.size.is_none() {
             session.channel_failure(channel)?;
-            session.extended_data(channel, 1, text::NEEDS_PTY.get(self.shared.lang).as_bytes().to_vec())?;
+            session.extended_data(channel, 1, serve_words(self.shared.lang).needs_pty.as_bytes().to_vec())?;
             return session.close(channel);
         }
         session.channel_success(channel)?;
         if let Err(e) = self.start_view(ch, session.handle()) {
-            eprintln!("runde serve: cannot start a view: {e}");
+            eprintln!("runde serve: {} {e}", serve_words(self.shared.lang).view_not_started);
             session.close(channel)?;
         }
         Ok(())

@@ -300,10 +300,9 @@ pub fn publish(plan: &Plan, state: &SessionState, lang: Lang, undecided: Undecid
         }
     });
     if !blocked.is_empty() {
-        return Err(Error::Problems(format!(
-            "an id in session.json names a person who did not agree to be named; rename it (runde prepare): {}",
-            blocked.join(", ")
-        )));
+        return Err(Error::Problems(
+            crate::i18n::export_says(lang).id_names_person(&blocked.join(", ")),
+        ));
     }
     let mut public: Plan = serde_json::from_value(value).map_err(|e| Error::Invalid(format!("plan: {e}")))?;
     public.people.retain(|p| p.public);
