@@ -132,3 +132,23 @@ fn a_view_that_quits_still_saves_what_it_handed_over() {
         assert_eq!(count(&fx, text), 1, "{text}");
     }
 }
+
+/// `demo` writes the phase and the timers itself, then hands the session to
+/// a view that writes in the background: the view's first note is saved
+/// (it was refused: the thread tried to create the log the CLI had open).
+#[test]
+fn a_view_writing_after_the_cli_wrote_saves_its_notes() {
+    let fx = Fixture::example();
+    let mut s = fx.session();
+    s.set_phase(Some("workshops")).unwrap();
+    let mut app =
+        runde::runtime::Runner::note_taker_with_state(s, Some("methods"), None, Ok(fx._tmp.path().join("state")))
+            .unwrap();
+    let wake = background(&mut app);
+    app.handle_key(key('a'));
+    typ(&mut app, "nach der CLI");
+    app.handle_key(code(KeyCode::Enter));
+    settle(&mut app, &wake);
+    assert_eq!(count(&fx, "nach der CLI"), 1, "{}", screen(&app, 100, 30));
+    assert_shows(&screen(&app, 100, 30), &["gespeichert"]);
+}

@@ -108,6 +108,13 @@ impl Folder {
     /// [`Folder::take_write_outcomes`] after `wake` was called.
     pub fn write_in_background(&mut self, wake: Box<dyn Fn() + Send>) -> Result<()> {
         let writer = BackgroundWriter::start(self.dir().join(LOG_DIR), wake)?;
+        // The thread opens logs of its own: a log this folder wrote directly
+        // (the CLI's writes before a view took over, as `demo` does) is
+        // never appended to by a second file handle — the thread starts a
+        // fresh one.
+        if matches!(&self.writer.sink, Sink::Direct(logs) if logs.is_open()) {
+            self.writer.retire();
+        }
         self.writer.sink = Sink::Thread(Thread {
             writer,
             pending: Vec::new(),

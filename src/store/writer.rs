@@ -138,6 +138,11 @@ pub struct Logs {
 }
 
 impl Logs {
+    /// Whether a log is open for appending.
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Appends one job's records, opening its writer's log on first use.
     /// A writer id whose write failed is never written again (fsyncgate).
     pub fn write(&mut self, dir: &std::path::Path, job: &Job) -> Result<()> {
