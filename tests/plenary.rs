@@ -63,7 +63,10 @@ fn in_the_plenary_m_shows_the_workshop_groups_beside_the_findings_board() {
     assert_eq!(column_titles(&app), wanted);
     assert_eq!(app.fac_current_note().map(|n| n.board.as_str()), Some("methods"));
     let text = screen(&app, 160, 45);
-    assert_shows(&text, &["Methoden & Formate (8)", "Zentrale Erkenntnisse (", "Space markieren"]);
+    assert_shows(
+        &text,
+        &["Methoden & Formate (8)", "Zentrale Erkenntnisse (", "Space markieren"],
+    );
     insta::assert_snapshot!("plenary_de_160x45_merged", text);
     // Synthesis works right there: two groups' notes become one finding.
     let before = findings(&app).len();
@@ -91,7 +94,10 @@ fn in_the_plenary_p_presents_a_group_beside_the_findings_board_in_english() {
     assert_eq!(titles.last().map(String::as_str), Some(FINDINGS_TITLE), "{titles:?}");
     assert_eq!(app.fac_current_note().map(|n| n.board.as_str()), Some("methods"));
     let text = screen(&app, 160, 45);
-    assert_shows(&text, &["Methoden & Formate", "Guiding question:", FINDINGS_TITLE]);
+    assert_shows(
+        &text,
+        &["Methoden & Formate", "Question: Mit welchen Methoden", FINDINGS_TITLE],
+    );
     insta::assert_snapshot!("plenary_en_160x45_present", text);
     // From the merged view, `p` presents the group under the cursor.
     app.handle_key(key('m'));
@@ -125,7 +131,10 @@ fn the_end_dialog_says_1_ends_all_groups_in_a_minute_and_names_those_with_more_t
     let text = screen(&app, 160, 45);
     assert_shows(
         &text,
-        &["1: alle in einer Minute beenden", "2 Fallstricke und Erfolgsfaktoren (9 min)"],
+        &[
+            "1: alle in einer Minute beenden",
+            "2 Fallstricke und Erfolgsfaktoren (9 min)",
+        ],
     );
     assert!(!text.contains("noch 1 Minute für alle"), "{text}");
     assert!(!text.contains("1 Methoden & Formate (4 min)"), "{text}");
@@ -149,7 +158,10 @@ fn the_end_dialog_in_english() {
     let text = screen(&app, 160, 45);
     assert_shows(
         &text,
-        &["1: end all groups in one minute", "2 Fallstricke und Erfolgsfaktoren (9 min)"],
+        &[
+            "1: end all groups in one minute",
+            "2 Fallstricke und Erfolgsfaktoren (9 min)",
+        ],
     );
     assert!(!text.contains("one more minute for all"), "{text}");
     app.handle_key(key('1'));
@@ -161,7 +173,10 @@ fn the_end_dialog_in_english() {
 
 #[test]
 fn f_twice_on_one_note_makes_one_finding_and_says_so() {
-    for (lang, word) in [(Lang::De, "steht schon in einer Erkenntnis"), (Lang::En, "already in a finding")] {
+    for (lang, word) in [
+        (Lang::De, "steht schon in einer Erkenntnis"),
+        (Lang::En, "already in a finding"),
+    ] {
         let fx = Fixture::example();
         let mut app = in_workshops(&fx, Some(lang));
         app.handle_key(key('m'));
@@ -173,7 +188,10 @@ fn f_twice_on_one_note_makes_one_finding_and_says_so() {
         assert_eq!(findings(&app).len(), before + 1, "{lang:?}: no second copy");
         let text = screen(&app, 160, 45);
         assert!(text.contains(word), "{lang:?}: {text}");
-        let copies = findings(&app).into_iter().filter(|n| n.sources == [source.id.clone()]).count();
+        let copies = findings(&app)
+            .into_iter()
+            .filter(|n| n.sources == [source.id.clone()])
+            .count();
         assert_eq!(copies, 1);
     }
 }
@@ -223,8 +241,16 @@ fn ctrl_z_brings_the_cleared_text_back() {
 #[test]
 fn time_changes_name_the_group_or_all_groups() {
     for (lang, one, all) in [
-        (Lang::De, "+5 min für Gruppe 2 (Fallstricke und Erfolgsfaktoren)", "-1 min für alle Gruppen"),
-        (Lang::En, "+5 min for group 2 (Fallstricke und Erfolgsfaktoren)", "-1 min for all groups"),
+        (
+            Lang::De,
+            "+5 min für Gruppe 2 (Fallstricke und Erfolgsfaktoren)",
+            "-1 min für alle Gruppen",
+        ),
+        (
+            Lang::En,
+            "+5 min for group 2 (Fallstricke und Erfolgsfaktoren)",
+            "-1 min for all groups",
+        ),
     ] {
         let fx = Fixture::example();
         let mut app = in_workshops(&fx, Some(lang));
@@ -261,8 +287,18 @@ fn acknowledging_a_signal_says_whose() {
 #[test]
 fn the_aimed_broadcast_prompt_names_the_group_and_its_footer_says_send() {
     for (lang, title, send, save) in [
-        (Lang::De, "Durchsage an Gruppe 2 (Fallstricke und Erfolgsfaktoren)", "Enter senden", "speichern"),
-        (Lang::En, "Broadcast to group 2 (Fallstricke und Erfolgsfaktoren)", "Enter send", "save"),
+        (
+            Lang::De,
+            "Durchsage an Gruppe 2 (Fallstricke und Erfolgsfaktoren)",
+            "Enter senden",
+            "speichern",
+        ),
+        (
+            Lang::En,
+            "Broadcast to group 2 (Fallstricke und Erfolgsfaktoren)",
+            "Enter send",
+            "save",
+        ),
     ] {
         let fx = Fixture::example();
         let mut app = in_workshops(&fx, Some(lang));
@@ -278,6 +314,9 @@ fn the_aimed_broadcast_prompt_names_the_group_and_its_footer_says_send() {
         app.handle_key(code(KeyCode::Esc));
         app.handle_key(key('b'));
         let footer = last_line(&screen(&app, 160, 45)).to_string();
-        assert!(footer.contains(send), "{lang:?}: the broadcast to all sends too: {footer}");
+        assert!(
+            footer.contains(send),
+            "{lang:?}: the broadcast to all sends too: {footer}"
+        );
     }
 }

@@ -39,12 +39,11 @@ impl Facilitator {
         }
     }
 
-    /// The editor title of a broadcast: to all or to the selected group.
-    pub fn broadcast_prompt(&self, sh: &Shared) -> &'static str {
-        if self.broadcast_to.is_some() {
-            sh.flow().broadcast_group_prompt
-        } else {
-            sh.flow().broadcast_all_prompt
+    /// The editor title of a broadcast: to all, or to the chosen group by name.
+    pub fn broadcast_prompt(&self, sh: &Shared) -> String {
+        match &self.broadcast_to {
+            Some(board) => sh.flow().broadcast_group_prompt(&super::group_label(sh, board)),
+            None => sh.flow().broadcast_all_prompt.to_string(),
         }
     }
 }
