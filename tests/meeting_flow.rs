@@ -119,7 +119,7 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     app.handle_key(key('n'));
     assert_eq!(app.state().phase(), Some("workshops"), "asks first");
     let text = screen(&app, 160, 45);
-    assert!(text.contains("4 Gruppen-Timer laufen noch"), "{text}");
+    assert_shows(&text, &["4 Gruppen-Timer laufen noch", "1: alle in einer Minute beenden"]);
     insta::assert_snapshot!("flow_de_160x45_leave_phase", text);
     app.handle_key(code(KeyCode::Enter));
     let s = fx.session();
