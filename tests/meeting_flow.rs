@@ -119,7 +119,10 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     app.handle_key(key('n'));
     assert_eq!(app.state().phase(), Some("workshops"), "asks first");
     let text = screen(&app, 160, 45);
-    assert_shows(&text, &["4 Gruppen-Timer laufen noch", "1: alle in einer Minute beenden"]);
+    assert_shows(
+        &text,
+        &["4 Gruppen-Timer laufen noch", "1: alle in einer Minute beenden"],
+    );
     insta::assert_snapshot!("flow_de_160x45_leave_phase", text);
     app.handle_key(code(KeyCode::Enter));
     let s = fx.session();

@@ -320,3 +320,35 @@ fn the_aimed_broadcast_prompt_names_the_group_and_its_footer_says_send() {
         );
     }
 }
+
+#[test]
+fn a_note_whose_finding_was_undone_can_be_copied_again_and_a_finding_is_never_copied() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, None);
+    app.handle_key(key('m'));
+    let before = findings(&app).len();
+    app.handle_key(key('f'));
+    app.handle_key(key('u'));
+    assert_eq!(findings(&app).len(), before, "the copy is undone");
+    app.handle_key(key('f'));
+    assert_eq!(findings(&app).len(), before + 1, "copied again: its finding was gone");
+    // In the plenary the findings stand beside the groups: they are not notes to condense.
+    app.handle_key(code(KeyCode::Esc));
+    app.handle_key(key('n'));
+    assert_eq!(app.state().phase(), Some("plenary"));
+    app.handle_key(key('m'));
+    for _ in 0..4 {
+        app.handle_key(code(KeyCode::Tab));
+    }
+    assert_eq!(app.fac_current_note().map(|n| n.board.as_str()), Some("findings"));
+    for k in [' ', 'f'] {
+        app.handle_key(key(k));
+        assert!(
+            message(&app).contains("schon eine Erkenntnis"),
+            "{k}: {}",
+            message(&app)
+        );
+    }
+    assert!(app.marks().is_empty());
+    assert_eq!(findings(&app).len(), before + 1);
+}

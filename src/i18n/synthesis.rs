@@ -9,6 +9,8 @@ pub struct SynthesisStrings {
     pub finding_saved: &'static str,
     pub sources_word: &'static str,
     pub already_in_finding: &'static str,
+    /// A finding marked or copied as if it were a group's note.
+    pub is_finding: &'static str,
     pub marks_cleared: &'static str,
     lang: Lang,
 }
@@ -19,6 +21,7 @@ const SYNTHESIS_DE: SynthesisStrings = SynthesisStrings {
     finding_saved: "Erkenntnis gespeichert",
     sources_word: "Quellen",
     already_in_finding: "diese Notiz steht schon in einer Erkenntnis – nicht noch einmal kopiert",
+    is_finding: "das ist schon eine Erkenntnis – markieren und kopieren lassen sich die Notizen der Gruppen",
     marks_cleared: "Markierungen aufgehoben",
     lang: Lang::De,
 };
@@ -29,6 +32,7 @@ const SYNTHESIS_EN: SynthesisStrings = SynthesisStrings {
     finding_saved: "Finding saved",
     sources_word: "sources",
     already_in_finding: "this note is already in a finding – not copied again",
+    is_finding: "this is a finding already – mark and copy the groups' notes",
     marks_cleared: "Marks cleared",
     lang: Lang::En,
 };

@@ -22,7 +22,7 @@ impl Facilitator {
         match rules::broadcast(sh.plan(), &text, to.as_deref(), until) {
             Ok(change) => {
                 let flow = sh.flow();
-                let title = to.as_deref().and_then(|b| sh.plan().board(b)).map(|b| b.title.clone());
+                let title = to.as_deref().map(|b| super::group_label(sh, b));
                 let said = match title {
                     _ if text.trim().is_empty() => flow.broadcast_cleared.to_string(),
                     Some(t) => flow.broadcast_sent_to(&t),

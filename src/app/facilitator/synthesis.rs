@@ -114,9 +114,13 @@ impl Facilitator {
 
     /// `Space` in the merged view: mark or unmark the note under the cursor.
     pub(crate) fn toggle_mark(&mut self, sh: &mut Shared) {
-        let Some(id) = self.current_note(sh).map(|n| n.id.clone()) else {
+        let Some(note) = self.current_note(sh) else {
             return sh.report(Err(Error::Invalid(sh.s().no_note_selected.into())));
         };
+        if is_findings(sh, &note.board) {
+            return sh.say(sh.syn().is_finding, Tone::Warning);
+        }
+        let id = note.id.clone();
         match self.marks.iter().position(|m| *m == id) {
             Some(at) => {
                 self.marks.remove(at);
@@ -174,7 +178,10 @@ impl Facilitator {
         let Some((_, title)) = findings_board(sh) else {
             return;
         };
-        if is_findings(sh, &note.board) || !finding::findings_citing(sh.state(), &note.id).is_empty() {
+        if is_findings(sh, &note.board) {
+            return sh.say(sh.syn().is_finding, Tone::Warning);
+        }
+        if !finding::findings_citing(sh.state(), &note.id).is_empty() {
             return sh.say(sh.syn().already_in_finding, Tone::Warning);
         }
         let result = sh
