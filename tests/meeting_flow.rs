@@ -101,7 +101,13 @@ fn signals_in_english_say_seen() {
         line(&text, 3),
         &["» Broadcast: → Fallstricke und Erfolgsfaktoren: Please wrap up"],
     );
-    assert_shows(&text, &["■ ready · 8 notes   ⚑ needs time"]);
+    assert_shows(
+        &text,
+        &[
+            "■ ready · 8 notes   ⚑ needs time",
+            "Broadcast sent to group 2 (Fallstricke und Erfolgsfaktoren)",
+        ],
+    );
     insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", text);
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
