@@ -101,7 +101,13 @@ fn signals_in_english_say_seen() {
         line(&text, 3),
         &["» Broadcast: → Fallstricke und Erfolgsfaktoren: Please wrap up"],
     );
-    assert_shows(&text, &["■ ready · 8 notes   ⚑ needs time"]);
+    assert_shows(
+        &text,
+        &[
+            "■ ready · 8 notes   ⚑ needs time",
+            "Broadcast sent to group 2 (Fallstricke und Erfolgsfaktoren)",
+        ],
+    );
     insta::assert_snapshot!("flow_en_160x45_signal_and_aimed_broadcast", text);
     app.handle_key(key('!'));
     assert!(screen(refreshed(&mut group), 100, 30).contains("⚑ seen ✓"));
@@ -119,7 +125,10 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     app.handle_key(key('n'));
     assert_eq!(app.state().phase(), Some("workshops"), "asks first");
     let text = screen(&app, 160, 45);
-    assert!(text.contains("4 Gruppen-Timer laufen noch"), "{text}");
+    assert_shows(
+        &text,
+        &["4 Gruppen-Timer laufen noch", "1: alle in einer Minute beenden"],
+    );
     insta::assert_snapshot!("flow_de_160x45_leave_phase", text);
     app.handle_key(code(KeyCode::Enter));
     let s = fx.session();

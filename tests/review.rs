@@ -338,6 +338,15 @@ fn the_facilitator_sees_who_signed_off() {
             "✓ Akteure und Funktionen (Dora)",
         ],
     );
+    // Its merged view: the groups with their sign-offs, the findings beside them.
+    assert_in_order(
+        line(&text, 3),
+        &[
+            "Methoden & Formate (9)  ✓ Anna",
+            "Verstetigung (6)",
+            "Zentrale Erkenntnisse (6)",
+        ],
+    );
     insta::assert_snapshot!("fac_en_180x30_plenary_signoffs", text);
     app.handle_key(key('m'));
     assert_shows(

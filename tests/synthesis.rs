@@ -207,7 +207,7 @@ fn undo_removes_the_finding_and_redo_brings_it_back_with_its_links() {
 }
 
 #[test]
-fn f_without_marks_copies_one_note_and_says_when_it_was_copied_before() {
+fn f_without_marks_copies_one_note_once_and_says_when_it_is_already_in_a_finding() {
     let fx = Fixture::example();
     let mut app = merged(&fx, None);
     let source = app.fac_current_note().unwrap().clone();
@@ -217,12 +217,12 @@ fn f_without_marks_copies_one_note_and_says_when_it_was_copied_before() {
     assert!(!first.contains("schon"), "{first}");
     app.handle_key(key('f'));
     let second = app.message().unwrap().text.clone();
-    assert!(second.contains("stand dort schon"), "{second}");
+    assert!(second.contains("steht schon in einer Erkenntnis"), "{second}");
     let copies: Vec<Note> = findings(&app)
         .into_iter()
         .filter(|n| n.sources == [source.id.clone()])
         .collect();
-    assert_eq!(copies.len(), 2);
+    assert_eq!(copies.len(), 1, "a second f copies nothing");
     assert_eq!(copies[0].text, source.text);
 }
 

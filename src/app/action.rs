@@ -122,6 +122,8 @@ pub enum Action {
     StartFilter,
     /// Save what is typed.
     Submit,
+    /// Send the broadcast typed.
+    Send,
     /// Insert a line break while typing.
     Newline,
     /// Stop typing (a note stays as a draft).
@@ -154,6 +156,8 @@ pub enum Action {
     AskQuit,
     /// Delete from the editor's cursor to the start of the line.
     ClearLineStart,
+    /// Delete the editor's whole text (undoable with Ctrl-Z).
+    ClearText,
     /// Undo the last change to the editor's text.
     UndoTyping,
     /// Type a broadcast to the selected group only.
@@ -412,6 +416,11 @@ impl Action {
                 ("filter", "filter notes by text"),
             ),
             Submit => t(("speichern", "speichern / bestätigen"), ("save", "save / confirm")),
+            Send => t(("senden", "Durchsage senden"), ("send", "send the broadcast")),
+            ClearText => t(
+                ("alles löschen", "den ganzen Text löschen (Ctrl-z holt ihn zurück)"),
+                ("clear all", "clear the whole text (Ctrl-z brings it back)"),
+            ),
             Newline => t(
                 ("neue Zeile", "neue Zeile im Text"),
                 ("newline", "line break in the text"),

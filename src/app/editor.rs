@@ -136,12 +136,13 @@ impl Shared {
     }
 
     /// Editing keys the text area binds differently from a shell: Ctrl-U
-    /// deletes to the start of the line, Ctrl-Z undoes. Returns true when
+    /// deletes to the start of the line, Ctrl-L the whole text, Ctrl-Z undoes. Returns true when
     /// `action` was one of them (and is done).
     pub(crate) fn edit_text(&mut self, action: &Action) -> bool {
         let Some(input) = self.input.as_mut() else { return false };
         match action {
             Action::ClearLineStart => input.area.delete_line_by_head(),
+            Action::ClearText => input.area.clear(),
             Action::UndoTyping => input.area.undo(),
             _ => return false,
         };

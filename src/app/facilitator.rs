@@ -10,7 +10,8 @@ use crate::app::Action;
 use crate::app::editor::InputKind;
 use crate::app::shared::{Shared, Tone};
 use crate::app::step_cursor;
-use crate::model::{Board, Note, TimerCommand, TimerFacts, TimerOp};
+use crate::model::plan::Phase;
+use crate::model::{Board, BoardKind, Note, TimerCommand, TimerFacts, TimerOp};
 
 mod messages;
 pub mod synthesis;
@@ -72,6 +73,8 @@ pub type TimerBatch = Vec<TimerChange>;
 
 /// A column of present or merged mode.
 pub struct Column<'a> {
+    /// The board the notes are on.
+    pub board: String,
     pub title: String,
     pub lead: Option<String>,
     pub notes: Vec<&'a Note>,
@@ -143,10 +146,11 @@ impl Facilitator {
             Action::Extend(minutes) => {
                 let boards = self.timer_targets(sh);
                 let r = self.timer_batch(sh, &boards, TimerCommand::Extend(minutes * 60_000));
+                let text = sh.flow().time_changed(minutes, &timer_target(sh, &boards));
                 if r.is_ok() {
                     self.pending_amount = Some((minutes.signum(), boards, sh.now_ms()));
                 }
-                sh.report(r.map(|_| format!("{} {minutes:+} min", s.extended)));
+                sh.report(r.map(|_| text));
             }
             Action::ExtendBy(minutes) => self.extend_by(sh, minutes),
             Action::ArmAll => self.all_armed = !self.all_armed,
@@ -191,7 +195,11 @@ impl Facilitator {
             Action::Present => {
                 let board = match &self.mode {
                     FacMode::Present(b) => Some(b.clone()),
-                    _ => self.selected_board(sh),
+                    FacMode::Merged => self.columns(sh).get(self.column).map(|c| c.board.clone()),
+                    FacMode::Grid if breakout_before(sh).is_some() => {
+                        synthesis_groups(sh).first().map(|b| b.id.clone())
+                    }
+                    FacMode::Grid => self.selected_board(sh),
                 }
                 .or_else(|| sh.plan().boards.first().map(|b| b.id.clone()));
                 if let Some(board) = board {
@@ -231,7 +239,7 @@ impl Facilitator {
             Action::Undo | Action::Redo => {
                 sh.undo_note(action == Action::Redo);
             }
-            Action::Submit => self.submit(sh),
+            Action::Submit | Action::Send => self.submit(sh),
             Action::Newline => sh.newline(true),
             Action::Cancel | Action::DiscardDraft => sh.input = None,
             _ => {}
@@ -270,26 +278,23 @@ impl Facilitator {
         let state = sh.state();
         match &self.mode {
             FacMode::Grid => Vec::new(),
-            FacMode::Present(board) => plan
-                .board(board)
-                .map(|b| {
-                    b.sections
-                        .iter()
-                        .map(|s| Column {
-                            title: s.title.clone(),
-                            lead: s.lead.clone(),
-                            notes: state.notes_in(&b.id, &s.id),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            FacMode::Merged => groups(sh)
+            FacMode::Present(board) => {
+                let Some(b) = plan.board(board) else {
+                    return Vec::new();
+                };
+                let sections = b.sections.iter().map(|s| Column {
+                    board: b.id.clone(),
+                    title: s.title.clone(),
+                    lead: s.lead.clone(),
+                    notes: state.notes_in(&b.id, &s.id),
+                });
+                let beside = plenary_findings(sh).into_iter().filter(|f| f.id != b.id);
+                sections.chain(beside.map(|f| board_column(sh, f))).collect()
+            }
+            FacMode::Merged => synthesis_groups(sh)
                 .into_iter()
-                .map(|b| Column {
-                    title: b.title.clone(),
-                    lead: b.question.clone(),
-                    notes: b.sections.iter().flat_map(|s| state.notes_in(&b.id, &s.id)).collect(),
-                })
+                .chain(plenary_findings(sh))
+                .map(|b| board_column(sh, b))
                 .collect(),
         }
     }
@@ -312,6 +317,87 @@ pub(crate) fn groups(sh: &Shared) -> Vec<&Board> {
         .unwrap_or_default()
 }
 
+/// One board as one column: all its sections' notes, under its question.
+fn board_column<'a>(sh: &'a Shared, b: &'a Board) -> Column<'a> {
+    let state = sh.state();
+    Column {
+        board: b.id.clone(),
+        title: b.title.clone(),
+        lead: b.question.clone(),
+        notes: b.sections.iter().flat_map(|s| state.notes_in(&b.id, &s.id)).collect(),
+    }
+}
+
+/// True when one of `phase`'s boards is of `kind`.
+fn has_kind(sh: &Shared, phase: &Phase, kind: BoardKind) -> bool {
+    let plan = sh.plan();
+    phase
+        .boards
+        .iter()
+        .filter_map(|b| plan.board(b))
+        .any(|b| b.kind == kind)
+}
+
+/// In a plenary (a phase with a findings board and no workshop board):
+/// the last breakout phase before it (one with workshop boards).
+fn breakout_before(sh: &Shared) -> Option<&Phase> {
+    let plan = sh.plan();
+    let at = plan
+        .agenda
+        .iter()
+        .position(|p| Some(p.id.as_str()) == sh.state().phase())?;
+    let here = &plan.agenda[at];
+    if !has_kind(sh, here, BoardKind::Findings) || has_kind(sh, here, BoardKind::Workshop) {
+        return None;
+    }
+    plan.agenda[..at]
+        .iter()
+        .rev()
+        .find(|p| has_kind(sh, p, BoardKind::Workshop))
+}
+
+/// The groups the synthesis condenses: in a plenary those of the last
+/// breakout phase, else the current phase's.
+pub(crate) fn synthesis_groups(sh: &Shared) -> Vec<&Board> {
+    let plan = sh.plan();
+    match breakout_before(sh) {
+        Some(phase) => phase.boards.iter().filter_map(|b| plan.board(b)).collect(),
+        None => groups(sh),
+    }
+}
+
+/// In a plenary, its findings boards (shown beside the groups); else none.
+fn plenary_findings(sh: &Shared) -> Vec<&Board> {
+    if breakout_before(sh).is_none() {
+        return Vec::new();
+    }
+    groups(sh)
+        .into_iter()
+        .filter(|b| b.kind == BoardKind::Findings)
+        .collect()
+}
+
+/// A group as feedback names it: "Gruppe 2 (Wasser)", numbered as on its
+/// phase's tiles (the title alone when its phase has one board).
+pub(crate) fn group_label(sh: &Shared, board: &str) -> String {
+    let plan = sh.plan();
+    let title = plan.board(board).map_or(board, |b| b.title.as_str());
+    let number = plan
+        .phase_of_board(board)
+        .filter(|p| p.boards.len() > 1)
+        .and_then(|p| p.boards.iter().position(|b| b == board))
+        .map(|i| i + 1);
+    sh.flow().group(number, title)
+}
+
+/// What a timer change acts on: one group by name, or all groups.
+pub(crate) fn timer_target(sh: &Shared, boards: &[String]) -> String {
+    match boards {
+        [one] => group_label(sh, one),
+        _ => sh.flow().all_groups.to_string(),
+    }
+}
+
 /// Group timers of the current phase that are running.
 pub(crate) fn running_groups(sh: &Shared) -> Vec<String> {
     groups(sh)
@@ -330,5 +416,6 @@ fn acknowledge(sh: &mut Shared, board: Option<String>) {
     if let Some(change) = crate::model::rules::acknowledge_signal(sh.state(), &board) {
         sh.write(vec![change]);
     }
-    sh.message = None;
+    let text = sh.flow().signal_acknowledged(&group_label(sh, &board));
+    sh.say(text, Tone::Info);
 }

@@ -347,11 +347,23 @@ pub const FILTER: &[Binding] = &[
     ASK_QUIT,
 ];
 
-/// Keys while typing a broadcast or a finding (no draft is kept).
-pub const PROMPT: &[Binding] = &[
+/// Keys while typing a broadcast (no draft is kept): Enter sends.
+pub const BROADCAST: &[Binding] = &[
+    b(&[(KeyCode::Enter, NONE)], "Enter", Action::Send, true),
+    NEWLINE,
+    b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+    CLEAR_LINE_START,
+    UNDO_TYPING,
+    ASK_QUIT,
+];
+
+/// Keys while writing a finding (no draft is kept); its editor comes
+/// pre-filled with the marked notes, so one key clears it all.
+pub const FINDING: &[Binding] = &[
     b(&[(KeyCode::Enter, NONE)], "Enter", Action::Submit, true),
     NEWLINE,
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Cancel, true),
+    b(&[(KeyCode::Char('l'), CTRL)], "Ctrl-l", Action::ClearText, true),
     CLEAR_LINE_START,
     UNDO_TYPING,
     ASK_QUIT,
@@ -362,7 +374,8 @@ pub fn editor_keys(kind: &InputKind) -> &'static [Binding] {
     match kind {
         InputKind::NewNote { .. } | InputKind::EditNote { .. } => EDITOR,
         InputKind::Filter => FILTER,
-        InputKind::Broadcast | InputKind::Finding { .. } => PROMPT,
+        InputKind::Broadcast => BROADCAST,
+        InputKind::Finding { .. } => FINDING,
     }
 }
 

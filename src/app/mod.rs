@@ -548,10 +548,10 @@ impl App {
     }
 
     /// The editor title of a broadcast: to all or to the selected group.
-    pub fn broadcast_prompt(&self) -> &'static str {
+    pub fn broadcast_prompt(&self) -> String {
         match &self.screen {
             Screen::Facilitator(f) => f.broadcast_prompt(&self.shared),
-            _ => self.flow().broadcast_all_prompt,
+            _ => self.flow().broadcast_all_prompt.to_string(),
         }
     }
 

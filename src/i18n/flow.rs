@@ -41,7 +41,8 @@ pub struct FlowStrings {
     pub one_minute_left: &'static str,
     pub countdown_set: &'static str,
     pub broadcast_all_prompt: &'static str,
-    pub broadcast_group_prompt: &'static str,
+    /// What a time change acts on when it is every group of the phase.
+    pub all_groups: &'static str,
     pub broadcast_cleared: &'static str,
     pub timer_undone: &'static str,
     pub timer_redone: &'static str,
@@ -61,7 +62,7 @@ const FLOW_DE: FlowStrings = FlowStrings {
     one_minute_left: "Noch 1 Minute – dann zurück ins Plenum",
     countdown_set: "Alle laufenden Gruppen-Timer stehen auf 1 Minute",
     broadcast_all_prompt: "Durchsage an alle (leer: löschen · „ /5“ am Ende: 5 Minuten sichtbar)",
-    broadcast_group_prompt: "Durchsage an die gewählte Gruppe (leer: löschen · „ /5“ am Ende: 5 Minuten sichtbar)",
+    all_groups: "alle Gruppen",
     broadcast_cleared: "Durchsage gelöscht",
     timer_undone: "Timer-Änderung rückgängig gemacht",
     timer_redone: "Timer-Änderung wiederholt",
@@ -81,7 +82,7 @@ const FLOW_EN: FlowStrings = FlowStrings {
     one_minute_left: "One minute left – then back to the plenary",
     countdown_set: "Every running group timer is at 1 minute",
     broadcast_all_prompt: "Broadcast to all (empty: clear · \" /5\" at the end: shown for 5 minutes)",
-    broadcast_group_prompt: "Broadcast to the selected group (empty: clear · \" /5\" at the end: shown for 5 minutes)",
+    all_groups: "all groups",
     broadcast_cleared: "Broadcast cleared",
     timer_undone: "Timer change undone",
     timer_redone: "Timer change redone",
@@ -101,23 +102,78 @@ pub fn flow_strings(lang: Lang) -> &'static FlowStrings {
 }
 
 impl FlowStrings {
-    /// The dialog before leaving a phase whose group timers still run.
-    pub fn confirm_phase_end(&self, running: usize) -> String {
-        match (self.lang, running) {
-            (Lang::De, 1) => {
-                "1 Gruppen-Timer läuft noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben"
-                    .to_string()
-            }
-            (Lang::De, n) => format!(
-                "{n} Gruppen-Timer laufen noch. Enter: anhalten und weiter · 1: noch 1 Minute für alle · Esc: bleiben"
+    /// The dialog before leaving a phase whose group timers still run;
+    /// `long` lists the groups with more than five minutes left.
+    pub fn confirm_phase_end(&self, running: usize, long: &[String]) -> String {
+        let head = match (self.lang, running) {
+            (Lang::De, 1) => "1 Gruppen-Timer läuft noch.\nEnter: anhalten und weiter".to_string(),
+            (Lang::De, n) => format!("{n} Gruppen-Timer laufen noch.\nEnter: anhalten und weiter"),
+            (Lang::En, 1) => "1 group timer is still running.\nEnter: stop it and go on".to_string(),
+            (Lang::En, n) => format!("{n} group timers are still running.\nEnter: stop them and go on"),
+        };
+        let (one, stay, more) = match self.lang {
+            Lang::De => (
+                "1: alle in einer Minute beenden",
+                "Esc: bleiben",
+                "Mehr als 5 Minuten übrig:",
             ),
-            (Lang::En, 1) => {
-                "1 group timer is still running. Enter: stop it and go on · 1: one more minute for all · Esc: stay"
-                    .to_string()
-            }
-            (Lang::En, n) => format!(
-                "{n} group timers are still running. Enter: stop them and go on · 1: one more minute for all · Esc: stay"
+            Lang::En => (
+                "1: end all groups in one minute",
+                "Esc: stay",
+                "More than 5 minutes left:",
             ),
+        };
+        let mut text = format!("{head}\n{one}\n{stay}");
+        if !long.is_empty() {
+            text = format!("{text}\n{more}\n{}", long.join("\n"));
+        }
+        text
+    }
+
+    /// After `1` in that dialog: every running group has one minute left;
+    /// `long` names the groups that had more than five minutes.
+    pub fn countdown_done(&self, long: &[String]) -> String {
+        let had = match self.lang {
+            Lang::De => "vorher mehr als 5 Minuten übrig",
+            Lang::En => "had more than 5 minutes left",
+        };
+        if long.is_empty() {
+            return self.countdown_set.to_string();
+        }
+        format!("{} · {had}: {}", self.countdown_set, long.join(", "))
+    }
+
+    /// A group as feedback names it: "Gruppe 2 (Wasser)", or its title alone
+    /// when it has no number.
+    pub fn group(&self, number: Option<usize>, title: &str) -> String {
+        match (self.lang, number) {
+            (_, None) => title.to_string(),
+            (Lang::De, Some(n)) => format!("Gruppe {n} ({title})"),
+            (Lang::En, Some(n)) => format!("group {n} ({title})"),
+        }
+    }
+
+    /// A time change: "+5 min für Gruppe 2 (Wasser)" / "+5 min for all groups".
+    pub fn time_changed(&self, minutes: i64, target: &str) -> String {
+        match self.lang {
+            Lang::De => format!("{minutes:+} min für {target}"),
+            Lang::En => format!("{minutes:+} min for {target}"),
+        }
+    }
+
+    /// After acknowledging a group's signal.
+    pub fn signal_acknowledged(&self, group: &str) -> String {
+        match self.lang {
+            Lang::De => format!("Signal von {group} quittiert"),
+            Lang::En => format!("Signal from {group} acknowledged"),
+        }
+    }
+
+    /// The editor title of a broadcast to one group.
+    pub fn broadcast_group_prompt(&self, group: &str) -> String {
+        match self.lang {
+            Lang::De => format!("Durchsage an {group} (leer: löschen · „ /5“ am Ende: 5 Minuten sichtbar)"),
+            Lang::En => format!("Broadcast to {group} (empty: clear · \" /5\" at the end: shown for 5 minutes)"),
         }
     }
 

@@ -8,7 +8,9 @@ pub struct SynthesisStrings {
     pub finding_prompt: &'static str,
     pub finding_saved: &'static str,
     pub sources_word: &'static str,
-    pub already_copied: &'static str,
+    pub already_in_finding: &'static str,
+    /// A finding marked or copied as if it were a group's note.
+    pub is_finding: &'static str,
     pub marks_cleared: &'static str,
     lang: Lang,
 }
@@ -18,7 +20,8 @@ const SYNTHESIS_DE: SynthesisStrings = SynthesisStrings {
     finding_prompt: "Erkenntnis – die markierten Notizen zu einem Satz verdichten",
     finding_saved: "Erkenntnis gespeichert",
     sources_word: "Quellen",
-    already_copied: "diese Notiz stand dort schon (u macht rückgängig)",
+    already_in_finding: "diese Notiz steht schon in einer Erkenntnis – nicht noch einmal kopiert",
+    is_finding: "das ist schon eine Erkenntnis – markieren und kopieren lassen sich die Notizen der Gruppen",
     marks_cleared: "Markierungen aufgehoben",
     lang: Lang::De,
 };
@@ -28,7 +31,8 @@ const SYNTHESIS_EN: SynthesisStrings = SynthesisStrings {
     finding_prompt: "Finding – condense the marked notes into one sentence",
     finding_saved: "Finding saved",
     sources_word: "sources",
-    already_copied: "this note was already there (u undoes)",
+    already_in_finding: "this note is already in a finding – not copied again",
+    is_finding: "this is a finding already – mark and copy the groups' notes",
     marks_cleared: "Marks cleared",
     lang: Lang::En,
 };

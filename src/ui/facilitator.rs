@@ -285,8 +285,7 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
             col.notes.len()
         );
         let badge = (f.mode == FacMode::Merged)
-            .then(|| app.groups().get(i).map(|b| super::review::signoff_badge(app, &b.id)))
-            .flatten()
+            .then(|| super::review::signoff_badge(app, &col.board))
             .flatten();
         let title = match badge {
             Some(b) => format!("{title}{} ", b.content),

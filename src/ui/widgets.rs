@@ -299,11 +299,11 @@ pub fn editor(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     }
     let s = app.s();
     let title = match &input.kind {
-        InputKind::NewNote { .. } => s.new_note,
-        InputKind::EditNote { .. } => s.edit_note,
+        InputKind::NewNote { .. } => s.new_note.to_string(),
+        InputKind::EditNote { .. } => s.edit_note.to_string(),
         InputKind::Broadcast => app.broadcast_prompt(),
-        InputKind::Filter => s.filter_prompt,
-        InputKind::Finding { .. } => app.syn().finding_prompt,
+        InputKind::Filter => s.filter_prompt.to_string(),
+        InputKind::Finding { .. } => app.syn().finding_prompt.to_string(),
     };
     let block = Block::default()
         .borders(Borders::ALL)

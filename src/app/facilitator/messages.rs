@@ -22,7 +22,7 @@ impl Facilitator {
         match rules::broadcast(sh.plan(), &text, to.as_deref(), until) {
             Ok(change) => {
                 let flow = sh.flow();
-                let title = to.as_deref().and_then(|b| sh.plan().board(b)).map(|b| b.title.clone());
+                let title = to.as_deref().map(|b| super::group_label(sh, b));
                 let said = match title {
                     _ if text.trim().is_empty() => flow.broadcast_cleared.to_string(),
                     Some(t) => flow.broadcast_sent_to(&t),
@@ -39,12 +39,11 @@ impl Facilitator {
         }
     }
 
-    /// The editor title of a broadcast: to all or to the selected group.
-    pub fn broadcast_prompt(&self, sh: &Shared) -> &'static str {
-        if self.broadcast_to.is_some() {
-            sh.flow().broadcast_group_prompt
-        } else {
-            sh.flow().broadcast_all_prompt
+    /// The editor title of a broadcast: to all, or to the chosen group by name.
+    pub fn broadcast_prompt(&self, sh: &Shared) -> String {
+        match &self.broadcast_to {
+            Some(board) => sh.flow().broadcast_group_prompt(&super::group_label(sh, board)),
+            None => sh.flow().broadcast_all_prompt.to_string(),
         }
     }
 }

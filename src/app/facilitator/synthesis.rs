@@ -80,7 +80,12 @@ impl Facilitator {
         let Some(current) = self.current_note(sh).filter(|_| self.mode == FacMode::Merged) else {
             return Suggestions::default();
         };
-        let columns = self.columns(sh);
+        // Findings beside the groups (in the plenary) are no group's notes.
+        let columns: Vec<_> = self
+            .columns(sh)
+            .into_iter()
+            .filter(|c| !is_findings(sh, &c.board))
+            .collect();
         let notes: Vec<(usize, &Note)> = columns
             .iter()
             .enumerate()
@@ -109,9 +114,13 @@ impl Facilitator {
 
     /// `Space` in the merged view: mark or unmark the note under the cursor.
     pub(crate) fn toggle_mark(&mut self, sh: &mut Shared) {
-        let Some(id) = self.current_note(sh).map(|n| n.id.clone()) else {
+        let Some(note) = self.current_note(sh) else {
             return sh.report(Err(Error::Invalid(sh.s().no_note_selected.into())));
         };
+        if is_findings(sh, &note.board) {
+            return sh.say(sh.syn().is_finding, Tone::Warning);
+        }
+        let id = note.id.clone();
         match self.marks.iter().position(|m| *m == id) {
             Some(at) => {
                 self.marks.remove(at);
@@ -161,7 +170,7 @@ impl Facilitator {
     }
 
     /// Copies the note under the cursor to the findings board, linked to it;
-    /// says so when the note had been copied before.
+    /// a note already in a finding (or a finding) is not copied again.
     fn copy_to_findings(&mut self, sh: &mut Shared) {
         let Some(note) = self.current_note(sh).cloned() else {
             return sh.report(Err(Error::Invalid(sh.s().no_note_selected.into())));
@@ -169,18 +178,17 @@ impl Facilitator {
         let Some((_, title)) = findings_board(sh) else {
             return;
         };
-        let copied_before = !finding::findings_citing(sh.state(), &note.id).is_empty();
+        if is_findings(sh, &note.board) {
+            return sh.say(sh.syn().is_finding, Tone::Warning);
+        }
+        if !finding::findings_citing(sh.state(), &note.id).is_empty() {
+            return sh.say(sh.syn().already_in_finding, Tone::Warning);
+        }
         let result = sh
             .new_id()
             .and_then(|id| add_finding(sh, id, &note.text, note.kind, std::slice::from_ref(&note.id)));
         let copied = format!("{} {title}", sh.s().copied_to);
-        match result {
-            Ok(_) if copied_before => {
-                let text = format!("{copied} – {}", sh.syn().already_copied);
-                sh.say(text, Tone::Warning);
-            }
-            other => sh.report(other.map(|_| copied)),
-        }
+        sh.report(result.map(|_| copied));
     }
 
     /// Saves the finding typed in the editor; the marks are cleared once it is handed over.
@@ -201,6 +209,11 @@ impl Facilitator {
             Err(e) => sh.keep_input(input, e),
         }
     }
+}
+
+/// True when `board` is a findings board.
+fn is_findings(sh: &Shared, board: &str) -> bool {
+    sh.plan().board(board).is_some_and(|b| b.kind == BoardKind::Findings)
 }
 
 /// The plan's findings board: (id, title).

@@ -9,6 +9,9 @@ use crate::app::keys;
 use crate::app::shared::Shared;
 use crate::error::Error;
 use crate::model::facilitation::{CLOSING_BROADCAST_MS, CLOSING_COUNTDOWN_MS, PHASE_END_BROADCAST_MS};
+
+/// More time left than this when the breakouts close is worth naming.
+const LONG_LEFT_MS: i64 = 5 * 60_000;
 use crate::model::rules;
 use crate::model::{Change, TimerCommand, TimerFacts, TimerOp, TimerState};
 
@@ -38,7 +41,9 @@ impl Facilitator {
         let extra = sign * (minutes - 1);
         if extra != 0 {
             let result = self.timer_batch(sh, &boards, TimerCommand::Extend(extra * 60_000));
-            let text = format!("{} {:+} min", sh.s().extended, sign * minutes);
+            let text = sh
+                .flow()
+                .time_changed(sign * minutes, &super::timer_target(sh, &boards));
             sh.report(result.map(|_| text));
         }
     }
@@ -212,6 +217,10 @@ impl Facilitator {
     /// and everyone is told so.
     pub(crate) fn closing_countdown(&mut self, sh: &mut Shared) {
         let now = sh.now_ms();
+        let long: Vec<String> = long_left(sh)
+            .into_iter()
+            .map(|(board, minutes)| format!("{} – {minutes} min", super::group_label(sh, &board)))
+            .collect();
         let mut batch = TimerBatch::new();
         for board in running_groups(sh) {
             let before = sh.state().timer(&board);
@@ -230,7 +239,7 @@ impl Facilitator {
         match result {
             Ok(change) => {
                 sh.write(vec![change]);
-                sh.report(Ok(flow.countdown_set.to_string()));
+                sh.report(Ok(flow.countdown_done(&long)));
             }
             Err(e) => sh.report(Err(e.into())),
         }
@@ -238,9 +247,36 @@ impl Facilitator {
 
     /// The dialog text while leaving the phase waits for an answer.
     pub fn phase_confirm_text(&self, sh: &Shared) -> Option<String> {
-        self.confirm_phase
-            .map(|_| sh.flow().confirm_phase_end(running_groups(sh).len()))
+        self.confirm_phase.map(|_| {
+            sh.flow()
+                .confirm_phase_end(running_groups(sh).len(), &long_left_lines(sh))
+        })
     }
+}
+
+/// The dialog's lines of groups with more than five minutes left:
+/// "2 Wasser (9 min)", numbered as on the tiles.
+fn long_left_lines(sh: &Shared) -> Vec<String> {
+    let groups = groups(sh);
+    long_left(sh)
+        .into_iter()
+        .filter_map(|(board, minutes)| {
+            let at = groups.iter().position(|b| b.id == board)?;
+            Some(format!("{} {} ({minutes} min)", at + 1, groups[at].title))
+        })
+        .collect()
+}
+
+/// Running group timers with more than five minutes left: (board, whole
+/// minutes left, rounded up).
+fn long_left(sh: &Shared) -> Vec<(String, i64)> {
+    running_groups(sh)
+        .into_iter()
+        .filter_map(|board| {
+            let left = sh.state().timer(&board).remaining_ms(sh.timer_now_ms(&board));
+            (left > LONG_LEFT_MS).then(|| (board, (left + 59_999) / 60_000))
+        })
+        .collect()
 }
 
 /// A timer operation on `board` as a change.
