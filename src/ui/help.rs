@@ -40,7 +40,8 @@ pub fn footer_of<A: Clone>(
         let (short, _) = text(&b.action);
         (b.shown, short, b.shown.width() + 1 + short.width() + 2)
     };
-    let width = area.width as usize;
+    // The last piece needs no gap after it.
+    let width = area.width as usize + 2;
     let mut used: usize = always.iter().map(|b| piece(b).2).sum();
     let mut chosen = Vec::new();
     for b in rest {
