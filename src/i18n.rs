@@ -6,6 +6,8 @@ pub use rules::*;
 
 mod cli;
 mod flow;
+/// Joining over SSH: the join card, `?` and words for guests.
+pub mod join;
 mod minutes;
 pub mod paste;
 /// Saving a plan someone else changed meanwhile.

@@ -171,6 +171,12 @@ pub const FACILITATOR: &[Binding] = &[
         Action::ToggleAuthors,
         false,
     ),
+    b(
+        &[(KeyCode::Char('J'), SHIFT), (KeyCode::Char('J'), NONE)],
+        "J",
+        Action::JoinCard,
+        false,
+    ),
 ];
 
 /// Keys of the facilitator's present and merged modes.
