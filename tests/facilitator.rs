@@ -444,7 +444,10 @@ fn the_join_card_shows_one_working_line_the_code_the_host_key_and_each_group_by_
         // The header names the line that works as typed, never `<a|b>@host`.
         let top = screen(&app, 160, 45);
         let header = top.lines().next().unwrap_or_default();
-        assert!(header.contains("ssh -p 2622 join@192.168.1.20") && header.contains("424242"), "{header}");
+        assert!(
+            header.contains("ssh -p 2622 join@192.168.1.20") && header.contains("424242"),
+            "{header}"
+        );
         assert!(!header.contains('<') && !header.contains('|'), "{header}");
         app.handle_key(key('J'));
         for (w, h) in [(80, 24), (160, 45)] {
@@ -453,9 +456,14 @@ fn the_join_card_shows_one_working_line_the_code_the_host_key_and_each_group_by_
             let lines = ssh_lines(&card);
             // Every command is plain words: user@host, no placeholder a shell would read.
             for words in &lines {
-                assert!(words.len() == 4 && words[1] == "-p" && words[2] == "2622", "{words:?}\n{card}");
                 assert!(
-                    words[3].chars().all(|c| c.is_ascii_alphanumeric() || "@.-_".contains(c)),
+                    words.len() == 4 && words[1] == "-p" && words[2] == "2622",
+                    "{words:?}\n{card}"
+                );
+                assert!(
+                    words[3]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "@.-_".contains(c)),
                     "{words:?}"
                 );
             }
@@ -489,7 +497,10 @@ fn help_shows_how_to_join_and_the_host_key_while_a_server_runs() {
         let mut app = in_workshops(&fx, Some(lang));
         app.handle_key(key('?'));
         let plain = help_rows(&screen(&app, 160, 45));
-        assert!(!plain.iter().any(|r| r.contains("SHA256:")), "no server, no key: {plain:?}");
+        assert!(
+            !plain.iter().any(|r| r.contains("SHA256:")),
+            "no server, no key: {plain:?}"
+        );
         assert!(plain.iter().any(|r| r.starts_with("J ")), "J is in the help: {plain:?}");
         app.handle_key(code(KeyCode::Esc));
         app.config_mut().join = Some(join_info());
@@ -497,10 +508,14 @@ fn help_shows_how_to_join_and_the_host_key_while_a_server_runs() {
         let rows = help_rows(&screen(&app, 160, 45));
         let fingerprint = join_info().fingerprint;
         assert!(
-            rows.iter().any(|r| r.starts_with(key_words) && r.ends_with(&fingerprint)),
+            rows.iter()
+                .any(|r| r.starts_with(key_words) && r.ends_with(&fingerprint)),
             "{rows:?}"
         );
-        assert!(rows.iter().any(|r| r.ends_with("ssh -p 2622 join@192.168.1.20")), "{rows:?}");
+        assert!(
+            rows.iter().any(|r| r.ends_with("ssh -p 2622 join@192.168.1.20")),
+            "{rows:?}"
+        );
         assert!(rows.iter().any(|r| r.ends_with("424242")), "{rows:?}");
     }
 }

@@ -55,7 +55,9 @@ fn shown_lines(card: &str) -> Vec<Shown> {
             Some(Shown {
                 user: user.to_string(),
                 target: SocketAddr::new(host, port),
-                beside: line[..at].trim_matches(|c: char| c == '│' || c.is_whitespace()).to_string(),
+                beside: line[..at]
+                    .trim_matches(|c: char| c == '│' || c.is_whitespace())
+                    .to_string(),
             })
         })
         .collect()
@@ -68,7 +70,10 @@ async fn every_ssh_line_on_the_join_card_is_accepted_and_reaches_its_group() {
     let card = join_card(&dir, server.addr);
     let lines = shown_lines(&card);
     let plan = runde::store::Session::open(&dir).unwrap().plan().clone();
-    assert!(lines.len() > plan.boards.len(), "the picker line and one per group:\n{card}");
+    assert!(
+        lines.len() > plan.boards.len(),
+        "the picker line and one per group:\n{card}"
+    );
     let source = IpAddr::from([127, 0, 0, 1]);
     for (i, shown) in lines.iter().enumerate() {
         let term = Term::open(source, shown.target, &shown.user, (100, 30))
@@ -112,11 +117,7 @@ async fn a_guest_on_ssh_is_told_to_ask_the_facilitator_about_a_plan_conflict() {
         dir.join("session (conflicted copy 2026-11-29 120000).json"),
     )
     .unwrap();
-    assert!(
-        term.shows("tell the facilitator", WAIT).await,
-        "{}",
-        term.contents()
-    );
+    assert!(term.shows("tell the facilitator", WAIT).await, "{}", term.contents());
     assert!(!term.contents().contains("runde plan"), "{}", term.contents());
     drop(server);
 }

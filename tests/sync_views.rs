@@ -97,7 +97,10 @@ fn an_ssh_guest_is_told_to_ask_the_facilitator_about_a_plan_conflict() {
     ] {
         let mut local = fx.note_taker(Some("continuity"), Some("Selin"), Some(lang));
         local.update(Action::StoreChanged);
-        assert!(screen(&local, 140, 40).contains("runde plan --resolve"), "a local note-taker can run it");
+        assert!(
+            screen(&local, 140, 40).contains("runde plan --resolve"),
+            "a local note-taker can run it"
+        );
         let mut guest = fx.note_taker(Some("continuity"), Some("Selin"), Some(lang));
         guest.config_mut().remote = true;
         guest.update(Action::StoreChanged);

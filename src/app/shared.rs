@@ -304,10 +304,7 @@ impl Shared {
         } else {
             self.s().plan_conflict
         };
-        Some(format!(
-            "⚠ {words} {first} ({})",
-            self.plan_conflicts.len()
-        ))
+        Some(format!("⚠ {words} {first} ({})", self.plan_conflicts.len()))
     }
 
     /// A badge when another writer's clock is more than two seconds off.

@@ -49,7 +49,10 @@ const DE: JoinStrings = JoinStrings {
     code: "Code",
     host_key: "Host-Schlüssel",
     card_hint: "J: Anleitung",
-    card_key: ("Beitreten", "Anleitung zum Beitreten für den Beamer (ssh-Befehl, Code, Host-Schlüssel)"),
+    card_key: (
+        "Beitreten",
+        "Anleitung zum Beitreten für den Beamer (ssh-Befehl, Code, Host-Schlüssel)",
+    ),
     plan_conflict_remote: "Plan-Konflikt, bitte der Moderation Bescheid geben:",
 };
 
