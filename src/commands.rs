@@ -164,7 +164,7 @@ pub fn run(cli: Cli) -> Result<()> {
             code,
             hide_authors,
         } => {
-            let join_hint = if serve {
+            let join = if serve {
                 Some(crate::serve::serve_in_background(&crate::serve::ServeOptions {
                     dir: paths::resolve(&path)?,
                     listen,
@@ -176,7 +176,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 None
             };
             let mut view = crate::runtime::Runner::facilitator(open_steady(&path)?, lang);
-            view.config_mut().join_hint = join_hint;
+            view.config_mut().join = join;
             view.config_mut().bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
             view.set_authors_hidden(hide_authors);
             local_view(&mut view);

@@ -8,6 +8,8 @@ mod cli;
 mod cli_says;
 mod export_says;
 mod flow;
+/// Joining over SSH: the join card, `?` and words for guests.
+pub mod join;
 mod minutes;
 pub mod paste;
 /// Saving a plan someone else changed meanwhile.

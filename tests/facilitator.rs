@@ -419,3 +419,126 @@ fn the_header_writes_the_date_as_the_view_language_does() {
     assert_shows(line(&english, 0), &["5 October 2021"]);
     assert!(!english.contains("2021-10-05"), "{english}");
 }
+
+/// A server's join data as `facilitate --serve` hands it in.
+fn join_info() -> runde::app::JoinInfo {
+    runde::app::JoinInfo {
+        hosts: vec!["192.168.1.20".into(), "10.0.0.5".into()],
+        port: 2622,
+        code: "424242".into(),
+        fingerprint: "SHA256:Ue9m0aWw3bq1jcJ8zq4n0xQyVtZ4f3kLr7PpB2sYc1E".into(),
+    }
+}
+
+/// The `ssh …` commands on a screen, each as the words a shell would pass on.
+fn ssh_lines(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter_map(|l| l.find("ssh -").map(|at| &l[at..]))
+        .map(|l| {
+            l.split_whitespace()
+                .take_while(|w| !w.starts_with('·') && !w.starts_with('│'))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_join_card_shows_one_working_line_the_code_the_host_key_and_each_group_by_title() {
+    for (lang, code_label, key_words, close) in [
+        (Lang::De, "Zugangscode", "Host-Schlüssel", "jede Taste schließt"),
+        (Lang::En, "Join code", "host key", "any key closes"),
+    ] {
+        let fx = Fixture::example();
+        let mut app = in_workshops(&fx, Some(lang));
+        app.config_mut().join = Some(join_info());
+        // The header names the line that works as typed, never `<a|b>@host`.
+        let top = screen(&app, 160, 45);
+        let header = top.lines().next().unwrap_or_default();
+        assert!(
+            header.contains("ssh -p 2622 join@192.168.1.20") && header.contains("424242"),
+            "{header}"
+        );
+        assert!(!header.contains('<') && !header.contains('|'), "{header}");
+        app.handle_key(key('J'));
+        for (w, h) in [(80, 24), (160, 45)] {
+            let card = screen(&app, w, h);
+            assert_shows(&card, &[code_label, key_words, join_info().fingerprint.as_str(), close]);
+            let lines = ssh_lines(&card);
+            // Every command is plain words: user@host, no placeholder a shell would read.
+            for words in &lines {
+                assert!(
+                    words.len() == 4 && words[1] == "-p" && words[2] == "2622",
+                    "{words:?}\n{card}"
+                );
+                assert!(
+                    words[3]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "@.-_".contains(c)),
+                    "{words:?}"
+                );
+            }
+            // Each group: its title beside the command that opens it.
+            for board in app.groups() {
+                let wanted = format!("ssh -p 2622 {}@192.168.1.20", board.id);
+                assert!(
+                    card.lines().any(|l| l.contains(&board.title) && l.contains(&wanted)),
+                    "{} / {wanted}:\n{card}",
+                    board.title
+                );
+            }
+            // The second address, and the picker line at 80 columns in words.
+            assert!(card.contains("ssh -p 2622 join@10.0.0.5"), "{card}");
+            if w == 80 {
+                assert!(card.contains("ssh -p 2622 join@192.168.1.20"), "{card}");
+            } else {
+                assert!(card.contains('█'), "large letters on the projector: {card}");
+            }
+            insta::assert_snapshot!(format!("join_card_{lang:?}_{w}x{h}").to_lowercase(), card);
+        }
+        app.handle_key(key('x'));
+        assert!(app.overlay().is_none(), "any key closes the card");
+    }
+}
+
+#[test]
+fn help_shows_how_to_join_and_the_host_key_while_a_server_runs() {
+    for (lang, key_words) in [(Lang::De, "Host-Schlüssel"), (Lang::En, "host key")] {
+        let fx = Fixture::example();
+        let mut app = in_workshops(&fx, Some(lang));
+        app.handle_key(key('?'));
+        let plain = help_rows(&screen(&app, 160, 45));
+        assert!(
+            !plain.iter().any(|r| r.contains("SHA256:")),
+            "no server, no key: {plain:?}"
+        );
+        assert!(plain.iter().any(|r| r.starts_with("J ")), "J is in the help: {plain:?}");
+        app.handle_key(code(KeyCode::Esc));
+        app.config_mut().join = Some(join_info());
+        app.handle_key(key('?'));
+        let rows = help_rows(&screen(&app, 160, 45));
+        let fingerprint = join_info().fingerprint;
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(key_words) && r.ends_with(&fingerprint)),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.ends_with("ssh -p 2622 join@192.168.1.20")),
+            "{rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.ends_with("424242")), "{rows:?}");
+    }
+}
+
+#[test]
+fn the_join_card_without_a_server_says_how_to_start_one() {
+    for lang in [Lang::De, Lang::En] {
+        let fx = Fixture::example();
+        let mut app = in_workshops(&fx, Some(lang));
+        app.handle_key(key('J'));
+        let card = screen(&app, 80, 24);
+        assert_shows(&card, &["runde facilitate --serve"]);
+        assert!(!card.contains("ssh -p"), "{card}");
+    }
+}

@@ -588,3 +588,26 @@ fn help_has_one_line_per_key_group_and_scrolls_when_small() {
         assert!(app.overlay().is_none(), "another key closes");
     }
 }
+
+#[test]
+fn the_footer_at_80_columns_shows_the_keys_a_note_taker_needs_most() {
+    let fx = Fixture::example();
+    fx.session().set_phase(Some("workshops")).unwrap();
+    let cases = [
+        (Lang::De, ["a/Enter neu", "Tab Abschnitt", "! Signal", "? Hilfe"]),
+        (Lang::En, ["a/Enter add", "Tab section", "! signal", "? help"]),
+    ];
+    for (lang, wanted) in cases {
+        let app = fx.note_taker(Some("methods"), Some("Kim"), Some(lang));
+        for width in [80, 60] {
+            let text = footer(&screen(&app, width, 24));
+            let at: Vec<Option<usize>> = wanted.iter().map(|w| text.find(w)).collect();
+            assert!(at.iter().all(Option::is_some), "{lang:?} at {width}: {text}");
+            // In order of use: adding, then sections, then a signal; help last.
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{lang:?} at {width}: {text}");
+        }
+        // However narrow, `?` stays.
+        let text = footer(&screen(&app, 30, 24));
+        assert!(text.contains(wanted[3]), "{lang:?} at 30: {text}");
+    }
+}

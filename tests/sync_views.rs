@@ -85,3 +85,27 @@ fn the_view_says_when_someone_elses_edit_replaced_yours() {
     let said = note.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(!said.contains("Jemand anderes"), "{said}");
 }
+
+#[test]
+fn an_ssh_guest_is_told_to_ask_the_facilitator_about_a_plan_conflict() {
+    let fx = Fixture::example();
+    let copy = fx.dir().join("session (conflicted copy 2026-11-29 120000).json");
+    std::fs::copy(fx.dir().join("session.json"), &copy).unwrap();
+    for (lang, ask) in [
+        (runde::model::Lang::De, "der Moderation Bescheid geben"),
+        (runde::model::Lang::En, "tell the facilitator"),
+    ] {
+        let mut local = fx.note_taker(Some("continuity"), Some("Selin"), Some(lang));
+        local.update(Action::StoreChanged);
+        assert!(
+            screen(&local, 140, 40).contains("runde plan --resolve"),
+            "a local note-taker can run it"
+        );
+        let mut guest = fx.note_taker(Some("continuity"), Some("Selin"), Some(lang));
+        guest.config_mut().remote = true;
+        guest.update(Action::StoreChanged);
+        let text = screen(&guest, 140, 40);
+        assert!(text.contains(ask) && text.contains("conflicted copy"), "{text}");
+        assert!(!text.contains("runde plan"), "a guest on SSH cannot run runde: {text}");
+    }
+}

@@ -166,6 +166,8 @@ pub enum Action {
     AckOldestSignal,
     /// Show or hide note authors on the projector.
     ToggleAuthors,
+    /// Show how guests join over SSH, full screen (facilitator).
+    JoinCard,
     /// Write `id` (a ticket) is on disk.
     Saved { id: u64 },
     /// Write `id` could not be saved (`detail`: the system's words); its change is undone on screen.
@@ -238,6 +240,7 @@ impl Action {
                 | Action::PickBoard(_)
                 | Action::AskQuit
                 | Action::ToggleAuthors
+                | Action::JoinCard
                 | Action::ShowPart
                 | Action::Saved { .. }
                 | Action::SaveFailed { .. }
@@ -455,6 +458,7 @@ impl Action {
                 ("Namen", "Namen der Schreibenden auf dem Projektor zeigen/ausblenden"),
                 ("names", "show/hide note authors on the projector"),
             ),
+            JoinCard => crate::i18n::join::join_strings(lang).card_key,
             SendSignal(_) => t(
                 ("Signal senden", "dieses Signal an die Moderation senden"),
                 ("send signal", "send this signal to the facilitator"),

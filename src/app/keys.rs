@@ -171,6 +171,12 @@ pub const FACILITATOR: &[Binding] = &[
         Action::ToggleAuthors,
         false,
     ),
+    b(
+        &[(KeyCode::Char('J'), SHIFT), (KeyCode::Char('J'), NONE)],
+        "J",
+        Action::JoinCard,
+        false,
+    ),
 ];
 
 /// Keys of the facilitator's present and merged modes.
@@ -233,12 +239,27 @@ pub const PRESENT: &[Binding] = &[
     ),
 ];
 
-/// The note-taker's board view.
+/// The note-taker's board view, in order of use: the footer shows the
+/// first ones that fit (adding, switching sections and signalling the
+/// facilitator come first), `?` and `q` always.
 pub const NOTE: &[Binding] = &[
     b(
         &[(KeyCode::Char('a'), NONE), (KeyCode::Enter, NONE)],
         "a/Enter",
         Action::AddNote,
+        true,
+    ),
+    b(&[(KeyCode::Tab, NONE)], "Tab", Action::NextColumn, true),
+    b(
+        &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        "",
+        Action::PrevColumn,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
+        "!",
+        Action::StartSignal,
         true,
     ),
     b(&[(KeyCode::Char('e'), NONE)], "e", Action::EditNote, true),
@@ -255,13 +276,6 @@ pub const NOTE: &[Binding] = &[
         "*",
         Action::Star,
         true,
-    ),
-    b(&[(KeyCode::Tab, NONE)], "Tab", Action::NextColumn, true),
-    b(
-        &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        "",
-        Action::PrevColumn,
-        false,
     ),
     b(
         &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
@@ -291,12 +305,6 @@ pub const NOTE: &[Binding] = &[
     ),
     b(&[(KeyCode::Char('m'), NONE)], "m", Action::MoveToSection, false),
     b(&[(KeyCode::Char('t'), NONE)], "t", Action::ToggleKind, false),
-    b(
-        &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
-        "!",
-        Action::StartSignal,
-        true,
-    ),
     b(&[(KeyCode::Char('/'), NONE)], "/", Action::StartFilter, false),
     b(
         &[(KeyCode::Char('D'), SHIFT), (KeyCode::Char('D'), NONE)],

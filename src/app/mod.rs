@@ -12,6 +12,7 @@ pub mod editor;
 pub mod effect;
 pub mod facilitator;
 mod folder;
+pub mod join;
 pub mod keys;
 pub mod note_taker;
 pub mod picker;
@@ -30,6 +31,7 @@ pub use editor::{Input, InputKind};
 pub use effect::Effect;
 pub use facilitator::synthesis;
 pub use facilitator::{Column, FacMode, Facilitator};
+pub use join::JoinInfo;
 use keys::Binding;
 pub use note_taker::NoteView;
 pub use picker::Picker;
@@ -191,7 +193,12 @@ impl App {
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if overlay == Overlay::Help && !ctrl_c {
             if let Some(delta) = help_scroll_step(key.code) {
-                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count();
+                let join_rows = if self.shared.config.join.is_some() {
+                    join::HELP_ROWS
+                } else {
+                    0
+                };
+                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count() + join_rows;
                 self.shared.scroll_help(delta, entries);
                 return;
             }
@@ -203,7 +210,7 @@ impl App {
             return;
         }
         match overlay {
-            Overlay::Help => {}
+            Overlay::Help | Overlay::JoinCard => {}
             Overlay::ConfirmQuit => {
                 if matches!(ch, Some('y' | 'j' | 'q')) || ctrl_c {
                     self.shared.quit = true;
@@ -285,6 +292,7 @@ impl App {
             }
             Action::Quit => self.request_quit(),
             Action::AskQuit => sh.overlay = Some(Overlay::ConfirmQuit),
+            Action::JoinCard => sh.overlay = Some(Overlay::JoinCard),
             action => self.view_action(action),
         }
     }

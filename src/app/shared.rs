@@ -21,6 +21,8 @@ pub enum Overlay {
     SectionPicker,
     /// This board's drafts; a digit reopens one.
     Drafts,
+    /// How guests join over SSH, full screen for the projector.
+    JoinCard,
 }
 
 /// How a status message looks.
@@ -55,8 +57,12 @@ pub struct Config {
     pub refresh_on_tick: bool,
     /// Offset of local time from UTC, for displayed times of day.
     pub utc_offset: chrono::FixedOffset,
-    /// How note-takers join over SSH, shown in the facilitator's header while a server runs.
+    /// A line on how to join, shown in the facilitator's header (the demo's local command).
     pub join_hint: Option<String>,
+    /// How guests reach the SSH server this view runs (`facilitate --serve`).
+    pub join: Option<super::JoinInfo>,
+    /// A view served over SSH: its person cannot run runde on the host.
+    pub remote: bool,
 }
 
 impl Default for Config {
@@ -68,6 +74,8 @@ impl Default for Config {
             refresh_on_tick: true,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             join_hint: None,
+            join: None,
+            remote: false,
         }
     }
 }
@@ -291,11 +299,12 @@ impl Shared {
     /// A warning while a sync engine's conflict copy of the plan exists.
     pub fn plan_conflict_banner(&self) -> Option<String> {
         let first = self.plan_conflicts.first()?;
-        Some(format!(
-            "⚠ {} {first} ({})",
-            self.s().plan_conflict,
-            self.plan_conflicts.len()
-        ))
+        let words = if self.config.remote {
+            crate::i18n::join::join_strings(self.lang).plan_conflict_remote
+        } else {
+            self.s().plan_conflict
+        };
+        Some(format!("⚠ {words} {first} ({})", self.plan_conflicts.len()))
     }
 
     /// A badge when another writer's clock is more than two seconds off.

@@ -275,18 +275,10 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
 }
 
 /// Starts a server on a background thread (for `runde facilitate --serve`);
-/// returns the one-line join hint for the facilitator's header.
-pub fn serve_in_background(options: &ServeOptions) -> Result<String> {
+/// returns how guests join, for the facilitator's header, join card and `?`.
+pub fn serve_in_background(options: &ServeOptions) -> Result<crate::app::JoinInfo> {
     let running = start(options)?;
-    let lang = running.shared.lang;
-    let boards = phase_boards(&Session::open(&options.dir)?);
-    let hint = join_hint(
-        lang,
-        &boards,
-        &addresses_for(running.local),
-        running.local.port(),
-        &running.code,
-    );
+    let info = join_info(running.local, &running.code, &running.fingerprint);
     std::thread::Builder::new()
         .name("runde-serve".into())
         .spawn(move || {
@@ -295,23 +287,18 @@ pub fn serve_in_background(options: &ServeOptions) -> Result<String> {
             }
         })
         .map_err(|e| Error::io("<thread>", e))?;
-    Ok(hint)
+    Ok(info)
 }
 
-/// The short join line for the facilitator's header.
-pub fn join_hint(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str) -> String {
-    let host = addrs.first().map(|a| a.to_string()).unwrap_or_default();
-    let port_arg = if port == 22 {
-        String::new()
-    } else {
-        format!("-p {port} ")
-    };
-    let board = if boards.len() == 1 {
-        boards[0].clone()
-    } else {
-        format!("<{}>", boards.join("|"))
-    };
-    format!("ssh {port_arg}{board}@{host} · {}: {code}", serve_words(lang).join_code)
+/// How guests reach a server listening on `local`: the addresses people
+/// can reach (see [`addresses_for`]), the port, the code and the host key.
+pub fn join_info(local: SocketAddr, code: &str, fingerprint: &str) -> crate::app::JoinInfo {
+    crate::app::JoinInfo {
+        hosts: addresses_for(local).iter().map(IpAddr::to_string).collect(),
+        port: local.port(),
+        code: code.to_string(),
+        fingerprint: fingerprint.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -47,10 +47,14 @@ pub enum Role {
     Projector,
 }
 
-/// The SSH user name decides the role: a board id, `projector`, or anything else (the picker).
+/// The SSH user name decides the role: `projector`, `join` (the picker,
+/// as the join card shows it), a board id, or anything else (the picker).
 pub fn role_for(user: &str, boards: &[String]) -> Role {
     if user.eq_ignore_ascii_case("projector") {
         return Role::Projector;
+    }
+    if user.eq_ignore_ascii_case(crate::app::join::PICKER_USER) {
+        return Role::Picker;
     }
     boards
         .iter()
@@ -173,6 +177,8 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     let mut terminal = byte_terminal(out, width, height)?;
     let result = build_view(&spec, &mut terminal, rx).and_then(|view| match view {
         Some(mut view) => {
+            // Whoever is on the other end cannot run runde on this host.
+            view.config_mut().remote = true;
             // The server's one refresher reads the folder for every view.
             view.config_mut().refresh_on_tick = false;
             run_loop(
@@ -233,6 +239,9 @@ mod tests {
         assert_eq!(role_for("projector", &boards), Role::Projector);
         assert_eq!(role_for("runde", &boards), Role::Picker);
         assert_eq!(role_for("mallory", &boards), Role::Picker);
+        // The join card's user name opens the picker, even beside a board of that id.
+        let with_join = vec!["join".to_string(), "methods".to_string()];
+        assert_eq!(role_for("join", &with_join), Role::Picker);
     }
 
     #[test]

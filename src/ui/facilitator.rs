@@ -18,6 +18,9 @@ use crate::model::{Board, Note};
 
 mod bars;
 mod clock;
+mod join;
+
+pub use join::join_card;
 
 use bars::{agenda_bar, header_line, signal_banner};
 use clock::{big_clock, big_clock_layout};

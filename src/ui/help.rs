@@ -40,7 +40,8 @@ pub fn footer_of<A: Clone>(
         let (short, _) = text(&b.action);
         (b.shown, short, b.shown.width() + 1 + short.width() + 2)
     };
-    let width = area.width as usize;
+    // The last piece needs no gap after it.
+    let width = area.width as usize + 2;
     let mut used: usize = always.iter().map(|b| piece(b).2).sum();
     let mut chosen = Vec::new();
     for b in rest {
@@ -73,6 +74,7 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
             };
             dialog(question, area, buf)
         }
+        Some(Overlay::JoinCard) => super::facilitator::join_card(app, area, buf),
         Some(Overlay::SignalPicker) => dialog(s.signal_prompt, area, buf),
         Some(Overlay::SectionPicker) => {
             let sections: Vec<String> = app
@@ -112,7 +114,13 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let bottom = crate::i18n::view_strings(app.lang()).help_scroll;
-    let entries = help_entries(app.bindings(), |a| a.describe(app.lang()));
+    let mut rows = join_rows(app);
+    rows.extend(
+        help_entries(app.bindings(), |a| a.describe(app.lang()))
+            .into_iter()
+            .map(|(k, t)| (k.to_string(), t.to_string())),
+    );
+    let entries: Vec<(&str, &str)> = rows.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
     help_box(
         &entries,
         app.s().help_title,
@@ -121,6 +129,20 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         area,
         buf,
     );
+}
+
+/// While a server for guests runs: how to join and the host key's
+/// fingerprint OpenSSH asks every guest to confirm, above the keys.
+pub fn join_rows(app: &App) -> Vec<(String, String)> {
+    let Some(info) = &app.config().join else {
+        return Vec::new();
+    };
+    let w = crate::i18n::join::join_strings(app.lang());
+    vec![
+        ("ssh".to_string(), info.command(crate::app::join::PICKER_USER)),
+        (w.code.to_string(), info.code.clone()),
+        (w.host_key.to_string(), info.fingerprint.clone()),
+    ]
 }
 
 /// The `?` overlay of any view's table: every binding with its long words.

@@ -19,12 +19,7 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
         String::new()
     };
     let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let join = app
-        .config()
-        .join_hint
-        .as_deref()
-        .map(|h| format!("{h}  "))
-        .unwrap_or_default();
+    let join = join_line(app).map(|h| format!("{h}  ")).unwrap_or_default();
     let right = format!("{join}{skew}{armed}{now}");
     // The date as the view's language writes it ("5. Dezember 2026").
     let date = app.s().long_date(plan.date, app.lang());
@@ -41,6 +36,22 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
         area.width as usize,
     ))
     .render(area, buf);
+}
+
+/// How guests join, for the header: the command that works as typed, the
+/// code and the key that shows the join card (or the runtime's own line).
+fn join_line(app: &App) -> Option<String> {
+    let Some(info) = &app.config().join else {
+        return app.config().join_hint.clone();
+    };
+    let w = crate::i18n::join::join_strings(app.lang());
+    Some(format!(
+        "{} · {} {} · {}",
+        info.command(crate::app::join::PICKER_USER),
+        w.code,
+        info.code,
+        w.card_hint
+    ))
 }
 
 /// Phases with planned and (once begun) actual minutes; the current one marked.

@@ -1,0 +1,63 @@
+//! How guests reach the SSH server this view runs, as plain data the
+//! runtime hands in: addresses, port, join code and the host key's
+//! fingerprint, and the `ssh` lines that work exactly as typed.
+
+/// The SSH user name that opens the board picker (any name that is not a
+/// board id or `projector` does too; this one is shown).
+pub const PICKER_USER: &str = "join";
+
+/// Rows `?` shows above the keys while a server runs: command, code, host key.
+pub const HELP_ROWS: usize = 3;
+
+/// Where and how to join a running `runde` SSH server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinInfo {
+    /// Addresses guests can reach, the first one shown largest (never empty
+    /// when built by the server).
+    pub hosts: Vec<String>,
+    pub port: u16,
+    pub code: String,
+    /// The host key's SHA-256 fingerprint as OpenSSH prints it (`SHA256:…`).
+    pub fingerprint: String,
+}
+
+impl JoinInfo {
+    /// The address shown first.
+    pub fn host(&self) -> &str {
+        self.hosts.first().map_or("localhost", String::as_str)
+    }
+
+    /// `ssh [-p PORT] USER@HOST` for the first address.
+    pub fn command(&self, user: &str) -> String {
+        self.command_at(user, self.host())
+    }
+
+    /// `ssh [-p PORT] USER@HOST` for `host`: plain words a shell passes on
+    /// unchanged (an IPv6 address needs no brackets after `@`).
+    pub fn command_at(&self, user: &str, host: &str) -> String {
+        if self.port == 22 {
+            format!("ssh {user}@{host}")
+        } else {
+            format!("ssh -p {} {user}@{host}", self.port)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_name_the_port_only_when_it_is_not_22() {
+        let mut info = JoinInfo {
+            hosts: vec!["192.168.1.20".into(), "10.0.0.5".into()],
+            port: 2622,
+            code: "424242".into(),
+            fingerprint: "SHA256:abc".into(),
+        };
+        assert_eq!(info.command(PICKER_USER), "ssh -p 2622 join@192.168.1.20");
+        assert_eq!(info.command_at("methods", "10.0.0.5"), "ssh -p 2622 methods@10.0.0.5");
+        info.port = 22;
+        assert_eq!(info.command(PICKER_USER), "ssh join@192.168.1.20");
+    }
+}
