@@ -298,3 +298,22 @@ fn the_mention_finder_sees_whole_names_in_code_only() {
     assert_eq!(mention_lines(source, ".session"), [3]);
     assert_eq!(mention_lines(source, "::now"), [4]);
 }
+
+#[test]
+fn no_module_pulls_in_its_parent_with_a_glob() {
+    // `use super::*;` inside a file's own `mod tests { … }` is indented and
+    // fine; at the top of a file it hides where every name comes from.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found: Vec<String> = rust_files(&root.join("src"))
+        .into_iter()
+        .filter(|f| f.file_name().is_none_or(|n| n != "tests.rs"))
+        .filter(|f| {
+            fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .any(|l| l.trim_end() == "use super::*;")
+        })
+        .map(|f| f.strip_prefix(root).unwrap_or(&f).display().to_string())
+        .collect();
+    assert_clean("every file names what it uses from its parent", found);
+}

@@ -1,6 +1,9 @@
 //! `runde timer` and `status`: the clock and state of a running meeting.
 use super::columns::{Column, lay_out};
-use super::*;
+use super::{
+    Deserialize, Error, Result, Serialize, Session, TimerAction, TimerArgs, TimerCommand, TimerState, cli_strings,
+    display_seconds, emit, emit_plain, format_clock, open, strings,
+};
 
 pub(super) fn timer(args: TimerArgs) -> Result<()> {
     let mut s = open(&args.path)?;

@@ -1,5 +1,8 @@
 //! `runde add` and `import`: writing notes from the command line.
-use super::*;
+use super::{
+    AddArgs, BufRead, Deserialize, Error, NoteKind, Path, Result, Session, cli_strings, emit, localized, open,
+    read_text,
+};
 
 pub(super) fn add(args: AddArgs) -> Result<()> {
     let mut s = open(&args.path)?;

@@ -1,5 +1,8 @@
 //! `runde export` and `check`: minutes and health reports.
-use super::*;
+use super::{
+    Audience, Error, ExportArgs, PLAN_FILE, Result, check, cli_strings, emit, emit_bytes, emit_plain, export, lang_of,
+    open, paths, read_text,
+};
 use crate::i18n::Written;
 
 pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {

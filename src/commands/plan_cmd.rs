@@ -1,6 +1,9 @@
 //! `runde plan`: the run sheet, editing `session.json` in `$EDITOR`, and
 //! resolving sync conflicts of the plan.
-use super::*;
+use super::{
+    Error, PLAN_FILE, Path, Plan, Result, Session, Write, cli_strings, emit, emit_plain, export, lang_of, paths,
+    read_text,
+};
 
 pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     use crate::store::plan_guard::{self, Saved};

@@ -1,6 +1,6 @@
 //! `runde review` and `runde signoff`: deciding about doubtful mentions of
 //! names in the public minutes, and signing off the groups' parts.
-use super::*;
+use super::{Error, Result, Session, cli_strings, emit_plain, localized, open, open_steady};
 use crate::cli::ReviewArgs;
 use crate::export::privacy::{Redactor, publish, signoff};
 use crate::model::review::Verdict;

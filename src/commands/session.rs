@@ -3,7 +3,10 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::columns::{Align, pad};
-use super::*;
+use super::{
+    Date, Error, NewArgs, PLAN_FILE, Path, Result, Session, TimerCommand, cli_strings, emit, emit_plain, export, paths,
+    status_lines, template, write_stignore,
+};
 
 pub(super) fn new(args: NewArgs) -> Result<()> {
     let dir = paths::resolve(&args.path)?;

@@ -1,5 +1,5 @@
 //! The command line's words (`status`, `list`, `history`, `new`).
-use super::*;
+use super::{Lang, strings};
 
 /// The words of the command line's own messages, per language.
 #[derive(Debug)]

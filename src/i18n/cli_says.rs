@@ -2,7 +2,7 @@
 //! what `export`, `check`, `plan`, `review`, `signoff`, `timer`, `new`,
 //! `list` and `demo` say, and their usage errors — German and English side
 //! by side.
-use super::*;
+use super::{CliStrings, Lang};
 
 /// What `runde export` wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The words of running the meeting: signals, closing the breakouts, aimed
 //! broadcasts, the facilitator's undo, and the views' dialogs and help.
-use super::*;
+use super::Lang;
 
 /// Words of the views' dialogs and help added with the rehearsal fixes.
 #[derive(Debug)]

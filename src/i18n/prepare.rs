@@ -1,5 +1,5 @@
 //! The plan editor's words (`runde prepare`).
-use super::*;
+use super::Lang;
 
 /// The words of the plan editor, per language.
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! The words of reviewing public minutes: doubtful mentions, decisions,
 //! the groups' parts and their sign-off (`runde review`, `runde signoff`,
 //! the note-taker's preview, `export --public`).
-use super::*;
+use super::Lang;
 
 /// The words of reviewing public minutes.
 #[derive(Debug)]

@@ -1,5 +1,5 @@
 //! The words of the plenary synthesis (marks, findings, suggestions).
-use super::*;
+use super::Lang;
 
 /// The words of the plenary synthesis (marks, findings, suggestions).
 #[derive(Debug)]
