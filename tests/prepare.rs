@@ -412,7 +412,7 @@ fn help_lists_the_keys_of_the_current_table() {
     let mut p = editor(fx.dir());
     keys(&mut p, "⇥?");
     let text = screen(&p, 80, 24);
-    assert!(text.contains("nach unten schieben"), "{text}");
+    assert!(text.contains("nach unten/oben schieben"), "{text}");
     assert!(text.contains("Minuten der Phase ändern"), "{text}");
     keys(&mut p, "x");
     assert!(p.overlay.is_none());
@@ -555,4 +555,77 @@ fn new_offers_the_plan_editor_without_starting_it() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains(&format!("runde prepare {}", dir.display())), "{stderr}");
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), dir.to_str().unwrap());
+}
+
+/// Each help line names its keys and what both do ("j/k one row down/up"),
+/// never a pair of keys with the words of one of them.
+#[test]
+fn help_pairs_keys_with_the_words_of_both() {
+    let fx = Fixture::example();
+    for (lang, rows, phase, moves) in [
+        (
+            Lang::De,
+            "j/k  eine Zeile tiefer/höher",
+            "h/l  vorige/nächste Phase",
+            "J/K  nach unten/oben schieben",
+        ),
+        (
+            Lang::En,
+            "j/k  one row down/up",
+            "h/l  previous/next phase",
+            "J/K  move down/up",
+        ),
+    ] {
+        let mut p = editor(fx.dir());
+        p.plan.lang = lang;
+        keys(&mut p, "⇥⇥?");
+        let text = screen(&p, 100, 40);
+        assert_shows(&text, &[rows, phase, moves, "g/G"]);
+        assert!(
+            !text.contains("j/k  eine Zeile tiefer\n") && !text.contains("\n   k  "),
+            "{text}"
+        );
+    }
+}
+
+/// `G`/`End` jump to the last row, `g`/`Home` back to the first: the
+/// Sections of a board form, the people, the meeting form.
+#[test]
+fn g_and_end_jump_to_the_last_row_and_back() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "G");
+    assert_eq!(p.meeting_row, runde::app::prepare::MEETING_ROWS - 1);
+    keys(&mut p, "g");
+    assert_eq!(p.meeting_row, 0);
+    keys(&mut p, "⇥⇥");
+    while p.listed_boards().is_empty() {
+        keys(&mut p, "l");
+    }
+    keys(&mut p, "⏎");
+    let form = p.board_form.expect("a board form");
+    let sections = p.plan.boards[form.board].sections.len();
+    press(&mut p, KeyCode::End);
+    let last = p.board_form.expect("still open").row;
+    assert!(sections > 0 && last >= sections, "row {last} of {sections} sections");
+    keys(&mut p, "j");
+    assert_eq!(p.board_form.unwrap().row, last, "nothing below the last row");
+    press(&mut p, KeyCode::Home);
+    assert_eq!(p.board_form.unwrap().row, 0);
+}
+
+/// `l` past the last phase shows the boards in no phase only when there
+/// are such boards — never an empty "(ohne Phase)" page.
+#[test]
+fn no_empty_page_of_boards_without_a_phase() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    let phases = p.plan.agenda.len();
+    keys(&mut p, "⇥⇥");
+    for _ in 0..phases + 3 {
+        keys(&mut p, "l");
+    }
+    assert_eq!(p.board_phase, phases - 1, "the last page is the last phase");
+    let text = screen(&p, 100, 30);
+    assert!(!text.contains("(ohne Phase)"), "{text}");
 }

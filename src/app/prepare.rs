@@ -481,6 +481,8 @@ fn step(cursor: usize, len: usize, action: &Action) -> usize {
     match action {
         Action::Down => (cursor + 1).min(len.saturating_sub(1)),
         Action::Up => cursor.saturating_sub(1),
+        Action::First => 0,
+        Action::Last => len.saturating_sub(1),
         _ => cursor,
     }
 }

@@ -19,6 +19,10 @@ pub enum Action {
     Down,
     /// Move the cursor one row up.
     Up,
+    /// To the first row.
+    First,
+    /// To the last row.
+    Last,
     /// Show the next phase's boards.
     NextPhase,
     /// Show the previous phase's boards.
@@ -98,8 +102,24 @@ const DOWN: Binding = b(
 );
 const UP: Binding = b(
     &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
-    "k",
+    "",
     Action::Up,
+    false,
+);
+const FIRST: Binding = b(
+    &[(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
+    "g/G",
+    Action::First,
+    false,
+);
+const LAST: Binding = b(
+    &[
+        (KeyCode::End, NONE),
+        (KeyCode::Char('G'), SHIFT),
+        (KeyCode::Char('G'), NONE),
+    ],
+    "",
+    Action::Last,
     false,
 );
 const EDIT: Binding = b(
@@ -124,7 +144,7 @@ const MOVE_DOWN: Binding = b(
 );
 const MOVE_UP: Binding = b(
     &[(KeyCode::Char('K'), SHIFT), (KeyCode::Char('K'), NONE)],
-    "K",
+    "",
     Action::MoveUp,
     false,
 );
@@ -145,12 +165,14 @@ const HELP: Binding = crate::app::keys::help(Action::Help);
 const QUIT: Binding = crate::app::keys::quit(Action::Quit);
 
 /// The meeting form.
-pub const MEETING: &[Binding] = &[DOWN, UP, EDIT, SAVE, NEXT_TAB, PREV_TAB, HELP, QUIT];
+pub const MEETING: &[Binding] = &[DOWN, UP, FIRST, LAST, EDIT, SAVE, NEXT_TAB, PREV_TAB, HELP, QUIT];
 
 /// The agenda list.
 pub const AGENDA: &[Binding] = &[
     DOWN,
     UP,
+    FIRST,
+    LAST,
     SAVE,
     NEXT_TAB,
     PREV_TAB,
@@ -169,6 +191,8 @@ pub const AGENDA: &[Binding] = &[
 pub const BOARDS: &[Binding] = &[
     DOWN,
     UP,
+    FIRST,
+    LAST,
     SAVE,
     NEXT_TAB,
     PREV_TAB,
@@ -180,7 +204,7 @@ pub const BOARDS: &[Binding] = &[
     ),
     b(
         &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
-        "h",
+        "",
         Action::PrevPhase,
         false,
     ),
@@ -198,6 +222,8 @@ pub const BOARDS: &[Binding] = &[
 pub const BOARD_FORM: &[Binding] = &[
     DOWN,
     UP,
+    FIRST,
+    LAST,
     SAVE,
     EDIT,
     b(
@@ -220,6 +246,8 @@ pub const BOARD_FORM: &[Binding] = &[
 pub const PEOPLE: &[Binding] = &[
     DOWN,
     UP,
+    FIRST,
+    LAST,
     SAVE,
     NEXT_TAB,
     PREV_TAB,
@@ -237,6 +265,8 @@ pub const PEOPLE: &[Binding] = &[
 pub const TEMPLATES: &[Binding] = &[
     DOWN,
     UP,
+    FIRST,
+    LAST,
     SAVE,
     NEXT_TAB,
     PREV_TAB,
@@ -271,9 +301,14 @@ pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
     match action {
         NextTab => t(("Reiter", "nächster Reiter"), ("tab", "next tab")),
         PrevTab => t(("", "voriger Reiter"), ("", "previous tab")),
-        Down => t(("ab", "eine Zeile tiefer"), ("down", "one row down")),
+        Down => t(("ab", "eine Zeile tiefer/höher"), ("down", "one row down/up")),
         Up => t(("auf", "eine Zeile höher"), ("up", "one row up")),
-        NextPhase => t(("Phase", "nächste Phase"), ("phase", "next phase")),
+        First => t(
+            ("Anfang", "zur ersten/letzten Zeile"),
+            ("first", "to the first/last row"),
+        ),
+        Last => t(("Ende", "zur letzten Zeile"), ("last", "to the last row")),
+        NextPhase => t(("Phase", "vorige/nächste Phase"), ("phase", "previous/next phase")),
         PrevPhase => t(("", "vorige Phase"), ("", "previous phase")),
         Edit => t(
             ("ändern", "Feld ändern (Art, Sprache, Spalte, ja/nein: wechseln)"),
@@ -296,7 +331,7 @@ pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
             ("delete", "delete (refused while it has notes)"),
         ),
         Duplicate => t(("kopieren", "duplizieren"), ("copy", "duplicate")),
-        MoveDown => t(("schieben", "nach unten schieben"), ("move", "move down")),
+        MoveDown => t(("schieben", "nach unten/oben schieben"), ("move", "move down/up")),
         MoveUp => t(("", "nach oben schieben"), ("", "move up")),
         Toggle => t(
             ("umschalten", "öffentlich nennen: ja/nein"),

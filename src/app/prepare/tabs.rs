@@ -15,7 +15,9 @@ use crate::model::{BoardKind, Lang, Plan, template};
 impl Prepare {
     pub(super) fn update_meeting(&mut self, action: Action) {
         match action {
-            Action::Down | Action::Up => self.meeting_row = step(self.meeting_row, MEETING_ROWS, &action),
+            Action::Down | Action::Up | Action::First | Action::Last => {
+                self.meeting_row = step(self.meeting_row, MEETING_ROWS, &action)
+            }
             Action::Edit if meeting_row(self.meeting_row) == MeetingRow::Lang => {
                 self.plan.lang = match self.plan.lang {
                     Lang::De => Lang::En,
@@ -34,7 +36,7 @@ impl Prepare {
         let len = self.plan.agenda.len();
         let row = self.phase_row;
         match action {
-            Action::Down | Action::Up => self.phase_row = step(row, len, &action),
+            Action::Down | Action::Up | Action::First | Action::Last => self.phase_row = step(row, len, &action),
             Action::Edit if row < len => self.open_field(Field::PhaseTitle(row)),
             Action::EditMinutes if row < len => self.open_field(Field::PhaseMinutes(row)),
             Action::Add => self.open_field(Field::NewPhase((len > 0).then_some(row))),
@@ -61,9 +63,14 @@ impl Prepare {
         let phase = (self.board_phase < phases).then_some(self.board_phase);
         let selected = listed.get(self.board_row).copied();
         match action {
-            Action::Down | Action::Up => self.board_row = step(self.board_row, listed.len(), &action),
+            Action::Down | Action::Up | Action::First | Action::Last => {
+                self.board_row = step(self.board_row, listed.len(), &action)
+            }
             Action::NextPhase => {
-                self.board_phase = (self.board_phase + 1).min(phases);
+                // The page of boards in no phase exists only while there are such boards.
+                let unphased = !edit::boards_of_phase(&self.plan, None).is_empty();
+                let last = if unphased { phases } else { phases.saturating_sub(1) };
+                self.board_phase = (self.board_phase + 1).min(last);
                 self.board_row = 0;
             }
             Action::PrevPhase => {
@@ -120,7 +127,9 @@ impl Prepare {
             }
         };
         match (&action, section) {
-            (Action::Down | Action::Up, _) => set_row(self, step(form.row, rows, &action)),
+            (Action::Down | Action::Up | Action::First | Action::Last, _) => {
+                set_row(self, step(form.row, rows, &action))
+            }
             (Action::Edit, None) => self.edit_board_row(form),
             (Action::Edit, Some(s)) => self.open_field(Field::SectionTitle(form.board, s)),
             (Action::EditLead, Some(s)) => self.open_field(Field::SectionLead(form.board, s)),
@@ -178,7 +187,7 @@ impl Prepare {
         let len = self.plan.people.len();
         let row = self.person_row;
         match action {
-            Action::Down | Action::Up => self.person_row = step(row, len, &action),
+            Action::Down | Action::Up | Action::First | Action::Last => self.person_row = step(row, len, &action),
             Action::Edit if row < len => self.open_field(Field::PersonName(row)),
             Action::Toggle => {
                 if let Some(p) = self.plan.people.get_mut(row) {
@@ -199,7 +208,9 @@ impl Prepare {
 
     pub(super) fn update_templates(&mut self, action: Action) {
         match action {
-            Action::Down | Action::Up => self.template_row = step(self.template_row, self.templates.len(), &action),
+            Action::Down | Action::Up | Action::First | Action::Last => {
+                self.template_row = step(self.template_row, self.templates.len(), &action)
+            }
             Action::UseTemplate => {
                 let Some((name, _)) = self.templates.get(self.template_row).cloned() else {
                     return;
