@@ -629,3 +629,31 @@ fn no_empty_page_of_boards_without_a_phase() {
     let text = screen(&p, 100, 30);
     assert!(!text.contains("(ohne Phase)"), "{text}");
 }
+
+/// A board's kind cycles both ways: `l`/→ (and Enter) to the next kind,
+/// `h`/← back — a wrong press is undone with one key, not three.
+#[test]
+fn a_boards_kind_cycles_both_ways() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥⇥");
+    while p.listed_boards().is_empty() {
+        keys(&mut p, "l");
+    }
+    keys(&mut p, "⏎");
+    let board = p.board_form.expect("a board form").board;
+    while runde::app::prepare::board_row(p.board_form.unwrap().row) != Some(runde::app::prepare::BoardRow::Kind) {
+        keys(&mut p, "j");
+    }
+    let start = p.plan.boards[board].kind;
+    keys(&mut p, "l");
+    let next = p.plan.boards[board].kind;
+    assert_ne!(next, start);
+    keys(&mut p, "h");
+    assert_eq!(p.plan.boards[board].kind, start, "h undoes l");
+    keys(&mut p, "h");
+    let before = p.plan.boards[board].kind;
+    assert_ne!(before, start);
+    keys(&mut p, "⏎");
+    assert_eq!(p.plan.boards[board].kind, start, "Enter steps forward like l");
+}

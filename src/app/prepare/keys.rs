@@ -23,6 +23,10 @@ pub enum Action {
     First,
     /// To the last row.
     Last,
+    /// The next value of a choice (kind, column); `Edit` does the same.
+    ChoiceNext,
+    /// The previous value of a choice (kind, column).
+    ChoicePrev,
     /// Show the next phase's boards.
     NextPhase,
     /// Show the previous phase's boards.
@@ -227,6 +231,18 @@ pub const BOARD_FORM: &[Binding] = &[
     SAVE,
     EDIT,
     b(
+        &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        "h/l",
+        Action::ChoiceNext,
+        false,
+    ),
+    b(
+        &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        "",
+        Action::ChoicePrev,
+        false,
+    ),
+    b(
         &[(KeyCode::Char('L'), SHIFT), (KeyCode::Char('L'), NONE)],
         "L",
         Action::EditLead,
@@ -308,6 +324,14 @@ pub fn describe(lang: Lang, action: &Action) -> (&'static str, &'static str) {
             ("first", "to the first/last row"),
         ),
         Last => t(("Ende", "zur letzten Zeile"), ("last", "to the last row")),
+        ChoiceNext => t(
+            ("wählen", "Art oder Spalte: vorige/nächste Wahl"),
+            ("choose", "kind or column: previous/next choice"),
+        ),
+        ChoicePrev => t(
+            ("", "Art oder Spalte: vorige Wahl"),
+            ("", "kind or column: previous choice"),
+        ),
         NextPhase => t(("Phase", "vorige/nächste Phase"), ("phase", "previous/next phase")),
         PrevPhase => t(("", "vorige Phase"), ("", "previous phase")),
         Edit => t(

@@ -131,6 +131,9 @@ impl Prepare {
                 set_row(self, step(form.row, rows, &action))
             }
             (Action::Edit, None) => self.edit_board_row(form),
+            (Action::ChoiceNext | Action::ChoicePrev, None) => {
+                self.cycle_board_row(form, action == Action::ChoicePrev);
+            }
             (Action::Edit, Some(s)) => self.open_field(Field::SectionTitle(form.board, s)),
             (Action::EditLead, Some(s)) => self.open_field(Field::SectionLead(form.board, s)),
             (Action::Add, s) => self.open_field(Field::NewSection(form.board, s)),
@@ -158,15 +161,27 @@ impl Prepare {
 
     /// Kind and table columns cycle; every other row opens a text field.
     pub(super) fn edit_board_row(&mut self, form: BoardForm) {
+        if !self.cycle_board_row(form, false) {
+            self.open_field(Field::Board(form.board, form.row));
+        }
+    }
+
+    /// Steps a choice row (kind, table column) to its next value, or its
+    /// previous one `back`; false on a row that is not a choice.
+    pub(super) fn cycle_board_row(&mut self, form: BoardForm, back: bool) -> bool {
+        const KINDS: [BoardKind; 4] = [
+            BoardKind::Workshop,
+            BoardKind::Keynote,
+            BoardKind::Findings,
+            BoardKind::Topics,
+        ];
+        let step = |at: usize, len: usize| if back { (at + len - 1) % len } else { (at + 1) % len };
         let board = &mut self.plan.boards[form.board];
         match board_row(form.row) {
             Some(BoardRow::Kind) => {
-                board.kind = match board.kind {
-                    BoardKind::Workshop => BoardKind::Keynote,
-                    BoardKind::Keynote => BoardKind::Findings,
-                    BoardKind::Findings => BoardKind::Topics,
-                    BoardKind::Topics => BoardKind::Workshop,
-                };
+                let at = KINDS.iter().position(|k| *k == board.kind).unwrap_or(0);
+                board.kind = KINDS[step(at, KINDS.len())];
+                true
             }
             Some(column @ (BoardRow::LeftColumn | BoardRow::RightColumn)) => {
                 let ids: Vec<String> = board.sections.iter().map(|s| s.id.clone()).collect();
@@ -176,10 +191,11 @@ impl Prepare {
                         table.columns.push(ids[0].clone());
                     }
                     let now = ids.iter().position(|i| *i == table.columns[col]);
-                    table.columns[col] = ids[now.map_or(0, |n| (n + 1) % ids.len())].clone();
+                    table.columns[col] = ids[now.map_or(0, |n| step(n, ids.len()))].clone();
                 }
+                true
             }
-            _ => self.open_field(Field::Board(form.board, form.row)),
+            _ => false,
         }
     }
 
