@@ -657,3 +657,22 @@ fn a_boards_kind_cycles_both_ways() {
     keys(&mut p, "⏎");
     assert_eq!(p.plan.boards[board].kind, start, "Enter steps forward like l");
 }
+
+/// A meeting date before today (a copied plan's) is pointed out on the
+/// meeting form, in the plan's language; today's date or a later one is not.
+#[test]
+fn a_meeting_date_in_the_past_is_pointed_out() {
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    // The runtime gave today's date; the example meets on 2021-10-05.
+    assert!(p.today.is_some_and(|t| t > p.plan.date));
+    for (lang, words) in [(Lang::De, "liegt in der Vergangenheit"), (Lang::En, "is in the past")] {
+        p.plan.lang = lang;
+        let text = screen(&p, 100, 30);
+        let row = text.lines().find(|l| l.contains("2021-10-05")).unwrap_or_default();
+        assert!(row.contains(words), "{text}");
+    }
+    p.today = Some(p.plan.date);
+    let text = screen(&p, 100, 30);
+    assert!(!text.contains("is in the past"), "{text}");
+}

@@ -235,6 +235,8 @@ pub struct Prepare {
     /// A warning that stays until settled: the plan was changed elsewhere
     /// while this editor has unsaved changes, or a save was refused.
     pub banner: Option<String>,
+    /// Today's date, from the runtime (a meeting date before it is pointed out).
+    pub today: Option<crate::model::plan::Date>,
     /// A save of this editor was refused and its version kept: the next
     /// successful save settles it (and removes the kept copy).
     kept_refused: bool,
@@ -274,6 +276,7 @@ impl Prepare {
             template_after_save: None,
             effects: Vec::new(),
             base: PlanBase::default(),
+            today: None,
             banner: None,
             kept_refused: false,
         }

@@ -53,6 +53,7 @@ impl PrepareRunner {
         );
         let mut editor = Prepare::new(dir, plan, saved, notes, names);
         editor.base = base;
+        editor.today = Some(crate::model::plan::Date(chrono::Local::now().date_naive()));
         Ok(PrepareRunner {
             editor,
             state_root: None,

@@ -8,11 +8,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{help, left_right, text, theme};
-use crate::app::prepare::Field;
 use crate::app::prepare::describe as prepare_action_text;
 use crate::app::prepare::{
     Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_row, field_text,
 };
+use crate::app::prepare::{Field, MEETING_ORDER, MeetingRow};
 use crate::model::plan_edit;
 
 impl Widget for &Prepare {
@@ -141,7 +141,11 @@ fn meeting(p: &Prepare, area: Rect, buf: &mut Buffer) {
     let s = p.s();
     let items = (0..MEETING_ROWS)
         .map(|row| {
-            let value = field_text(&p.plan, Field::Meeting(row)).replace('\n', " ");
+            let mut value = field_text(&p.plan, Field::Meeting(row)).replace('\n', " ");
+            // A date before today is most likely a copied plan's.
+            if MEETING_ORDER[row] == MeetingRow::Date && p.today.is_some_and(|today| p.plan.date < today) {
+                value = format!("{value}  {}", s.date_in_past);
+            }
             (s.meeting_fields[row].to_string(), value)
         })
         .collect();
