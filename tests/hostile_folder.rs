@@ -96,6 +96,7 @@ fn a_lamport_clock_at_u64_max_does_not_void_later_edits() {
                 text: "gepflanzt".into(),
                 board: None,
                 until_ms: None,
+                phase: None,
             },
         )],
     );

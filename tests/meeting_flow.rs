@@ -149,6 +149,17 @@ fn leaving_the_workshops_with_running_timers_asks_once_then_stops_them() {
     );
     assert!(text.contains("⏸ pausiert"), "{text}");
     assert!(!text.contains("▶ läuft"), "{text}");
+    // The automatic message ends with the next phase change (well within
+    // its ten minutes), on the projector and on the group's screen alike.
+    assert!(screen(&app, 160, 45).contains("Parallele Workshops beendet"));
+    fx.clock.advance_secs(60);
+    // The plenary is the last phase: back to the workshops is a phase change too.
+    app.handle_key(key('N'));
+    assert_eq!(fx.session().state().phase(), Some("workshops"), "moved");
+    let projector = screen(&app, 160, 45);
+    assert!(!projector.contains("Parallele Workshops beendet"), "{projector}");
+    let text = screen(refreshed(&mut group), 100, 30);
+    assert!(!text.contains("Parallele Workshops beendet"), "{text}");
 }
 
 #[test]

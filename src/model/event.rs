@@ -145,6 +145,11 @@ pub enum Change {
         /// older runde builds ignore it and show the message until replaced).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         until_ms: Option<i64>,
+        /// Shown only while the session is in this phase: an automatic
+        /// message ("workshops over – back to the plenary") ends with the
+        /// next phase change (older builds ignore it, `until_ms` still holds).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phase: Option<String>,
     },
     /// A note-taker signalled the facilitator.
     Signal { board: String, signal: Signal },

@@ -471,7 +471,19 @@ pub fn broadcast(plan: &Plan, text: &str, board: Option<&str>, until_ms: Option<
         text: checked_text(text).unwrap_or_default(),
         board: board.map(str::to_string),
         until_ms,
+        phase: None,
     })
+}
+
+/// [`broadcast`] to everyone, shown only while the session is in `phase`
+/// (and at most until `until_ms`): an automatic message of the meeting's
+/// flow, which ends with the next phase change.
+pub fn phase_broadcast(plan: &Plan, text: &str, until_ms: i64, phase: Option<String>) -> RuleResult<Change> {
+    let mut change = broadcast(plan, text, None, Some(until_ms))?;
+    if let Change::Broadcast { phase: shown_in, .. } = &mut change {
+        *shown_in = phase;
+    }
+    Ok(change)
 }
 
 /// A group's signal to the facilitator.

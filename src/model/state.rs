@@ -125,6 +125,8 @@ pub struct Broadcast {
     pub wall_ms: i64,
     /// Not shown after this wall time, if set.
     pub until_ms: Option<i64>,
+    /// Shown only while the session is in this phase, if set.
+    pub phase: Option<String>,
 }
 
 impl Broadcast {
@@ -333,7 +335,9 @@ impl SessionState {
     /// The broadcast to show on `board` (or the projector, with `None`) at
     /// `now_ms`: the latest one, unless it was cleared or has expired.
     pub fn active_broadcast(&self, board: Option<&str>, now_ms: i64) -> Option<&Broadcast> {
-        self.latest_broadcast(board).filter(|b| b.is_active(now_ms))
+        self.latest_broadcast(board)
+            .filter(|b| b.is_active(now_ms))
+            .filter(|b| b.phase.as_deref().is_none_or(|p| self.phase() == Some(p)))
     }
 
     /// The pending signal of a board, if any.

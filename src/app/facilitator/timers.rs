@@ -197,7 +197,9 @@ impl Facilitator {
             .map(|p| p.title.clone())
             .unwrap_or_default();
         let text = sh.flow().phase_ended(&title);
-        let said = rules::broadcast(sh.plan(), &text, None, Some(now + PHASE_END_BROADCAST_MS));
+        // Shown in the phase that follows, until the one after it.
+        let next = rules::phase_step(sh.plan(), sh.state(), delta).ok().flatten();
+        let said = rules::phase_broadcast(sh.plan(), &text, now + PHASE_END_BROADCAST_MS, next);
         let stopped = self.timer_batch(sh, &running, TimerCommand::Pause);
         match (stopped, said) {
             (Ok(_), Ok(change)) => {
@@ -235,7 +237,8 @@ impl Facilitator {
         }
         self.write_batch(sh, batch);
         let flow = sh.flow();
-        let result = rules::broadcast(sh.plan(), flow.one_minute_left, None, Some(now + CLOSING_BROADCAST_MS));
+        let phase = sh.state().phase().map(str::to_string);
+        let result = rules::phase_broadcast(sh.plan(), flow.one_minute_left, now + CLOSING_BROADCAST_MS, phase);
         match result {
             Ok(change) => {
                 sh.write(vec![change]);

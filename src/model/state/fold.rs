@@ -68,7 +68,12 @@ impl SessionState {
                 let log = self.timers.entry(board).or_default();
                 self.timer_folds += log.add(key, op, stamp, self.bulk, &self.times);
             }
-            Change::Broadcast { text, board, until_ms } => {
+            Change::Broadcast {
+                text,
+                board,
+                until_ms,
+                phase,
+            } => {
                 let at = self.broadcasts.partition_point(|(k, _)| k < key);
                 let known = self.broadcasts.get(at).is_some_and(|(k, _)| k == key);
                 if !known {
@@ -77,6 +82,7 @@ impl SessionState {
                         board,
                         wall_ms,
                         until_ms,
+                        phase,
                     };
                     self.broadcasts.insert(at, (key.clone(), message));
                 }

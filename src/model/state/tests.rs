@@ -113,6 +113,7 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
                 },
                 board: (i % 3 == 0).then(|| "b".into()),
                 until_ms: (i % 2 == 0).then_some(i as i64 * 1000),
+                phase: (i % 5 == 0).then(|| format!("p{}", i % 3)),
             },
             _ if i % 2 == 0 => Change::SignalAck { board: "b".into() },
             _ => Change::Signal {
