@@ -542,3 +542,36 @@ fn the_join_card_without_a_server_says_how_to_start_one() {
         assert!(!card.contains("ssh -p"), "{card}");
     }
 }
+
+/// The projector shows every broadcast in force — the one to everyone and
+/// each group's own — each with its end time when it expires.
+#[test]
+fn the_projector_shows_every_active_broadcast_with_its_end() {
+    for (lang, until) in [(Lang::De, "bis 15:10"), (Lang::En, "until 15:10")] {
+        let fx = Fixture::example();
+        let mut app = in_workshops(&fx, Some(lang));
+        app.handle_key(key('b'));
+        typ(&mut app, "Kaffee steht bereit");
+        app.handle_key(code(KeyCode::Enter));
+        app.handle_key(key('2'));
+        app.handle_key(key('B'));
+        typ(&mut app, "Bitte zum Ende kommen");
+        app.handle_key(code(KeyCode::Enter));
+        let text = screen(&app, 200, 45);
+        let shown = text.lines().find(|l| l.contains("»")).unwrap_or_default();
+        assert_in_order(
+            shown,
+            &[
+                "Kaffee steht bereit",
+                "Fallstricke und Erfolgsfaktoren",
+                "Bitte zum Ende kommen",
+            ],
+        );
+        // Ending the workshops says so for ten minutes, with its end.
+        app.handle_key(key('S'));
+        app.handle_key(key('n'));
+        app.handle_key(code(KeyCode::Enter));
+        let text = screen(&app, 200, 45);
+        assert!(text.contains(until), "{text}");
+    }
+}

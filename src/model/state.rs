@@ -335,9 +335,33 @@ impl SessionState {
     /// The broadcast to show on `board` (or the projector, with `None`) at
     /// `now_ms`: the latest one, unless it was cleared or has expired.
     pub fn active_broadcast(&self, board: Option<&str>, now_ms: i64) -> Option<&Broadcast> {
-        self.latest_broadcast(board)
-            .filter(|b| b.is_active(now_ms))
-            .filter(|b| b.phase.as_deref().is_none_or(|p| self.phase() == Some(p)))
+        self.latest_broadcast(board).filter(|b| self.shown(b, now_ms))
+    }
+
+    /// Every broadcast shown somewhere at `now_ms`, oldest first: the one
+    /// to everyone and each group's own (for the facilitator, who sees them all).
+    pub fn active_broadcasts(&self, now_ms: i64) -> Vec<&Broadcast> {
+        let to_all = self.broadcasts.iter().rev().map(|(_, b)| b).find(|b| b.board.is_none());
+        let mut boards: Vec<&str> = self.broadcasts.iter().filter_map(|(_, b)| b.board.as_deref()).collect();
+        boards.sort_unstable();
+        boards.dedup();
+        let aimed = boards
+            .into_iter()
+            .filter_map(|board| self.latest_broadcast(Some(board)))
+            .filter(|b| b.board.is_some());
+        let mut out: Vec<&Broadcast> = to_all
+            .into_iter()
+            .chain(aimed)
+            .filter(|b| self.shown(b, now_ms))
+            .collect();
+        out.sort_by_key(|b| b.wall_ms);
+        out
+    }
+
+    /// Whether `b` is shown at `now_ms`: not cleared, not expired, and in
+    /// its phase if it names one.
+    fn shown(&self, b: &Broadcast, now_ms: i64) -> bool {
+        b.is_active(now_ms) && b.phase.as_deref().is_none_or(|p| self.phase() == Some(p))
     }
 
     /// The pending signal of a board, if any.

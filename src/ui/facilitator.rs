@@ -27,7 +27,7 @@ use clock::{big_clock, big_clock_layout};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let has_broadcast = app.state().active_broadcast(None, app.now_ms()).is_some();
+    let has_broadcast = !app.state().active_broadcasts(app.now_ms()).is_empty();
     let has_signals = !app.state().pending_signals().is_empty();
     let tall = area.height >= 8;
     let signoffs = super::review::plenary_signoffs(app);

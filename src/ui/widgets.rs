@@ -78,10 +78,27 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
     if area.height == 0 {
         return;
     }
-    let Some(b) = app.state().active_broadcast(board, app.now_ms()) else {
-        return;
+    // A group sees its own; the projector every one shown anywhere.
+    let shown: Vec<&crate::model::state::Broadcast> = match board {
+        Some(_) => app.state().active_broadcast(board, app.now_ms()).into_iter().collect(),
+        None => app.state().active_broadcasts(app.now_ms()),
     };
-    let at = app.time_of_day(b.wall_ms);
+    if shown.is_empty() {
+        return;
+    }
+    let parts: Vec<String> = shown.iter().map(|b| broadcast_text(app, board, b)).collect();
+    let line = format!(" » {}: {}", app.s().broadcast, parts.join("  ·  "));
+    Paragraph::new(Line::from(Span::styled(
+        text::cut(&line, area.width as usize),
+        theme::broadcast(),
+    )))
+    .style(theme::broadcast())
+    .render(area, buf);
+}
+
+/// One broadcast: to whom (on the projector), its text, when it was sent
+/// and, if it expires, until when.
+fn broadcast_text(app: &App, board: Option<&str>, b: &crate::model::state::Broadcast) -> String {
     let aimed = match (board, &b.board) {
         (None, Some(to)) => {
             let title = app.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
@@ -89,13 +106,16 @@ pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buff
         }
         _ => String::new(),
     };
-    let line = format!(" » {}: {aimed}{}  ({at})", app.s().broadcast, b.text);
-    Paragraph::new(Line::from(Span::styled(
-        text::cut(&line, area.width as usize),
-        theme::broadcast(),
-    )))
-    .style(theme::broadcast())
-    .render(area, buf);
+    let at = app.time_of_day(b.wall_ms);
+    match b.until_ms {
+        Some(until) => format!(
+            "{aimed}{}  ({at}, {} {})",
+            b.text,
+            app.s().until,
+            app.time_of_day(until)
+        ),
+        None => format!("{aimed}{}  ({at})", b.text),
+    }
 }
 
 /// What a note-taker sees of their own signal: "⚑ braucht Hilfe · wartet
