@@ -246,7 +246,8 @@ fn a_broadcast_with_a_duration_disappears_by_itself() {
     app.handle_key(key('b'));
     typ(&mut app, "Coffee is here /5");
     app.handle_key(code(KeyCode::Enter));
-    assert!(screen(&app, 160, 45).contains("» Broadcast: Coffee is here  (15:00)"));
+    // The projector says when it was sent and until when it stays.
+    assert!(screen(&app, 160, 45).contains("» Broadcast: Coffee is here  (15:00, until 15:05)"));
     assert!(screen(refreshed(&mut group), 100, 30).contains("Coffee is here"));
     fx.clock.advance_secs(5 * 60);
     app.update(Action::Tick);
