@@ -352,3 +352,32 @@ fn a_note_whose_finding_was_undone_can_be_copied_again_and_a_finding_is_never_co
     assert!(app.marks().is_empty());
     assert_eq!(findings(&app).len(), before + 1);
 }
+
+/// In the plenary's present view `Space` marks the note under the cursor,
+/// as in the merged view (it paged before, and the next `f` copied a note
+/// nobody chose); `PgDn` pages. The footer names `Space`.
+#[test]
+fn space_in_the_present_view_marks_the_note_under_the_cursor() {
+    for lang in [Lang::De, Lang::En] {
+        let fx = Fixture::example();
+        let mut app = in_plenary(&fx, Some(lang));
+        app.handle_key(key('p'));
+        let chosen = app.fac_current_note().map(|n| n.id.clone()).expect("a note");
+        app.handle_key(key(' '));
+        assert_eq!(
+            app.fac_current_note().map(|n| n.id.clone()),
+            Some(chosen.clone()),
+            "Space does not move the cursor"
+        );
+        let text = screen(&app, 160, 45);
+        assert!(text.contains("✔"), "{text}");
+        assert_shows(last_line(&text), &["Space"]);
+        let before = findings(&app).len();
+        app.handle_key(key('f'));
+        app.handle_key(code(KeyCode::Enter));
+        let made = findings(&app);
+        assert_eq!(made.len(), before + 1, "{}", message(&app));
+        let newest = made.iter().find(|n| n.sources.contains(&chosen));
+        assert!(newest.is_some(), "the finding cites the chosen note: {made:?}");
+    }
+}

@@ -362,7 +362,10 @@ impl App {
         }
         match &self.screen {
             Screen::Facilitator(f) if f.mode == FacMode::Grid => keys::FACILITATOR,
-            Screen::Facilitator(f) if f.mode == FacMode::Merged => synthesis::merged_bindings(),
+            // Marking for a finding works wherever notes are shown side by side.
+            Screen::Facilitator(f) if matches!(f.mode, FacMode::Merged | FacMode::Present(_)) => {
+                synthesis::merged_bindings()
+            }
             Screen::Facilitator(_) => keys::PRESENT,
             Screen::Note(_) => keys::NOTE,
             Screen::Picker(_) => keys::PICKER,

@@ -297,8 +297,11 @@ fn columns(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         let inner = super::framed(&title, theme::title(), active, *col_area, buf);
         let list = lead_above(col.lead.as_deref(), inner, buf);
         match f.mode {
-            FacMode::Merged => {
-                let headings = section_headings(app, &col.notes);
+            FacMode::Merged | FacMode::Present(_) => {
+                let headings = match f.mode {
+                    FacMode::Merged => section_headings(app, &col.notes),
+                    _ => Default::default(),
+                };
                 let decorate = |n: &Note| {
                     let mut d = synthesis_decoration(app, f, &suggestions, n);
                     d.above.extend(headings.get(n.id.as_str()).cloned());

@@ -19,8 +19,8 @@ use crate::model::{BoardKind, Note, NoteKind, finding, rules};
 /// How many similar notes are suggested for the note under the cursor.
 pub const SUGGESTIONS: usize = 3;
 
-/// Keys of the merged view: marking and undo first, then those of present mode
-/// (`Space` marks here instead of paging).
+/// Keys of the merged and present views: marking and undo first, then
+/// those of present mode (`Space` marks here; `PgDn` pages).
 static MERGED: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     let own = [
         Binding {
@@ -136,7 +136,7 @@ impl Facilitator {
 
     /// `Esc` with marks: clear them (true) instead of leaving the view.
     pub(crate) fn clear_marks(&mut self, sh: &mut Shared) -> bool {
-        if self.marks.is_empty() || self.mode != FacMode::Merged {
+        if self.marks.is_empty() || self.mode == FacMode::Grid {
             return false;
         }
         self.marks.clear();
