@@ -92,9 +92,27 @@ fn demo_tells_how_to_join() {
     let command = format!("runde note {} --board methods", copy.display());
     assert!(stderr.contains(&command), "{stderr}");
     assert_eq!(
-        runde::commands::demo_join_hint(&copy, runde::model::Lang::De, "methods"),
+        runde::commands::demo_join_hint(&copy, runde::model::Lang::De, "methods", None),
         format!("Mitschreiben: {command}")
     );
+}
+
+/// `demo --lang en` tells the note-taker's command with `--lang en`, so
+/// both views speak the language the demo was asked for.
+#[test]
+fn the_demo_hint_passes_on_the_language_it_was_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = runde()
+        .env("TMPDIR", tmp.path())
+        .env("RUNDE_NO_TUI", "1")
+        .args(["demo", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let copy = std::fs::read_dir(tmp.path()).unwrap().next().unwrap().unwrap().path();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let command = format!("runde note {} --board methods --lang en", copy.display());
+    assert!(stderr.contains(&command), "{stderr}");
 }
 
 /// Point 13: `new` keeps stdout to the path and prints the next steps, and

@@ -221,7 +221,7 @@ pub(super) fn demo(lang: Option<crate::model::Lang>) -> Result<()> {
         .next()
         .map(|b| b.id.clone())
         .unwrap_or_default();
-    let join = demo_join_hint(&dir, lang.unwrap_or(s.plan().lang), &board);
+    let join = demo_join_hint(&dir, lang.unwrap_or(s.plan().lang), &board, lang);
     eprintln!("runde: {join}");
     let interactive =
         std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("RUNDE_NO_TUI").is_none();
@@ -243,10 +243,12 @@ pub(super) fn demo(lang: Option<crate::model::Lang>) -> Result<()> {
 }
 
 /// The line that tells how to join the demo session in `dir` (shown in
-/// the facilitator's header while the demo runs).
-pub fn demo_join_hint(dir: &Path, lang: crate::model::Lang, board: &str) -> String {
+/// the facilitator's header while the demo runs); a language the demo was
+/// asked for (`asked`) is passed on, so the note-taker sees the same.
+pub fn demo_join_hint(dir: &Path, lang: crate::model::Lang, board: &str, asked: Option<crate::model::Lang>) -> String {
     let label = cli_strings(lang).demo_join;
-    format!("{label} runde note {} --board {board}", dir.display())
+    let lang_arg = asked.map(|l| format!(" --lang {}", l.code())).unwrap_or_default();
+    format!("{label} runde note {} --board {board}{lang_arg}", dir.display())
 }
 
 /// The history of the series `dir` belongs to, as text.
