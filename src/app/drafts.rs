@@ -97,11 +97,19 @@ impl Shared {
             self.clear_draft(&draft);
             return;
         }
-        if let Some(kept) = self.drafts.as_mut() {
-            kept.retain(|d| !d.same_editor(&draft));
-            kept.insert(0, draft.clone());
-        }
+        self.keep_draft(draft);
+    }
+
+    /// Keeps `draft` (replacing its editor's earlier one) in the list and
+    /// asks the runtime to write it; false where no drafts are kept.
+    pub(crate) fn keep_draft(&mut self, draft: Draft) -> bool {
+        let Some(kept) = self.drafts.as_mut() else {
+            return false;
+        };
+        kept.retain(|d| !d.same_editor(&draft));
+        kept.insert(0, draft.clone());
         self.effect(Effect::SaveDraft(draft));
+        true
     }
 
     /// Removes the draft of the editor `like` names (saved or discarded).

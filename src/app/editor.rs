@@ -5,8 +5,8 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::app::Action;
 use crate::app::shared::{Shared, Tone};
-use crate::app::{Action, Effect};
 pub use crate::model::event::limits::MAX_NOTE_BYTES;
 
 /// What an editor line is for.
@@ -104,11 +104,7 @@ impl Shared {
                     draft.text = rest.to_string();
                     draft.editing = Some(id);
                     draft.base = None;
-                    if let Some(all) = self.drafts.as_mut() {
-                        all.insert(0, draft.clone());
-                    }
-                    self.effect(Effect::SaveDraft(draft));
-                    true
+                    self.keep_draft(draft)
                 }
                 Err(_) => false,
             },
