@@ -26,8 +26,14 @@ pub(super) fn timer(args: TimerArgs) -> Result<()> {
     if boards.is_empty() {
         return Err(Error::Invalid(words.no_timer_board().into()));
     }
-    for board in &boards {
-        s.timer(board, command)?;
+    match &args.board {
+        Some(board) => {
+            s.timer(board, command)?;
+        }
+        // The boards of the phase change together, as one fact.
+        None => {
+            s.timer_all(&boards, command)?;
+        }
     }
     status_lines(&s, Some(&boards), None)
 }

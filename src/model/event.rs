@@ -43,6 +43,26 @@ pub enum TimerOp {
     Reset,
 }
 
+/// One board's timer operation inside a [`Change::Timers`] fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimerStep {
+    pub board: String,
+    pub op: TimerOp,
+}
+
+impl Change {
+    /// The one fact for a batch of timer steps: none for no step, a plain
+    /// [`Change::Timer`] for one (which every runde build reads), and a
+    /// [`Change::Timers`] for more.
+    pub fn timers(mut steps: Vec<TimerStep>) -> Option<Change> {
+        match steps.len() {
+            0 => None,
+            1 => steps.pop().map(|TimerStep { board, op }| Change::Timer { board, op }),
+            _ => Some(Change::Timers { steps }),
+        }
+    }
+}
+
 /// Fields of a note that can change after it was added. `None` means
 /// "unchanged"; each field is a last-writer-wins register.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +155,13 @@ pub enum Change {
     Phase { phase: Option<String> },
     /// A board's timer changed.
     Timer { board: String, op: TimerOp },
+    /// Several boards' timers changed as one fact (start all, pause all,
+    /// end the breakouts, and the undo of those). One event has one place
+    /// in the order, so of two such commands given at once the later one
+    /// wins on every board, never a mix of both. A board may have several
+    /// steps; they apply in the order given. Older runde builds report the
+    /// line as unreadable and skip it.
+    Timers { steps: Vec<TimerStep> },
     /// The facilitator broadcast a message (to one board or to all). An
     /// empty text clears the message shown there.
     Broadcast {
@@ -218,6 +245,9 @@ pub mod limits {
     pub const MAX_KEY_LEN: usize = 256;
     /// Highest meeting number accepted.
     pub const MAX_MEETING: u32 = 1_000_000;
+    /// Most timer steps one [`super::Change::Timers`] fact may hold (a plan
+    /// has far fewer boards; a longer list can only be crafted).
+    pub const MAX_TIMER_STEPS: usize = 1024;
 }
 
 impl Event {
@@ -264,22 +294,30 @@ impl Change {
                 fields: NoteFields { pos: Some(pos), .. },
                 ..
             } if !key_ok(pos) => Err(format!("position key of {} characters", pos.len())),
-            Change::Timer {
-                op: TimerOp::Start { duration_ms: d },
-                ..
-            } if !(0..=MAX_DURATION_MS).contains(d) => Err(format!("timer length {d} ms out of range")),
-            Change::Timer {
-                op: TimerOp::Extend { delta_ms: d },
-                ..
-            } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
-                Err(format!("timer extension {d} ms out of range"))
+            Change::Timer { op, .. } => check_timer_op(op),
+            Change::Timers { steps } if steps.len() > MAX_TIMER_STEPS => {
+                Err(format!("{} timer steps in one fact", steps.len()))
             }
+            Change::Timers { steps } => steps.iter().try_for_each(|s| check_timer_op(&s.op)),
             Change::MentionDecided(d) if !review_ok(d) => Err("decision with an oversized field".into()),
             Change::SignedOff(s) if [&s.board, &s.by, &s.digest].iter().any(|f| f.len() > MAX_REVIEW_FIELD) => {
                 Err("sign-off with an oversized field".into())
             }
             _ => Ok(()),
         }
+    }
+}
+
+fn check_timer_op(op: &TimerOp) -> Result<(), String> {
+    use limits::MAX_DURATION_MS;
+    match op {
+        TimerOp::Start { duration_ms: d } if !(0..=MAX_DURATION_MS).contains(d) => {
+            Err(format!("timer length {d} ms out of range"))
+        }
+        TimerOp::Extend { delta_ms: d } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
+            Err(format!("timer extension {d} ms out of range"))
+        }
+        _ => Ok(()),
     }
 }
 

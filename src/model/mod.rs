@@ -19,7 +19,7 @@ pub mod template;
 pub mod text;
 pub mod timer;
 
-pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp};
+pub use event::{Change, Event, NoteFields, NoteKind, OrderKey, Origin, Signal, TimerOp, TimerStep};
 pub use plan::{Board, BoardKind, Lang, Plan, Section};
 pub use replica::{FolderNews, Replica, SaveError, Skews};
 pub use rules::{RuleError, TimerCommand};

@@ -2,7 +2,7 @@
 //! folded state and a request, decide which change(s) to write — or that
 //! nothing changes, or why the request does not fit. No I/O and no clock:
 //! the store appends what these functions decide.
-use crate::model::event::{Change, NewNote, NoteFields, NoteKind, Signal, TimerOp};
+use crate::model::event::{Change, NewNote, NoteFields, NoteKind, Signal, TimerOp, TimerStep};
 use crate::model::plan::{Board, BoardKind, Plan, Section};
 use crate::model::position;
 use crate::model::state::{Note, SessionState};
@@ -414,6 +414,50 @@ pub fn timer_step(
         TimerCommand::Extend(delta_ms) => TimerOp::Extend { delta_ms },
     };
     Ok(Some((op, facts)))
+}
+
+/// A command on several boards at once (start all, pause all, end the
+/// breakouts, lengthen all), as the steps of one fact, each with its
+/// timer's facts just before it (for undo).
+///
+/// Starting and pausing say what every board should end as, so their steps
+/// are written even where this view sees nothing to change. Two such
+/// commands given at the same moment on two laptops are two facts, each
+/// with one place in the order: the later one decides every board, and no
+/// mix of both can come out. Other commands are per board, as
+/// [`timer_step`] says.
+pub fn batch_steps(
+    plan: &Plan,
+    state: &SessionState,
+    boards: &[String],
+    command: TimerCommand,
+) -> RuleResult<Vec<(TimerStep, TimerFacts)>> {
+    let mut steps = Vec::new();
+    for board in boards {
+        require_board(plan, board)?;
+        let facts = state.timer(board);
+        let op = match command {
+            TimerCommand::Pause => Some(TimerOp::Pause),
+            TimerCommand::Start if facts.is_started() => Some(match plan.board_minutes(board) {
+                // Resumes a paused timer, and starts one reset meanwhile.
+                Some(minutes) => TimerOp::Start {
+                    duration_ms: i64::from(minutes) * 60_000,
+                },
+                None => TimerOp::Resume,
+            }),
+            _ => timer_step(plan, state, board, command)?.map(|(op, _)| op),
+        };
+        if let Some(op) = op {
+            steps.push((
+                TimerStep {
+                    board: board.clone(),
+                    op,
+                },
+                facts,
+            ));
+        }
+    }
+    Ok(steps)
 }
 
 /// Starting an idle timer: its planned length, which must exist (from the

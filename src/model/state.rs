@@ -294,7 +294,7 @@ impl SessionState {
         self.timers
             .get(board)
             .and_then(|t| t.ops.last())
-            .map(|(k, _, _)| &k.actor)
+            .map(|((k, _), _, _)| &k.actor)
     }
 
     /// Writers whose timer facts had to be placed later than their stamps

@@ -29,6 +29,17 @@ impl Session {
         Ok(Some((op, facts)))
     }
 
+    /// Applies one timer command to several boards as one fact (see
+    /// [`rules::batch_steps`]); returns how many timers it names.
+    pub fn timer_all(&mut self, boards: &[String], command: TimerCommand) -> Result<usize> {
+        let steps = rules::batch_steps(self.replica.plan(), self.replica.state(), boards, command)?;
+        let named = steps.len();
+        if let Some(fact) = Change::timers(steps.into_iter().map(|(step, _)| step).collect()) {
+            self.append(fact)?;
+        }
+        Ok(named)
+    }
+
     /// Writes timer operations on one board as they are (undo, countdowns).
     pub fn timer_ops(&mut self, board: &str, ops: &[TimerOp]) -> Result<()> {
         rules::require_board(self.replica.plan(), board)?;

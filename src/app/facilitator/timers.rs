@@ -13,7 +13,7 @@ use crate::model::facilitation::{CLOSING_BROADCAST_MS, CLOSING_COUNTDOWN_MS, PHA
 /// More time left than this when the breakouts close is worth naming.
 const LONG_LEFT_MS: i64 = 5 * 60_000;
 use crate::model::rules;
-use crate::model::{Change, TimerCommand, TimerFacts, TimerOp, TimerState};
+use crate::model::{Change, TimerCommand, TimerFacts, TimerOp, TimerState, TimerStep};
 
 impl Facilitator {
     /// After `+`/`-`, a digit within two seconds sets the amount (`+5`).
@@ -86,35 +86,35 @@ impl Facilitator {
         }
     }
 
-    /// Applies one timer command to each board as one write, recorded as
-    /// one undoable step; returns how many timers changed.
+    /// Applies one timer command to each board as one fact, recorded as
+    /// one undoable step; returns how many timers it names.
     pub(crate) fn timer_batch(
         &mut self,
         sh: &mut Shared,
         boards: &[String],
         command: TimerCommand,
     ) -> Result<usize, Error> {
-        let mut batch = TimerBatch::new();
-        for board in boards {
-            if let Some((op, before)) = rules::timer_step(sh.plan(), sh.state(), board, command)? {
-                batch.push(TimerChange {
-                    board: board.clone(),
-                    op,
-                    before,
-                });
-            }
-        }
+        let batch = rules::batch_steps(sh.plan(), sh.state(), boards, command)?
+            .into_iter()
+            .map(|(step, before)| TimerChange {
+                board: step.board,
+                op: step.op,
+                before,
+            })
+            .collect();
         Ok(self.write_batch(sh, batch))
     }
 
-    /// Writes a batch of timer changes and makes it undoable.
+    /// Writes a batch of timer changes as one fact and makes it undoable.
     fn write_batch(&mut self, sh: &mut Shared, batch: TimerBatch) -> usize {
+        let steps = batch.iter().map(|c| step(&c.board, c.op)).collect();
+        let Some(fact) = Change::timers(steps) else {
+            return 0;
+        };
+        sh.write(vec![fact]);
         let changed = batch.len();
-        if changed > 0 {
-            sh.write(batch.iter().map(|c| timer_change(&c.board, c.op)).collect());
-            self.timer_undo.push(batch);
-            self.timer_redo.clear();
-        }
+        self.timer_undo.push(batch);
+        self.timer_redo.clear();
         changed
     }
 
@@ -130,7 +130,7 @@ impl Facilitator {
         };
         let now = sh.now_ms();
         let mut done = TimerBatch::new();
-        let mut changes = Vec::new();
+        let mut steps = Vec::new();
         for change in batch.iter().rev() {
             let before = sh.state().timer(&change.board);
             let ops = if redo {
@@ -138,15 +138,16 @@ impl Facilitator {
             } else {
                 TimerFacts::undo_ops(&change.before, change.op, now)
             };
-            changes.extend(ops.into_iter().map(|op| timer_change(&change.board, op)));
+            steps.extend(ops.into_iter().map(|op| step(&change.board, op)));
             done.push(TimerChange {
                 board: change.board.clone(),
                 op: change.op,
                 before: if redo { before } else { change.before },
             });
         }
-        if !changes.is_empty() {
-            sh.write(changes);
+        // The whole undo is one fact, as the batch it undoes was.
+        if let Some(fact) = Change::timers(steps) {
+            sh.write(vec![fact]);
         }
         done.reverse();
         if redo {
@@ -200,7 +201,10 @@ impl Facilitator {
         // Shown in the phase that follows, until the one after it.
         let next = rules::phase_step(sh.plan(), sh.state(), delta).ok().flatten();
         let said = rules::phase_broadcast(sh.plan(), &text, now + PHASE_END_BROADCAST_MS, next);
-        let stopped = self.timer_batch(sh, &running, TimerCommand::Pause);
+        // Every group is paused, not only those running here: a start given
+        // on another laptop at this moment cannot leave one group running.
+        let all: Vec<String> = groups(sh).iter().map(|b| b.id.clone()).collect();
+        let stopped = self.timer_batch(sh, &all, TimerCommand::Pause);
         match (stopped, said) {
             (Ok(_), Ok(change)) => {
                 sh.write(vec![change]);
@@ -282,9 +286,9 @@ fn long_left(sh: &Shared) -> Vec<(String, i64)> {
         .collect()
 }
 
-/// A timer operation on `board` as a change.
-fn timer_change(board: &str, op: TimerOp) -> Change {
-    Change::Timer {
+/// A timer operation on `board` as one step of a fact.
+fn step(board: &str, op: TimerOp) -> TimerStep {
+    TimerStep {
         board: board.to_string(),
         op,
     }

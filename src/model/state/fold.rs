@@ -4,6 +4,7 @@ use super::{
     Broadcast, Change, Event, HashMap, NewNote, Note, OrderKey, PendingSignal, SessionState, SignalSlot, Slot,
     SlotList, Stamp, Versions, apply_early,
 };
+use crate::model::TimerStep;
 
 impl SessionState {
     /// Applies one event with its key. Any order gives the same result.
@@ -66,7 +67,13 @@ impl SessionState {
             }
             Change::Timer { board, op } => {
                 let log = self.timers.entry(board).or_default();
-                self.timer_folds += log.add(key, op, stamp, self.bulk, &self.times);
+                self.timer_folds += log.add((key.clone(), 0), op, stamp, self.bulk, &self.times);
+            }
+            Change::Timers { steps } => {
+                for (step, TimerStep { board, op }) in (0u32..).zip(steps) {
+                    let log = self.timers.entry(board).or_default();
+                    self.timer_folds += log.add((key.clone(), step), op, stamp, self.bulk, &self.times);
+                }
             }
             Change::Broadcast {
                 text,

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::Lang;
-use crate::model::event::{NewNote, Origin};
+use crate::model::event::{NewNote, Origin, TimerStep};
 use proptest::prelude::*;
 use std::sync::Arc;
 
@@ -91,15 +91,20 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
                     ..Default::default()
                 },
             },
+            // Every third timer fact is a batch: both boards, and two steps
+            // on "b" (an undo writes such pairs).
+            (4, _) if i % 3 == 0 => Change::Timers {
+                steps: [("b", i), ("c", i + 1), ("b", i + 2)]
+                    .into_iter()
+                    .map(|(board, k)| TimerStep {
+                        board: board.into(),
+                        op: timer_op(k),
+                    })
+                    .collect(),
+            },
             (4, _) => Change::Timer {
                 board: "b".into(),
-                op: [
-                    TimerOp::Start { duration_ms: 60_000 },
-                    TimerOp::Pause,
-                    TimerOp::Resume,
-                    TimerOp::Extend { delta_ms: 5000 },
-                    TimerOp::Reset,
-                ][i % 5],
+                op: timer_op(i),
             },
             (5, _) => Change::Phase {
                 phase: Some(format!("p{}", i % 3)),
@@ -126,8 +131,18 @@ fn history(ops: &[(u8, u8, u8)]) -> Vec<(OrderKey, Event)> {
     out
 }
 
-/// One board's timer operations: (key, operation, wall time).
-type TimerOps = Vec<(OrderKey, TimerOp, super::Stamp)>;
+fn timer_op(i: usize) -> TimerOp {
+    [
+        TimerOp::Start { duration_ms: 60_000 },
+        TimerOp::Pause,
+        TimerOp::Resume,
+        TimerOp::Extend { delta_ms: 5000 },
+        TimerOp::Reset,
+    ][i % 5]
+}
+
+/// One board's timer operations: (key and step, operation, wall time).
+type TimerOps = Vec<(super::timers::StepKey, TimerOp, super::Stamp)>;
 
 /// Everything a state holds, in a form that does not depend on the order
 /// its events arrived in. The destructuring names every field of

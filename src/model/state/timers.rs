@@ -62,35 +62,41 @@ pub(super) enum Stamp {
     Future { read_at: i64 },
 }
 
+/// Where a timer operation stands in the order: its event's key and its
+/// step within the event (several boards' steps share one event).
+pub(super) type StepKey = (OrderKey, u32);
+
 /// One board's timer events in order, and their fold.
 #[derive(Debug, Clone, Default)]
 pub(super) struct TimerLog {
-    /// (key, operation, its stamp).
-    pub(super) ops: Vec<(OrderKey, TimerOp, Stamp)>,
+    /// (event and step, operation, its stamp).
+    pub(super) ops: Vec<(StepKey, TimerOp, Stamp)>,
     pub(super) facts: TimerFacts,
     /// Per writer, the most its stamps were moved later (ms).
     pub(super) moved: HashMap<Arc<str>, i64>,
 }
 
 impl TimerLog {
-    /// Adds one operation; returns how many operations were folded for it.
-    /// The usual case, an operation after all known ones, folds only itself;
-    /// a bulk load sorts and folds once at the end ([`Self::refold`]).
-    pub(super) fn add(&mut self, key: &OrderKey, op: TimerOp, stamp: Stamp, bulk: bool, times: &LogTimes) -> usize {
+    /// Adds one operation, step `step` of the event at `key` (a plain
+    /// timer fact is step 0; a batch's steps count up); returns how many
+    /// operations were folded for it. The usual case, an operation after all
+    /// known ones, folds only itself; a bulk load sorts and folds once at
+    /// the end ([`Self::refold`]).
+    pub(super) fn add(&mut self, at: StepKey, op: TimerOp, stamp: Stamp, bulk: bool, times: &LogTimes) -> usize {
         if bulk {
-            self.ops.push((key.clone(), op, stamp));
+            self.ops.push((at, op, stamp));
             return 0;
         }
-        let at = self.ops.partition_point(|(k, _, _)| k < key);
-        if self.ops.get(at).is_some_and(|(k, _, _)| k == key) {
+        let pos = self.ops.partition_point(|(k, _, _)| *k < at);
+        if self.ops.get(pos).is_some_and(|(k, _, _)| *k == at) {
             return 0; // the same event again (a retried save): already folded
         }
-        if at == self.ops.len() {
-            self.ops.push((key.clone(), op, stamp));
-            self.place(key, op, stamp, times);
+        if pos == self.ops.len() {
+            self.place(&at.0, op, stamp, times);
+            self.ops.push((at, op, stamp));
             return 1;
         }
-        self.ops.insert(at, (key.clone(), op, stamp));
+        self.ops.insert(pos, (at, op, stamp));
         self.refold(times)
     }
 
@@ -121,7 +127,7 @@ impl TimerLog {
         self.facts = TimerFacts::default();
         self.moved = HashMap::default();
         let ops = std::mem::take(&mut self.ops);
-        for (key, op, stamp) in &ops {
+        for ((key, _), op, stamp) in &ops {
             self.place(key, *op, *stamp, times);
         }
         self.ops = ops;
@@ -132,7 +138,7 @@ impl TimerLog {
     /// placement depends on facts at `lamport`).
     pub(super) fn follows(&self, lamport: u64) -> bool {
         let next = lamport.saturating_add(1);
-        let at = self.ops.partition_point(|(k, _, _)| k.lamport < next);
-        self.ops.get(at).is_some_and(|(k, _, _)| k.lamport == next)
+        let at = self.ops.partition_point(|((k, _), _, _)| k.lamport < next);
+        self.ops.get(at).is_some_and(|((k, _), _, _)| k.lamport == next)
     }
 }
