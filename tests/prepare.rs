@@ -152,7 +152,7 @@ fn build_reference(p: &mut PrepareRunner) {
     keys(p, "j");
     set(p, "keynote");
     keys(p, "jj⏎"); // kind: workshop → keynote
-    keys(p, "jjj");
+    keys(p, "jj"); // past the timer length (a keynote has no group size)
     set(p, kn.speaker.as_deref().unwrap());
     keys(p, "j");
     set(p, kn.role.as_deref().unwrap());
@@ -189,7 +189,7 @@ fn build_reference(p: &mut PrepareRunner) {
         set(p, &n.to_string());
         if id == "success" {
             let s = &r.board("success").unwrap().sections;
-            keys(p, "jjjjjjjjjjj");
+            keys(p, "jj"); // past the timer length: no keynote rows on a workshop
             set(p, "Erfolgsfaktoren");
             keys(p, &format!("L{}⏎", s[0].lead.as_deref().unwrap()));
             keys(p, &format!("aFallstricke⏎L{}⏎", s[1].lead.as_deref().unwrap()));
@@ -301,7 +301,7 @@ fn event_findings_sources_and_board_web_addresses_are_edited() {
     keys(&mut p, "jjjjjjjjjjjjjjj⏎"); // the findings sources switch
     assert!(screen(&p, 80, 24).contains("☑ ja"));
     // Board web addresses: only http and https.
-    keys(&mut p, "⇥⇥l⏎jjjjjjjjj⏎⌫ftp://example.org");
+    keys(&mut p, "⇥⇥l⏎jjjjjjj⏎⌫ftp://example.org"); // a keynote: no question, no group size
     assert!(screen(&p, 80, 24).contains("✗ Webadresse mit http://"));
     keys(&mut p, "⌫https://example.org⏎jj");
     set(&mut p, "http://example.org/quelle");
@@ -675,4 +675,67 @@ fn a_meeting_date_in_the_past_is_pointed_out() {
     p.today = Some(p.plan.date);
     let text = screen(&p, 100, 30);
     assert!(!text.contains("is in the past"), "{text}");
+}
+
+/// A board's form shows the rows its kind prints: no speaker, source or
+/// Dos/Don'ts table on a workshop, no guiding question or group size on a
+/// keynote — but any row that holds a value stays in sight.
+#[test]
+fn a_boards_form_shows_the_rows_of_its_kind() {
+    use runde::app::prepare::{BOARD_ROWS, BoardRow, board_row};
+    let fx = Fixture::example();
+    let mut p = editor(fx.dir());
+    keys(&mut p, "⇥⇥");
+    let open = |p: &mut PrepareRunner, id: &str| {
+        keys(p, "⎋");
+        let phases = p.plan.agenda.len();
+        for _ in 0..phases {
+            keys(p, "h");
+        }
+        for _ in 0..phases {
+            let listed = p.listed_boards();
+            if let Some(at) = listed.iter().position(|&b| p.plan.boards[b].id == id) {
+                for _ in 0..at {
+                    keys(p, "j");
+                }
+                return keys(p, "⏎");
+            }
+            keys(p, "l");
+        }
+        panic!("no board {id}");
+    };
+    // Every row the cursor reaches, from the top with j.
+    let rows_reached = |p: &mut PrepareRunner| {
+        keys(p, "g");
+        let mut seen = vec![p.board_form.unwrap().row];
+        loop {
+            keys(p, "j");
+            let row = p.board_form.unwrap().row;
+            if seen.last() == Some(&row) {
+                return seen;
+            }
+            seen.push(row);
+        }
+    };
+    let (speaker, question) = ("Vortragende", "Leitfrage");
+    {
+        open(&mut p, "methods");
+        let text = screen(&p, 100, 40);
+        assert!(!text.contains(speaker) && !text.contains("Tabelle"), "{text}");
+        assert!(text.contains(question), "{text}");
+        let reached = rows_reached(&mut p);
+        assert!(!reached.iter().any(|&r| board_row(r) == Some(BoardRow::Speaker)));
+        assert!(reached.iter().any(|&r| r >= BOARD_ROWS), "the sections are reached");
+        open(&mut p, "keynote");
+        let text = screen(&p, 100, 40);
+        assert!(text.contains(speaker) && text.contains("Tabelle"), "{text}");
+        let reached = rows_reached(&mut p);
+        assert!(!reached.iter().any(|&r| board_row(r) == Some(BoardRow::Participants)));
+    }
+    // A value in a row the kind does not print is not hidden.
+    let methods = p.plan.boards.iter().position(|b| b.id == "methods").unwrap();
+    p.plan.boards[methods].speaker = Some("Frau Beispiel".into());
+    open(&mut p, "methods");
+    let text = screen(&p, 100, 40);
+    assert!(text.contains("Frau Beispiel"), "{text}");
 }

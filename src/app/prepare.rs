@@ -142,6 +142,37 @@ pub fn board_row(row: usize) -> Option<BoardRow> {
     BOARD_ORDER.get(row).copied()
 }
 
+/// Whether a board's form shows a row: the rows its kind prints (a
+/// workshop has no speaker or Dos/Don'ts table, a keynote no guiding
+/// question), and every row that holds a value, so nothing kept in the plan
+/// is out of sight.
+pub fn shows_board_row(board: &crate::model::Board, row: usize) -> bool {
+    use BoardRow::*;
+    let Some(which) = board_row(row) else {
+        return true;
+    };
+    let keynote_only = matches!(
+        which,
+        Speaker | Role | Organization | OrganizationUrl | Source | SourceUrl | Table | LeftColumn | RightColumn
+    );
+    let workshop_only = matches!(which, Question | Participants);
+    let used = match board.kind {
+        BoardKind::Keynote => !workshop_only,
+        BoardKind::Workshop => !keynote_only,
+        BoardKind::Findings | BoardKind::Topics => !keynote_only && !workshop_only,
+    };
+    used || !board_field_text(board, row).is_empty()
+}
+
+/// The cursor positions of a board's form, top to bottom: its shown rows
+/// (indexes into [`BOARD_ORDER`]), then its sections (`BOARD_ROWS + i`).
+pub fn board_positions(board: &crate::model::Board) -> Vec<usize> {
+    (0..BOARD_ROWS)
+        .filter(|&row| shows_board_row(board, row))
+        .chain((0..board.sections.len()).map(|i| BOARD_ROWS + i))
+        .collect()
+}
+
 /// What a text field edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {

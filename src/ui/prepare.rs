@@ -10,7 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{help, left_right, text, theme};
 use crate::app::prepare::describe as prepare_action_text;
 use crate::app::prepare::{
-    Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_row, field_text,
+    Action, BOARD_ROWS, BoardRow, MEETING_ROWS, Overlay, Prepare, Tab, board_field_text, board_positions, board_row,
+    field_text, shows_board_row,
 };
 use crate::app::prepare::{Field, MEETING_ORDER, MeetingRow};
 use crate::model::plan_edit;
@@ -238,7 +239,9 @@ fn board_form(p: &Prepare, area: Rect, buf: &mut Buffer) {
         return;
     };
     let inner = super::framed(&board.title, theme::title(), true, area, buf);
+    let positions = board_positions(board);
     let mut items: Vec<(String, String)> = (0..BOARD_ROWS)
+        .filter(|&row| shows_board_row(board, row))
         .map(|row| {
             let value = match board_row(row) {
                 Some(BoardRow::Kind) => s.kind(board.kind).to_string(),
@@ -258,7 +261,8 @@ fn board_form(p: &Prepare, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|(l, v)| (if l.is_empty() { " ".repeat(label_w) } else { l }, v))
         .collect();
-    rows(items, Some(form.row), inner, buf);
+    let at = positions.iter().position(|&p| p == form.row);
+    rows(items, at, inner, buf);
 }
 
 fn people(p: &Prepare, area: Rect, buf: &mut Buffer) {

@@ -119,7 +119,7 @@ impl Prepare {
             self.board_form = None;
             return;
         };
-        let rows = BOARD_ROWS + board.sections.len();
+        let positions = super::board_positions(board);
         let section = form.row.checked_sub(BOARD_ROWS);
         let set_row = |app: &mut Prepare, row: usize| {
             if let Some(f) = app.board_form.as_mut() {
@@ -128,7 +128,9 @@ impl Prepare {
         };
         match (&action, section) {
             (Action::Down | Action::Up | Action::First | Action::Last, _) => {
-                set_row(self, step(form.row, rows, &action))
+                let at = positions.iter().position(|&p| p == form.row).unwrap_or(0);
+                let to = step(at, positions.len(), &action);
+                set_row(self, positions.get(to).copied().unwrap_or(0))
             }
             (Action::Edit, None) => self.edit_board_row(form),
             (Action::ChoiceNext | Action::ChoicePrev, None) => {
@@ -143,8 +145,10 @@ impl Prepare {
                     None => Err(Refusal::NothingSelected),
                 };
                 self.refused(r);
-                let last = BOARD_ROWS + self.plan.boards[form.board].sections.len() - 1;
-                set_row(self, form.row.min(last));
+                // The row the cursor was on, or the nearest shown one above.
+                let positions = super::board_positions(&self.plan.boards[form.board]);
+                let row = positions.iter().rev().find(|&&p| p <= form.row);
+                set_row(self, row.or(positions.first()).copied().unwrap_or(0));
             }
             (Action::Duplicate, Some(s)) => {
                 if let Some(i) = edit::duplicate_section(&mut self.plan.boards[form.board], s) {
