@@ -2,6 +2,9 @@
 //! broadcasts, the facilitator's undo, and the views' dialogs and help.
 use super::Lang;
 
+/// Groups with time left that the end-of-phase dialog names one by one.
+pub const LONG_LEFT_SHOWN: usize = 5;
+
 /// Words of the views' dialogs and help added with the rehearsal fixes.
 #[derive(Debug)]
 pub struct ViewStrings {
@@ -102,8 +105,9 @@ pub fn flow_strings(lang: Lang) -> &'static FlowStrings {
 }
 
 impl FlowStrings {
-    /// The dialog before leaving a phase whose group timers still run;
-    /// `long` lists the groups with more than five minutes left.
+    /// The dialog before leaving a phase whose group timers still run: what
+    /// Enter, `1` and Esc do, and `long`, the groups with more than five
+    /// minutes left (at most [`LONG_LEFT_SHOWN`] named, the rest counted).
     pub fn confirm_phase_end(&self, running: usize, long: &[String]) -> String {
         let head = match (self.lang, running) {
             (Lang::De, 1) => "1 Gruppen-Timer läuft noch.\nEnter: anhalten und weiter".to_string(),
@@ -125,7 +129,19 @@ impl FlowStrings {
         };
         let mut text = format!("{head}\n{one}\n{stay}");
         if !long.is_empty() {
-            text = format!("{text}\n{more}\n{}", long.join("\n"));
+            // A plan with a dozen groups keeps the dialog short: five named,
+            // the rest counted.
+            let named = if long.len() > LONG_LEFT_SHOWN + 1 {
+                let rest = long.len() - LONG_LEFT_SHOWN;
+                let tail = match self.lang {
+                    Lang::De => format!("… und {rest} weitere"),
+                    Lang::En => format!("… and {rest} more"),
+                };
+                [&long[..LONG_LEFT_SHOWN], &[tail]].concat()
+            } else {
+                long.to_vec()
+            };
+            text = format!("{text}\n{more}\n{}", named.join("\n"));
         }
         text
     }
@@ -200,6 +216,26 @@ impl FlowStrings {
         match self.lang {
             Lang::De => format!("Durchsage an {board} gesendet"),
             Lang::En => format!("Broadcast sent to {board}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_end_dialog_names_five_groups_and_counts_the_rest() {
+        for n in 0..14 {
+            let long: Vec<String> = (1..=n).map(|i| format!("{i} Gruppe {i} (30 min)")).collect();
+            for lang in [Lang::De, Lang::En] {
+                let text = flow_strings(lang).confirm_phase_end(n, &long);
+                let named = long.iter().filter(|l| text.contains(l.as_str())).count();
+                let more = text.contains("weitere") || text.contains("more");
+                assert_eq!(named, if n > 6 { 5 } else { n }, "{n} {lang:?}: {text}");
+                assert_eq!(more, n > 6, "{n} {lang:?}: {text}");
+                assert!(text.lines().count() <= 5 + 6, "{text}");
+            }
         }
     }
 }
