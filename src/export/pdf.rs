@@ -19,15 +19,32 @@ mod layout;
 use font::{Used, embed_font, encode};
 use layout::{Layout, MARGIN, PAGE, Placed};
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans, regular and bold, stored zlib-compressed (0.7 MiB less in
+/// the binary; `assets/fonts/*.ttf.z` are the `.ttf` files beside them,
+/// compressed, and a test keeps them the same). Inflated on the first PDF.
+const PACKED: [&[u8]; 2] = [
+    include_bytes!("../../assets/fonts/DejaVuSans.ttf.z"),
+    include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf.z"),
+];
+
+/// The two fonts as TrueType files, inflated once per process.
+fn font_files() -> Result<[&'static [u8]; 2]> {
+    static FONTS: std::sync::OnceLock<Option<[Vec<u8>; 2]>> = std::sync::OnceLock::new();
+    let inflate = |z: &[u8]| miniz_oxide::inflate::decompress_to_vec_zlib(z).ok();
+    let fonts = FONTS.get_or_init(|| Some([inflate(PACKED[0])?, inflate(PACKED[1])?]));
+    match fonts {
+        Some([regular, bold]) => Ok([regular.as_slice(), bold.as_slice()]),
+        None => Err(Error::Invalid("PDF font: damaged in the binary".into())),
+    }
+}
 /// The colour of links (a blue readable in print and on screen).
 const LINK_RGB: (f32, f32, f32) = (0.02, 0.27, 0.68);
 
 /// Renders the minutes as a PDF.
 pub fn render(m: &Minutes) -> Result<Vec<u8>> {
     let parse = |data: &'static [u8]| Face::parse(data, 0).map_err(|e| Error::Invalid(format!("PDF font: {e}")));
-    let mut layout = Layout::new([parse(REGULAR)?, parse(BOLD)?]);
+    let [regular, bold] = font_files()?;
+    let mut layout = Layout::new([parse(regular)?, parse(bold)?]);
     layout.blocks(&m.blocks);
     write(&layout, m)
 }
@@ -134,11 +151,25 @@ fn write(layout: &Layout, m: &Minutes) -> Result<Vec<u8>> {
     }
     info.finish();
     // A subset's name starts with a tag of six capitals (PDF 1.7, 9.6.4).
-    for (i, (data, name)) in [(REGULAR, "RUNDEA+DejaVuSans"), (BOLD, "RUNDEB+DejaVuSans-Bold")]
+    let [regular, bold] = font_files()?;
+    for (i, (data, name)) in [(regular, "RUNDEA+DejaVuSans"), (bold, "RUNDEB+DejaVuSans-Bold")]
         .into_iter()
         .enumerate()
     {
         embed_font(&mut pdf, fonts[i], &layout.faces[i], data, name, &used[i])?;
     }
     Ok(pdf.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The compressed fonts in the binary are exactly the shipped `.ttf`
+    /// files: replacing one without the other fails here.
+    #[test]
+    fn the_packed_fonts_are_the_shipped_ttf_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+        let [regular, bold] = super::font_files().unwrap();
+        assert_eq!(regular, std::fs::read(dir.join("DejaVuSans.ttf")).unwrap());
+        assert_eq!(bold, std::fs::read(dir.join("DejaVuSans-Bold.ttf")).unwrap());
+    }
 }

@@ -451,7 +451,8 @@ mod tests {
 
     fn layout() -> Layout {
         let face = |data: &'static [u8]| Face::parse(data, 0).unwrap();
-        Layout::new([face(super::super::REGULAR), face(super::super::BOLD)])
+        let [regular, bold] = super::super::font_files().unwrap();
+        Layout::new([face(regular), face(bold)])
     }
 
     fn sentence(words: usize) -> Vec<Inline> {
