@@ -15,12 +15,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// A file's content is malformed at a known line.
-    #[error("{}:{line}: {message}", path.display())]
+    /// A file's content is malformed at a known line. Displayed in
+    /// English; the edges word it in the session's language
+    /// ([`crate::i18n::check::problem`]).
+    #[error("{}:{line}: {}", path.display(), crate::i18n::check::problem(problem, crate::model::Lang::En))]
     Parse {
         path: PathBuf,
         line: usize,
-        message: String,
+        problem: crate::model::ParseProblem,
     },
     /// The request does not fit the session (unknown board, deleted note …).
     #[error("{0}")]
@@ -37,6 +39,10 @@ pub enum Error {
     /// The next meeting's plan cannot be made (`new --from`).
     #[error(transparent)]
     Series(#[from] crate::model::series::SeriesError),
+    /// An entry runde would not read back (a value beyond its limits, too
+    /// long) is not written. Displayed in English; edges word it.
+    #[error("{}", crate::i18n::check::not_saved(_0, crate::model::Lang::En))]
+    NotSaved(crate::model::check::Rejection),
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,
@@ -52,11 +58,11 @@ impl Error {
     }
 
     /// A parse error at `line` (1-based) of `path`.
-    pub fn parse(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+    pub fn parse(path: impl AsRef<Path>, line: usize, problem: impl Into<crate::model::ParseProblem>) -> Self {
         Error::Parse {
             path: path.as_ref().to_path_buf(),
             line,
-            message: message.into(),
+            problem: problem.into(),
         }
     }
 

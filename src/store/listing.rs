@@ -17,29 +17,7 @@ pub struct Skipped {
     pub why: SkipReason,
 }
 
-/// Why an entry of a folder is not read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SkipReason {
-    /// A symbolic link: runde never follows one in a session folder.
-    Link,
-    /// A folder, FIFO, socket or device where a file belongs.
-    NotAFile,
-    /// A name that is not valid UTF-8.
-    NotUtf8,
-    /// The file could not be opened or read (permissions, I/O error).
-    Unreadable(String),
-}
-
-impl std::fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SkipReason::Link => write!(f, "a symbolic link; runde never follows links in a session folder"),
-            SkipReason::NotAFile => write!(f, "not a regular file (a folder, FIFO, socket or device)"),
-            SkipReason::NotUtf8 => write!(f, "a file name that is not UTF-8"),
-            SkipReason::Unreadable(why) => write!(f, "cannot be read ({why})"),
-        }
-    }
-}
+pub use crate::model::check::SkipReason;
 
 /// What listing a folder found: the names of the regular files that passed
 /// the name filter (sorted), and the entries that looked wanted but are
@@ -151,7 +129,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 }
 
 fn not_regular(why: SkipReason) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string())
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{why:?}"))
 }
 
 /// True when an error from [`open_regular`] means the entry is not a
