@@ -49,7 +49,9 @@ fn new_refuses_a_non_empty_folder_and_bad_arguments() {
         .args(["new", p(&fresh), "--date", "05.10.2021"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("ungültiges Datum \"05.10.2021\" (erwartet JJJJ-MM-TT"));
+        .stderr(predicate::str::contains(
+            "ungültiges Datum \"05.10.2021\" (erwartet JJJJ-MM-TT",
+        ));
     runde().args(["new", p(&fresh), "--lang", "fr"]).assert().code(2);
     runde()
         .args(["new", p(&fresh), "--title", "Mein Treffen"])
@@ -478,7 +480,8 @@ fn plan_shows_and_edits_the_plan_only_when_valid() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("unbekannter Schlüssel `sprache`").and(predicate::str::contains("Plan bleibt unverändert")),
+            predicate::str::contains("unbekannter Schlüssel `sprache`")
+                .and(predicate::str::contains("Plan bleibt unverändert")),
         );
     assert_eq!(std::fs::read(dir.join("session.json")).unwrap(), before);
 }

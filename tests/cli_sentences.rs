@@ -260,3 +260,24 @@ fn the_scanner_tells_sentences_from_data() {
     assert!(found.iter().any(|f| f.contains("needs MINUTES")), "{found:#?}");
     assert!(found.iter().any(|f| f.contains("two words")), "{found:#?}");
 }
+
+/// Issue 27, point 3: `runde check`'s findings and the problems of a
+/// malformed plan or log are data; `i18n::check` words them. These files
+/// may hold names, patterns and formats, never a sentence.
+#[test]
+fn the_checker_and_the_file_problems_spell_no_sentence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = [
+        "store/check.rs",
+        "model/check.rs",
+        "model/problem.rs",
+        "model/event.rs",
+        "model/plan/validate.rs",
+    ];
+    let found: Vec<String> = files.iter().flat_map(|f| sentences_in(&root.join(f))).collect();
+    assert!(
+        found.is_empty(),
+        "sentences written where findings and problems are made (word them in src/i18n/check.rs):\n{}",
+        found.join("\n")
+    );
+}

@@ -143,7 +143,5 @@ fn a_plan_without_a_board_referenced_by_notes_fails_check() {
         .args(["check", p(&dir)])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "der Tafel \"actors\", den der Plan nicht hat",
-        ));
+        .stdout(predicate::str::contains("der Tafel \"actors\", den der Plan nicht hat"));
 }

@@ -72,7 +72,12 @@ fn a_pause_from_a_clock_behind_or_ahead_lands_where_the_log_puts_it() {
             .find(|f| matches!(&f.kind, FindingKind::ClockOff { writer, .. } if writer.contains("Laptop B")))
             .unwrap_or_else(|| panic!("offset {offset}: {findings:?}"));
         let sign = if offset < 0 { "-" } else { "+" };
-        let FindingKind::ClockOff { offset: off, behind, .. } = &named.kind else { unreachable!() };
+        let FindingKind::ClockOff {
+            offset: off, behind, ..
+        } = &named.kind
+        else {
+            unreachable!()
+        };
         assert!(off.starts_with(sign), "{off}");
         assert_eq!(*behind, offset < 0);
         let said = runde::i18n::check::describe(&named.kind, runde::model::Lang::En);

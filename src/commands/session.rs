@@ -132,8 +132,12 @@ pub(super) fn print_next_steps(dir: &Path) {
 pub(super) fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> Result<()> {
     let dir = paths::resolve(path)?;
     let date = match date {
-        Some(d) => Date::try_from(d.to_string())
-            .map_err(|e| Error::Usage(crate::i18n::check::bad_value(&e, lang.unwrap_or_else(|| super::lang_of(path)))))?,
+        Some(d) => Date::try_from(d.to_string()).map_err(|e| {
+            Error::Usage(crate::i18n::check::bad_value(
+                &e,
+                lang.unwrap_or_else(|| super::lang_of(path)),
+            ))
+        })?,
         None => Date(chrono::Local::now().date_naive()),
     };
     let editor = crate::runtime::prepare::PrepareRunner::open(dir, lang, date)?;

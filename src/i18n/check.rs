@@ -72,19 +72,31 @@ pub fn describe(kind: &FindingKind, lang: Lang) -> String {
             "conflict copy of the plan: two laptops edited session.json at once and one edit is only in this file; \
              compare and keep one with `runde plan {session} --resolve`"
         ),
-        FindingKind::LogConflict { original, differs: false } if de => format!(
+        FindingKind::LogConflict {
+            original,
+            differs: false,
+        } if de => format!(
             "Konfliktkopie des Logs {original}, runde liest sie nicht; sie enthält nichts, was dem Original \
              fehlt: löschen"
         ),
-        FindingKind::LogConflict { original, differs: false } => format!(
+        FindingKind::LogConflict {
+            original,
+            differs: false,
+        } => format!(
             "conflict copy of log {original}, runde does not read it; it holds nothing the original lacks: delete it"
         ),
-        FindingKind::LogConflict { original, differs: true } if de => format!(
+        FindingKind::LogConflict {
+            original,
+            differs: true,
+        } if de => format!(
             "Konfliktkopie des Logs {original}, runde liest sie nicht; sie weicht vom Original ab (wurde ein \
              Sitzungsordner kopiert und auf zwei Laptops beschrieben?): aus dem Sitzungsordner verschieben und \
              aufheben, bis die Exporte verglichen sind"
         ),
-        FindingKind::LogConflict { original, differs: true } => format!(
+        FindingKind::LogConflict {
+            original,
+            differs: true,
+        } => format!(
             "conflict copy of log {original}, runde does not read it; it differs from the original \
              (was one session folder copied and written on two laptops?): move it out of the session \
              folder and keep it until you have compared the exports"
@@ -96,23 +108,33 @@ pub fn describe(kind: &FindingKind, lang: Lang) -> String {
         FindingKind::PlaceholderTitle { title } => format!(
             "warning: the meeting's title {title:?} is a placeholder; set the real topic before exporting minutes"
         ),
-        FindingKind::PlaceholderBoard { board, title } if de => format!(
-            "Warnung: Tafel {board} hat den Platzhalter-Titel {title:?}; den Titel des Vortrags eintragen"
-        ),
+        FindingKind::PlaceholderBoard { board, title } if de => {
+            format!("Warnung: Tafel {board} hat den Platzhalter-Titel {title:?}; den Titel des Vortrags eintragen")
+        }
         FindingKind::PlaceholderBoard { board, title } => {
             format!("warning: board {board} has the placeholder title {title:?}; set the talk's title")
         }
-        FindingKind::Orphan { note, board, section } if de => format!(
-            "Notiz {note} steht in Abschnitt {section:?} der Tafel {board:?}, den der Plan nicht hat"
-        ),
+        FindingKind::Orphan { note, board, section } if de => {
+            format!("Notiz {note} steht in Abschnitt {section:?} der Tafel {board:?}, den der Plan nicht hat")
+        }
         FindingKind::Orphan { note, board, section } => {
             format!("note {note} is in section {section:?} of board {board:?}, which the plan does not have")
         }
-        FindingKind::GoneSources { finding, board, gone, of } if de => format!(
+        FindingKind::GoneSources {
+            finding,
+            board,
+            gone,
+            of,
+        } if de => format!(
             "Erkenntnis {finding} auf Tafel {board:?}: {gone} ihrer {of} Quellnotizen fehlen (gelöscht oder \
              nicht angekommen)"
         ),
-        FindingKind::GoneSources { finding, board, gone, of } => format!(
+        FindingKind::GoneSources {
+            finding,
+            board,
+            gone,
+            of,
+        } => format!(
             "finding {finding} on board {board:?}: {gone} of its {of} source notes are gone (deleted or missing)"
         ),
     }
@@ -132,15 +154,15 @@ pub fn problem(p: &ParseProblem, lang: Lang) -> String {
         ParseProblem::NotAPlan => "not a plan".into(),
         ParseProblem::InvalidUtf8 if de => "ungültiges UTF-8".into(),
         ParseProblem::InvalidUtf8 => "invalid UTF-8".into(),
-        ParseProblem::NewerPlanFormat { found, known } if de => format!(
-            "Planformat {found} ist neuer, als diese runde-Version versteht ({known}); runde aktualisieren"
-        ),
+        ParseProblem::NewerPlanFormat { found, known } if de => {
+            format!("Planformat {found} ist neuer, als diese runde-Version versteht ({known}); runde aktualisieren")
+        }
         ParseProblem::NewerPlanFormat { found, known } => {
             format!("plan format {found} is newer than this runde understands ({known}); upgrade runde")
         }
-        ParseProblem::NewerLogFormat { found, known } if de => format!(
-            "Logformat {found} ist neuer, als diese runde-Version versteht ({known}); runde aktualisieren"
-        ),
+        ParseProblem::NewerLogFormat { found, known } if de => {
+            format!("Logformat {found} ist neuer, als diese runde-Version versteht ({known}); runde aktualisieren")
+        }
         ParseProblem::NewerLogFormat { found, known } => {
             format!("log format {found} is newer than this runde understands ({known}); upgrade runde")
         }
@@ -238,9 +260,7 @@ pub fn damage(d: Damage, lang: Lang) -> &'static str {
 /// Why runde does not read an entry of the folder, in `lang`.
 pub fn skip_reason(why: &SkipReason, lang: Lang) -> String {
     match (why, lang) {
-        (SkipReason::Link, Lang::De) => {
-            "ein symbolischer Link; runde folgt keinem Link in einem Sitzungsordner".into()
-        }
+        (SkipReason::Link, Lang::De) => "ein symbolischer Link; runde folgt keinem Link in einem Sitzungsordner".into(),
         (SkipReason::Link, Lang::En) => "a symbolic link; runde never follows links in a session folder".into(),
         (SkipReason::NotAFile, Lang::De) => "keine gewöhnliche Datei (ein Ordner, FIFO, Socket oder Gerät)".into(),
         (SkipReason::NotAFile, Lang::En) => "not a regular file (a folder, FIFO, socket or device)".into(),

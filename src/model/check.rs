@@ -46,7 +46,11 @@ pub enum FindingKind {
     /// A keynote board's title is still a placeholder (a warning).
     PlaceholderBoard { board: String, title: String },
     /// A note in a board or section the plan no longer has.
-    Orphan { note: String, board: String, section: String },
+    Orphan {
+        note: String,
+        board: String,
+        section: String,
+    },
     /// A key finding whose source notes are gone (reported, healthy).
     GoneSources {
         finding: String,

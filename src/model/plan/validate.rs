@@ -84,10 +84,7 @@ impl Plan {
         }
         if let Some(zone) = &self.timezone {
             if zone.parse::<chrono_tz::Tz>().is_err() {
-                report(
-                    "\"timezone\"",
-                    ParseProblem::UnknownZone { zone: zone.clone() },
-                );
+                report("\"timezone\"", ParseProblem::UnknownZone { zone: zone.clone() });
             }
         }
         let mut phase_ids = HashSet::new();
