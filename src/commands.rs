@@ -277,12 +277,9 @@ pub fn open(arg: &str) -> Result<Session> {
 /// path and line, an entry not saved. Others keep their own text.
 pub(crate) fn worded(e: Error, lang: Lang) -> Error {
     match e {
-        Error::Parse { path, line, problem } => Error::Invalid(format!(
-            "{}:{line}: {}",
-            path.display(),
-            crate::i18n::check::problem(&problem, lang)
-        )),
-        Error::NotSaved(why) => Error::Invalid(crate::i18n::check::not_saved(&why, lang)),
+        Error::Parse { .. } | Error::NotSaved(_) | Error::Rule(_) => Error::Invalid(e.in_lang(lang)),
+        Error::Store(ref p) if p.is_usage() => Error::Usage(e.in_lang(lang)),
+        Error::Store(_) => Error::Invalid(e.in_lang(lang)),
         other => other,
     }
 }
@@ -290,8 +287,5 @@ pub(crate) fn worded(e: Error, lang: Lang) -> Error {
 /// A command's outcome with a rule error (unknown note, board …) put in
 /// the session's language.
 fn localized<T>(s: &Session, result: Result<T>) -> Result<T> {
-    result.map_err(|e| match e {
-        Error::Rule(rule) => Error::Invalid(crate::i18n::rule_error_text(s.plan().lang, &rule)),
-        other => worded(other, s.plan().lang),
-    })
+    result.map_err(|e| worded(e, s.plan().lang))
 }

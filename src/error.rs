@@ -43,6 +43,10 @@ pub enum Error {
     /// long) is not written. Displayed in English; edges word it.
     #[error("{}", crate::i18n::check::not_saved(_0, crate::model::Lang::En))]
     NotSaved(crate::model::check::Rejection),
+    /// The store refused or failed an operation. Displayed in English;
+    /// edges word it ([`Error::in_lang`]).
+    #[error("{}", crate::i18n::check::store_problem(_0, crate::model::Lang::En))]
+    Store(crate::model::problem::StoreProblem),
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,
@@ -71,8 +75,25 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) | Error::Series(crate::model::series::SeriesError::NoNextDate) => 2,
+            Error::Store(p) if p.is_usage() => 2,
             Error::OutputClosed => 0,
             _ => 1,
+        }
+    }
+
+    /// The error as a person reads it in `lang`: a malformed file with its
+    /// path and line, a refused entry, the store's and the rules' refusals
+    /// in that language; other errors in their own words.
+    pub fn in_lang(&self, lang: crate::model::Lang) -> String {
+        use crate::i18n::check;
+        match self {
+            Error::Parse { path, line, problem } => {
+                format!("{}:{line}: {}", path.display(), check::problem(problem, lang))
+            }
+            Error::NotSaved(why) => check::not_saved(why, lang),
+            Error::Store(p) => check::store_problem(p, lang),
+            Error::Rule(rule) => crate::i18n::rule_error_text(lang, rule),
+            other => other.to_string(),
         }
     }
 }

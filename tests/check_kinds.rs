@@ -4,10 +4,10 @@
 //! variant does not compile until it is listed here, and once listed it
 //! fails until `i18n::check` words it in both languages.
 use proptest::prelude::*;
-use runde::i18n::check::{describe, problem};
+use runde::i18n::check::{describe, problem, store_problem};
 use runde::model::Lang;
 use runde::model::check::{Bound, FindingKind, Rejection, SkipReason};
-use runde::model::problem::{BadValue, Damage, IdOf, ParseProblem, ValueKind};
+use runde::model::problem::{BadValue, Damage, IdOf, ParseProblem, StoreProblem, ValueKind};
 
 /// The variant's position in the enum; no wildcard, so every variant is named.
 fn finding_index(k: &FindingKind) -> usize {
@@ -303,5 +303,92 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// Every refusal of the store, each named so a new one must be listed.
+fn every_store_problem() -> Vec<StoreProblem> {
+    use StoreProblem as S;
+    let p = || std::path::PathBuf::from("/tmp/s");
+    let all = vec![
+        S::NoSuchFolder { path: p() },
+        S::NotASession { path: p() },
+        S::FolderGone { path: p() },
+        S::LogRemoved { path: p() },
+        S::LogShrunk { path: p() },
+        S::IsLink { path: p() },
+        S::FolderNotEmpty { path: p() },
+        S::NoConflictCopies { path: p() },
+        S::NotAConflictCopy {
+            given: "x".into(),
+            copies: vec!["a.json".into()],
+        },
+        S::ChangedWhileResolving {
+            plan: p(),
+            session: p(),
+        },
+        S::TemplateExists { path: p() },
+        S::BadTemplateName { name: "a b".into() },
+        S::BuiltInTemplate { name: "blank".into() },
+        S::NoConfigDir {
+            env: "RUNDE_CONFIG".into(),
+        },
+        S::NoDataDir {
+            env: "RUNDE_SESSIONS".into(),
+        },
+        S::NoStateDir {
+            env: "RUNDE_STATE".into(),
+        },
+        S::EmptyPath,
+        S::WriterStopped,
+        S::WriterFailed,
+        S::TooManyViews { path: p() },
+        S::SignOffWithoutName,
+        S::CannotWatch {
+            path: p(),
+            detail: "inotify limit".into(),
+        },
+    ];
+    let index = |s: &S| match s {
+        S::NoSuchFolder { .. } => 0,
+        S::NotASession { .. } => 1,
+        S::FolderGone { .. } => 2,
+        S::LogRemoved { .. } => 3,
+        S::LogShrunk { .. } => 4,
+        S::IsLink { .. } => 5,
+        S::FolderNotEmpty { .. } => 6,
+        S::NoConflictCopies { .. } => 7,
+        S::NotAConflictCopy { .. } => 8,
+        S::ChangedWhileResolving { .. } => 9,
+        S::TemplateExists { .. } => 10,
+        S::BadTemplateName { .. } => 11,
+        S::BuiltInTemplate { .. } => 12,
+        S::NoConfigDir { .. } => 13,
+        S::NoDataDir { .. } => 14,
+        S::NoStateDir { .. } => 15,
+        S::EmptyPath => 16,
+        S::WriterStopped => 17,
+        S::WriterFailed => 18,
+        S::TooManyViews { .. } => 19,
+        S::SignOffWithoutName => 20,
+        S::CannotWatch { .. } => 21,
+    };
+    assert_covers(all.iter().map(index), 22, "StoreProblem");
+    all
+}
+
+#[test]
+fn every_store_refusal_has_words_in_both_languages() {
+    let mut seen = std::collections::HashSet::new();
+    for p in every_store_problem() {
+        let de = store_problem(&p, Lang::De);
+        let en = store_problem(&p, Lang::En);
+        assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{p:?}");
+        assert_ne!(de, en, "{p:?}");
+        assert!(seen.insert(de.clone()), "{p:?} reads like another: {de}");
+        let e = runde::error::Error::Store(p.clone());
+        assert_eq!(e.to_string(), en, "English is the error's own text");
+        assert_eq!(e.in_lang(Lang::De), de);
+        assert_eq!(e.exit_code(), if p.is_usage() { 2 } else { 1 }, "{p:?}");
     }
 }

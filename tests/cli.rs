@@ -117,7 +117,7 @@ fn add_errors_name_the_problem() {
         .args(["add", p(&missing), "--board", "methods", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no such session folder"));
+        .stderr(predicate::str::contains("diesen Sitzungsordner gibt es nicht"));
     let logs = std::fs::read_dir(dir.join("log")).map_or(0, |d| d.count());
     assert_eq!(logs, 0, "failed adds must not create logs");
 }

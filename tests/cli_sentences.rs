@@ -273,8 +273,36 @@ fn the_checker_and_the_file_problems_spell_no_sentence() {
         "model/problem.rs",
         "model/event.rs",
         "model/plan/validate.rs",
+        "store/folder.rs",
+        "store/files.rs",
+        "store/paths.rs",
+        "store/create.rs",
+        "store/sync.rs",
+        "store/templates.rs",
+        "store/writer.rs",
+        "store/watch.rs",
+        "store/log.rs",
+        "store/log/append.rs",
+        "store/append.rs",
     ];
-    let found: Vec<String> = files.iter().flat_map(|f| sentences_in(&root.join(f))).collect();
+    // Literals of these files that are data, not words to a person.
+    let data = [
+        (
+            "conflicted copy",
+            "part of the file names Nextcloud and Dropbox give conflict copies",
+        ),
+        (
+            "// runde: a Syncthing ignore file",
+            "the content of the .stignore file runde writes",
+        ),
+        ("<writer thread>", "a pseudo-path naming the thread, like <stdin>"),
+        ("no temp file left", "a unit test's assertion"),
+    ];
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|f| sentences_in(&root.join(f)))
+        .filter(|line| !data.iter().any(|(d, _)| line.contains(d)))
+        .collect();
     assert!(
         found.is_empty(),
         "sentences written where findings and problems are made (word them in src/i18n/check.rs):\n{}",

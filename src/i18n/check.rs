@@ -3,7 +3,7 @@
 //! English. The store and the model hand over data; the sentences are here.
 use crate::model::Lang;
 use crate::model::check::{Bound, FindingKind, Rejection, SkipReason};
-use crate::model::problem::{BadValue, Damage, IdOf, ParseProblem, ValueKind};
+use crate::model::problem::{BadValue, Damage, IdOf, ParseProblem, StoreProblem, ValueKind};
 
 /// One finding of `runde check` as a sentence in `lang` (without its
 /// `path:line:` prefix, which the caller writes).
@@ -323,5 +323,121 @@ pub fn not_saved(r: &Rejection, lang: Lang) -> String {
         (Rejection::Oversize { mib }, Lang::En) => format!("not saved: the entry is longer than {mib} MiB"),
         (other, Lang::De) => format!("nicht gespeichert: {}", rejection(other, lang)),
         (other, Lang::En) => format!("not saved: {}", rejection(other, lang)),
+    }
+}
+
+/// Why the store refused or failed an operation, in `lang`.
+pub fn store_problem(p: &StoreProblem, lang: Lang) -> String {
+    use StoreProblem as S;
+    let de = lang == Lang::De;
+    let shown = |p: &std::path::Path| p.display().to_string();
+    match p {
+        S::NoSuchFolder { path } if de => format!("{}: diesen Sitzungsordner gibt es nicht", shown(path)),
+        S::NoSuchFolder { path } => format!("{}: no such session folder", shown(path)),
+        S::NotASession { path } if de => format!(
+            "{}: keine runde-Sitzung (kein session.json); mit `runde new` anlegen",
+            shown(path)
+        ),
+        S::NotASession { path } => format!(
+            "{}: not a runde session (no session.json); create one with `runde new`",
+            shown(path)
+        ),
+        S::FolderGone { path } if de => format!("{}: der Sitzungsordner ist nicht mehr da", shown(path)),
+        S::FolderGone { path } => format!("{}: the session folder no longer exists", shown(path)),
+        S::LogRemoved { path } if de => format!(
+            "{}: die Logdatei wurde entfernt, während runde hineinschrieb; nichts wurde gespeichert",
+            shown(path)
+        ),
+        S::LogRemoved { path } => format!(
+            "{}: the log file was removed while runde was writing to it; nothing was saved",
+            shown(path)
+        ),
+        S::LogShrunk { path } if de => format!(
+            "{}: die Logdatei wurde kürzer, während runde sie las; jemand hat sie abgeschnitten",
+            shown(path)
+        ),
+        S::LogShrunk { path } => format!(
+            "{}: the log file got shorter while runde was reading it; someone truncated it",
+            shown(path)
+        ),
+        S::IsLink { path } if de => format!(
+            "{}: ist ein symbolischer Link; runde folgt keinem Link in einem Sitzungsordner",
+            shown(path)
+        ),
+        S::IsLink { path } => format!(
+            "{}: is a symbolic link; runde does not follow links in a session folder",
+            shown(path)
+        ),
+        S::FolderNotEmpty { path } if de => format!(
+            "{}: den Ordner gibt es schon, und er ist nicht leer; runde rührt ihn nicht an",
+            shown(path)
+        ),
+        S::FolderNotEmpty { path } => format!(
+            "{}: the folder exists and is not empty; runde will not touch it",
+            shown(path)
+        ),
+        S::NoConflictCopies { path } if de => format!("{}: vom Plan gibt es keine Konfliktkopien", shown(path)),
+        S::NoConflictCopies { path } => format!("{}: the plan has no conflict copies", shown(path)),
+        S::NotAConflictCopy { given, copies } if de => format!(
+            "{given:?} ist keine Konfliktkopie des Plans; `current` oder eine davon angeben: {}",
+            copies.join(", ")
+        ),
+        S::NotAConflictCopy { given, copies } => format!(
+            "{given:?} is not a conflict copy of the plan; use `current` or one of: {}",
+            copies.join(", ")
+        ),
+        S::ChangedWhileResolving { plan, session } if de => format!(
+            "{}: der Plan hat sich beim Auflösen geändert; nichts wurde ersetzt oder entfernt – \
+             neu vergleichen mit `runde plan {} --resolve`",
+            shown(plan),
+            shown(session)
+        ),
+        S::ChangedWhileResolving { plan, session } => format!(
+            "{}: the plan changed while resolving; nothing was replaced or removed — \
+             compare again with `runde plan {} --resolve`",
+            shown(plan),
+            shown(session)
+        ),
+        S::TemplateExists { path } if de => {
+            format!(
+                "{}: eine Vorlage dieses Namens gibt es schon; erst entfernen",
+                shown(path)
+            )
+        }
+        S::TemplateExists { path } => format!("{}: a template of that name exists; remove it first", shown(path)),
+        S::BadTemplateName { name } if de => {
+            format!("Vorlagennamen dürfen nur Buchstaben, Ziffern, '-' und '_' enthalten: {name:?}")
+        }
+        S::BadTemplateName { name } => {
+            format!("template names may only contain letters, digits, '-' and '_': {name:?}")
+        }
+        S::BuiltInTemplate { name } if de => {
+            format!("{name:?} ist eine mitgelieferte Vorlage; einen anderen Namen wählen")
+        }
+        S::BuiltInTemplate { name } => format!("{name:?} is a built-in template; choose another name"),
+        S::NoConfigDir { env } if de => format!("kein Konfigurationsordner zu finden; {env} setzen"),
+        S::NoConfigDir { env } => format!("cannot find a config directory; set {env}"),
+        S::NoDataDir { env } if de => format!("kein Datenordner zu finden; {env} setzen"),
+        S::NoDataDir { env } => format!("cannot find a data directory; set {env}"),
+        S::NoStateDir { env } if de => format!("kein lokaler Zustandsordner zu finden; {env} setzen"),
+        S::NoStateDir { env } => format!("cannot find a local state directory; set {env}"),
+        S::EmptyPath if de => "der Sitzungs-PATH ist leer".into(),
+        S::EmptyPath => "the session PATH is empty".into(),
+        S::WriterStopped if de => "nicht gespeichert: der Schreib-Thread ist beendet".into(),
+        S::WriterStopped => "not saved: the writer thread has stopped".into(),
+        S::WriterFailed if de => {
+            "nicht gespeichert: ein früherer Eintrag dieses Schreibers ließ sich nicht speichern".into()
+        }
+        S::WriterFailed => "not saved: an earlier entry of this writer could not be saved".into(),
+        S::TooManyViews { path } if de => {
+            format!("{}: zu viele Ansichten dieses Schreibers sind offen", shown(path))
+        }
+        S::TooManyViews { path } => format!("{}: too many views of this writer are open", shown(path)),
+        S::SignOffWithoutName if de => "eine Freigabe braucht den Namen dessen, der freigibt".into(),
+        S::SignOffWithoutName => "a sign-off needs the name of who signs".into(),
+        S::CannotWatch { path, detail } if de => {
+            format!("{}: Änderungen lassen sich nicht beobachten: {detail}", shown(path))
+        }
+        S::CannotWatch { path, detail } => format!("{}: cannot watch for changes: {detail}", shown(path)),
     }
 }

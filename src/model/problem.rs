@@ -1,6 +1,8 @@
 //! What is wrong at one line of a file (a plan, a log), as data: the
 //! words are `i18n::check`'s, in the reader's language. A text kept here
-//! (`Detail`, `Json`) is a library's or the operating system's own.
+//! (`Detail`, `Json`, `detail`) is a library's or the operating system's own.
+use std::path::PathBuf;
+
 /// What is wrong at a line of a file runde reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseProblem {
@@ -132,3 +134,71 @@ impl BadValue {
 }
 
 impl std::error::Error for BadValue {}
+
+/// Why the store refused or failed an operation, as data (the words are
+/// `i18n::check::store_problem`'s). Paths are as the store saw them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreProblem {
+    /// The session folder does not exist.
+    NoSuchFolder { path: PathBuf },
+    /// The folder holds no `session.json`.
+    NotASession { path: PathBuf },
+    /// The session folder went away while writing.
+    FolderGone { path: PathBuf },
+    /// The log file was removed while writing: nothing was saved.
+    LogRemoved { path: PathBuf },
+    /// A log got shorter while it was read: someone truncated it.
+    LogShrunk { path: PathBuf },
+    /// A symbolic link where the session keeps a file or folder.
+    IsLink { path: PathBuf },
+    /// `new` into a folder that holds something.
+    FolderNotEmpty { path: PathBuf },
+    /// `plan --resolve` without conflict copies.
+    NoConflictCopies { path: PathBuf },
+    /// `plan --resolve --keep NAME` with a name that is no conflict copy.
+    NotAConflictCopy { given: String, copies: Vec<String> },
+    /// The plan changed while resolving; nothing was replaced.
+    ChangedWhileResolving { plan: PathBuf, session: PathBuf },
+    /// A user template of that name exists.
+    TemplateExists { path: PathBuf },
+    /// A template name that is not an id.
+    BadTemplateName { name: String },
+    /// A template name that is a built-in's.
+    BuiltInTemplate { name: String },
+    /// No config directory (set the variable named).
+    NoConfigDir { env: String },
+    /// No data directory (set the variable named).
+    NoDataDir { env: String },
+    /// No local state directory (set the variable named).
+    NoStateDir { env: String },
+    /// An empty PATH argument.
+    EmptyPath,
+    /// The background writer thread stopped: not saved.
+    WriterStopped,
+    /// An earlier entry of this writer failed: not saved.
+    WriterFailed,
+    /// Too many views of one writer are open on this session.
+    TooManyViews { path: PathBuf },
+    /// A sign-off without a name.
+    SignOffWithoutName,
+    /// The folder cannot be watched for changes (the system's words).
+    CannotWatch { path: PathBuf, detail: String },
+}
+
+impl StoreProblem {
+    /// True for a mistake on the command line (exit code 2).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            StoreProblem::EmptyPath
+                | StoreProblem::NotAConflictCopy { .. }
+                | StoreProblem::BadTemplateName { .. }
+                | StoreProblem::SignOffWithoutName
+        )
+    }
+
+    /// True when the session folder or the log went away under a write.
+    pub fn is_gone(&self) -> bool {
+        matches!(self, StoreProblem::FolderGone { .. } | StoreProblem::LogRemoved { .. })
+    }
+}

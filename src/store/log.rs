@@ -345,10 +345,9 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
         }
     };
     if len < cursor.offset {
-        return Err(Error::Invalid(format!(
-            "{}: the log file got shorter while runde was reading it; someone truncated it",
-            path.display()
-        )));
+        return Err(Error::Store(crate::model::problem::StoreProblem::LogShrunk {
+            path: path.to_path_buf(),
+        }));
     }
     if len == cursor.offset || len == cursor.read_to {
         return Ok(0);
