@@ -277,9 +277,12 @@ pub fn open(arg: &str) -> Result<Session> {
 /// path and line, an entry not saved. Others keep their own text.
 pub(crate) fn worded(e: Error, lang: Lang) -> Error {
     match e {
-        Error::Parse { .. } | Error::NotSaved(_) | Error::Rule(_) => Error::Invalid(e.in_lang(lang)),
-        Error::Store(ref p) if p.is_usage() => Error::Usage(e.in_lang(lang)),
-        Error::Store(_) => Error::Invalid(e.in_lang(lang)),
+        Error::Parse { .. } | Error::NotSaved(_) | Error::Rule(_) | Error::Store(_) | Error::Series(_) => {
+            match e.exit_code() {
+                2 => Error::Usage(e.in_lang(lang)),
+                _ => Error::Invalid(e.in_lang(lang)),
+            }
+        }
         other => other,
     }
 }

@@ -93,6 +93,7 @@ impl Error {
             Error::NotSaved(why) => check::not_saved(why, lang),
             Error::Store(p) => check::store_problem(p, lang),
             Error::Rule(rule) => crate::i18n::rule_error_text(lang, rule),
+            Error::Series(e) => check::series_error(e, lang),
             other => other.to_string(),
         }
     }

@@ -96,17 +96,17 @@ fn add_errors_name_the_problem() {
         .args(["add", p(&dir), "--board", "nope", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown board \"nope\"").and(predicate::str::contains("methods")));
+        .stderr(predicate::str::contains("unbekannte Tafel \"nope\"").and(predicate::str::contains("methods")));
     runde()
         .args(["add", p(&dir), "--board", "success", "--section", "nope", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown section \"nope\""));
+        .stderr(predicate::str::contains("unbekannter Abschnitt \"nope\""));
     runde()
         .args(["add", p(&dir), "--board", "methods", "   "])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("empty"));
+        .stderr(predicate::str::contains("der Text ist leer"));
     runde().args(["add", p(&dir), "--board", "methods"]).assert().code(2);
     runde()
         .args(["add", p(&dir), "--board", "methods", "--stdin", "x"])

@@ -31,7 +31,8 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
             given_date,
             args.title.as_deref(),
             crate::i18n::series_words,
-        )?;
+        )
+        .map_err(|e| super::worded(e, args.lang.unwrap_or_else(|| super::lang_of(prev))))?;
         let lang = crate::store::plan_file::load(&dir)
             .ok()
             .flatten()

@@ -441,3 +441,22 @@ pub fn store_problem(p: &StoreProblem, lang: Lang) -> String {
         S::CannotWatch { path, detail } => format!("{}: cannot watch for changes: {detail}", shown(path)),
     }
 }
+
+/// Why the next meeting's plan cannot be made (`new --from`), in `lang`.
+pub fn series_error(e: &crate::model::series::SeriesError, lang: Lang) -> String {
+    use crate::model::series::SeriesError as S;
+    match (e, lang) {
+        (S::NoNextDate, Lang::De) => {
+            "der Plan des vorigen Treffens hat kein \"next_meeting\"; das Datum mit --date angeben".into()
+        }
+        (S::NoNextDate, Lang::En) => {
+            "the previous meeting's plan has no \"next_meeting\"; give the date with --date".into()
+        }
+        (S::LastNumber(n), Lang::De) => format!(
+            "meeting_number {n} ist die größte Zahl, bis zu der runde zählen kann; im Plan eine kleinere setzen"
+        ),
+        (S::LastNumber(n), Lang::En) => {
+            format!("meeting_number {n} is the largest runde can count to; set a smaller one in the plan")
+        }
+    }
+}

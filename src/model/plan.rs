@@ -374,10 +374,7 @@ impl Plan {
 
     /// The board with this id, or an error naming the known ones.
     pub fn require_board(&self, id: &str) -> Result<&Board> {
-        self.board(id).ok_or_else(|| {
-            let known: Vec<&str> = self.boards.iter().map(|b| b.id.as_str()).collect();
-            Error::Invalid(format!("unknown board {id:?} (boards: {})", known.join(", ")))
-        })
+        crate::model::rules::require_board(self, id).map_err(Error::Rule)
     }
 
     /// The agenda phase with this id.
@@ -441,14 +438,7 @@ impl Board {
 
     /// The section with this id, or an error naming the known ones.
     pub fn require_section(&self, id: &str) -> Result<&Section> {
-        self.section(id).ok_or_else(|| {
-            let known: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
-            Error::Invalid(format!(
-                "unknown section {id:?} on board {:?} (sections: {})",
-                self.id,
-                known.join(", ")
-            ))
-        })
+        crate::model::rules::require_section(self, id).map_err(Error::Rule)
     }
 
     /// The first section (every valid board has one).
