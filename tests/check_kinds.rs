@@ -15,6 +15,7 @@ fn finding_index(k: &FindingKind) -> usize {
         FindingKind::Malformed(_) => 0,
         FindingKind::Unreadable { .. } => 1,
         FindingKind::Failed { .. } => 2,
+        FindingKind::Refused(_) => 14,
         FindingKind::Skipped(_) => 3,
         FindingKind::Rejected(_) => 4,
         FindingKind::TornTail { .. } => 5,
@@ -28,7 +29,7 @@ fn finding_index(k: &FindingKind) -> usize {
         FindingKind::GoneSources { .. } => 13,
     }
 }
-const FINDING_KINDS: usize = 14;
+const FINDING_KINDS: usize = 15;
 
 fn problem_index(p: &ParseProblem) -> usize {
     match p {
@@ -184,6 +185,7 @@ fn every_finding() -> Vec<FindingKind> {
     let mut all: Vec<FindingKind> = every_problem().into_iter().map(FindingKind::Malformed).collect();
     all.extend(every_skip().into_iter().map(FindingKind::Skipped));
     all.extend(every_rejection().into_iter().map(FindingKind::Rejected));
+    all.extend(every_store_problem().into_iter().map(FindingKind::Refused));
     all.extend([
         FindingKind::Unreadable {
             detail: s("Permission denied (os error 13)"),
@@ -317,6 +319,8 @@ fn every_store_problem() -> Vec<StoreProblem> {
         S::LogRemoved { path: p() },
         S::LogShrunk { path: p() },
         S::IsLink { path: p() },
+        S::NotAFile { path: p() },
+        S::TooLarge { path: p(), mib: 16 },
         S::FolderNotEmpty { path: p() },
         S::NoConflictCopies { path: p() },
         S::NotAConflictCopy {
@@ -356,6 +360,8 @@ fn every_store_problem() -> Vec<StoreProblem> {
         S::LogRemoved { .. } => 3,
         S::LogShrunk { .. } => 4,
         S::IsLink { .. } => 5,
+        S::NotAFile { .. } => 22,
+        S::TooLarge { .. } => 23,
         S::FolderNotEmpty { .. } => 6,
         S::NoConflictCopies { .. } => 7,
         S::NotAConflictCopy { .. } => 8,
@@ -373,7 +379,7 @@ fn every_store_problem() -> Vec<StoreProblem> {
         S::SignOffWithoutName => 20,
         S::CannotWatch { .. } => 21,
     };
-    assert_covers(all.iter().map(index), 22, "StoreProblem");
+    assert_covers(all.iter().map(index), 24, "StoreProblem");
     all
 }
 

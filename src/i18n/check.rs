@@ -14,6 +14,7 @@ pub fn describe(kind: &FindingKind, lang: Lang) -> String {
         FindingKind::Unreadable { detail } if de => format!("nicht lesbar ({detail})"),
         FindingKind::Unreadable { detail } => format!("cannot be read ({detail})"),
         FindingKind::Failed { detail } => detail.clone(),
+        FindingKind::Refused(p) => store_problem(p, lang),
         FindingKind::Skipped(why) if de => format!(
             "{}: übersprungen – runde liest nichts daraus, und sonst ist niemand betroffen; \
              löschen oder aus dem Sitzungsordner verschieben",
@@ -368,6 +369,18 @@ pub fn store_problem(p: &StoreProblem, lang: Lang) -> String {
             "{}: is a symbolic link; runde does not follow links in a session folder",
             shown(path)
         ),
+        S::NotAFile { path } if de => format!(
+            "{}: keine gewöhnliche Datei (ein Ordner, FIFO oder Gerät); runde liest sie nicht",
+            shown(path)
+        ),
+        S::NotAFile { path } => format!(
+            "{}: not a regular file (a folder, FIFO or device); runde does not read it",
+            shown(path)
+        ),
+        S::TooLarge { path, mib } if de => {
+            format!("{}: größer als {mib} MiB; runde liest die Datei nicht", shown(path))
+        }
+        S::TooLarge { path, mib } => format!("{}: larger than {mib} MiB; runde does not read it", shown(path)),
         S::FolderNotEmpty { path } if de => format!(
             "{}: den Ordner gibt es schon, und er ist nicht leer; runde rührt ihn nicht an",
             shown(path)

@@ -1,7 +1,7 @@
 //! What `runde check` finds in a session folder, as data: every kind of
 //! finding with its fields. `store::check` finds them; `i18n::check`
 //! words them in the session's language.
-use crate::model::problem::ParseProblem;
+use crate::model::problem::{ParseProblem, StoreProblem};
 
 /// One kind of finding, with what the sentence about it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,7 +10,9 @@ pub enum FindingKind {
     Malformed(ParseProblem),
     /// A file or folder could not be read; the operating system's words.
     Unreadable { detail: String },
-    /// Something else failed, in the store's own words.
+    /// The store refused to read something (a link, too large …).
+    Refused(StoreProblem),
+    /// Something else failed, in its own words.
     Failed { detail: String },
     /// An entry of the folder runde does not read.
     Skipped(SkipReason),

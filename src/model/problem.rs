@@ -151,6 +151,10 @@ pub enum StoreProblem {
     LogShrunk { path: PathBuf },
     /// A symbolic link where the session keeps a file or folder.
     IsLink { path: PathBuf },
+    /// A folder, FIFO or device where the session keeps a file.
+    NotAFile { path: PathBuf },
+    /// A file larger than runde reads (the limit in MiB).
+    TooLarge { path: PathBuf, mib: u64 },
     /// `new` into a folder that holds something.
     FolderNotEmpty { path: PathBuf },
     /// `plan --resolve` without conflict copies.

@@ -9,6 +9,7 @@ use super::{LOG_DIR, PLAN_FILE, Session};
 use crate::error::Error;
 use crate::model::Plan;
 pub use crate::model::check::FindingKind;
+use crate::model::problem::StoreProblem;
 use crate::store::plan_file::read_session_text;
 
 /// One finding of a check: where, and what as data
@@ -54,6 +55,16 @@ impl From<Error> for Finding {
                     detail: source.to_string(),
                 },
             ),
+            Error::Store(problem) => {
+                let path = match &problem {
+                    StoreProblem::IsLink { path }
+                    | StoreProblem::NotAFile { path }
+                    | StoreProblem::TooLarge { path, .. }
+                    | StoreProblem::LogShrunk { path } => path.clone(),
+                    _ => PathBuf::new(),
+                };
+                Finding::at(path, None, FindingKind::Refused(problem))
+            }
             other => Finding::at(
                 PathBuf::new(),
                 None,

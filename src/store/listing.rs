@@ -112,20 +112,52 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let file = open_regular(path)?;
     let len = file.metadata()?.len();
     if len > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("larger than {} MiB", limit >> 20),
-        ));
+        return Err(too_large(limit));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("larger than {} MiB", limit >> 20),
-        ));
+        return Err(too_large(limit));
     }
     Ok(bytes)
+}
+
+/// A file over the limit of [`read_regular`] (its payload: the limit in MiB).
+#[derive(Debug)]
+struct TooLarge(u64);
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "> {} MiB", self.0)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+fn too_large(limit: u64) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, TooLarge(limit >> 20))
+}
+
+/// An error of [`read_regular`] as the store reports it: a link, not a
+/// file, too large (as data), else the system's error with the path.
+pub fn read_error(path: &Path, e: std::io::Error) -> crate::error::Error {
+    use crate::error::Error;
+    use crate::model::problem::StoreProblem;
+    let path_buf = path.to_path_buf();
+    if is_not_regular(&e) {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        return Error::Store(match link {
+            true => StoreProblem::IsLink { path: path_buf },
+            false => StoreProblem::NotAFile { path: path_buf },
+        });
+    }
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<TooLarge>()) {
+        Some(TooLarge(mib)) => Error::Store(StoreProblem::TooLarge {
+            path: path_buf,
+            mib: *mib,
+        }),
+        None => Error::io(path, e),
+    }
 }
 
 fn not_regular(why: SkipReason) -> std::io::Error {
