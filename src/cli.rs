@@ -445,6 +445,6 @@ pub struct ReviewArgs {
     pub lang: Option<Lang>,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+fn parse_lang(s: &str) -> Result<Lang, crate::model::BadValue> {
     s.parse()
 }

@@ -251,26 +251,44 @@ fn open_steady(arg: &str) -> Result<Session> {
 /// before (or instead of) opening it: the CLI's default when there is no
 /// readable plan.
 pub(crate) fn lang_of(arg: &str) -> Lang {
-    paths::resolve(arg)
-        .ok()
-        .and_then(|dir| crate::store::plan_file::load(&dir).ok().flatten())
-        .map(|p| p.lang)
-        .unwrap_or_default()
+    let Ok(dir) = paths::resolve(arg) else {
+        return Lang::default();
+    };
+    match crate::store::plan_file::load(&dir) {
+        Ok(plan) => plan.map(|p| p.lang).unwrap_or_default(),
+        // A plan with a mistake still says which language its people read.
+        Err(_) => crate::store::plan_file::read_session_text(&dir.join(PLAN_FILE))
+            .ok()
+            .and_then(|text| Plan::lang_hint(&text))
+            .unwrap_or_default(),
+    }
 }
 
 /// Opens the session named by a PATH argument; a place the plan lacks is
-/// titled with a warning in the plan's language.
+/// titled with a warning in the plan's language. A malformed file is
+/// named with its line in the language the plan asks for.
 pub fn open(arg: &str) -> Result<Session> {
-    let mut s = Session::open(&paths::resolve(arg)?)?;
+    let mut s = Session::open(&paths::resolve(arg)?).map_err(|e| worded(e, lang_of(arg)))?;
     s.label_orphans(crate::i18n::strings(s.plan().lang).not_in_plan);
     Ok(s)
+}
+
+/// An error of the store or the model in `lang`: a malformed file with its
+/// path and line, an entry not saved. Others keep their own text.
+pub(crate) fn worded(e: Error, lang: Lang) -> Error {
+    match e {
+        Error::Parse { .. } | Error::NotSaved(_) | Error::Rule(_) | Error::Store(_) | Error::Series(_) => {
+            match e.exit_code() {
+                2 => Error::Usage(e.in_lang(lang)),
+                _ => Error::Invalid(e.in_lang(lang)),
+            }
+        }
+        other => other,
+    }
 }
 
 /// A command's outcome with a rule error (unknown note, board …) put in
 /// the session's language.
 fn localized<T>(s: &Session, result: Result<T>) -> Result<T> {
-    result.map_err(|e| match e {
-        Error::Rule(rule) => Error::Invalid(crate::i18n::rule_error_text(s.plan().lang, &rule)),
-        other => other,
-    })
+    result.map_err(|e| worded(e, s.plan().lang))
 }

@@ -15,12 +15,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// A file's content is malformed at a known line.
-    #[error("{}:{line}: {message}", path.display())]
+    /// A file's content is malformed at a known line. Displayed in
+    /// English; the edges word it in the session's language
+    /// ([`crate::i18n::check::problem`]).
+    #[error("{}:{line}: {}", path.display(), crate::i18n::check::problem(problem, crate::model::Lang::En))]
     Parse {
         path: PathBuf,
         line: usize,
-        message: String,
+        problem: crate::model::ParseProblem,
     },
     /// The request does not fit the session (unknown board, deleted note …).
     #[error("{0}")]
@@ -37,6 +39,14 @@ pub enum Error {
     /// The next meeting's plan cannot be made (`new --from`).
     #[error(transparent)]
     Series(#[from] crate::model::series::SeriesError),
+    /// An entry runde would not read back (a value beyond its limits, too
+    /// long) is not written. Displayed in English; edges word it.
+    #[error("{}", crate::i18n::check::not_saved(_0, crate::model::Lang::En))]
+    NotSaved(crate::model::check::Rejection),
+    /// The store refused or failed an operation. Displayed in English;
+    /// edges word it ([`Error::in_lang`]).
+    #[error("{}", crate::i18n::check::store_problem(_0, crate::model::Lang::En))]
+    Store(crate::model::problem::StoreProblem),
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,
@@ -52,11 +62,11 @@ impl Error {
     }
 
     /// A parse error at `line` (1-based) of `path`.
-    pub fn parse(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+    pub fn parse(path: impl AsRef<Path>, line: usize, problem: impl Into<crate::model::ParseProblem>) -> Self {
         Error::Parse {
             path: path.as_ref().to_path_buf(),
             line,
-            message: message.into(),
+            problem: problem.into(),
         }
     }
 
@@ -65,8 +75,26 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) | Error::Series(crate::model::series::SeriesError::NoNextDate) => 2,
+            Error::Store(p) if p.is_usage() => 2,
             Error::OutputClosed => 0,
             _ => 1,
+        }
+    }
+
+    /// The error as a person reads it in `lang`: a malformed file with its
+    /// path and line, a refused entry, the store's and the rules' refusals
+    /// in that language; other errors in their own words.
+    pub fn in_lang(&self, lang: crate::model::Lang) -> String {
+        use crate::i18n::check;
+        match self {
+            Error::Parse { path, line, problem } => {
+                format!("{}:{line}: {}", path.display(), check::problem(problem, lang))
+            }
+            Error::NotSaved(why) => check::not_saved(why, lang),
+            Error::Store(p) => check::store_problem(p, lang),
+            Error::Rule(rule) => crate::i18n::rule_error_text(lang, rule),
+            Error::Series(e) => check::series_error(e, lang),
+            other => other.to_string(),
         }
     }
 }

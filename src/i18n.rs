@@ -4,6 +4,8 @@ use crate::model::Lang;
 mod rules;
 pub use rules::*;
 
+/// The words of `runde check` and of malformed files.
+pub mod check;
 mod cli;
 mod cli_says;
 mod export_says;

@@ -49,7 +49,9 @@ fn new_refuses_a_non_empty_folder_and_bad_arguments() {
         .args(["new", p(&fresh), "--date", "05.10.2021"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("YYYY-MM-DD"));
+        .stderr(predicate::str::contains(
+            "ungültiges Datum \"05.10.2021\" (erwartet JJJJ-MM-TT",
+        ));
     runde().args(["new", p(&fresh), "--lang", "fr"]).assert().code(2);
     runde()
         .args(["new", p(&fresh), "--title", "Mein Treffen"])
@@ -94,17 +96,17 @@ fn add_errors_name_the_problem() {
         .args(["add", p(&dir), "--board", "nope", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown board \"nope\"").and(predicate::str::contains("methods")));
+        .stderr(predicate::str::contains("unbekannte Tafel \"nope\"").and(predicate::str::contains("methods")));
     runde()
         .args(["add", p(&dir), "--board", "success", "--section", "nope", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown section \"nope\""));
+        .stderr(predicate::str::contains("unbekannter Abschnitt \"nope\""));
     runde()
         .args(["add", p(&dir), "--board", "methods", "   "])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("empty"));
+        .stderr(predicate::str::contains("der Text ist leer"));
     runde().args(["add", p(&dir), "--board", "methods"]).assert().code(2);
     runde()
         .args(["add", p(&dir), "--board", "methods", "--stdin", "x"])
@@ -115,7 +117,7 @@ fn add_errors_name_the_problem() {
         .args(["add", p(&missing), "--board", "methods", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no such session folder"));
+        .stderr(predicate::str::contains("diesen Sitzungsordner gibt es nicht"));
     let logs = std::fs::read_dir(dir.join("log")).map_or(0, |d| d.count());
     assert_eq!(logs, 0, "failed adds must not create logs");
 }
@@ -478,7 +480,8 @@ fn plan_shows_and_edits_the_plan_only_when_valid() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("unknown key `sprache`").and(predicate::str::contains("Plan bleibt unverändert")),
+            predicate::str::contains("unbekannter Schlüssel `sprache`")
+                .and(predicate::str::contains("Plan bleibt unverändert")),
         );
     assert_eq!(std::fs::read(dir.join("session.json")).unwrap(), before);
 }

@@ -260,3 +260,54 @@ fn the_scanner_tells_sentences_from_data() {
     assert!(found.iter().any(|f| f.contains("needs MINUTES")), "{found:#?}");
     assert!(found.iter().any(|f| f.contains("two words")), "{found:#?}");
 }
+
+/// Issue 27, point 3: `runde check`'s findings and the problems of a
+/// malformed plan or log are data; `i18n::check` words them. These files
+/// may hold names, patterns and formats, never a sentence.
+#[test]
+fn the_checker_and_the_file_problems_spell_no_sentence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = [
+        "store/check.rs",
+        "model/check.rs",
+        "model/problem.rs",
+        "model/event.rs",
+        "model/plan/validate.rs",
+        "store/folder.rs",
+        "store/files.rs",
+        "store/paths.rs",
+        "store/create.rs",
+        "store/sync.rs",
+        "store/templates.rs",
+        "store/writer.rs",
+        "store/watch.rs",
+        "store/log.rs",
+        "store/log/append.rs",
+        "store/append.rs",
+        "store/listing.rs",
+        "store/plan_file.rs",
+    ];
+    // Literals of these files that are data, not words to a person.
+    let data = [
+        (
+            "conflicted copy",
+            "part of the file names Nextcloud and Dropbox give conflict copies",
+        ),
+        (
+            "// runde: a Syncthing ignore file",
+            "the content of the .stignore file runde writes",
+        ),
+        ("<writer thread>", "a pseudo-path naming the thread, like <stdin>"),
+        ("no temp file left", "a unit test's assertion"),
+    ];
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|f| sentences_in(&root.join(f)))
+        .filter(|line| !data.iter().any(|(d, _)| line.contains(d)))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "sentences written where findings and problems are made (word them in src/i18n/check.rs):\n{}",
+        found.join("\n")
+    );
+}

@@ -25,7 +25,7 @@ fn unknown_key_in_plan_is_named() {
         text.replacen("\"lang\"", "\"colour\": \"red\",\n  \"lang\"", 1),
     )
     .unwrap();
-    assert_refused_untouched(&dir, "session.json:3: unknown key `colour`");
+    assert_refused_untouched(&dir, "session.json:3: unbekannter Schlüssel `colour`");
 }
 
 #[test]
@@ -43,12 +43,12 @@ fn invalid_utf8_and_future_format_are_reported() {
     let mut bad = text.clone();
     bad.splice(20..20, [0xff, 0xfe]);
     std::fs::write(dir.join("session.json"), &bad).unwrap();
-    assert_refused_untouched(&dir, "invalid UTF-8");
+    assert_refused_untouched(&dir, "ungültiges UTF-8");
     let future = String::from_utf8(text)
         .unwrap()
         .replace("\"format\": 1", "\"format\": 2");
     std::fs::write(dir.join("session.json"), future).unwrap();
-    assert_refused_untouched(&dir, "upgrade runde");
+    assert_refused_untouched(&dir, "runde aktualisieren");
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn torn_tail_is_recovered_and_never_truncated() {
         .args(["check", p(&dir)])
         .assert()
         .success()
-        .stdout(predicate::str::contains(":3: recovered"));
+        .stdout(predicate::str::contains(":3: wiederhergestellt"));
     let b = add(&dir, "methods", "zweite", &[]);
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["erste", "zweite"]);
     assert_ne!(a, b);
@@ -85,7 +85,7 @@ fn garbage_in_the_middle_of_a_log_is_corruption() {
     lines[2] = "this is not json";
     std::fs::write(&log, lines.join("\n") + "\n").unwrap();
     let name = log.file_name().unwrap().to_str().unwrap().to_string();
-    assert_refused_untouched(&dir, &format!("{name}:3: corrupt record"));
+    assert_refused_untouched(&dir, &format!("{name}:3: beschädigter Eintrag"));
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn flipped_checksum_in_the_middle_is_corruption() {
     let text = std::fs::read_to_string(&log).unwrap();
     let flipped = text.replacen("\"text\":\"a\"", "\"text\":\"A\"", 1);
     std::fs::write(&log, flipped).unwrap();
-    assert_refused_untouched(&dir, "checksum mismatch");
+    assert_refused_untouched(&dir, "Prüfsumme stimmt nicht");
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn a_symlinked_log_is_skipped_and_named_by_check_only() {
             .assert()
             .code(1)
             .stdout(predicate::str::contains(format!(
-                "\n{}: a symbolic link",
+                "\n{}: ein symbolischer Link",
                 link.display()
             )));
     }
@@ -143,7 +143,5 @@ fn a_plan_without_a_board_referenced_by_notes_fails_check() {
         .args(["check", p(&dir)])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "board \"actors\", which the plan does not have",
-        ));
+        .stdout(predicate::str::contains("der Tafel \"actors\", den der Plan nicht hat"));
 }

@@ -51,7 +51,7 @@ fn a_record_at_exactly_two_to_the_53_stops_no_save_and_check_names_it() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(format!(
-            "{}:2: Lamport clock at runde's ceiling",
+            "{}:2: Lamport-Uhr an rundes Obergrenze",
             planted.display()
         )));
 }

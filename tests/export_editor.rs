@@ -175,11 +175,11 @@ fn check_warns_about_placeholder_titles_and_export_does_not_print_them() {
     assert!(out.status.success(), "warnings keep the session healthy");
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(
-        report.contains("warning") && report.contains("\"Netzwerktreffen\""),
+        report.contains("Warnung") && report.contains("\"Netzwerktreffen\""),
         "{report}"
     );
     assert!(
-        report.contains("board keynote") && report.contains("\"Impulsvortrag\""),
+        report.contains("Tafel keynote") && report.contains("\"Impulsvortrag\""),
         "{report}"
     );
     let md = export(&dir, &["--format", "md"]);

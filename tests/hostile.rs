@@ -55,13 +55,13 @@ fn wrong_types_deep_nesting_and_duplicates_in_the_plan() {
         good.replacen("\"format\": 1", "\"format\": \"eins\"", 1),
     )
     .unwrap();
-    assert_refused_untouched(&dir, "session.json:2: invalid type");
+    assert_refused_untouched(&dir, "session.json:2: kein gültiges JSON (invalid type");
     let nested = format!("{{\"format\": 1, \"intro\": {}{}}}", "[".repeat(5000), "]".repeat(5000));
     std::fs::write(dir.join("session.json"), nested).unwrap();
     assert_refused_untouched(&dir, "session.json:1:");
     let dup = good.replacen("\"id\": \"success\"", "\"id\": \"methods\"", 1);
     std::fs::write(dir.join("session.json"), dup).unwrap();
-    assert_refused_untouched(&dir, "duplicate board id \"methods\"");
+    assert_refused_untouched(&dir, "Tafel-Kennung \"methods\" doppelt");
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn a_huge_line_in_a_log_is_corruption_not_a_crash() {
         .args(["check", p(&dir)])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(":3: record longer than 1 MiB"));
+        .stdout(predicate::str::contains(":3: Eintrag länger als 1 MiB"));
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["vorher"]);
     assert_eq!(std::fs::read(&log).unwrap(), bytes, "the file is left as it is");
 }
@@ -99,7 +99,7 @@ fn invalid_utf8_inside_a_log_record_is_reported() {
     let at = bytes.windows(5).position(|w| w == b"\"a\",\"").unwrap() + 1;
     bytes[at] = 0xff;
     std::fs::write(&log, &bytes).unwrap();
-    assert_refused_untouched(&dir, "corrupt record");
+    assert_refused_untouched(&dir, "beschädigter Eintrag");
 }
 
 #[test]

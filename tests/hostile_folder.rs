@@ -105,7 +105,7 @@ fn a_lamport_clock_at_u64_max_does_not_void_later_edits() {
     let (code, out) = check_output(&dir);
     assert_eq!(code, 1, "{out}");
     let name = planted.file_name().unwrap().to_str().unwrap();
-    assert!(out.contains(&format!("{name}:2: Lamport clock")), "{out}");
+    assert!(out.contains(&format!("{name}:2: Lamport-Uhr")), "{out}");
 }
 
 #[test]
@@ -153,13 +153,13 @@ fn out_of_range_values_are_reported_with_file_and_line_and_ignored() {
     assert_eq!(code, 1, "{out}");
     let name = planted.file_name().unwrap().to_str().unwrap();
     for (line, what) in [
-        (2, "timer length"),
-        (3, "timer extension"),
-        (4, "position key of 100000"),
-        (5, "meeting number"),
-        (6, "wall time"),
-        (7, "sequence number"),
-        (8, "position key of 300"),
+        (2, "Timer-Länge"),
+        (3, "Timer-Verlängerung"),
+        (4, "Positionsschlüssel mit 100000"),
+        (5, "Treffen-Nummer"),
+        (6, "Uhrzeit"),
+        (7, "Folgenummer"),
+        (8, "Positionsschlüssel mit 300"),
     ] {
         assert!(out.contains(&format!("{name}:{line}: {what}")), "line {line}: {out}");
     }
@@ -208,7 +208,7 @@ fn a_planted_log_cannot_claim_another_writers_identity() {
     );
     let (code, out) = check_output(&dir);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("00.jsonl:1: the header claims the writer"), "{out}");
+    assert!(out.contains("00.jsonl:1: der Kopf nennt den Schreiber"), "{out}");
     // The attack as reported: a record at seq 2^64-1.
     plant(
         &dir,
@@ -279,7 +279,7 @@ fn a_sparse_terabyte_log_is_reported_not_allocated() {
     assert_eq!(texts(&export_json(&dir), "methods", "notes"), ["ehrlich"]);
     let (code, out) = check_output(&dir);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("zz.jsonl:1: record longer than 1 MiB"), "{out}");
+    assert!(out.contains("zz.jsonl:1: Eintrag länger als 1 MiB"), "{out}");
     let fx_app = runde::store::Session::open(&dir).unwrap();
     assert_eq!(fx_app.rejected().len(), 1);
 }
@@ -511,7 +511,7 @@ fn notes_of_a_section_the_plan_lost_stay_visible_and_exported() {
     assert!(md.contains("bestätigt") && md.contains("nicht mehr im Plan"), "{md}");
     let (code, out) = check_output(&dir);
     assert_eq!(code, 1);
-    assert!(out.contains("which the plan does not have"), "{out}");
+    assert!(out.contains("den der Plan nicht hat"), "{out}");
 }
 
 // ----- the generated hostile folder, against every command and view -----

@@ -143,6 +143,6 @@ fn a_link_a_folder_and_a_fifo_in_log_stop_nobody_and_check_names_each() {
             "{name} not named at the start of a line:\n{out}"
         );
     }
-    assert!(out.contains("symbolic link"), "{out}");
+    assert!(out.contains("symbolischer Link"), "{out}");
     assert!(!out.lines().any(|l| l.starts_with(':')), "{out}");
 }

@@ -188,7 +188,7 @@ fn new_from_errors() {
         .args(["new", p(&tmp.path().join("y")), "--from", p(&prev)])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no \"next_meeting\""));
+        .stderr(predicate::str::contains("kein \"next_meeting\"").and(predicate::str::contains("--date")));
     let taken = tmp.path().join("belegt");
     std::fs::create_dir_all(&taken).unwrap();
     std::fs::write(taken.join("notizen.txt"), "meins").unwrap();
@@ -196,7 +196,7 @@ fn new_from_errors() {
         .args(["new", p(&taken), "--from", p(&prev), "--date", "2022-01-01"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not empty"));
+        .stderr(predicate::str::contains("nicht leer"));
     assert_eq!(std::fs::read_to_string(taken.join("notizen.txt")).unwrap(), "meins");
     runde()
         .args([

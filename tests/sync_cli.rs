@@ -69,7 +69,7 @@ fn check_names_log_conflict_copies_and_says_what_to_do() {
     std::fs::copy(&log, &copy).unwrap();
     let out = runde().args(["check", dir.to_str().unwrap()]).assert().code(1);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("conflicted copy") && text.contains("delete it"), "{text}");
+    assert!(text.contains("conflicted copy") && text.contains("löschen"), "{text}");
     // The copy is never read.
     assert_eq!(common::export_json(&dir), before);
 }

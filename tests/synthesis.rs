@@ -322,7 +322,7 @@ fn deleting_a_source_keeps_the_finding_and_views_check_and_export_say_so() {
     assert!(check.status.success(), "a gone source is reported, not a failure");
     let out = String::from_utf8_lossy(&check.stdout);
     assert!(
-        out.contains(&format!("finding {id}")) && out.contains("1 of its 3 source notes are gone"),
+        out.contains(&format!("Erkenntnis {id}")) && out.contains("1 ihrer 3 Quellnotizen fehlen"),
         "{out}"
     );
     let view = fx.note_taker(Some("findings"), None, None);

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use runde::clock::{Clock, FakeClock};
 use runde::model::NoteKind;
+use runde::model::check::FindingKind;
 use runde::store::{Session, TimerCommand};
 use tui::*;
 
@@ -68,10 +69,19 @@ fn a_pause_from_a_clock_behind_or_ahead_lands_where_the_log_puts_it() {
         let findings = runde::store::check::check_with_clock(fx.dir(), Arc::new(fx.clock.clone()));
         let named = findings
             .iter()
-            .find(|f| f.message.contains("Laptop B"))
+            .find(|f| matches!(&f.kind, FindingKind::ClockOff { writer, .. } if writer.contains("Laptop B")))
             .unwrap_or_else(|| panic!("offset {offset}: {findings:?}"));
-        let sign = if offset < 0 { "off by -" } else { "off by +" };
-        assert!(named.message.contains(sign), "{}", named.message);
+        let sign = if offset < 0 { "-" } else { "+" };
+        let FindingKind::ClockOff {
+            offset: off, behind, ..
+        } = &named.kind
+        else {
+            unreachable!()
+        };
+        assert!(off.starts_with(sign), "{off}");
+        assert_eq!(*behind, offset < 0);
+        let said = runde::i18n::check::describe(&named.kind, runde::model::Lang::En);
+        assert!(said.contains(&format!("off by {sign}")), "{said}");
         assert!(!named.recovered);
     }
 }

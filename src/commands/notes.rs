@@ -14,7 +14,8 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
         NoteKind::Bullet
     };
     // Check board and section before reading any input.
-    s.resolve_place(&args.board, args.section.as_deref())?;
+    let place = s.resolve_place(&args.board, args.section.as_deref());
+    localized(&s, place)?;
     if args.stdin {
         let stdin = std::io::stdin();
         for line in stdin.lock().lines() {
@@ -28,7 +29,8 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
             if let Err(e) = s.refresh() {
                 eprintln!("runde: {}", cli_strings(s.plan().lang).reading_again(&e.to_string()));
             }
-            let id = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star)?;
+            let added = s.add_note(&args.board, args.section.as_deref(), &line, kind, args.star);
+            let id = localized(&s, added)?;
             emit(&format!("{id}\n"))?;
         }
         return Ok(());
@@ -36,13 +38,14 @@ pub(super) fn add(args: AddArgs) -> Result<()> {
     if args.text.is_empty() {
         return Err(Error::Usage(cli_strings(s.plan().lang).add_needs_text().into()));
     }
-    let id = s.add_note(
+    let added = s.add_note(
         &args.board,
         args.section.as_deref(),
         &args.text.join(" "),
         kind,
         args.star,
-    )?;
+    );
+    let id = localized(&s, added)?;
     emit(&format!("{id}\n"))
 }
 

@@ -75,7 +75,8 @@ pub(super) fn export_cmd(args: ExportArgs) -> Result<()> {
 
 pub(super) fn check_cmd(path: &str) -> Result<()> {
     let dir = paths::resolve(path)?;
-    let words = cli_strings(lang_of(path));
+    let lang = lang_of(path);
+    let words = cli_strings(lang);
     let shown = dir.display().to_string();
     if !dir.join(PLAN_FILE).exists() {
         return Err(Error::Invalid(words.not_a_session(&shown, PLAN_FILE)));
@@ -84,7 +85,13 @@ pub(super) fn check_cmd(path: &str) -> Result<()> {
     let problems = findings.iter().filter(|f| !f.recovered).count();
     let mut out = String::new();
     for f in &findings {
-        out.push_str(&format!("{f}\n"));
+        let what = crate::i18n::check::describe(&f.kind, lang);
+        let line = match f.line {
+            _ if f.path.as_os_str().is_empty() => format!("{what}\n"),
+            Some(line) => format!("{}:{line}: {what}\n", f.path.display()),
+            None => format!("{}: {what}\n", f.path.display()),
+        };
+        out.push_str(&line);
     }
     emit_plain(&out)?;
     if problems > 0 {

@@ -62,7 +62,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
     }
     // (line in the edited text, why)
     let refusal = match Plan::parse(&plan_path, &edited) {
-        Err(Error::Parse { line, message, .. }) => Some((Some(line), message)),
+        Err(Error::Parse { line, problem, .. }) => Some((Some(line), crate::i18n::check::problem(&problem, plan.lang))),
         Err(e) => Some((None, e.to_string())),
         Ok(new_plan) => orphaned_by(&dir, &new_plan, plan.lang)?.map(|why| (None, why)),
     };

@@ -11,7 +11,10 @@ use super::{
 pub(super) fn new(args: NewArgs) -> Result<()> {
     let dir = paths::resolve(&args.path)?;
     let given_date = match &args.date {
-        Some(d) => Some(Date::try_from(d.clone()).map_err(Error::Usage)?),
+        Some(d) => Some(
+            Date::try_from(d.clone())
+                .map_err(|e| Error::Usage(crate::i18n::check::bad_value(&e, args.lang.unwrap_or_default())))?,
+        ),
         None => None,
     };
     if let Some(prev) = &args.from {
@@ -28,7 +31,8 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
             given_date,
             args.title.as_deref(),
             crate::i18n::series_words,
-        )?;
+        )
+        .map_err(|e| super::worded(e, args.lang.unwrap_or_else(|| super::lang_of(prev))))?;
         let lang = crate::store::plan_file::load(&dir)
             .ok()
             .flatten()
@@ -129,7 +133,12 @@ pub(super) fn print_next_steps(dir: &Path) {
 pub(super) fn prepare(path: &str, lang: Option<crate::model::Lang>, date: Option<&str>) -> Result<()> {
     let dir = paths::resolve(path)?;
     let date = match date {
-        Some(d) => Date::try_from(d.to_string()).map_err(Error::Usage)?,
+        Some(d) => Date::try_from(d.to_string()).map_err(|e| {
+            Error::Usage(crate::i18n::check::bad_value(
+                &e,
+                lang.unwrap_or_else(|| super::lang_of(path)),
+            ))
+        })?,
         None => Date(chrono::Local::now().date_naive()),
     };
     let editor = crate::runtime::prepare::PrepareRunner::open(dir, lang, date)?;

@@ -276,7 +276,7 @@ impl PrepareStrings {
             PhaseWithoutTitle(n) => format!("phase {n} has no title"),
             BoardWithoutTitle(id) if de => format!("Gruppe {id:?} hat keinen Titel"),
             BoardWithoutTitle(id) => format!("board {id:?} has no title"),
-            Plan(text) => text.clone(),
+            Plan(problem) => super::check::problem(problem, lang),
         }
     }
 

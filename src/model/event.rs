@@ -250,19 +250,21 @@ pub mod limits {
     pub const MAX_TIMER_STEPS: usize = 1024;
 }
 
+use crate::model::check::Bound;
+
 impl Event {
     /// Checks every number and key against [`limits`]; the reason if one is
     /// out of range.
-    pub fn check_bounds(&self) -> Result<(), String> {
+    pub fn check_bounds(&self) -> Result<(), Bound> {
         use limits::*;
         if !counter_ok(self.seq) {
-            return Err(format!("sequence number {} out of range", self.seq));
+            return Err(Bound::Seq(self.seq));
         }
         if !counter_ok(self.lamport) {
-            return Err(format!("Lamport clock {} out of range", self.lamport));
+            return Err(Bound::Lamport(self.lamport));
         }
         if !(0..=MAX_WALL_MS).contains(&self.wall_ms) {
-            return Err(format!("wall time {} out of range", self.wall_ms));
+            return Err(Bound::WallTime(self.wall_ms));
         }
         self.c.check_bounds()
     }
@@ -281,41 +283,37 @@ impl Change {
         }
     }
 
-    fn check_bounds(&self) -> Result<(), String> {
+    fn check_bounds(&self) -> Result<(), Bound> {
         use limits::*;
         let key_ok = |pos: &str| pos.len() <= MAX_KEY_LEN;
         match self {
-            Change::NoteAdded(n) if !key_ok(&n.pos) => Err(format!("position key of {} characters", n.pos.len())),
+            Change::NoteAdded(n) if !key_ok(&n.pos) => Err(Bound::KeyLength(n.pos.len())),
             Change::NoteAdded(NewNote {
                 origin: Some(Origin { meeting: Some(m), .. }),
                 ..
-            }) if *m > MAX_MEETING => Err(format!("meeting number {m} out of range")),
+            }) if *m > MAX_MEETING => Err(Bound::MeetingNumber(*m)),
             Change::NoteSet {
                 fields: NoteFields { pos: Some(pos), .. },
                 ..
-            } if !key_ok(pos) => Err(format!("position key of {} characters", pos.len())),
+            } if !key_ok(pos) => Err(Bound::KeyLength(pos.len())),
             Change::Timer { op, .. } => check_timer_op(op),
-            Change::Timers { steps } if steps.len() > MAX_TIMER_STEPS => {
-                Err(format!("{} timer steps in one fact", steps.len()))
-            }
+            Change::Timers { steps } if steps.len() > MAX_TIMER_STEPS => Err(Bound::TimerSteps(steps.len())),
             Change::Timers { steps } => steps.iter().try_for_each(|s| check_timer_op(&s.op)),
-            Change::MentionDecided(d) if !review_ok(d) => Err("decision with an oversized field".into()),
+            Change::MentionDecided(d) if !review_ok(d) => Err(Bound::Decision),
             Change::SignedOff(s) if [&s.board, &s.by, &s.digest].iter().any(|f| f.len() > MAX_REVIEW_FIELD) => {
-                Err("sign-off with an oversized field".into())
+                Err(Bound::SignOff)
             }
             _ => Ok(()),
         }
     }
 }
 
-fn check_timer_op(op: &TimerOp) -> Result<(), String> {
+fn check_timer_op(op: &TimerOp) -> Result<(), Bound> {
     use limits::MAX_DURATION_MS;
     match op {
-        TimerOp::Start { duration_ms: d } if !(0..=MAX_DURATION_MS).contains(d) => {
-            Err(format!("timer length {d} ms out of range"))
-        }
+        TimerOp::Start { duration_ms: d } if !(0..=MAX_DURATION_MS).contains(d) => Err(Bound::TimerLength(*d)),
         TimerOp::Extend { delta_ms: d } if !(-MAX_DURATION_MS..=MAX_DURATION_MS).contains(d) => {
-            Err(format!("timer extension {d} ms out of range"))
+            Err(Bound::TimerExtension(*d))
         }
         _ => Ok(()),
     }

@@ -12,6 +12,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::model::problem::{BadValue, ParseProblem, ValueKind};
 
 /// The plan format this build reads and writes.
 pub const PLAN_FORMAT: u32 = 1;
@@ -38,12 +39,15 @@ impl Lang {
 }
 
 impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> std::result::Result<Self, BadValue> {
         match s {
             "de" => Ok(Lang::De),
             "en" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?} (expected de or en)")),
+            other => Err(BadValue {
+                kind: ValueKind::Lang,
+                given: other.to_string(),
+            }),
         }
     }
 }
@@ -54,11 +58,15 @@ impl std::str::FromStr for Lang {
 pub struct Date(pub NaiveDate);
 
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> std::result::Result<Self, String> {
-        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map(Date)
-            .map_err(|_| format!("invalid date {s:?} (expected YYYY-MM-DD)"))
+    type Error = BadValue;
+    fn try_from(s: String) -> std::result::Result<Self, BadValue> {
+        match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            Ok(d) => Ok(Date(d)),
+            Err(_) => Err(BadValue {
+                kind: ValueKind::Date,
+                given: s,
+            }),
+        }
     }
 }
 impl From<Date> for String {
@@ -78,11 +86,15 @@ impl fmt::Display for Date {
 pub struct TimeOfDay(pub NaiveTime);
 
 impl TryFrom<String> for TimeOfDay {
-    type Error = String;
-    fn try_from(s: String) -> std::result::Result<Self, String> {
-        NaiveTime::parse_from_str(&s, "%H:%M")
-            .map(TimeOfDay)
-            .map_err(|_| format!("invalid time {s:?} (expected HH:MM)"))
+    type Error = BadValue;
+    fn try_from(s: String) -> std::result::Result<Self, BadValue> {
+        match NaiveTime::parse_from_str(&s, "%H:%M") {
+            Ok(t) => Ok(TimeOfDay(t)),
+            Err(_) => Err(BadValue {
+                kind: ValueKind::Time,
+                given: s,
+            }),
+        }
     }
 }
 impl From<TimeOfDay> for String {
@@ -320,7 +332,7 @@ pub struct Problem {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub kind: ParseProblem,
 }
 
 impl Plan {
@@ -329,8 +341,8 @@ impl Plan {
         let (plan, problems) = Plan::parse_all(text);
         match (plan, problems.into_iter().next()) {
             (Some(plan), None) => Ok(plan),
-            (_, Some(p)) => Err(Error::parse(path, p.line, p.message)),
-            (None, None) => Err(Error::parse(path, 1, "not a plan")),
+            (_, Some(p)) => Err(Error::parse(path, p.line, p.kind)),
+            (None, None) => Err(Error::parse(path, 1, ParseProblem::NotAPlan)),
         }
     }
 
@@ -348,6 +360,13 @@ impl Plan {
         }
     }
 
+    /// The language a plan text asks for, even when the plan has a
+    /// mistake elsewhere (its mistakes are then told in that language).
+    pub fn lang_hint(text: &str) -> Option<Lang> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        value.get("lang")?.as_str()?.parse().ok()
+    }
+
     /// The board with this id.
     pub fn board(&self, id: &str) -> Option<&Board> {
         self.boards.iter().find(|b| b.id == id)
@@ -355,10 +374,7 @@ impl Plan {
 
     /// The board with this id, or an error naming the known ones.
     pub fn require_board(&self, id: &str) -> Result<&Board> {
-        self.board(id).ok_or_else(|| {
-            let known: Vec<&str> = self.boards.iter().map(|b| b.id.as_str()).collect();
-            Error::Invalid(format!("unknown board {id:?} (boards: {})", known.join(", ")))
-        })
+        crate::model::rules::require_board(self, id).map_err(Error::Rule)
     }
 
     /// The agenda phase with this id.
@@ -422,14 +438,7 @@ impl Board {
 
     /// The section with this id, or an error naming the known ones.
     pub fn require_section(&self, id: &str) -> Result<&Section> {
-        self.section(id).ok_or_else(|| {
-            let known: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
-            Error::Invalid(format!(
-                "unknown section {id:?} on board {:?} (sections: {})",
-                self.id,
-                known.join(", ")
-            ))
-        })
+        crate::model::rules::require_section(self, id).map_err(Error::Rule)
     }
 
     /// The first section (every valid board has one).
@@ -449,7 +458,7 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
-        Error::parse(path, line, "invalid UTF-8")
+        Error::parse(path, line, ParseProblem::InvalidUtf8)
     })
 }
 
@@ -463,23 +472,38 @@ fn check_format_version(text: &str) -> Option<Problem> {
     let format = probe.format?.as_u64()?;
     (format > u64::from(PLAN_FORMAT)).then(|| Problem {
         line: line_of(text, "\"format\""),
-        message: format!("plan format {format} is newer than this runde understands ({PLAN_FORMAT}); upgrade runde"),
+        kind: ParseProblem::NewerPlanFormat {
+            found: format,
+            known: PLAN_FORMAT,
+        },
     })
 }
 
-/// Turns a serde_json error into a problem with a friendlier wording.
+/// Turns a serde_json error into a problem: the kinds runde words itself
+/// (an unknown or missing key, a cut-off file, a bad date), else serde's text.
 fn serde_problem(e: &serde_json::Error) -> Problem {
     let mut message = e.to_string();
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
     }
-    let message = message
-        .replace("unknown field", "unknown key")
-        .replace("missing field", "missing required key")
-        .replace("EOF while parsing", "file ends in the middle of");
+    let quoted = |after: &str| {
+        let rest = message.strip_prefix(after)?.strip_prefix('`')?;
+        Some(rest.split('`').next()?.to_string())
+    };
+    let kind = if e.is_eof() {
+        ParseProblem::FileEnds
+    } else if let Some(key) = quoted("unknown field ") {
+        ParseProblem::UnknownKey { key }
+    } else if let Some(key) = quoted("missing field ") {
+        ParseProblem::MissingKey { key }
+    } else if let Some(bad) = BadValue::recognize(&message) {
+        ParseProblem::BadValue(bad)
+    } else {
+        ParseProblem::Json(message)
+    };
     Problem {
         line: e.line().max(1),
-        message,
+        kind,
     }
 }
 

@@ -60,8 +60,8 @@ pub enum EditProblem {
     PhaseWithoutTitle(usize),
     /// A board has no title (its id).
     BoardWithoutTitle(String),
-    /// A structural problem found by [`Plan::validate`] (English text).
-    Plan(String),
+    /// A structural problem found by [`Plan::validate`].
+    Plan(crate::model::ParseProblem),
 }
 
 /// A field value that does not parse; the UI words come from `i18n`.
@@ -427,7 +427,7 @@ pub fn problems(plan: &Plan) -> Vec<EditProblem> {
     if plan.boards.is_empty() {
         out.push(EditProblem::NoBoards);
     } else {
-        out.extend(plan.validate("").into_iter().map(|p| EditProblem::Plan(p.message)));
+        out.extend(plan.validate("").into_iter().map(|p| EditProblem::Plan(p.kind)));
     }
     out
 }

@@ -16,6 +16,7 @@ use super::folder::Folder;
 use super::log::{FaultInjector, MAX_RECORD_BYTES, encode_record};
 use super::writer::{BackgroundWriter, Job, Logs, save_error};
 use crate::error::{Error, Result};
+use crate::model::check::Rejection;
 use crate::model::event::limits::next_counter;
 use crate::model::{Change, Event, OrderKey, SaveError};
 
@@ -91,13 +92,12 @@ pub(super) fn stamp(seq: u64, lamport: u64, wall_ms: i64, change: Change) -> Res
         c: change,
     };
     ev.check_bounds()
-        .map_err(|why| Error::Invalid(format!("not saved: {why}")))?;
+        .map_err(|why| Error::NotSaved(Rejection::OutOfRange(why)))?;
     let line = encode_record(&ev);
     if line.len() > MAX_RECORD_BYTES {
-        return Err(Error::Invalid(format!(
-            "not saved: the entry is longer than {} MiB",
-            MAX_RECORD_BYTES >> 20
-        )));
+        return Err(Error::NotSaved(Rejection::Oversize {
+            mib: MAX_RECORD_BYTES >> 20,
+        }));
     }
     Ok((ev, line))
 }

@@ -1,6 +1,6 @@
 //! `runde check`: verifies a session folder without changing a byte of it
-//! and lists every problem as `file:line: what`.
-use std::fmt;
+//! and lists every problem as data: a file, a line and a [`FindingKind`]
+//! (worded by `i18n::check` in the session's language).
 use std::path::{Path, PathBuf};
 
 use super::listing::{SkipReason, Skipped};
@@ -8,24 +8,38 @@ use super::log::{list_logs, scan_file};
 use super::{LOG_DIR, PLAN_FILE, Session};
 use crate::error::Error;
 use crate::model::Plan;
+pub use crate::model::check::FindingKind;
+use crate::model::problem::StoreProblem;
 use crate::store::plan_file::read_session_text;
 
-/// One finding of a check.
+/// One finding of a check: where, and what as data
+/// (`i18n::check::describe` words it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// The file it is about (empty when it is about no file).
     pub path: PathBuf,
     pub line: Option<usize>,
-    pub message: String,
+    pub kind: FindingKind,
     /// A torn tail that was skipped: reported, but healthy.
     pub recovered: bool,
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            _ if self.path.as_os_str().is_empty() => write!(f, "{}", self.message),
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+impl Finding {
+    /// A problem with `path` (at `line`, if known).
+    fn at(path: impl Into<PathBuf>, line: Option<usize>, kind: FindingKind) -> Finding {
+        Finding {
+            path: path.into(),
+            line,
+            kind,
+            recovered: false,
+        }
+    }
+
+    /// The same finding, reported but healthy.
+    fn healthy(self) -> Finding {
+        Finding {
+            recovered: true,
+            ..self
         }
     }
 }
@@ -33,24 +47,31 @@ impl fmt::Display for Finding {
 impl From<Error> for Finding {
     fn from(e: Error) -> Self {
         match e {
-            Error::Parse { path, line, message } => Finding {
+            Error::Parse { path, line, problem } => Finding::at(path, Some(line), FindingKind::Malformed(problem)),
+            Error::Io { path, source } => Finding::at(
                 path,
-                line: Some(line),
-                message,
-                recovered: false,
-            },
-            Error::Io { path, source } => Finding {
-                path,
-                line: None,
-                message: source.to_string(),
-                recovered: false,
-            },
-            other => Finding {
-                path: PathBuf::new(),
-                line: None,
-                message: other.to_string(),
-                recovered: false,
-            },
+                None,
+                FindingKind::Unreadable {
+                    detail: source.to_string(),
+                },
+            ),
+            Error::Store(problem) => {
+                let path = match &problem {
+                    StoreProblem::IsLink { path }
+                    | StoreProblem::NotAFile { path }
+                    | StoreProblem::TooLarge { path, .. }
+                    | StoreProblem::LogShrunk { path } => path.clone(),
+                    _ => PathBuf::new(),
+                };
+                Finding::at(path, None, FindingKind::Refused(problem))
+            }
+            other => Finding::at(
+                PathBuf::new(),
+                None,
+                FindingKind::Failed {
+                    detail: other.to_string(),
+                },
+            ),
         }
     }
 }
@@ -68,12 +89,11 @@ pub fn check_with_clock(dir: &Path, clock: std::sync::Arc<dyn crate::clock::Cloc
     let plan_ok = match read_session_text(&plan_path) {
         Ok(text) => {
             let (plan, problems) = Plan::parse_all(&text);
-            findings.extend(problems.into_iter().map(|p| Finding {
-                path: plan_path.clone(),
-                line: Some(p.line),
-                message: p.message,
-                recovered: false,
-            }));
+            findings.extend(
+                problems
+                    .into_iter()
+                    .map(|p| Finding::at(&plan_path, Some(p.line), FindingKind::Malformed(p.kind))),
+            );
             if let Some(plan) = &plan {
                 findings.extend(placeholders(plan, &plan_path));
             }
@@ -101,20 +121,14 @@ pub fn check_with_clock(dir: &Path, clock: std::sync::Arc<dyn crate::clock::Cloc
                             })
                         }));
                         findings.extend(scan.at_ceiling.map(|line| at_ceiling(&path, line)));
-                        findings.extend(scan.rejected.into_iter().map(|r| Finding {
-                            path: r.path,
-                            line: Some(r.line),
-                            message: r.why,
-                            recovered: false,
-                        }));
-                        findings.extend(scan.torn.map(|torn| Finding {
-                            path: torn.path,
-                            line: Some(torn.line),
-                            message: format!(
-                                "recovered: ignored an unfinished last record ({} bytes) from an interrupted writer",
-                                torn.bytes
-                            ),
-                            recovered: true,
+                        findings.extend(
+                            scan.rejected
+                                .into_iter()
+                                .map(|r| Finding::at(r.path, Some(r.line), FindingKind::Rejected(r.why))),
+                        );
+                        findings.extend(scan.torn.map(|torn| {
+                            Finding::at(torn.path, Some(torn.line), FindingKind::TornTail { bytes: torn.bytes })
+                                .healthy()
                         }));
                     }
                     Err(e) => {
@@ -146,51 +160,24 @@ pub fn check_with_clock(dir: &Path, clock: std::sync::Arc<dyn crate::clock::Cloc
 /// A record whose Lamport clock is at the ceiling: saves still work (the
 /// clock stays there), but only a planted record gets a session there.
 fn at_ceiling(path: &Path, line: usize) -> Finding {
-    Finding {
-        path: path.to_path_buf(),
-        line: Some(line),
-        message: format!(
-            "Lamport clock at runde's ceiling ({}): no session gets there by writing — a record with a huge \
-             clock was planted, and every writer since stays at the ceiling, so their events are ordered by \
-             writer instead of by what each had seen; the file whose first such line is earliest holds the \
-             planted record: move it out of log/",
-            crate::model::event::limits::MAX_COUNTER
-        ),
-        recovered: false,
-    }
+    let ceiling = crate::model::event::limits::MAX_COUNTER;
+    Finding::at(path, Some(line), FindingKind::AtCeiling { ceiling })
 }
 
 /// A writer whose clock disagrees with the log: its timer facts are
 /// placed by the log's order; someone should set that computer's clock.
 fn clock_off(c: super::ClockOff) -> Finding {
-    let how = if c.behind_ms > 0 {
-        "its timer facts were stamped before facts it had already seen, and were placed after them"
-    } else {
-        "it stamps facts in the future; its timer facts are placed by the log's order"
+    let kind = FindingKind::ClockOff {
+        writer: c.who(),
+        offset: c.offset_text(),
+        behind: c.behind_ms > 0,
     };
-    Finding {
-        message: format!(
-            "the clock of writer {} is off by {} or more against the log ({how}); set that computer's clock",
-            c.who(),
-            c.offset_text()
-        ),
-        path: c.log,
-        line: None,
-        recovered: false,
-    }
+    Finding::at(c.log, None, kind)
 }
 
 /// A file runde does not read, named so someone removes it.
 fn skipped(s: Skipped) -> Finding {
-    Finding {
-        message: format!(
-            "{}: skipped — runde reads nothing from it and nobody else is affected; remove it or move it out of the session folder",
-            s.why
-        ),
-        path: s.path,
-        line: None,
-        recovered: false,
-    }
+    Finding::at(s.path, None, FindingKind::Skipped(s.why))
 }
 
 /// Symbolic links in the session folder, its `drafts/` and `clock/`
@@ -218,36 +205,19 @@ fn links_in(dir: &Path) -> Vec<Finding> {
 /// at once) and of logs (never read; they should not exist, as every log
 /// has one writer). Each is a problem until resolved.
 fn sync_conflicts(dir: &Path, log_dir: &Path) -> Vec<Finding> {
-    let plan = super::sync::plan_conflicts(dir).into_iter().map(|path| Finding {
-        message: format!(
-            "conflict copy of the plan: two laptops edited {PLAN_FILE} at once and one edit is only in this file; \
-             compare and keep one with `runde plan {} --resolve`",
-            dir.display()
-        ),
-        path,
-        line: None,
-        recovered: false,
+    let session = dir.display().to_string();
+    let plan = super::sync::plan_conflicts(dir).into_iter().map(|path| {
+        let kind = FindingKind::PlanConflict {
+            session: session.clone(),
+        };
+        Finding::at(path, None, kind)
     });
     let logs = super::sync::log_conflicts(log_dir).into_iter().map(|path| {
         let original = super::sync::original_of(&path)
             .and_then(|o| o.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_default();
-        let message = match super::sync::judge_log_copy(&path) {
-            super::sync::CopyVerdict::Stale => format!(
-                "conflict copy of log {original}, runde does not read it; it holds nothing the original lacks: delete it"
-            ),
-            super::sync::CopyVerdict::Differs => format!(
-                "conflict copy of log {original}, runde does not read it; it differs from the original \
-                 (was one session folder copied and written on two laptops?): move it out of the session \
-                 folder and keep it until you have compared the exports"
-            ),
-        };
-        Finding {
-            path,
-            line: None,
-            message,
-            recovered: false,
-        }
+        let differs = super::sync::judge_log_copy(&path) == super::sync::CopyVerdict::Differs;
+        Finding::at(path, None, FindingKind::LogConflict { original, differs })
     });
     plan.chain(logs).collect()
 }
@@ -255,73 +225,63 @@ fn sync_conflicts(dir: &Path, log_dir: &Path) -> Vec<Finding> {
 /// Titles still holding a template's placeholder ("Treffen 6",
 /// "Impulsvortrag"): warnings, the session stays healthy.
 fn placeholders(plan: &Plan, plan_path: &Path) -> Vec<Finding> {
-    let warn = |message: String| Finding {
-        path: plan_path.to_path_buf(),
-        line: None,
-        message,
-        recovered: true,
-    };
+    let warn = |kind: FindingKind| Finding::at(plan_path, None, kind).healthy();
     let mut out = Vec::new();
     if crate::model::plan::is_placeholder_title(&plan.title) {
-        out.push(warn(format!(
-            "warning: the meeting's title {:?} is a placeholder; set the real topic before exporting minutes",
-            plan.title
-        )));
+        out.push(warn(FindingKind::PlaceholderTitle {
+            title: plan.title.clone(),
+        }));
     }
     for board in &plan.boards {
         if board.kind == crate::model::BoardKind::Keynote && crate::model::plan::is_placeholder_title(&board.title) {
-            out.push(warn(format!(
-                "warning: board {} has the placeholder title {:?}; set the talk's title",
-                board.id, board.title
-            )));
+            out.push(warn(FindingKind::PlaceholderBoard {
+                board: board.id.clone(),
+                title: board.title.clone(),
+            }));
         }
     }
     out
 }
 
-/// Notes whose board or section the plan no longer has.
+/// Notes whose board or section the plan no longer has, by note id.
 fn orphans(session: &Session, plan_path: &Path) -> Vec<Finding> {
     let orphaned: std::collections::HashSet<&(String, String)> = session.orphans().iter().collect();
-    let mut out: Vec<Finding> = session
+    let mut notes: Vec<_> = session
         .state()
         .live_notes()
         .filter(|n| orphaned.contains(&(n.board.clone(), n.section.clone())))
-        .map(|n| Finding {
-            path: plan_path.to_path_buf(),
-            line: None,
-            message: format!(
-                "note {} is in section {:?} of board {:?}, which the plan does not have",
-                n.id, n.section, n.board
-            ),
-            recovered: false,
-        })
         .collect();
-    out.sort_by(|a, b| a.message.cmp(&b.message));
-    out
+    notes.sort_by(|a, b| a.id.cmp(&b.id));
+    notes
+        .into_iter()
+        .map(|n| {
+            let kind = FindingKind::Orphan {
+                note: n.id.clone(),
+                board: n.board.clone(),
+                section: n.section.clone(),
+            };
+            Finding::at(plan_path, None, kind)
+        })
+        .collect()
 }
 
 /// Findings whose source notes were deleted (or never arrived): reported,
-/// but healthy — the finding stands on its own.
+/// but healthy — the finding stands on its own. By finding id.
 fn gone_sources(session: &Session, plan_path: &Path) -> Vec<Finding> {
     let state = session.state();
-    let mut out: Vec<Finding> = state
-        .live_notes()
+    let mut notes: Vec<_> = state.live_notes().collect();
+    notes.sort_by(|a, b| a.id.cmp(&b.id));
+    notes
+        .into_iter()
         .filter_map(|n| {
             let p = crate::model::finding::provenance(session.plan(), state, n)?;
-            (p.gone > 0).then(|| Finding {
-                path: plan_path.to_path_buf(),
-                line: None,
-                message: format!(
-                    "finding {} on board {:?}: {} of its {} source notes are gone (deleted or missing)",
-                    n.id,
-                    n.board,
-                    p.gone,
-                    n.sources.len()
-                ),
-                recovered: true,
-            })
+            let kind = FindingKind::GoneSources {
+                finding: n.id.clone(),
+                board: n.board.clone(),
+                gone: p.gone,
+                of: n.sources.len(),
+            };
+            (p.gone > 0).then(|| Finding::at(plan_path, None, kind).healthy())
         })
-        .collect();
-    out.sort_by(|a, b| a.message.cmp(&b.message));
-    out
+        .collect()
 }

@@ -9,6 +9,7 @@ use super::{PLAN_FILE, Session};
 use crate::error::{Error, Result};
 use crate::model::Plan;
 use crate::model::plan::Date;
+use crate::model::problem::StoreProblem;
 use crate::model::series::{Carried, SeriesWords, TOPICS_BOARD, findings_left, next_plan, open_topics};
 
 /// Creates a session folder with `plan`; refuses a non-empty folder.
@@ -16,10 +17,9 @@ pub fn create_session(dir: &Path, plan: &Plan) -> Result<()> {
     if dir.exists() {
         // A folder just shared with a sync engine holds its markers only.
         if !crate::store::sync::holds_only_engine_files(dir)? {
-            return Err(Error::Invalid(format!(
-                "{}: the folder exists and is not empty; runde will not touch it",
-                dir.display()
-            )));
+            return Err(Error::Store(StoreProblem::FolderNotEmpty {
+                path: dir.to_path_buf(),
+            }));
         }
     }
     create_dir_durably(dir)?;

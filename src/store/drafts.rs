@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::Durability;
 use crate::error::{Error, Result};
+use crate::model::problem::StoreProblem;
 
 /// Environment variable that overrides the local state directory.
 pub const STATE_ENV: &str = "RUNDE_STATE_DIR";
@@ -63,7 +64,7 @@ pub fn state_root() -> Result<PathBuf> {
         return Ok(PathBuf::from(dir));
     }
     let dirs = directories::ProjectDirs::from("", "", "runde")
-        .ok_or_else(|| Error::Invalid(format!("cannot find a local state directory; set {STATE_ENV}")))?;
+        .ok_or_else(|| Error::Store(StoreProblem::NoStateDir { env: STATE_ENV.into() }))?;
     Ok(dirs
         .state_dir()
         .map_or_else(|| dirs.data_local_dir().to_path_buf(), Path::to_path_buf))
@@ -88,10 +89,7 @@ impl DraftBox {
                 return Ok(DraftBox { dir, _lock: lock });
             }
         }
-        Err(Error::Invalid(format!(
-            "{}: too many views of this writer are open",
-            folder.display()
-        )))
+        Err(Error::Store(StoreProblem::TooManyViews { path: folder }))
     }
 
     /// The slot folder (for tests and messages).

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model::problem::StoreProblem;
 
 /// Mode asked for when a file is created (the umask may take bits away).
 pub const FILE_MODE: u32 = 0o664;
@@ -20,10 +21,9 @@ pub const DIR_MODE: u32 = 0o775;
 /// Refuses `path` if it is a symbolic link (a missing path is fine).
 pub fn refuse_symlink(path: &Path) -> Result<()> {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(Error::Invalid(format!(
-            "{}: is a symbolic link; runde does not follow links in a session folder",
-            path.display()
-        ))),
+        Ok(m) if m.file_type().is_symlink() => Err(Error::Store(StoreProblem::IsLink {
+            path: path.to_path_buf(),
+        })),
         _ => Ok(()),
     }
 }

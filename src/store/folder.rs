@@ -14,6 +14,7 @@ use super::log::{FaultInjector, LogReader, Rejected};
 use super::{LOG_DIR, PLAN_FILE, plan_file, probe, sync};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
+use crate::model::problem::StoreProblem;
 use crate::model::replica::{ClockOff, from_future};
 use crate::model::{Event, OrderKey, Plan, Replica, SessionState, Skews};
 
@@ -60,14 +61,15 @@ impl Folder {
     /// every event so far, folded into a [`Replica`].
     pub fn open(dir: &Path, clock: Arc<dyn Clock>) -> Result<(Folder, Replica)> {
         if !dir.is_dir() {
-            return Err(Error::Invalid(format!("{}: no such session folder", dir.display())));
+            return Err(Error::Store(StoreProblem::NoSuchFolder {
+                path: dir.to_path_buf(),
+            }));
         }
         let plan_path = dir.join(PLAN_FILE);
         if !plan_path.exists() {
-            return Err(Error::Invalid(format!(
-                "{}: not a runde session (no {PLAN_FILE}); create one with `runde new`",
-                dir.display()
-            )));
+            return Err(Error::Store(StoreProblem::NotASession {
+                path: dir.to_path_buf(),
+            }));
         }
         refuse_symlink(&plan_path)?;
         refuse_symlink(&dir.join(LOG_DIR))?;

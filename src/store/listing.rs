@@ -17,29 +17,7 @@ pub struct Skipped {
     pub why: SkipReason,
 }
 
-/// Why an entry of a folder is not read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SkipReason {
-    /// A symbolic link: runde never follows one in a session folder.
-    Link,
-    /// A folder, FIFO, socket or device where a file belongs.
-    NotAFile,
-    /// A name that is not valid UTF-8.
-    NotUtf8,
-    /// The file could not be opened or read (permissions, I/O error).
-    Unreadable(String),
-}
-
-impl std::fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SkipReason::Link => write!(f, "a symbolic link; runde never follows links in a session folder"),
-            SkipReason::NotAFile => write!(f, "not a regular file (a folder, FIFO, socket or device)"),
-            SkipReason::NotUtf8 => write!(f, "a file name that is not UTF-8"),
-            SkipReason::Unreadable(why) => write!(f, "cannot be read ({why})"),
-        }
-    }
-}
+pub use crate::model::check::SkipReason;
 
 /// What listing a folder found: the names of the regular files that passed
 /// the name filter (sorted), and the entries that looked wanted but are
@@ -134,24 +112,56 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let file = open_regular(path)?;
     let len = file.metadata()?.len();
     if len > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("larger than {} MiB", limit >> 20),
-        ));
+        return Err(too_large(limit));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("larger than {} MiB", limit >> 20),
-        ));
+        return Err(too_large(limit));
     }
     Ok(bytes)
 }
 
+/// A file over the limit of [`read_regular`] (its payload: the limit in MiB).
+#[derive(Debug)]
+struct TooLarge(u64);
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "> {} MiB", self.0)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+fn too_large(limit: u64) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, TooLarge(limit >> 20))
+}
+
+/// An error of [`read_regular`] as the store reports it: a link, not a
+/// file, too large (as data), else the system's error with the path.
+pub fn read_error(path: &Path, e: std::io::Error) -> crate::error::Error {
+    use crate::error::Error;
+    use crate::model::problem::StoreProblem;
+    let path_buf = path.to_path_buf();
+    if is_not_regular(&e) {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        return Error::Store(match link {
+            true => StoreProblem::IsLink { path: path_buf },
+            false => StoreProblem::NotAFile { path: path_buf },
+        });
+    }
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<TooLarge>()) {
+        Some(TooLarge(mib)) => Error::Store(StoreProblem::TooLarge {
+            path: path_buf,
+            mib: *mib,
+        }),
+        None => Error::io(path, e),
+    }
+}
+
 fn not_regular(why: SkipReason) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string())
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{why:?}"))
 }
 
 /// True when an error from [`open_regular`] means the entry is not a

@@ -19,6 +19,8 @@ use super::listing::{SkipReason, Skipped};
 use crate::error::{Error, Result};
 use crate::model::Event;
 pub use crate::model::OrderKey;
+use crate::model::check::Rejection;
+use crate::model::problem::{Damage, ParseProblem};
 
 /// The log format this build reads and writes.
 pub const LOG_FORMAT: u32 = 1;
@@ -57,27 +59,26 @@ pub fn encode_record(ev: &Event) -> Vec<u8> {
 }
 
 /// Decodes one record line (without its newline).
-pub fn decode_record(line: &[u8]) -> std::result::Result<Event, String> {
-    decode_checked(line).map_err(|e| match e {
-        Undecoded::Damaged(why) | Undecoded::Unreadable(why) => why,
-    })
+pub fn decode_record(line: &[u8]) -> std::result::Result<Event, Undecoded> {
+    decode_checked(line)
 }
 
 /// Why a line is not an event.
-enum Undecoded {
+#[derive(Debug)]
+pub enum Undecoded {
     /// Not a complete record with a matching checksum: a torn write or damage.
-    Damaged(String),
+    Damaged(Damage),
     /// A complete record (its checksum matches) whose event this runde
     /// cannot take: a value of the wrong type or size (a negative or
     /// fractional counter, a number beyond 64 bits, a string), or an event
     /// it does not know. Written on purpose, so it is ignored and reported.
-    Unreadable(String),
+    Unreadable(Rejection),
 }
 
 fn decode_checked(line: &[u8]) -> std::result::Result<Event, Undecoded> {
     use Undecoded::*;
     if line.len() < RECORD_PREFIX.len() + RECORD_SUFFIX_LEN || !line.starts_with(RECORD_PREFIX) {
-        return Err(Damaged("not a runde record".into()));
+        return Err(Damaged(Damage::NotARecord));
     }
     let (body_and_prefix, suffix) = line.split_at(line.len() - RECORD_SUFFIX_LEN);
     let body = &body_and_prefix[RECORD_PREFIX.len()..];
@@ -86,17 +87,17 @@ fn decode_checked(line: &[u8]) -> std::result::Result<Event, Undecoded> {
         .and_then(|s| s.strip_suffix(b"\"}"))
         .and_then(|h| std::str::from_utf8(h).ok())
         .and_then(|h| u32::from_str_radix(h, 16).ok())
-        .ok_or(Damaged("record has no checksum".into()))?;
+        .ok_or(Damaged(Damage::NoChecksum))?;
     if crc32fast::hash(body) != hex {
-        return Err(Damaged("checksum mismatch".into()));
+        return Err(Damaged(Damage::ChecksumMismatch));
     }
-    serde_json::from_slice(body).map_err(|e| Unreadable(format!("unreadable event: {e}")))
+    serde_json::from_slice(body).map_err(|e| Unreadable(Rejection::Unreadable { detail: e.to_string() }))
 }
 
-fn decode_header(line: &[u8]) -> std::result::Result<Header, String> {
-    let header: Header = serde_json::from_slice(line).map_err(|_| "not a runde log header".to_string())?;
+fn decode_header(line: &[u8]) -> std::result::Result<Header, Damage> {
+    let header: Header = serde_json::from_slice(line).map_err(|_| Damage::NotAHeader)?;
     if header.runde != "log" {
-        return Err("not a runde log header".into());
+        return Err(Damage::NotAHeader);
     }
     Ok(header)
 }
@@ -116,7 +117,7 @@ pub struct TornTail {
 pub struct Rejected {
     pub path: PathBuf,
     pub line: usize,
-    pub why: String,
+    pub why: Rejection,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -141,7 +142,7 @@ struct Cursor {
 }
 
 impl Cursor {
-    fn reject(&mut self, path: &Path, line: usize, why: String) {
+    fn reject(&mut self, path: &Path, line: usize, why: Rejection) {
         self.rejected.push(Rejected {
             path: path.to_path_buf(),
             line,
@@ -344,10 +345,9 @@ fn read_new(path: &Path, cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Eve
         }
     };
     if len < cursor.offset {
-        return Err(Error::Invalid(format!(
-            "{}: the log file got shorter while runde was reading it; someone truncated it",
-            path.display()
-        )));
+        return Err(Error::Store(crate::model::problem::StoreProblem::LogShrunk {
+            path: path.to_path_buf(),
+        }));
     }
     if len == cursor.offset || len == cursor.read_to {
         return Ok(0);
@@ -414,11 +414,10 @@ fn read_chunks(
     Ok(total)
 }
 
-fn oversize() -> String {
-    format!(
-        "record longer than {} MiB: ignored, with the rest of this file",
-        MAX_RECORD_BYTES >> 20
-    )
+fn oversize() -> Rejection {
+    Rejection::Oversize {
+        mib: MAX_RECORD_BYTES >> 20,
+    }
 }
 
 /// What one complete line of a log turned out to be. Short-lived and on
@@ -428,10 +427,10 @@ enum Line {
     Header(Arc<str>, Option<String>),
     Record(OrderKey, Event),
     /// A header claiming an actor that is not the file's own name.
-    Impostor(String),
+    Impostor(Rejection),
     /// A valid record with a value out of range.
-    OutOfRange(String),
-    Bad(String),
+    OutOfRange(Rejection),
+    Bad(Damage),
 }
 
 fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) -> Result<Line> {
@@ -440,23 +439,19 @@ fn classify(path: &Path, line_no: usize, line: &[u8], actor: Option<&Arc<str>>) 
             Ok(h) if h.format > LOG_FORMAT => Err(Error::parse(
                 path,
                 line_no,
-                format!(
-                    "log format {} is newer than this runde understands ({LOG_FORMAT}); upgrade runde",
-                    h.format
-                ),
+                ParseProblem::NewerLogFormat {
+                    found: h.format,
+                    known: LOG_FORMAT,
+                },
             )),
-            Ok(h) if !is_own_name(path, &h.actor) => Ok(Line::Impostor(format!(
-                "the header claims the writer {:?}, but a writer's log is named after it: \
-                 this file was not written by runde and is ignored",
-                h.actor
-            ))),
+            Ok(h) if !is_own_name(path, &h.actor) => Ok(Line::Impostor(Rejection::Impostor { claimed: h.actor })),
             Ok(h) => Ok(Line::Header(Arc::from(h.actor), h.by)),
             Err(why) => Ok(Line::Bad(why)),
         };
     };
     Ok(match decode_checked(line) {
         Ok(ev) => match ev.check_bounds() {
-            Err(why) => Line::OutOfRange(why),
+            Err(why) => Line::OutOfRange(Rejection::OutOfRange(why)),
             Ok(()) => Line::Record(
                 OrderKey {
                     lamport: ev.lamport,
@@ -482,7 +477,7 @@ fn is_own_name(path: &Path, actor: &str) -> bool {
 /// a torn tail if nothing valid follows it.
 fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMut(OrderKey, Event)) -> Result<usize> {
     let mut consumed = 0usize;
-    let mut pending_bad: Option<(usize, String)> = None;
+    let mut pending_bad: Option<(usize, Damage)> = None;
     let mut start = 0usize;
     let mut line_no = cursor.lines;
     while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
@@ -495,7 +490,7 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
         let line = classify(path, line_no, &buf[start..start + nl], cursor.actor.as_ref())?;
         match (line, &pending_bad) {
             (Line::Bad(why), None) => pending_bad = Some((line_no, why)),
-            (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, why)),
+            (_, Some((bad_line, why))) => return Err(corrupt(path, *bad_line, *why)),
             (Line::Header(actor, by), None) => {
                 cursor.actor = Some(actor);
                 cursor.by = by;
@@ -506,7 +501,7 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
                 }
                 sink(key, ev)
             }
-            (Line::OutOfRange(why), None) => cursor.reject(path, line_no, format!("{why}: record ignored")),
+            (Line::OutOfRange(why), None) => cursor.reject(path, line_no, why),
             (Line::Impostor(why), None) => {
                 cursor.reject(path, line_no, why);
                 cursor.stopped = true;
@@ -529,14 +524,8 @@ fn parse_chunk(path: &Path, buf: &[u8], cursor: &mut Cursor, sink: &mut dyn FnMu
     Ok(consumed)
 }
 
-fn corrupt(path: &Path, line: usize, why: &str) -> Error {
-    Error::parse(
-        path,
-        line,
-        format!(
-            "corrupt record ({why}) with valid records after it; runde leaves this file untouched — move it out of log/ to open the session without it"
-        ),
-    )
+fn corrupt(path: &Path, line: usize, why: Damage) -> Error {
+    Error::parse(path, line, ParseProblem::CorruptRecord(why))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model::problem::StoreProblem;
 
 /// Environment variable that overrides the sessions directory.
 pub const SESSIONS_ENV: &str = "RUNDE_SESSIONS";
@@ -15,13 +16,17 @@ pub fn sessions_dir() -> Result<PathBuf> {
     }
     directories::ProjectDirs::from("", "", "runde")
         .map(|d| d.data_dir().join("sessions"))
-        .ok_or_else(|| Error::Invalid(format!("cannot find a data directory; set {SESSIONS_ENV}")))
+        .ok_or_else(|| {
+            Error::Store(StoreProblem::NoDataDir {
+                env: SESSIONS_ENV.into(),
+            })
+        })
 }
 
 /// Resolves a PATH argument to a session folder.
 pub fn resolve(arg: &str) -> Result<PathBuf> {
     if arg.is_empty() {
-        return Err(Error::Usage("the session PATH is empty".into()));
+        return Err(Error::Store(StoreProblem::EmptyPath));
     }
     let as_path = Path::new(arg);
     if arg.contains('/') || arg.contains(std::path::MAIN_SEPARATOR) || as_path.is_dir() {

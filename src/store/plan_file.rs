@@ -40,7 +40,7 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// regular file, never through a link, never a FIFO, at most
 /// [`MAX_PLAN_BYTES`] — someone else may have put anything at that name.
 pub fn read_session_text(path: &Path) -> Result<String> {
-    let bytes = super::listing::read_regular(path, MAX_PLAN_BYTES).map_err(|e| Error::io(path, e))?;
+    let bytes = super::listing::read_regular(path, MAX_PLAN_BYTES).map_err(|e| super::listing::read_error(path, e))?;
     decode_text(path, bytes)
 }
 

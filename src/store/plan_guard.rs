@@ -35,7 +35,7 @@ pub fn current(dir: &Path) -> Result<Option<Vec<u8>>> {
     match super::listing::read_regular(&path, MAX_PLAN_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(&path, e)),
+        Err(e) => Err(super::listing::read_error(&path, e)),
     }
 }
 

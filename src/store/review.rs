@@ -83,7 +83,7 @@ pub fn decision(scope: MentionScope, verdict: Verdict, by: Option<String>) -> Ch
 /// against `plan`.
 pub fn sign_off(plan: &crate::model::Plan, board: &str, by: &str, digest: &str) -> Result<Change> {
     if by.trim().is_empty() {
-        return Err(Error::Usage("a sign-off needs the name of who signs".into()));
+        return Err(Error::Store(crate::model::problem::StoreProblem::SignOffWithoutName));
     }
     crate::model::rules::require_board(plan, board)?;
     Ok(Change::SignedOff(SignOff {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::PLAN_FILE;
 use crate::error::{Error, Result};
+use crate::model::problem::StoreProblem;
 
 /// What a name in a session folder is, as far as sync engines go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,10 +185,9 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
 pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
     let copies = plan_conflicts(dir);
     if copies.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{}: the plan has no conflict copies",
-            dir.display()
-        )));
+        return Err(Error::Store(StoreProblem::NoConflictCopies {
+            path: dir.to_path_buf(),
+        }));
     }
     let plan_path = dir.join(PLAN_FILE);
     // What the person compared the copies with: replaced only while it holds.
@@ -197,10 +197,14 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
             .iter()
             .find(|c| c.file_name().is_some_and(|n| n.to_string_lossy() == keep))
             .ok_or_else(|| {
-                Error::Usage(format!(
-                    "{keep:?} is not a conflict copy of the plan; use `current` or one of: {}",
-                    names(&copies)
-                ))
+                Error::Store(StoreProblem::NotAConflictCopy {
+                    given: keep.to_string(),
+                    copies: copies
+                        .iter()
+                        .filter_map(|c| c.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .collect(),
+                })
             })?;
         let text = crate::store::plan_file::read_session_text(chosen)?;
         crate::model::Plan::parse(chosen, &text)?;
@@ -208,11 +212,10 @@ pub fn resolve_plan(dir: &Path, keep: &str) -> Result<Vec<PathBuf>> {
             Ok(super::plan_guard::current(dir)? == started_from)
         })?;
         if !replaced {
-            return Err(Error::Invalid(format!(
-                "{}: the plan changed while resolving; nothing was replaced or removed — compare again with `runde plan {} --resolve`",
-                plan_path.display(),
-                dir.display()
-            )));
+            return Err(Error::Store(StoreProblem::ChangedWhileResolving {
+                plan: plan_path,
+                session: dir.to_path_buf(),
+            }));
         }
     }
     for copy in &copies {

@@ -6,6 +6,7 @@ use super::PLAN_FILE;
 use super::plan_file::read_text;
 use crate::error::{Error, Result};
 use crate::model::Plan;
+use crate::model::problem::StoreProblem;
 
 /// Where user templates are kept (`$RUNDE_CONFIG/templates` or the platform config dir).
 pub fn templates_dir() -> Result<PathBuf> {
@@ -14,7 +15,11 @@ pub fn templates_dir() -> Result<PathBuf> {
     }
     directories::ProjectDirs::from("", "", "runde")
         .map(|d| d.config_dir().join("templates"))
-        .ok_or_else(|| Error::Invalid("cannot find a config directory; set RUNDE_CONFIG".into()))
+        .ok_or_else(|| {
+            Error::Store(StoreProblem::NoConfigDir {
+                env: "RUNDE_CONFIG".into(),
+            })
+        })
 }
 
 /// Saves a session's plan (without notes) as a named template.
@@ -32,10 +37,7 @@ pub fn save_plan_as_template(plan: &Plan, name: &str) -> Result<PathBuf> {
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     let path = folder.join(format!("{name}.json"));
     if path.exists() {
-        return Err(Error::Invalid(format!(
-            "{}: a template of that name exists; remove it first",
-            path.display()
-        )));
+        return Err(Error::Store(StoreProblem::TemplateExists { path }));
     }
     super::files::replace_file(&path, plan.to_pretty_json()?.as_bytes())?;
     Ok(path)
@@ -44,14 +46,10 @@ pub fn save_plan_as_template(plan: &Plan, name: &str) -> Result<PathBuf> {
 /// A template name must be an id and not a built-in's name.
 fn check_name(name: &str) -> Result<()> {
     if !crate::model::plan::is_valid_id(name) {
-        return Err(Error::Usage(format!(
-            "template names may only contain letters, digits, '-' and '_': {name:?}"
-        )));
+        return Err(Error::Store(StoreProblem::BadTemplateName { name: name.into() }));
     }
     if crate::model::template::TEMPLATES.contains(&name) {
-        return Err(Error::Invalid(format!(
-            "{name:?} is a built-in template; choose another name"
-        )));
+        return Err(Error::Store(StoreProblem::BuiltInTemplate { name: name.into() }));
     }
     Ok(())
 }

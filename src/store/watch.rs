@@ -27,9 +27,17 @@ pub fn watch<T: Send + 'static>(dir: &Path, tx: Sender<T>, msg: fn() -> T) -> Re
             }
         }
     })
-    .map_err(|e| Error::Invalid(format!("{}: cannot watch for changes: {e}", log_dir.display())))?;
+    .map_err(|e| cannot_watch(&log_dir, e))?;
     inner
         .watch(&log_dir, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::Invalid(format!("{}: cannot watch for changes: {e}", log_dir.display())))?;
+        .map_err(|e| cannot_watch(&log_dir, e))?;
     Ok(StoreWatcher { _inner: inner })
+}
+
+/// The watcher could not be set up: the system's words, with the folder.
+fn cannot_watch(log_dir: &std::path::Path, e: notify::Error) -> Error {
+    Error::Store(crate::model::problem::StoreProblem::CannotWatch {
+        path: log_dir.to_path_buf(),
+        detail: e.to_string(),
+    })
 }

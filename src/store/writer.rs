@@ -12,6 +12,7 @@ use std::thread::JoinHandle;
 use super::log::{FaultInjector, LogWriter};
 use crate::error::{Error, Result};
 use crate::model::SaveError;
+use crate::model::problem::StoreProblem;
 
 /// The records of one write (one or more events) for the log of `actor`.
 pub struct Job {
@@ -39,7 +40,7 @@ pub fn save_error(error: &Error) -> SaveError {
             K::NotFound => SaveError::Gone,
             _ => SaveError::Io,
         },
-        Error::Invalid(text) if text.contains("no longer exists") || text.contains("was removed") => SaveError::Gone,
+        Error::Store(p) if p.is_gone() => SaveError::Gone,
         _ => SaveError::Refused,
     }
 }
@@ -87,7 +88,7 @@ impl BackgroundWriter {
 
     /// Hands an event to the thread.
     pub fn send(&self, job: Job) -> Result<()> {
-        let gone = || Error::Invalid("not saved: the writer thread has stopped".into());
+        let gone = || Error::Store(StoreProblem::WriterStopped);
         self.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())
     }
 
@@ -147,9 +148,7 @@ impl Logs {
     /// A writer id whose write failed is never written again (fsyncgate).
     pub fn write(&mut self, dir: &std::path::Path, job: &Job) -> Result<()> {
         if self.failed.contains(&job.actor) {
-            return Err(Error::Invalid(
-                "not saved: an earlier entry of this writer could not be saved".into(),
-            ));
+            return Err(Error::Store(StoreProblem::WriterFailed));
         }
         let written = self.write_records(dir, job);
         if written.is_err() {
@@ -166,7 +165,7 @@ impl Logs {
             self.open = Some(created);
         }
         let Some(writer) = self.open.as_mut() else {
-            return Err(Error::Invalid("no log writer".into()));
+            return Err(Error::Store(StoreProblem::WriterStopped));
         };
         writer.set_faults(job.faults.clone());
         for (seq, line) in &job.records {

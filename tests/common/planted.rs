@@ -242,8 +242,8 @@ impl Setup {
         }
         let findings = check::check(&self.dir);
         for f in &findings {
-            let line = f.to_string();
-            if line.starts_with(':') || f.path.as_os_str().is_empty() {
+            let line = format!("{f:?}");
+            if f.path.as_os_str().is_empty() {
                 return Err(format!("a check line without its file: {line:?}"));
             }
         }

@@ -39,17 +39,15 @@ fn duplicate_board_and_bad_agenda_reference_are_reported() {
  {"id": "b", "kind": "workshop", "title": "C", "sections": []}
 ]}"#;
     let (_, problems) = Plan::parse_all(text);
-    let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-    assert!(messages.contains(&"duplicate board id \"b\""), "{messages:?}");
-    assert!(
-        messages.contains(&"board \"b\" needs at least one section"),
-        "{messages:?}"
-    );
-    assert!(
-        messages.iter().any(|m| m.contains("unknown board \"nope\"")),
-        "{messages:?}"
-    );
-    assert_eq!(problems.iter().find(|p| p.message.contains("nope")).unwrap().line, 2);
+    use crate::model::ParseProblem as P;
+    let kinds: Vec<_> = problems.iter().map(|p| &p.kind).collect();
+    assert!(kinds.contains(&&P::DuplicateBoard { id: "b".into() }), "{kinds:?}");
+    assert!(kinds.contains(&&P::NoSections { board: "b".into() }), "{kinds:?}");
+    let unknown = P::PhaseUnknownBoard {
+        phase: "w".into(),
+        board: "nope".into(),
+    };
+    assert_eq!(problems.iter().find(|p| p.kind == unknown).map(|p| p.line), Some(2));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::{
     TornTail, encode_record, read_new,
 };
 use crate::error::Result;
+use crate::model::problem::StoreProblem;
 use crate::store::files::{create_new_file, sync_dir};
 
 /// Appends events to this process's own log file, durably.
@@ -91,10 +92,9 @@ impl LogWriter {
         if !dir.is_dir() {
             let parent = dir.parent().unwrap_or(dir);
             if !parent.is_dir() {
-                return Err(Error::Invalid(format!(
-                    "{}: the session folder no longer exists",
-                    parent.display()
-                )));
+                return Err(Error::Store(StoreProblem::FolderGone {
+                    path: parent.to_path_buf(),
+                }));
             }
             let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
@@ -155,10 +155,9 @@ impl LogWriter {
     /// vanish on close: refuse to acknowledge them.
     fn check_still_linked(&self) -> Result<()> {
         let gone = || {
-            Error::Invalid(format!(
-                "{}: the log file was removed while runde was writing to it; nothing was saved",
-                self.path.display()
-            ))
+            Error::Store(StoreProblem::LogRemoved {
+                path: self.path.clone(),
+            })
         };
         let on_disk = std::fs::metadata(&self.path).map_err(|_| gone())?;
         #[cfg(unix)]
@@ -194,10 +193,9 @@ impl LogWriter {
         let line = encode_record(ev);
         if line.len() > MAX_RECORD_BYTES {
             // Readers skip longer records: never acknowledge one.
-            return Err(Error::Invalid(format!(
-                "not saved: the entry is longer than {} MiB",
-                MAX_RECORD_BYTES >> 20
-            )));
+            return Err(Error::NotSaved(crate::model::check::Rejection::Oversize {
+                mib: MAX_RECORD_BYTES >> 20,
+            }));
         }
         self.append_line(ev.seq, &line)?;
         Ok(line.len() as u64)
