@@ -75,6 +75,7 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
             dialog(question, area, buf)
         }
         Some(Overlay::JoinCard) => super::facilitator::join_card(app, area, buf),
+        Some(Overlay::Info) => super::note::info_overlay(app, area, buf),
         Some(Overlay::SignalPicker) => dialog(s.signal_prompt, area, buf),
         Some(Overlay::SectionPicker) => {
             let sections: Vec<String> = app
