@@ -77,7 +77,10 @@ fn an_info_message_fades_after_its_time_while_the_warnings_stay() {
     // `x` puts the notice away; the conflict stays while its copy exists.
     app.handle_key(key('x'));
     let text = screen(&app, 120, 40);
-    assert!(text.contains("⚠ plan conflict") && !text.contains("Note: a facilitator view"), "{text}");
+    assert!(
+        text.contains("⚠ plan conflict") && !text.contains("Note: a facilitator view"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -78,19 +78,29 @@ fn small_screens_with_a_running_timer_a_signal_and_a_long_broadcast() {
             let text = screen(&app, w, h);
             let name = format!("small_{lang:?}_{w}x{h}").to_lowercase();
             assert!(first_line(&text).contains("⏱ 44:00 ▶"), "{name}: {text}");
-            assert!(last_line(&text).contains("? "), "{name}: {text}");
-            let broadcast: Vec<&str> = text.lines().filter(|l| l.contains("»") || l.starts_with("   ")).collect();
+            let footer = last_line(&text);
+            assert!(footer.contains("? ") && footer.starts_with("a/Enter"), "{name}: {text}");
+            let broadcast: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains("»") || l.starts_with("   "))
+                .collect();
             assert!(!broadcast.is_empty(), "{name}: {text}");
             if w == 40 {
                 // Cut after two lines: marked, with the key that shows it whole.
                 assert!(text.contains("… [i]"), "{name}: {text}");
                 assert!(!text.contains("Schlusswort"), "{name}: {text}");
+                // The footer says so too.
+                assert!(footer.contains("i Info") || footer.contains("i info"), "{name}: {text}");
                 // The signal gave way to the timer: its badge stays.
                 assert!(first_line(&text).contains("⚑ ⏱"), "{name}: {text}");
             } else {
                 // Wrapped to a second line, whole.
                 assert!(text.contains("Schlusswort"), "{name}: {text}");
                 assert!(!text.contains("[i]"), "{name}: {text}");
+                assert!(
+                    !footer.contains("i Info") && !footer.contains("i info"),
+                    "{name}: {text}"
+                );
             }
             insta::assert_snapshot!(name, text);
         }
@@ -119,8 +129,15 @@ fn i_shows_the_guiding_question_and_the_broadcast_whole() {
         // `?` lists the key, from the same table.
         app.handle_key(key('?'));
         let help = help_rows(&screen(&app, 100, 40));
-        let words = if lang == Lang::De { "Leitfrage" } else { "guiding question" };
-        assert!(help.iter().any(|r| r.starts_with("i ") && r.contains(words)), "{help:?}");
+        let words = if lang == Lang::De {
+            "Leitfrage"
+        } else {
+            "guiding question"
+        };
+        assert!(
+            help.iter().any(|r| r.starts_with("i ") && r.contains(words)),
+            "{help:?}"
+        );
     }
 }
 

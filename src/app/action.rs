@@ -466,8 +466,8 @@ impl Action {
             ),
             JoinCard => crate::i18n::join::join_strings(lang).card_key,
             ShowInfo => t(
-                ("Leitfrage", "Leitfrage der Tafel und Durchsage ganz zeigen"),
-                ("question", "show the board's guiding question and the whole broadcast"),
+                ("Info", "Leitfrage der Tafel und Durchsage ganz zeigen"),
+                ("info", "show the board's guiding question and the whole broadcast"),
             ),
             Dismiss => t(
                 ("Hinweise weg", "stehende Hinweise und Warnungen ausblenden"),

@@ -268,7 +268,6 @@ pub const NOTE: &[Binding] = &[
         Action::StartSignal,
         true,
     ),
-    b(&[(KeyCode::Char('i'), NONE)], "i", Action::ShowInfo, true),
     b(&[(KeyCode::Char('e'), NONE)], "e", Action::EditNote, true),
     b(
         &[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)],
@@ -284,6 +283,7 @@ pub const NOTE: &[Binding] = &[
         Action::Star,
         true,
     ),
+    b(&[(KeyCode::Char('i'), NONE)], "i", Action::ShowInfo, true),
     b(
         &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
         "j/k",

@@ -7,8 +7,8 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{
-    Decoration, broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list, note_list_with,
-    provenance_line, signal_label, state_label,
+    Decoration, broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list,
+    note_list_with, provenance_line, signal_label, state_label,
 };
 use super::{text, theme};
 use crate::app::synthesis::Suggestions;
@@ -31,7 +31,9 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
     // A long broadcast takes a second line on a screen with room for it.
     let bcast_rows = match (tall, area.height >= 24) {
         (false, _) => 0,
-        (true, roomy) => broadcast_lines(app, None, area.width as usize).len().min(1 + usize::from(roomy)),
+        (true, roomy) => broadcast_lines(app, None, area.width as usize)
+            .len()
+            .min(1 + usize::from(roomy)),
     };
     let has_signals = !app.state().pending_signals().is_empty();
     let signoffs = super::review::plenary_signoffs(app);

@@ -97,11 +97,17 @@ mod tests {
     }
 
     fn shown(width: usize) -> String {
-        line("Pitfalls and success factors", Style::default(), &parts(), &[0, 2], width)
-            .spans
-            .iter()
-            .map(|s| s.content.to_string())
-            .collect()
+        line(
+            "Pitfalls and success factors",
+            Style::default(),
+            &parts(),
+            &[0, 2],
+            width,
+        )
+        .spans
+        .iter()
+        .map(|s| s.content.to_string())
+        .collect()
     }
 
     #[test]

@@ -42,7 +42,8 @@ impl Widget for &App {
             Screen::Picker(p) => note::render_picker(self, p, body, buf),
         }
         message_stack(&messages, self.flow().more_messages, status, buf);
-        help::footer(self, footer, buf);
+        let cut = matches!(self.screen, Screen::Note(_)) && note::broadcast_cut(self, body);
+        help::footer(self, cut, footer, buf);
         help::overlays(self, area, buf);
         if let Some(view) = &self.part {
             review::part_overlay(self, view, area, buf);

@@ -2,14 +2,15 @@
 //! sections as columns (tabs when narrow), the editor line at the bottom.
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Widget};
 
-use super::widgets::{
-    broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list, own_signal_forms, state_label,
-};
 use super::fit::{self, Part};
+use super::widgets::{
+    broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list, own_signal_forms,
+    state_label,
+};
 use super::{text, theme};
 use crate::app::{App, NoteView, Picker};
 use crate::model::TimerState;
@@ -27,14 +28,7 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     } else {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
-    // A long broadcast wraps to a second line (a third on a tall screen);
-    // what still does not fit, `i` shows whole.
-    let bcast_rows = match area.height {
-        0..8 => 0,
-        8..24 => 2,
-        _ => 3,
-    };
-    let bcast_rows = broadcast_lines(app, Some(&board.id), area.width as usize).len().min(bcast_rows);
+    let (bcast_rows, _) = broadcast_rows(app, &board.id, area);
     let editor_h = app.input().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
@@ -66,6 +60,25 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     if let Some(input) = app.input() {
         editor(app, input, editor_area, buf);
     }
+}
+
+/// Rows the group's broadcast takes in the view's `area`, and whether
+/// that cuts it: a long broadcast wraps to a second line (a third on a
+/// tall screen); what still does not fit, `i` shows whole.
+fn broadcast_rows(app: &App, board: &str, area: Rect) -> (u16, bool) {
+    let most = match area.height {
+        0..8 => 0,
+        8..24 => 2,
+        _ => 3,
+    };
+    let lines = broadcast_lines(app, Some(board), area.width as usize).len();
+    (lines.min(most) as u16, lines > most)
+}
+
+/// Whether the note-taker's view over `area` cuts its broadcast (the
+/// footer then names the key that shows it whole).
+pub fn broadcast_cut(app: &App, area: Rect) -> bool {
+    app.note_board().is_some_and(|b| broadcast_rows(app, &b.id, area).1)
 }
 
 /// Draws only the header line (title and timer) of a note-taker view over
@@ -186,7 +199,11 @@ pub fn info_overlay(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     lines.push((String::new(), theme::text()));
     let question = board.question.as_deref().unwrap_or(flow.no_question);
-    lines.extend(text::wrap(question, inner, "", "").into_iter().map(|l| (l, theme::text())));
+    lines.extend(
+        text::wrap(question, inner, "", "")
+            .into_iter()
+            .map(|l| (l, theme::text())),
+    );
     let broadcast = broadcast_lines(app, Some(&board.id), inner);
     if !broadcast.is_empty() {
         lines.push((String::new(), theme::text()));
