@@ -33,18 +33,21 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(q_lines),
-        Constraint::Length(bcast_rows as u16),
+        Constraint::Length(bcast_rows),
         Constraint::Fill(1),
         Constraint::Length(editor_h),
     ])
     .areas(area);
     header(app, &board.title, &board.id, head, buf);
-    Paragraph::new(
-        text::wrap(&question, q.width as usize, "", "  ")
-            .into_iter()
-            .map(Line::from)
-            .collect::<Vec<_>>(),
-    )
+    // Two lines of the question at most; the rest is behind `i`.
+    let mut q_text = text::wrap(&question, q.width as usize, "", "  ");
+    if q_text.len() > q.height as usize {
+        q_text.truncate(q.height as usize);
+        if let Some(last) = q_text.last_mut() {
+            *last = text::continued(last, q.width as usize);
+        }
+    }
+    Paragraph::new(q_text.into_iter().map(Line::from).collect::<Vec<_>>())
     .style(theme::dim())
     .render(q, buf);
     broadcast_line(app, Some(&board.id), Some("[i]"), bcast, buf);
