@@ -41,11 +41,21 @@ fn the_plan_conflict_and_the_second_view_notice_are_both_on_screen_in_order() {
         let (c, s) = (row_of(&text, conflict), row_of(&text, second));
         assert!(c.is_some() && s.is_some(), "{lang:?}: {text}");
         assert_eq!(c.map(|c| c + 1), s, "conflict first, the notice below: {text}");
-        // On a small screen one line: the most important, then how many more.
+        // On a low screen one line: the most important, then how many more
+        // (with the words where they leave the message room).
+        let low = screen(&app, 80, 12);
+        let more = if lang == Lang::De {
+            "+1 weitere (x: ausblenden)"
+        } else {
+            "+1 more (x: dismiss)"
+        };
+        assert!(low.contains(more) && low.contains(&conflict[..8]), "{lang:?}: {low}");
         let small = screen(&app, 40, 12);
-        let more = if lang == Lang::De { "+1 weitere" } else { "+1 more" };
-        assert!(small.contains(more), "{lang:?}: {small}");
-        assert!(row_of(&small, &conflict[..8]).is_some(), "{lang:?}: {small}");
+        let line = small.lines().rev().nth(1).unwrap_or_default();
+        assert!(
+            line.starts_with(&conflict[..8]) && line.ends_with("+1"),
+            "{lang:?}: {small}"
+        );
     }
 }
 

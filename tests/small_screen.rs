@@ -156,3 +156,18 @@ fn a_long_note_cut_at_the_bottom_shows_that_it_goes_on() {
         }
     }
 }
+
+#[test]
+fn the_facilitator_header_keeps_the_time_of_day_at_every_width() {
+    for lang in [Lang::De, Lang::En] {
+        let fx = Fixture::example();
+        let mut app = fx.facilitator(Some(lang));
+        app.config_mut().join_hint = Some("Mitschreiben: runde note /tmp/runde-demo-abc --board methods".into());
+        for width in 20..=160 {
+            let text = screen(&app, width, 24);
+            let head = first_line(&text);
+            assert!(head.ends_with("15:00"), "{lang:?} at {width}: {head}");
+            assert!(head.starts_with("TransLOek"), "{lang:?} at {width}: {head}");
+        }
+    }
+}

@@ -128,7 +128,11 @@ pub fn message_stack(messages: &[Message], more: &str, area: Rect, buf: &mut Buf
             if i + 1 < rows || hidden == 0 {
                 return Line::from(Span::styled(text::cut(&m.text, width), style));
             }
-            let tail = format!("  +{hidden} {more}");
+            // The words after "+N" only where they leave the message half the line.
+            let mut tail = format!("  +{hidden} {more}");
+            if text::width(&tail) > width / 2 {
+                tail = format!("  +{hidden}");
+            }
             let room = width.saturating_sub(text::width(&tail));
             Line::from(vec![
                 Span::styled(text::cut(&m.text, room), style),

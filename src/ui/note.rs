@@ -48,8 +48,8 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
         }
     }
     Paragraph::new(q_text.into_iter().map(Line::from).collect::<Vec<_>>())
-    .style(theme::dim())
-    .render(q, buf);
+        .style(theme::dim())
+        .render(q, buf);
     broadcast_line(app, Some(&board.id), Some("[i]"), bcast, buf);
     let sections = board.sections.len();
     if sections > 1 && body.width / (sections as u16) < MIN_COLUMN {
