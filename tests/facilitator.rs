@@ -50,7 +50,10 @@ fn start_all_then_ten_minutes_later_every_group_shows_35_minutes() {
             "6 Notizen",
         ],
     );
-    assert_shows(last_line(&small), &["S alle starten", "? Hilfe", "q beenden"]);
+    assert_shows(
+        last_line(&small),
+        &["n/N Phase", "p präsentieren", "? Hilfe", "q beenden"],
+    );
     insta::assert_snapshot!("fac_de_80x24_running", small);
     let tiny = screen(&app, 20, 5);
     // One line per group with its time left; the help key stays.
@@ -223,7 +226,21 @@ fn english_ui_and_tiny_terminal() {
             &["8 notes", "7 notes", "6 notes", "› ▶ Parallele Workshops 45′ (1′)"],
         );
         assert_shows(line(&text, 0), &["15:01"]);
-        assert_shows(last_line(&text), &["S start all", "? help", "q quit"]);
+        // The footer in order of use: at 80 columns the phases and the
+        // plenary's keys, with room also starting all groups.
+        let footer: &[&str] = if w == 80 {
+            &["Space start/pause", "n/N phase", "p present", "? help", "q quit"]
+        } else {
+            &[
+                "p present",
+                "m merged",
+                "S start all",
+                "P pause all",
+                "? help",
+                "q quit",
+            ]
+        };
+        assert_shows(last_line(&text), footer);
         insta::assert_snapshot!(format!("fac_en_{w}x{h}_running"), text);
     }
     let tiny = screen(&app, 20, 5);

@@ -178,7 +178,9 @@ fn a_paste_into_the_broadcast_prompt_sends_one_broadcast_and_nothing_else() {
     let long = "z".repeat(1500);
     view.send(&paste(&format!("Noch 5 Minuten\rnSa+{long}")));
     view.send("\r");
-    view.wait_for("» Durchsage: Noch 5 Minuten nSa+z");
+    // One broadcast, wrapped: the long word on the projector's second line.
+    view.wait_for("» Durchsage: Noch 5 Minuten");
+    view.wait_for("   nSa+zzzz");
     view.send("q");
     assert!(view.wait_exit().success(), "quit without asking: no timer runs");
     let session = runde::store::Session::open(&dir).unwrap();

@@ -168,6 +168,10 @@ pub enum Action {
     ToggleAuthors,
     /// Show how guests join over SSH, full screen (facilitator).
     JoinCard,
+    /// Show the board's guiding question and the broadcast whole (note-taker).
+    ShowInfo,
+    /// Put away the messages that stay until dismissed (warnings, errors).
+    Dismiss,
     /// Write `id` (a ticket) is on disk.
     Saved { id: u64 },
     /// Write `id` could not be saved (`detail`: the system's words); its change is undone on screen.
@@ -241,6 +245,8 @@ impl Action {
                 | Action::AskQuit
                 | Action::ToggleAuthors
                 | Action::JoinCard
+                | Action::ShowInfo
+                | Action::Dismiss
                 | Action::ShowPart
                 | Action::Saved { .. }
                 | Action::SaveFailed { .. }
@@ -459,6 +465,14 @@ impl Action {
                 ("names", "show/hide note authors on the projector"),
             ),
             JoinCard => crate::i18n::join::join_strings(lang).card_key,
+            ShowInfo => t(
+                ("Info", "Leitfrage der Tafel und Durchsage ganz zeigen"),
+                ("info", "show the board's guiding question and the whole broadcast"),
+            ),
+            Dismiss => t(
+                ("Hinweise weg", "stehende Hinweise und Warnungen ausblenden"),
+                ("dismiss", "put away standing notices and warnings"),
+            ),
             SendSignal(_) => t(
                 ("Signal senden", "dieses Signal an die Moderation senden"),
                 ("send signal", "send this signal to the facilitator"),

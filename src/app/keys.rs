@@ -85,12 +85,27 @@ const BOTTOM: Binding = b(
 const CLEAR_LINE_START: Binding = b(&[(KeyCode::Char('u'), CTRL)], "Ctrl-u", Action::ClearLineStart, false);
 /// Ctrl-Z in an editor: undo the last change to the text.
 const UNDO_TYPING: Binding = b(&[(KeyCode::Char('z'), CTRL)], "Ctrl-z", Action::UndoTyping, false);
+/// `x`: put away the standing notices and the status message.
+const DISMISS: Binding = b(&[(KeyCode::Char('x'), NONE)], "x", Action::Dismiss, false);
 /// Ctrl-C in an editor: ask before quitting, never ignored.
 const ASK_QUIT: Binding = b(&[(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::AskQuit, false);
 
-/// The facilitator's projector view.
+/// The facilitator's projector view, the footer's keys in order of use over
+/// a meeting: a group's timer, the phases, the plenary's present and
+/// overview, broadcasts, more time, then starting and pausing all (what
+/// does not fit the footer is in `?`).
 pub const FACILITATOR: &[Binding] = &[
     b(&[(KeyCode::Char(' '), NONE)], "Space", Action::ToggleTimer, true),
+    b(&[(KeyCode::Char('n'), NONE)], "n/N", Action::NextPhase, true),
+    b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, true),
+    b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, true),
+    b(&[(KeyCode::Char('b'), NONE)], "b", Action::StartBroadcast, true),
+    b(
+        &[(KeyCode::Char('+'), NONE), (KeyCode::Char('+'), SHIFT)],
+        "+",
+        Action::Extend(1),
+        true,
+    ),
     b(
         &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
         "S",
@@ -101,12 +116,6 @@ pub const FACILITATOR: &[Binding] = &[
         &[(KeyCode::Char('P'), SHIFT), (KeyCode::Char('P'), NONE)],
         "P",
         Action::PauseAll,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('+'), NONE), (KeyCode::Char('+'), SHIFT)],
-        "+",
-        Action::Extend(1),
         true,
     ),
     b(&[(KeyCode::Char('-'), NONE)], "-", Action::Extend(-1), false),
@@ -133,22 +142,18 @@ pub const FACILITATOR: &[Binding] = &[
         Action::SelectPrev,
         false,
     ),
-    b(&[(KeyCode::Char('n'), NONE)], "n/N", Action::NextPhase, true),
     b(
         &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
         "",
         Action::PrevPhase,
         false,
     ),
-    b(&[(KeyCode::Char('b'), NONE)], "b", Action::StartBroadcast, true),
     b(
         &[(KeyCode::Char('k'), NONE), (KeyCode::Enter, NONE)],
         "Enter",
         Action::AckSignal,
         false,
     ),
-    b(&[(KeyCode::Char('p'), NONE)], "p", Action::Present, true),
-    b(&[(KeyCode::Char('m'), NONE)], "m", Action::Merged, true),
     HELP,
     QUIT,
     b(
@@ -177,6 +182,7 @@ pub const FACILITATOR: &[Binding] = &[
         Action::JoinCard,
         false,
     ),
+    DISMISS,
 ];
 
 /// Keys of the facilitator's present and merged modes.
@@ -277,6 +283,7 @@ pub const NOTE: &[Binding] = &[
         Action::Star,
         true,
     ),
+    b(&[(KeyCode::Char('i'), NONE)], "i", Action::ShowInfo, true),
     b(
         &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
         "j/k",
@@ -319,6 +326,7 @@ pub const NOTE: &[Binding] = &[
         false,
     ),
     b(&[(KeyCode::Esc, NONE)], "Esc", Action::Back, false),
+    DISMISS,
     HELP,
     QUIT,
 ];

@@ -14,6 +14,7 @@ pub mod facilitator;
 mod folder;
 pub mod join;
 pub mod keys;
+mod messages;
 pub mod note_taker;
 pub mod picker;
 pub mod prepare;
@@ -36,7 +37,7 @@ use keys::Binding;
 pub use note_taker::NoteView;
 pub use picker::Picker;
 pub use shared::{Config, Message, Overlay, Shared, Tone};
-pub use transient::Ticked;
+pub use transient::{MESSAGE_FADE_MS, Ticked};
 
 use crate::error::Error;
 use crate::i18n::{FlowStrings, Strings, SynthesisStrings};
@@ -210,7 +211,7 @@ impl App {
             return;
         }
         match overlay {
-            Overlay::Help | Overlay::JoinCard => {}
+            Overlay::Help | Overlay::JoinCard | Overlay::Info => {}
             Overlay::ConfirmQuit => {
                 if matches!(ch, Some('y' | 'j' | 'q')) || ctrl_c {
                     self.shared.quit = true;
@@ -274,12 +275,12 @@ impl App {
             }
             Action::DraftsUnavailable(why) => {
                 let text = format!("{}: {why}", sh.s().drafts_unavailable);
-                sh.say(text, Tone::Warning);
+                sh.notice(text, Tone::Warning);
             }
             Action::DraftNotSaved(why) => sh.draft_not_saved(why),
             Action::FlushDraft => sh.flush_draft(),
             Action::Warn(text) => sh.say(text, Tone::Warning),
-            Action::SecondFacilitator => sh.say(sh.flow().second_facilitator, Tone::Warning),
+            Action::SecondFacilitator => sh.notice(sh.flow().second_facilitator, Tone::Warning),
             Action::SignedOff { board, events } => self.signed_off(&board, events),
             Action::SignOffFailed(why) => sh.say(why, Tone::Error),
             Action::PasteCut { lost, held } => {
@@ -293,6 +294,8 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::AskQuit => sh.overlay = Some(Overlay::ConfirmQuit),
             Action::JoinCard => sh.overlay = Some(Overlay::JoinCard),
+            Action::ShowInfo => sh.overlay = Some(Overlay::Info),
+            Action::Dismiss => sh.dismiss(),
             action => self.view_action(action),
         }
     }
@@ -442,6 +445,11 @@ impl App {
     /// The status message, if any.
     pub fn message(&self) -> Option<&Message> {
         self.shared.message.as_ref()
+    }
+
+    /// Every message in force, most important first (the status lines).
+    pub fn messages(&self) -> Vec<Message> {
+        self.shared.messages()
     }
 
     /// Whether the view asked to end.

@@ -23,6 +23,8 @@ pub enum Overlay {
     Drafts,
     /// How guests join over SSH, full screen for the projector.
     JoinCard,
+    /// The board's guiding question and the whole broadcast (note-taker).
+    Info,
 }
 
 /// How a status message looks.
@@ -92,6 +94,8 @@ pub struct Shared {
     /// The open editor line (a note, a broadcast, a filter, a finding).
     pub input: Option<Input>,
     pub message: Option<Message>,
+    /// Standing notices, each until `x` puts it away (see `app::messages`).
+    pub(crate) notices: Vec<Message>,
     pub quit: bool,
     /// A pending `g`, the help's scroll, the status message's age, the last tick.
     pub transient: Transient,
@@ -138,6 +142,7 @@ impl Shared {
             overlay: None,
             input: None,
             message: None,
+            notices: Vec::new(),
             quit: false,
             transient: Transient::default(),
             now_ms,

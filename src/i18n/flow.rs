@@ -53,6 +53,12 @@ pub struct FlowStrings {
     pub authors_shown: &'static str,
     pub second_facilitator: &'static str,
     pub since_start: &'static str,
+    /// After "+N" when the message stack has more lines than it shows.
+    pub more_messages: &'static str,
+    /// Title of the note-taker's overlay with the guiding question.
+    pub info_title: &'static str,
+    /// The overlay's line when the board has no guiding question.
+    pub no_question: &'static str,
     lang: Lang,
 }
 
@@ -73,6 +79,9 @@ const FLOW_DE: FlowStrings = FlowStrings {
     authors_shown: "Namen auf dem Projektor eingeblendet",
     second_facilitator: "Hinweis: Auf diesem Rechner ist schon eine Moderationsansicht dieser Sitzung offen – Timer und Phasen wirken in beiden.",
     since_start: "seit Beginn",
+    more_messages: "weitere (x: ausblenden)",
+    info_title: "Leitfrage",
+    no_question: "Diese Tafel hat keine Leitfrage.",
     lang: Lang::De,
 };
 
@@ -93,6 +102,9 @@ const FLOW_EN: FlowStrings = FlowStrings {
     authors_shown: "Names shown on the projector",
     second_facilitator: "Note: a facilitator view of this session is already open on this computer – timers and phases act in both.",
     since_start: "since it began",
+    more_messages: "more (x: dismiss)",
+    info_title: "Guiding question",
+    no_question: "This board has no guiding question.",
     lang: Lang::En,
 };
 

@@ -7,8 +7,8 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{
-    Decoration, broadcast_line, clock_face, editor, editor_height, lead_above, note_list, note_list_with,
-    provenance_line, signal_label, state_label,
+    Decoration, broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list,
+    note_list_with, provenance_line, signal_label, state_label,
 };
 use super::{text, theme};
 use crate::app::synthesis::Suggestions;
@@ -27,16 +27,22 @@ use clock::{big_clock, big_clock_layout};
 
 /// Draws the facilitator view into `area`.
 pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
-    let has_broadcast = !app.state().active_broadcasts(app.now_ms()).is_empty();
-    let has_signals = !app.state().pending_signals().is_empty();
     let tall = area.height >= 8;
+    // A long broadcast takes a second line on a screen with room for it.
+    let bcast_rows = match (tall, area.height >= 24) {
+        (false, _) => 0,
+        (true, roomy) => broadcast_lines(app, None, area.width as usize)
+            .len()
+            .min(1 + usize::from(roomy)),
+    };
+    let has_signals = !app.state().pending_signals().is_empty();
     let signoffs = super::review::plenary_signoffs(app);
     let [header, agenda, signed, signals, bcast, body, input] = Layout::vertical([
         Constraint::Length(u16::from(area.height >= 6)),
         Constraint::Length(u16::from(tall)),
         Constraint::Length(u16::from(tall && signoffs.is_some())),
         Constraint::Length(u16::from(has_signals && area.height >= 4)),
-        Constraint::Length(u16::from(has_broadcast && tall)),
+        Constraint::Length(bcast_rows as u16),
         Constraint::Fill(1),
         Constraint::Length(app.input().map_or(0, |i| editor_height(i, area))),
     ])
@@ -47,7 +53,7 @@ pub fn render(app: &App, f: &Facilitator, area: Rect, buf: &mut Buffer) {
         super::review::signoff_strip(line, signed, buf);
     }
     signal_banner(app, signals, buf);
-    broadcast_line(app, None, bcast, buf);
+    broadcast_line(app, None, None, bcast, buf);
     match &f.mode {
         FacMode::Grid => grid(app, f, body, buf),
         FacMode::Present(board) => present(app, f, board, body, buf),

@@ -11,12 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::keys::Binding;
 use crate::app::{Action, App, Overlay};
 
-/// The one-line footer: the table's footer bindings, as many as fit.
-pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+/// The one-line footer: the table's footer bindings, as many as fit;
+/// `?` and `q` always, and `i` when the screen `cut` the broadcast.
+pub fn footer(app: &App, cut: bool, area: Rect, buf: &mut Buffer) {
     footer_of(
         app.bindings(),
         |a| a.describe(app.lang()),
-        |a| matches!(a, Action::Help | Action::Quit),
+        |a| matches!(a, Action::Help | Action::Quit) || (cut && *a == Action::ShowInfo),
         area,
         buf,
     );
@@ -75,6 +76,7 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
             dialog(question, area, buf)
         }
         Some(Overlay::JoinCard) => super::facilitator::join_card(app, area, buf),
+        Some(Overlay::Info) => super::note::info_overlay(app, area, buf),
         Some(Overlay::SignalPicker) => dialog(s.signal_prompt, area, buf),
         Some(Overlay::SectionPicker) => {
             let sections: Vec<String> = app

@@ -2,6 +2,7 @@
 //! view's body, a status line and a one-line key hint footer; help and
 //! dialogs are drawn on top.
 pub mod facilitator;
+pub mod fit;
 pub mod help;
 pub mod note;
 pub mod prepare;
@@ -28,11 +29,10 @@ impl Widget for &App {
         if area.width == 0 || area.height == 0 {
             return;
         }
+        let messages = self.messages();
         let [body, status, footer] = Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(u16::from(
-                (self.message().is_some() || self.plan_conflict_banner().is_some()) && area.height >= 10,
-            )),
+            Constraint::Length(stack_rows(messages.len(), area.height) as u16),
             Constraint::Length(u16::from(area.height >= 3)),
         ])
         .areas(area);
@@ -41,16 +41,9 @@ impl Widget for &App {
             Screen::Note(v) => note::render(self, v, body, buf),
             Screen::Picker(p) => note::render_picker(self, p, body, buf),
         }
-        if let Some(m) = self.message() {
-            status_message(m, status, buf);
-        } else if let Some(banner) = self.plan_conflict_banner() {
-            Paragraph::new(Line::from(Span::styled(
-                text::cut(&banner, status.width as usize),
-                theme::warning(),
-            )))
-            .render(status, buf);
-        }
-        help::footer(self, footer, buf);
+        message_stack(&messages, self.flow().more_messages, status, buf);
+        let cut = matches!(self.screen, Screen::Note(_)) && note::broadcast_cut(self, body);
+        help::footer(self, cut, footer, buf);
         help::overlays(self, area, buf);
         if let Some(view) = &self.part {
             review::part_overlay(self, view, area, buf);
@@ -88,15 +81,66 @@ pub fn left_right<'a>(left: &str, left_style: Style, right: String, right_style:
     ])
 }
 
-/// The one-line status message, styled by its tone.
-pub fn status_message(m: &Message, area: Rect, buf: &mut Buffer) {
-    let style = match m.tone {
+/// How a message looks: its tone's style.
+fn tone_style(tone: Tone) -> Style {
+    match tone {
         Tone::Info => theme::dim(),
         Tone::Success => theme::success(),
         Tone::Warning => theme::warning(),
         Tone::Error => theme::alarm(),
+    }
+}
+
+/// The one-line status message, styled by its tone.
+pub fn status_message(m: &Message, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(Line::from(Span::styled(
+        text::cut(&m.text, area.width as usize),
+        tone_style(m.tone),
+    )))
+    .render(area, buf);
+}
+
+/// Lines the message stack takes on a screen `height` rows tall: one on a
+/// small screen, two from 20 rows, three from 30; none below 10.
+pub fn stack_rows(messages: usize, height: u16) -> usize {
+    let most = match height {
+        0..10 => 0,
+        10..20 => 1,
+        20..30 => 2,
+        _ => 3,
     };
-    Paragraph::new(Line::from(Span::styled(text::cut(&m.text, area.width as usize), style))).render(area, buf);
+    messages.min(most)
+}
+
+/// The message stack over `area`, one message a line, most important
+/// first; when there are more than fit, the last line ends in "+N" and
+/// `more` (the word for the rest).
+pub fn message_stack(messages: &[Message], more: &str, area: Rect, buf: &mut Buffer) {
+    let rows = area.height as usize;
+    let width = area.width as usize;
+    let hidden = messages.len().saturating_sub(rows);
+    let lines: Vec<Line> = messages
+        .iter()
+        .take(rows)
+        .enumerate()
+        .map(|(i, m)| {
+            let style = tone_style(m.tone);
+            if i + 1 < rows || hidden == 0 {
+                return Line::from(Span::styled(text::cut(&m.text, width), style));
+            }
+            // The words after "+N" only where they leave the message half the line.
+            let mut tail = format!("  +{hidden} {more}");
+            if text::width(&tail) > width / 2 {
+                tail = format!("  +{hidden}");
+            }
+            let room = width.saturating_sub(text::width(&tail));
+            Line::from(vec![
+                Span::styled(text::cut(&m.text, room), style),
+                Span::styled(text::cut(&tail, width), theme::dim()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// The last frame drawn in full, kept so that a tick which only moved the

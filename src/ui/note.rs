@@ -2,11 +2,14 @@
 //! sections as columns (tabs when narrow), the editor line at the bottom.
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Widget};
 
+use super::fit::{self, Part};
 use super::widgets::{
-    broadcast_line, clock_face, editor, editor_height, lead_above, note_list, own_signal_badge, state_label,
+    broadcast_line, broadcast_lines, clock_face, editor, editor_height, lead_above, note_list, own_signal_forms,
+    state_label,
 };
 use super::{text, theme};
 use crate::app::{App, NoteView, Picker};
@@ -25,26 +28,29 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     } else {
         text::wrap(&question, area.width as usize, "", "  ").len().min(2) as u16
     };
-    let has_broadcast = app.state().active_broadcast(Some(&board.id), app.now_ms()).is_some();
+    let (bcast_rows, _) = broadcast_rows(app, &board.id, area);
     let editor_h = app.input().map_or(0, |i| editor_height(i, area));
     let [head, q, bcast, body, editor_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(q_lines),
-        Constraint::Length(u16::from(has_broadcast && area.height >= 8)),
+        Constraint::Length(bcast_rows),
         Constraint::Fill(1),
         Constraint::Length(editor_h),
     ])
     .areas(area);
     header(app, &board.title, &board.id, head, buf);
-    Paragraph::new(
-        text::wrap(&question, q.width as usize, "", "  ")
-            .into_iter()
-            .map(Line::from)
-            .collect::<Vec<_>>(),
-    )
-    .style(theme::dim())
-    .render(q, buf);
-    broadcast_line(app, Some(&board.id), bcast, buf);
+    // Two lines of the question at most; the rest is behind `i`.
+    let mut q_text = text::wrap(&question, q.width as usize, "", "  ");
+    if q_text.len() > q.height as usize {
+        q_text.truncate(q.height as usize);
+        if let Some(last) = q_text.last_mut() {
+            *last = text::continued(last, q.width as usize);
+        }
+    }
+    Paragraph::new(q_text.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(theme::dim())
+        .render(q, buf);
+    broadcast_line(app, Some(&board.id), Some("[i]"), bcast, buf);
     let sections = board.sections.len();
     if sections > 1 && body.width / (sections as u16) < MIN_COLUMN {
         tabbed(app, v, body, buf);
@@ -59,6 +65,25 @@ pub fn render(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Rows the group's broadcast takes in the view's `area`, and whether
+/// that cuts it: a long broadcast wraps to a second line (a third on a
+/// tall screen); what still does not fit, `i` shows whole.
+fn broadcast_rows(app: &App, board: &str, area: Rect) -> (u16, bool) {
+    let most = match area.height {
+        0..8 => 0,
+        8..24 => 2,
+        _ => 3,
+    };
+    let lines = broadcast_lines(app, Some(board), area.width as usize).len();
+    (lines.min(most) as u16, lines > most)
+}
+
+/// Whether the note-taker's view over `area` cuts its broadcast (the
+/// footer then names the key that shows it whole).
+pub fn broadcast_cut(app: &App, area: Rect) -> bool {
+    app.note_board().is_some_and(|b| broadcast_rows(app, &b.id, area).1)
+}
+
 /// Draws only the header line (title and timer) of a note-taker view over
 /// `area` into `buf` (a blank row of its width is enough).
 pub fn redraw_header(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
@@ -69,30 +94,35 @@ pub fn redraw_header(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
     header(app, &board.title, &board.id, head, buf);
 }
 
-/// Title on the left, the group's timer on the right.
+/// Title on the left, the group's timer on the right. When the line is
+/// short, the signal shrinks to its badge, the clock-skew warning to its
+/// sign and the title is cut with "…" before the timer loses anything but
+/// its state word: the timer is never hidden.
 fn header(app: &App, title: &str, board: &str, area: Rect, buf: &mut Buffer) {
     let face = clock_face(app, board);
     let warn = face.state == TimerState::Running && face.style == theme::warning();
     let label = if warn {
-        format!(" · {}", app.s().last_minutes)
+        vec![format!(" · {}", app.s().last_minutes), String::new()]
     } else {
-        String::new()
+        Vec::new()
     };
-    let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let signal = own_signal_badge(app, board);
-    let right = format!(
-        "{signal}{skew}⏱ {} {}{label}",
-        face.text,
-        state_label(app.s(), face.state)
-    );
-    Paragraph::new(super::left_right(
-        title,
-        theme::title(),
-        right,
-        face.style,
-        area.width as usize,
-    ))
-    .render(area, buf);
+    let skew = app
+        .skew_badge()
+        .map(|b| vec![format!("{b}  "), "⚠ ".to_string(), String::new()])
+        .unwrap_or_default();
+    let state = state_label(app.s(), face.state);
+    let symbol = state.split_whitespace().next().unwrap_or_default();
+    let parts = [
+        Part::shrinking(own_signal_forms(app, board), theme::signal()),
+        Part::shrinking(skew, theme::warning()),
+        Part::fixed(format!("⏱ {}", face.text), face.style),
+        Part::shrinking(vec![format!(" {state}"), format!(" {symbol}")], face.style),
+        Part::shrinking(label, face.style),
+    ];
+    // Least important first: the signal's words, the skew's, the warning
+    // word, the signal's name, the state word, the skew sign.
+    const ORDER: [usize; 6] = [0, 1, 4, 0, 3, 1];
+    Paragraph::new(fit::line(title, theme::title(), &parts, &ORDER, area.width as usize)).render(area, buf);
 }
 
 fn tabbed(app: &App, v: &NoteView, area: Rect, buf: &mut Buffer) {
@@ -157,4 +187,52 @@ pub fn render_picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         )));
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+/// `i`: the board's title and guiding question and the broadcast in
+/// force, whole and wrapped, over the screen; any key closes it.
+pub fn info_overlay(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.note_board() else { return };
+    let width = area.width.min(72);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let flow = app.flow();
+    let mut lines: Vec<(String, Style)> = text::wrap(&board.title, inner, "", "")
+        .into_iter()
+        .map(|l| (l, theme::title()))
+        .collect();
+    lines.push((String::new(), theme::text()));
+    let question = board.question.as_deref().unwrap_or(flow.no_question);
+    lines.extend(
+        text::wrap(question, inner, "", "")
+            .into_iter()
+            .map(|l| (l, theme::text())),
+    );
+    let broadcast = broadcast_lines(app, Some(&board.id), inner);
+    if !broadcast.is_empty() {
+        lines.push((String::new(), theme::text()));
+        lines.extend(broadcast.into_iter().map(|l| (l, theme::broadcast())));
+    }
+    let rows = area.height.saturating_sub(2) as usize;
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some((last, _)) = lines.last_mut() {
+            *last = text::continued(last, inner);
+        }
+    }
+    let rect = super::help::centered(area, width, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
+    Paragraph::new(
+        lines
+            .into_iter()
+            .map(|(l, style)| Line::from(Span::styled(l, style)))
+            .collect::<Vec<_>>(),
+    )
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::selected_border())
+            .title(Span::styled(format!(" {} ", flow.info_title), theme::title()))
+            .title_bottom(Span::styled(format!(" {} ", app.s().help_close), theme::dim())),
+    )
+    .render(rect, buf);
 }

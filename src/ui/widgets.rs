@@ -73,27 +73,49 @@ pub fn state_label(s: &Strings, state: TimerState) -> String {
     format!("{symbol} {}", s.timer_state(state))
 }
 
-/// The latest broadcast (for one board, or for everyone).
-pub fn broadcast_line(app: &App, board: Option<&str>, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    // A group sees its own; the projector every one shown anywhere.
+/// The broadcasts shown now (a group's own, or on the projector every
+/// one shown anywhere) as one text, or `None`.
+fn broadcast_text_now(app: &App, board: Option<&str>) -> Option<String> {
     let shown: Vec<&crate::model::state::Broadcast> = match board {
         Some(_) => app.state().active_broadcast(board, app.now_ms()).into_iter().collect(),
         None => app.state().active_broadcasts(app.now_ms()),
     };
     if shown.is_empty() {
-        return;
+        return None;
     }
     let parts: Vec<String> = shown.iter().map(|b| broadcast_text(app, board, b)).collect();
-    let line = format!(" » {}: {}", app.s().broadcast, parts.join("  ·  "));
-    Paragraph::new(Line::from(Span::styled(
-        text::cut(&line, area.width as usize),
-        theme::broadcast(),
-    )))
-    .style(theme::broadcast())
-    .render(area, buf);
+    Some(format!(" » {}: {}", app.s().broadcast, parts.join("  ·  ")))
+}
+
+/// The broadcast wrapped to `width` columns: every line it takes.
+pub fn broadcast_lines(app: &App, board: Option<&str>, width: usize) -> Vec<String> {
+    broadcast_text_now(app, board)
+        .map(|t| text::wrap(&t, width, "", "   "))
+        .unwrap_or_default()
+}
+
+/// The broadcast over `area`, wrapped to its lines; when it takes more,
+/// the last line ends in "…" and then `more` (the key that shows it whole).
+pub fn broadcast_line(app: &App, board: Option<&str>, more: Option<&str>, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    let mut lines = broadcast_lines(app, board, width);
+    let rows = area.height as usize;
+    if lines.len() > rows {
+        lines.truncate(rows);
+        let hint = more.map(|k| format!(" {k}")).unwrap_or_default();
+        if let Some(last) = lines.last_mut() {
+            let room = width.saturating_sub(text::width(&hint));
+            *last = format!("{}{hint}", text::continued(last, room));
+        }
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(text::cut(&l, width), theme::broadcast())))
+        .collect();
+    Paragraph::new(lines).style(theme::broadcast()).render(area, buf);
 }
 
 /// One broadcast: to whom (on the projector), its text, when it was sent
@@ -118,18 +140,26 @@ fn broadcast_text(app: &App, board: Option<&str>, b: &crate::model::state::Broad
     }
 }
 
-/// What a note-taker sees of their own signal: "⚑ braucht Hilfe · wartet
-/// auf die Moderation  " while pending, "⚑ gesehen ✓  " for a while after
-/// the facilitator acknowledged it.
-pub fn own_signal_badge(app: &App, board: &str) -> String {
+/// What a note-taker sees of their own signal, fullest first: "⚑ braucht
+/// Hilfe · wartet auf die Moderation  " while pending, down to the badge
+/// "⚑ "; "⚑ gesehen ✓  " (or "⚑✓ ") for a while after the facilitator
+/// acknowledged it; nothing without a signal.
+pub fn own_signal_forms(app: &App, board: &str) -> Vec<String> {
     let state = app.state();
     let flow = app.flow();
     if let Some(p) = state.signal(board) {
-        return format!("⚑ {} · {}  ", signal_label(app.s(), p.signal), flow.signal_waiting);
+        let label = signal_label(app.s(), p.signal);
+        return vec![
+            format!("⚑ {label} · {}  ", flow.signal_waiting),
+            format!("⚑ {label}  "),
+            "⚑ ".to_string(),
+        ];
     }
     match state.signal_seen_ms(board) {
-        Some(at) if seen_still_shown(at, app.now_ms()) => format!("⚑ {}  ", flow.signal_seen),
-        _ => String::new(),
+        Some(at) if seen_still_shown(at, app.now_ms()) => {
+            vec![format!("⚑ {}  ", flow.signal_seen), "⚑✓ ".to_string()]
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -268,10 +298,10 @@ pub fn note_list_with(
         used += h;
         start -= 1;
     }
-    let _ = app;
-    let mut out: Vec<Line> = Vec::new();
+    // Each shown line with its style, whether it is a heading, and its note.
+    let mut out: Vec<(String, Style, bool, usize)> = Vec::new();
     for (i, note) in notes.iter().enumerate().skip(start) {
-        if out.len() >= height {
+        if out.len() > height {
             break;
         }
         let is_cursor = cursor == Some(i);
@@ -282,15 +312,24 @@ pub fn note_list_with(
             (false, None, false) => theme::text(),
         };
         for (l, heading) in lines_of(note) {
-            out.push(match heading {
-                true => Line::from(Span::styled(l, theme::title())),
-                false if is_cursor => Line::from(Span::styled(format!("{l} "), style)),
-                false => Line::from(Span::styled(l, style)),
-            });
+            let l = if is_cursor && !heading { format!("{l} ") } else { l };
+            out.push((l, style, heading, i));
         }
     }
+    // A note that goes on below the screen says so on its last line.
+    let goes_on = height > 0 && out.len() > height && out[height].3 == out[height - 1].3;
     out.truncate(height);
-    Paragraph::new(out).render(area, buf);
+    if let Some((last, ..)) = out.last_mut().filter(|_| goes_on) {
+        *last = text::continued(last, width);
+    }
+    let lines: Vec<Line> = out
+        .into_iter()
+        .map(|(l, style, heading, _)| match heading {
+            true => Line::from(Span::styled(l, theme::title())),
+            false => Line::from(Span::styled(l, style)),
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// Height of the editor box in `area`: its text wrapped to the box, plus

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Facilitator};
+use crate::ui::fit::{self, Part};
 use crate::ui::widgets::signal_label;
 use crate::ui::{text, theme};
 
@@ -18,9 +19,13 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
     } else {
         String::new()
     };
-    let skew = app.skew_badge().map(|b| format!("{b}  ")).unwrap_or_default();
-    let join = join_line(app).map(|h| format!("{h}  ")).unwrap_or_default();
-    let right = format!("{join}{skew}{armed}{now}");
+    let skew = app
+        .skew_badge()
+        .map(|b| vec![format!("{b}  "), "⚠ ".to_string(), String::new()])
+        .unwrap_or_default();
+    let join = join_line(app)
+        .map(|h| vec![format!("{h}  "), String::new()])
+        .unwrap_or_default();
     // The date as the view's language writes it ("5. Dezember 2026").
     let date = app.s().long_date(plan.date, app.lang());
     let title = match &plan.series {
@@ -28,14 +33,15 @@ pub(super) fn header_line(app: &App, f: &Facilitator, area: Rect, buf: &mut Buff
         None => format!("{} · {date}", plan.title),
     };
     let right_style = if f.all_armed { theme::selected() } else { theme::dim() };
-    Paragraph::new(crate::ui::left_right(
-        &title,
-        theme::title(),
-        right,
-        right_style,
-        area.width as usize,
-    ))
-    .render(area, buf);
+    // The time of day and the armed mark stay; the skew shrinks to its
+    // sign, then the join line goes (the join card `J` and `?` keep it).
+    let parts = [
+        Part::shrinking(join, right_style),
+        Part::shrinking(skew, theme::warning()),
+        Part::fixed(format!("{armed}{now}"), right_style),
+    ];
+    const ORDER: [usize; 3] = [1, 0, 1];
+    Paragraph::new(fit::line(&title, theme::title(), &parts, &ORDER, area.width as usize)).render(area, buf);
 }
 
 /// How guests join, for the header: the command that works as typed, the
