@@ -1,44 +1,32 @@
 //! A guest's terminal is given back on every way out of an SSH view: `q`
-//! in the group picker, `Esc` at the name prompt, `q` on a board, and the
-//! server stopping. Each asserts on the raw bytes a russh client got over
-//! loopback: after the last "enter the alternate screen" come "leave the
-//! alternate screen", "show the cursor" and "reset attributes", before the
-//! channel ends. Every wait is bounded; the server is killed by PID when a
-//! test ends.
+//! in the group picker, `Esc` at the name prompt, `q` and Ctrl-D on a
+//! board. Asserted on the raw bytes a client's terminal got over loopback,
+//! with a russh client and with the plain OpenSSH client in a pty (which
+//! exits on a disconnect without writing out what it still holds): after
+//! the last "enter the alternate screen" come "leave the alternate screen",
+//! "show the cursor" and "reset attributes". Every wait is bounded; the
+//! server and every client are killed by PID when a test ends.
 mod common;
+#[path = "common/openssh.rs"]
+mod openssh;
 #[path = "common/ssh.rs"]
 mod ssh;
 
 use std::net::IpAddr;
 use std::path::Path;
 
-use ssh::{Server, Term, WAIT};
-
-const ENTER_ALT: &[u8] = b"\x1b[?1049h";
-const RESTORE: [&[u8]; 3] = [b"\x1b[?1049l", b"\x1b[?25h", b"\x1b[0m"];
+use openssh::{Guest, not_restored};
+use ssh::{CODE, Server, Term, WAIT};
 
 fn start(dir: &Path) -> Server {
     Server::start(Path::new(env!("CARGO_BIN_EXE_runde")), dir, &[], &[])
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// Waits for the channel to end and asserts the terminal was restored
-/// after the last time it was switched to the alternate screen.
+/// Waits for the channel to end and asserts the terminal was restored.
 async fn assert_restored(term: &Term, how: &str) {
     assert!(term.ended_within(WAIT).await, "{how}: the channel did not end");
-    let raw = term.raw();
-    let entered = find(&raw, ENTER_ALT).unwrap_or_else(|| panic!("{how}: never entered the alternate screen"));
-    let tail = &raw[entered..];
-    for seq in RESTORE {
-        assert!(
-            find(tail, seq).is_some(),
-            "{how}: {:?} missing at the end; last bytes: {:?}",
-            String::from_utf8_lossy(seq),
-            String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..])
-        );
+    if let Some(why) = not_restored(&term.raw()) {
+        panic!("{how}: {why}");
     }
 }
 
@@ -81,4 +69,54 @@ async fn q_on_a_board_restores_the_terminal() {
     term.send(b"q").await;
     assert_restored(&term, "q on a board").await;
     drop(server);
+}
+
+/// One way out, with OpenSSH: log in as `user`, type `keys` one after the
+/// other (each after `wait_for` showed), and see the terminal given back
+/// and ssh end with status 0.
+fn openssh_leaves(lang: &str, user: &str, steps: &[(&str, &[u8])], how: &str) {
+    let (_tmp, dir) = common::new_session("kompetenznetzwerk", lang);
+    let server = start(&dir);
+    let mut guest = Guest::ssh(server.addr, user, 100, 30);
+    assert!(guest.type_code(CODE), "{how}: no code prompt: {}", guest.text_since(0));
+    for (wait_for, keys) in steps {
+        assert!(
+            guest.shows(wait_for, WAIT),
+            "{how}: never showed {wait_for:?}: {}",
+            guest.contents()
+        );
+        guest.send(keys);
+    }
+    let status = guest.exit_within(WAIT);
+    if let Some(why) = not_restored(&guest.raw()) {
+        panic!("{how} (OpenSSH, ended with {status:?}): {why}");
+    }
+    assert_eq!(
+        status,
+        Some(0),
+        "{how}: ssh ended with {status:?}: {}",
+        guest.contents()
+    );
+    drop(server);
+}
+
+#[test]
+fn with_openssh_q_in_the_picker_restores_the_terminal() {
+    openssh_leaves("en", "join", &[("> ", b"Ana\r"), ("Choose", b"q")], "q in the picker");
+}
+
+#[test]
+fn with_openssh_esc_at_the_name_prompt_restores_the_terminal() {
+    openssh_leaves("de", "join", &[("> ", b"\x1b")], "Esc at the name prompt");
+}
+
+#[test]
+fn with_openssh_q_and_ctrl_d_on_a_board_restore_the_terminal() {
+    openssh_leaves("en", "methods", &[("> ", b"Ana\r"), ("Methods", b"q")], "q on a board");
+    openssh_leaves(
+        "de",
+        "methods",
+        &[("> ", b"Ana\r"), ("Methoden", b"\x04")],
+        "Ctrl-D on a board",
+    );
 }

@@ -25,6 +25,10 @@ use crate::i18n::serve_words;
 use crate::model::Lang;
 use crate::runtime::Msg;
 
+/// How long a view's end waits for the client to close its channel
+/// before the connection is ended anyway.
+pub const CLIENT_CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// What every connection shares.
 pub struct Shared {
     pub dir: PathBuf,
@@ -98,6 +102,8 @@ pub struct Connection {
     login: Arc<Login>,
     /// One of the `--max` places, taken when the login succeeds.
     slot: Option<Slot>,
+    /// Told when the client closes its channel (the answer to ours).
+    client_closed: Arc<tokio::sync::Notify>,
 }
 
 impl Connection {
@@ -116,6 +122,7 @@ impl Connection {
             startup: Some(startup),
             login,
             slot: None,
+            client_closed: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
@@ -194,6 +201,7 @@ impl Connection {
             })?;
         let id = channel.id();
         let (_read, write) = channel.split();
+        let client_closed = self.client_closed.clone();
         tokio::spawn(async move {
             while let Some(bytes) = queue.next().await {
                 if write.data_bytes(bytes).await.is_err() {
@@ -206,6 +214,10 @@ impl Connection {
                 let _ = write.exit_status(0).await;
                 let _ = write.eof().await;
                 let _ = write.close().await;
+                // OpenSSH exits on a disconnect without writing out what
+                // it still holds for the terminal (the bytes that restore
+                // it): the client closes first, or gets a moment to.
+                let _ = tokio::time::timeout(CLIENT_CLOSE_WAIT, client_closed.notified()).await;
             }
             // One view per connection: when it ends, so does the
             // connection, and its `--max` place is free again.
@@ -450,6 +462,7 @@ impl russh::server::Handler for Connection {
 
     async fn channel_close(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.send_to_view(Msg::Stop);
+        self.client_closed.notify_one();
         Ok(())
     }
 }

@@ -33,8 +33,8 @@ pub fn idle_limit() -> Duration {
 
 /// Enter the alternate screen, hide the cursor, turn on bracketed paste.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[2J";
-/// Undo [`ENTER`].
-const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?25h\x1b[?1049l";
+/// Undo [`ENTER`], and reset colours and attributes.
+const LEAVE: &[u8] = b"\x1b[0m\x1b[?2004l\x1b[?25h\x1b[?1049l";
 
 /// Who is on the other end of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
