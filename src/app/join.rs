@@ -6,6 +6,12 @@
 /// board id or `projector` does too; this one is shown).
 pub const PICKER_USER: &str = "join";
 
+/// Whether a guest on SSH may write on `board`: every board but the key
+/// findings, which are the facilitator's (a guest may read them).
+pub fn guest_may_write(board: &crate::model::Board) -> bool {
+    board.kind != crate::model::BoardKind::Findings
+}
+
 /// Rows `?` shows above the keys while a server runs: command, code, host key.
 pub const HELP_ROWS: usize = 3;
 

@@ -34,6 +34,8 @@ pub struct JoinStrings {
     pub card_key: (&'static str, &'static str),
     /// A plan conflict, for a guest on SSH (who cannot run `runde plan --resolve`).
     pub plan_conflict_remote: &'static str,
+    /// A guest on SSH tried to write on the key findings.
+    pub findings_read_only: &'static str,
 }
 
 const DE: JoinStrings = JoinStrings {
@@ -54,6 +56,7 @@ const DE: JoinStrings = JoinStrings {
         "Anleitung zum Beitreten für den Beamer (ssh-Befehl, Code, Host-Schlüssel)",
     ),
     plan_conflict_remote: "Plan-Konflikt, bitte der Moderation Bescheid geben:",
+    findings_read_only: "Die Erkenntnisse schreibt die Moderation – hier nur lesen.",
 };
 
 const EN: JoinStrings = JoinStrings {
@@ -71,6 +74,7 @@ const EN: JoinStrings = JoinStrings {
     card_hint: "J: join card",
     card_key: ("join", "join card for the projector (ssh command, code, host key)"),
     plan_conflict_remote: "plan conflict, please tell the facilitator:",
+    findings_read_only: "The key findings are the facilitator's to write – read only here.",
 };
 
 /// The join words of a language.

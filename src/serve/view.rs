@@ -177,8 +177,9 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     let mut terminal = byte_terminal(out, width, height)?;
     let result = build_view(&spec, &mut terminal, rx).and_then(|view| match view {
         Some(mut view) => {
-            // Whoever is on the other end cannot run runde on this host.
-            view.config_mut().remote = true;
+            // Whoever is on the other end cannot run runde on this host,
+            // nor write the facilitator's key findings.
+            view.set_remote();
             // The server's one refresher reads the folder for every view.
             view.config_mut().refresh_on_tick = false;
             run_loop(
