@@ -350,9 +350,13 @@ impl App {
     }
 
     fn request_quit(&mut self) {
-        let running =
-            matches!(self.screen, Screen::Facilitator(_)) && !facilitator::running_groups(&self.shared).is_empty();
-        if running {
+        let ask = match &mut self.screen {
+            Screen::Facilitator(f) => {
+                f.guests_before_quit(&self.shared) | !facilitator::running_groups(&self.shared).is_empty()
+            }
+            _ => false,
+        };
+        if ask {
             self.shared.overlay = Some(Overlay::ConfirmQuit);
         } else {
             self.shared.quit = true;

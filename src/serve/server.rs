@@ -45,6 +45,14 @@ pub struct Shared {
     pub active: AtomicUsize,
     /// Views to tell when the session folder changes.
     pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
+    /// The note-takers connected now (for the facilitator's quit question).
+    pub guests: crate::app::join::Guests,
+    /// Set when the server stops: views say so on their way out.
+    pub stopping: Arc<std::sync::atomic::AtomicBool>,
+    /// Wakes the accept loop to stop the server.
+    pub stop: tokio::sync::Notify,
+    /// View threads still running.
+    pub views: Arc<AtomicUsize>,
 }
 
 impl Shared {
@@ -52,6 +60,15 @@ impl Shared {
     pub fn store_changed(&self) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         listeners.retain(|tx| tx.send(Msg::Store).is_ok());
+    }
+
+    /// Tells every live view to end (the server stops).
+    pub fn stop_views(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        for tx in listeners.iter() {
+            let _ = tx.send(Msg::Stop);
+        }
     }
 
     fn listen(&self, tx: mpsc::Sender<Msg>) {
@@ -190,11 +207,16 @@ impl Connection {
             role,
             size: (cols, rows),
             idle: self.shared.idle,
+            lang: self.shared.lang,
+            guests: self.shared.guests.clone(),
+            stopping: self.shared.stopping.clone(),
         };
         let ended = serve_words(self.shared.lang).view_ended;
+        let running = view::Running::count(self.shared.views.clone());
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
             .spawn(move || {
+                let _running = running;
                 if let Err(e) = view::run_view(spec, out, &from_client) {
                     eprintln!("runde serve: {ended} {e}");
                 }
