@@ -4,6 +4,8 @@
 //! (`findings@host`) is told so and writes nothing. Every wait is bounded
 //! and the server is killed by PID when a test ends.
 mod common;
+#[path = "common/openssh.rs"]
+mod openssh;
 #[path = "common/ssh.rs"]
 mod ssh;
 
@@ -109,6 +111,60 @@ async fn a_guest_on_the_findings_board_by_user_name_is_refused_and_writes_nothin
             .filter(|line| line.starts_with("{\"e\":"))
             .collect();
         assert!(added.is_empty(), "{lang}: a guest wrote on the findings: {added:#?}");
+        drop(server);
+    }
+}
+
+/// Types `code` at the next join code prompt after byte `from`; the
+/// number of bytes seen before it was typed.
+fn type_code_after(guest: &mut openssh::Guest, from: usize, code: &str) -> usize {
+    assert!(
+        guest.saw_since(from, "code:", WAIT),
+        "no prompt: {}",
+        guest.text_since(0)
+    );
+    let at = guest.raw().len();
+    guest.send(format!("{code}\r").as_bytes());
+    at
+}
+
+#[test]
+fn a_wrong_code_is_told_with_the_attempts_left_and_asked_again() {
+    for (lang, wrong, name) in [
+        ("en", "Wrong code. 2 attempts left.", "Your name"),
+        ("de", "Falscher Code. Noch 2 Versuche.", "Dein Name"),
+    ] {
+        let (_tmp, dir) = common::new_session("kompetenznetzwerk", lang);
+        let server = start(&dir);
+        let mut guest = openssh::Guest::ssh(server.addr, "join", 100, 30);
+        let at = type_code_after(&mut guest, 0, "000000");
+        assert!(guest.saw_since(at, wrong, WAIT), "{lang}: {}", guest.text_since(0));
+        // A wrong code blocks its source for a moment (see serve::guard);
+        // a person reading the message takes longer than that.
+        std::thread::sleep(runde::serve::guard::block_for(1));
+        type_code_after(&mut guest, at, ssh::CODE);
+        assert!(
+            guest.shows(name, WAIT),
+            "{lang}: the right code then works: {}",
+            guest.contents()
+        );
+        drop(server);
+    }
+}
+
+#[test]
+fn the_last_wrong_code_says_no_attempts_are_left_and_ends_the_connection() {
+    for (lang, last) in [("en", "No attempts left"), ("de", "Keine Versuche mehr")] {
+        let (_tmp, dir) = common::new_session("kompetenznetzwerk", lang);
+        let server = start(&dir);
+        let mut guest = openssh::Guest::ssh(server.addr, "methods", 100, 30);
+        let mut from = 0;
+        for _ in 0..3 {
+            from = type_code_after(&mut guest, from, "000000");
+        }
+        assert!(guest.saw_since(from, last, WAIT), "{lang}: {}", guest.text_since(0));
+        let status = guest.exit_within(WAIT);
+        assert!(status.is_some_and(|s| s != 0), "{lang}: {status:?}");
         drop(server);
     }
 }

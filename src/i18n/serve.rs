@@ -100,6 +100,24 @@ pub fn ctrl_c_again(lang: Lang, labels: &[String], secs: u64) -> String {
     )
 }
 
+/// At the code prompt after a wrong code: how many attempts are left on
+/// this connection (none: it ends). Plain ASCII: OpenSSH escapes other
+/// characters at its prompt in a terminal without a UTF-8 locale.
+pub fn wrong_code(lang: Lang, left: u32) -> String {
+    match (lang, left) {
+        (Lang::De, 0) => {
+            "Falscher Code. Keine Versuche mehr: bitte neu verbinden und den Code vom Beamer abtippen.".into()
+        }
+        (Lang::De, 1) => "Falscher Code. Noch 1 Versuch.".into(),
+        (Lang::De, n) => format!("Falscher Code. Noch {n} Versuche."),
+        (Lang::En, 0) => {
+            "Wrong code. No attempts left: please connect again and type the code shown on the projector.".into()
+        }
+        (Lang::En, 1) => "Wrong code. 1 attempt left.".into(),
+        (Lang::En, n) => format!("Wrong code. {n} attempts left."),
+    }
+}
+
 /// The server's words in `lang`.
 pub fn serve_words(lang: Lang) -> &'static ServeWords {
     match lang {

@@ -308,21 +308,35 @@ impl russh::server::Handler for Connection {
             .next()
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
+        if self.tries >= MAX_WRONG_CODES {
+            // The answer to "no attempts left" (which asked nothing).
+            return self.not_right();
+        }
+        let lang = self.shared.lang;
+        // Say why, and ask again (OpenSSH shows the instruction).
+        let ask_again = |instructions: String, again: bool| {
+            let prompt = format!("{}: ", serve_words(lang).join_code);
+            Auth::Partial {
+                name: "runde".into(),
+                instructions: instructions.into(),
+                prompts: if again {
+                    vec![(prompt.into(), false)]
+                } else {
+                    Vec::new()
+                }
+                .into(),
+            }
+        };
+        let left = MAX_WRONG_CODES.saturating_sub(self.tries + 1);
         match self.check_code(&typed) {
             Code::Right => Ok(self.accept(user)),
-            Code::Blocked(left) if self.tries < MAX_WRONG_CODES => {
-                // Say why, and ask again (OpenSSH shows the instruction).
-                let wait = serve_words(self.shared.lang)
+            Code::Blocked(wait) if left > 0 => Ok(ask_again(
+                serve_words(lang)
                     .wait_after_wrong_codes
-                    .replace("{secs}", &left.as_secs_f64().ceil().to_string());
-                let prompt = format!("{}: ", serve_words(self.shared.lang).join_code);
-                Ok(Auth::Partial {
-                    name: "runde".into(),
-                    instructions: wait.into(),
-                    prompts: vec![(prompt.into(), false)].into(),
-                })
-            }
-            Code::Wrong | Code::Blocked(_) => self.not_right(),
+                    .replace("{secs}", &wait.as_secs_f64().ceil().to_string()),
+                true,
+            )),
+            Code::Wrong | Code::Blocked(_) => Ok(ask_again(crate::i18n::wrong_code(lang, left), left > 0)),
         }
     }
 

@@ -50,8 +50,8 @@ impl Guest {
             "IdentityAgent=none",
             "-o",
             "PreferredAuthentications=keyboard-interactive",
-            "-o",
-            "LogLevel=ERROR",
+            // Not below INFO: OpenSSH shows the server's words at the
+            // code prompt ("wrong code") as INFO messages.
             "-p",
             &server.port().to_string(),
             &format!("{user}@{}", server.ip()),
