@@ -2,6 +2,8 @@
 //! runtime hands in: addresses, port, join code and the host key's
 //! fingerprint, and the `ssh` lines that work exactly as typed.
 
+use crate::model::{Board, Plan};
+
 /// The SSH user name that opens the board picker (any name that is not a
 /// board id or `projector` does too; this one is shown).
 pub const PICKER_USER: &str = "join";
@@ -41,8 +43,19 @@ impl Guests {
 
 /// Whether a guest on SSH may write on `board`: every board but the key
 /// findings, which are the facilitator's (a guest may read them).
-pub fn guest_may_write(board: &crate::model::Board) -> bool {
+pub fn guest_may_write(board: &Board) -> bool {
     board.kind != crate::model::BoardKind::Findings
+}
+
+/// The boards offered to guests: those of `shown` a guest may write on,
+/// else (the plenary shows only the findings) every such board of the plan.
+pub fn guest_boards<'a>(plan: &'a Plan, shown: Vec<&'a Board>) -> Vec<&'a Board> {
+    let mut boards = shown;
+    boards.retain(|b| guest_may_write(b));
+    if boards.is_empty() {
+        boards = plan.boards.iter().filter(|b| guest_may_write(b)).collect();
+    }
+    boards
 }
 
 /// Rows `?` shows above the keys while a server runs: command, code, host key.

@@ -29,12 +29,11 @@ impl Picker {
             phase_boards
         };
         if sh.config.remote {
-            let may_write = |id: &String| plan.board(id).is_some_and(crate::app::join::guest_may_write);
-            boards.retain(may_write);
-            if boards.is_empty() {
-                // The plenary has only the findings: the groups' boards, for a late note.
-                boards = plan.boards.iter().map(|b| b.id.clone()).filter(may_write).collect();
-            }
+            let shown = boards.iter().filter_map(|id| plan.board(id)).collect();
+            boards = crate::app::join::guest_boards(plan, shown)
+                .into_iter()
+                .map(|b| b.id.clone())
+                .collect();
         }
         Picker { boards, cursor: 0 }
     }

@@ -90,7 +90,9 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         nodelay: true,
         ..Default::default()
     };
-    let join = join_text(lang, &boards, &addresses_for(local), local.port(), &code, &fingerprint);
+    let shown = boards.iter().filter_map(|id| session.plan().board(id)).collect();
+    let groups = crate::app::join::guest_boards(session.plan(), shown);
+    let join = join_text(lang, &join_info(local, &code, &fingerprint), &groups);
     let shared = Arc::new(Shared {
         dir: options.dir.clone(),
         code: code.clone(),
@@ -280,36 +282,32 @@ pub fn addresses_for(local: SocketAddr) -> Vec<IpAddr> {
     found
 }
 
-/// How to join: one `ssh` line per board and address, the projector, the
-/// code and the host key's fingerprint.
-pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str, fingerprint: &str) -> String {
-    let port_arg = if port == 22 {
-        String::new()
-    } else {
-        format!("-p {port} ")
-    };
-    let host = |ip: &IpAddr| match ip {
-        IpAddr::V6(v6) => format!("[{v6}]"),
-        IpAddr::V4(v4) => v4.to_string(),
-    };
-    let mut out = format!("{}\n", serve_words(lang).join_header);
-    for addr in addrs {
-        for board in boards {
-            out.push_str(&format!("  ssh {port_arg}{board}@{}\n", host(addr)));
-        }
-        out.push_str(&format!(
-            "  ssh {port_arg}runde@{}   ({})\n  ssh {port_arg}projector@{}   ({})\n",
-            host(addr),
-            serve_words(lang).picker,
-            host(addr),
-            serve_words(lang).projector
-        ));
-    }
+/// How to join, as the facilitator's header and join card say it: the
+/// line that opens the group picker with the code, further addresses,
+/// the host key's fingerprint, per group its title beside the line that
+/// opens it, and the projector's line.
+pub fn join_text(lang: Lang, info: &crate::app::JoinInfo, boards: &[&crate::model::Board]) -> String {
+    use crate::app::join::PICKER_USER;
+    let (words, card) = (serve_words(lang), crate::i18n::join::join_strings(lang));
+    let mut out = format!("{}\n", words.join_header);
     out.push_str(&format!(
-        "{}: {code}\n{}: {fingerprint}\n",
-        serve_words(lang).join_code,
-        serve_words(lang).fingerprint
+        "  {} · {} {}\n",
+        info.command(PICKER_USER),
+        card.code,
+        info.code
     ));
+    for host in info.hosts.iter().skip(1) {
+        out.push_str(&format!("  {} {}\n", card.also, info.command_at(PICKER_USER, host)));
+    }
+    out.push_str(&format!("{}: {}\n", words.fingerprint, info.fingerprint));
+    let groups = crate::ui::facilitator::join::board_lines(info, boards);
+    if !groups.is_empty() {
+        out.push_str(&format!("{}\n", card.straight_to_group));
+        for line in groups {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    out.push_str(&format!("{}: {}\n", words.projector, info.command("projector")));
     out
 }
 
@@ -416,15 +414,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn join_text_names_every_board_the_code_and_the_key() {
-        let boards = vec!["methods".to_string(), "findings".to_string()];
-        let addrs = vec![IpAddr::from([192, 168, 1, 20])];
-        let text = join_text(Lang::En, &boards, &addrs, 2222, "123456", "SHA256:abc");
-        assert!(text.contains("ssh -p 2222 methods@192.168.1.20"));
-        assert!(text.contains("ssh -p 2222 findings@192.168.1.20"));
-        assert!(text.contains("ssh -p 2222 projector@192.168.1.20"));
-        assert!(text.contains("123456"));
-        assert!(text.contains("SHA256:abc"));
+    fn join_text_says_what_the_join_card_says() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::example::write_to(dir.path()).unwrap();
+        let session_plan = Session::open(dir.path()).unwrap().plan().clone();
+        assert!(session_plan.boards.iter().any(|b| b.id == "findings"));
+        let boards: Vec<&crate::model::Board> = session_plan.boards.iter().collect();
+        let shown = crate::app::join::guest_boards(&session_plan, boards);
+        let info = crate::app::JoinInfo {
+            hosts: vec!["192.168.1.20".into(), "10.0.0.5".into()],
+            port: 2222,
+            code: "123456".into(),
+            fingerprint: "SHA256:abc".into(),
+        };
+        for lang in [Lang::De, Lang::En] {
+            let text = join_text(lang, &info, &shown);
+            let code = crate::i18n::join::join_strings(lang).code;
+            assert!(
+                text.contains(&format!("ssh -p 2222 join@192.168.1.20 · {code} 123456")),
+                "{text}"
+            );
+            assert!(text.contains("ssh -p 2222 join@10.0.0.5"), "{text}");
+            assert!(text.contains("SHA256:abc"), "{text}");
+            for board in &shown {
+                let line = text
+                    .lines()
+                    .find(|l| l.ends_with(&format!("ssh -p 2222 {}@192.168.1.20", board.id)))
+                    .unwrap_or_else(|| panic!("no line for {}:\n{text}", board.id));
+                let title: String = board.title.chars().take(30).collect();
+                assert!(line.contains(&title), "{line}");
+            }
+            assert!(!text.contains("findings@"), "{text}");
+        }
     }
 
     #[test]
