@@ -297,3 +297,33 @@ async fn q_on_facilitate_serve_asks_while_a_guest_is_connected_then_lets_them_go
     assert!(status.success(), "{status:?}");
     assert!(facilitator.restored());
 }
+
+#[test]
+fn with_openssh_a_stopped_server_leaves_the_guest_a_last_line_and_a_restored_terminal() {
+    let (_tmp, dir) = common::new_session("kompetenznetzwerk", "de");
+    let home = tempfile::tempdir().unwrap();
+    let mut server = serve(&dir, &home.path().join("state"), &home.path().join("config"));
+    let mut guest = openssh::Guest::ssh(server.addr, "methods", 100, 30);
+    assert!(guest.type_code(CODE), "{}", guest.text_since(0));
+    assert!(guest.shows("Dein Name", WAIT), "{}", guest.contents());
+    guest.send(b"Ana\r");
+    assert!(guest.shows("Methoden", WAIT), "{}", guest.contents());
+    ctrl_c(&server);
+    let said = server
+        .stderr
+        .next_within(WAIT, "runde serve's stderr")
+        .unwrap_or_default();
+    assert!(said.contains("Ana"), "{said:?}");
+    ctrl_c(&server);
+    let status = guest.exit_within(WAIT);
+    if let Some(why) = openssh::not_restored(&guest.raw()) {
+        panic!("ended with {status:?}: {why}");
+    }
+    assert!(
+        guest.contents().contains("Der Server wurde beendet"),
+        "{}",
+        guest.contents()
+    );
+    assert_eq!(status, Some(0), "{}", guest.contents());
+    assert!(server.process.wait_within(WAIT).success());
+}
