@@ -97,19 +97,7 @@ async fn a_guest_on_the_findings_board_by_user_name_is_refused_and_writes_nothin
             "{lang}: {}",
             term.contents()
         );
-        let after = common::snapshot_files(&dir.join("log"));
-        let added: Vec<String> = after
-            .iter()
-            .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
-            .flat_map(|(path, bytes)| {
-                let old = before.get(path).map_or(0, Vec::len);
-                String::from_utf8_lossy(&bytes[old..])
-                    .lines()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|line| line.starts_with("{\"e\":"))
-            .collect();
+        let added = common::events_added(&dir, &before);
         assert!(added.is_empty(), "{lang}: a guest wrote on the findings: {added:#?}");
         drop(server);
     }
