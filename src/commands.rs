@@ -164,7 +164,7 @@ pub fn run(cli: Cli) -> Result<()> {
             code,
             hide_authors,
         } => {
-            let join = if serve {
+            let server = if serve {
                 Some(crate::serve::serve_in_background(&crate::serve::ServeOptions {
                     dir: paths::resolve(&path)?,
                     listen,
@@ -176,12 +176,18 @@ pub fn run(cli: Cli) -> Result<()> {
                 None
             };
             let mut view = crate::runtime::Runner::facilitator(open_steady(&path)?, lang);
-            view.config_mut().join = join;
+            view.config_mut().join = server.as_ref().map(|s| s.join.clone());
+            view.config_mut().guests = server.as_ref().map(crate::serve::Background::guests);
             view.config_mut().bell_enabled = !no_bell && std::env::var_os("RUNDE_NO_BELL").is_none();
             view.set_authors_hidden(hide_authors);
             local_view(&mut view);
             view.claim_facilitator(crate::store::drafts::state_root());
-            crate::terminal::run(view)
+            let ran = crate::terminal::run(view);
+            // The guests' views end with the facilitator's (asked first).
+            if let Some(server) = server {
+                server.stop();
+            }
+            ran
         }
         Command::Note { path, board, by, lang } => {
             let mut session = open_steady(&path)?;

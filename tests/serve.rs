@@ -450,19 +450,7 @@ async fn the_projector_cannot_write() {
     p.wait_for("live on the projector").await;
     // Long after the projector's keys: the writer's one event is all that
     // was added (a write the projector handed on late would show here).
-    let after = common::snapshot_files(&dir.join("log"));
-    let added: Vec<String> = after
-        .iter()
-        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
-        .flat_map(|(path, bytes)| {
-            let old = before.get(path).map_or(0, Vec::len);
-            String::from_utf8_lossy(&bytes[old..])
-                .lines()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .filter(|line| line.starts_with("{\"e\":")) // events, not a new file's header
-        .collect();
+    let added = common::events_added(&dir, &before);
     assert_eq!(added.len(), 1, "{added:#?}");
     assert!(added[0].contains("live on the projector"), "{added:#?}");
 }

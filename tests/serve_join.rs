@@ -70,10 +70,15 @@ async fn every_ssh_line_on_the_join_card_is_accepted_and_reaches_its_group() {
     let card = join_card(&dir, server.addr);
     let lines = shown_lines(&card);
     let plan = runde::store::Session::open(&dir).unwrap().plan().clone();
-    assert!(
-        lines.len() > plan.boards.len(),
-        "the picker line and one per group:\n{card}"
-    );
+    // The key findings are the facilitator's: no line for guests.
+    let groups = plan
+        .boards
+        .iter()
+        .filter(|b| runde::app::join::guest_may_write(b))
+        .count();
+    assert!(groups < plan.boards.len());
+    assert!(lines.len() > groups, "the picker line and one per group:\n{card}");
+    assert!(!card.contains("findings@"), "{card}");
     let source = IpAddr::from([127, 0, 0, 1]);
     for (i, shown) in lines.iter().enumerate() {
         let term = Term::open(source, shown.target, &shown.user, (100, 30))
@@ -120,4 +125,86 @@ async fn a_guest_on_ssh_is_told_to_ask_the_facilitator_about_a_plan_conflict() {
     assert!(term.shows("tell the facilitator", WAIT).await, "{}", term.contents());
     assert!(!term.contents().contains("runde plan"), "{}", term.contents());
     drop(server);
+}
+
+/// `runde serve`'s banner, up to its projector line, and the server.
+fn serve_banner(dir: &Path, config: &Path) -> (common::Bounded, Vec<String>) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runde"))
+        .args([
+            "serve",
+            dir.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+            "--code",
+            CODE,
+        ])
+        .env("RUNDE_CONFIG", config)
+        .env("RUNDE_STATE_DIR", config.join("state"))
+        .env_remove("RUNDE_SESSIONS")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runde serve starts");
+    let stdout = common::Lines::new(child.stdout.take().unwrap());
+    let process = common::Bounded::new(child, std::time::Duration::from_secs(120), "runde serve");
+    let mut banner = Vec::new();
+    while let Some(line) = stdout.next_within(WAIT, "runde serve's banner") {
+        let last = line.contains("projector@");
+        banner.push(line);
+        if last {
+            break;
+        }
+    }
+    // Keep the pipe drained.
+    std::thread::spawn(move || while stdout.next_within(std::time::Duration::MAX, "").is_some() {});
+    (process, banner)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_serve_banner_says_what_the_join_card_says_and_every_line_works() {
+    for lang in ["en", "de"] {
+        let (_tmp, dir) = common::new_session("kompetenznetzwerk", lang);
+        let config = tempfile::tempdir().unwrap();
+        let (server, banner) = serve_banner(&dir, config.path());
+        let text = banner.join("\n");
+        let addr: SocketAddr = banner[0].split_whitespace().last().unwrap().parse().unwrap();
+        let plan = runde::store::Session::open(&dir).unwrap().plan().clone();
+        // The header's line: the picker, and the code.
+        let words = runde::i18n::join::join_strings(plan.lang);
+        let join = format!("ssh -p {} join@127.0.0.1 · {} {CODE}", addr.port(), words.code);
+        assert!(
+            banner.iter().any(|l| l.trim() == join),
+            "{lang}: no {join:?} in\n{text}"
+        );
+        // The host key guests are asked to confirm.
+        let key = runde::serve::auth::host_key(config.path()).unwrap();
+        assert!(text.contains(&runde::serve::auth::fingerprint(&key)), "{lang}:\n{text}");
+        // Every group a guest writes on, by title, beside its line; not the findings.
+        let lines = shown_lines(&text);
+        for board in plan
+            .boards
+            .iter()
+            .filter(|b| b.kind == runde::model::BoardKind::Workshop)
+        {
+            let line = lines
+                .iter()
+                .find(|s| s.user == board.id)
+                .unwrap_or_else(|| panic!("{lang}: no line for {}:\n{text}", board.id));
+            assert_eq!(line.beside, board.title, "{lang}:\n{text}");
+            let term = Term::open(IpAddr::from([127, 0, 0, 1]), line.target, &line.user, (100, 30))
+                .await
+                .unwrap_or_else(|e| panic!("{}: {e}", line.user));
+            assert!(
+                term.log_in_as("Guest", &board.title).await,
+                "{lang}: {}",
+                term.contents()
+            );
+            let _ = term.handle.disconnect(russh::Disconnect::ByApplication, "", "").await;
+        }
+        assert!(
+            !text.contains("findings@"),
+            "{lang}: a guest cannot write there:\n{text}"
+        );
+        drop(server);
+    }
 }

@@ -13,6 +13,7 @@ use crate::app::step_cursor;
 use crate::model::plan::Phase;
 use crate::model::{Board, BoardKind, Note, TimerCommand, TimerFacts, TimerOp};
 
+mod guests;
 mod messages;
 pub mod synthesis;
 mod timers;
@@ -57,6 +58,8 @@ pub struct Facilitator {
     /// Signals already announced with the bell: (board, wall ms sent);
     /// boxed to keep the screen enum small.
     pub announced: Box<HashSet<(String, i64)>>,
+    /// Guests on SSH when quitting asked (see `guests.rs`).
+    pub quit_guests: Vec<String>,
 }
 
 /// One timer change of the facilitator on one board: what was written and
@@ -100,6 +103,7 @@ impl Facilitator {
             hide_authors: false,
             confirm_phase: None,
             announced: Box::default(),
+            quit_guests: Vec::new(),
         };
         f.mark_already_over(sh);
         f.mark_signals_announced(sh);

@@ -2,9 +2,61 @@
 //! runtime hands in: addresses, port, join code and the host key's
 //! fingerprint, and the `ssh` lines that work exactly as typed.
 
+use crate::model::{Board, Plan};
+
 /// The SSH user name that opens the board picker (any name that is not a
 /// board id or `projector` does too; this one is shown).
 pub const PICKER_USER: &str = "join";
+
+/// The note-takers connected over SSH right now, one label each (name,
+/// and group when known), as the server keeps them; the facilitator's
+/// view asks before it quits while any are.
+#[derive(Debug, Clone, Default)]
+pub struct Guests(std::sync::Arc<std::sync::Mutex<(u64, std::collections::BTreeMap<u64, String>)>>);
+
+impl Guests {
+    /// Counts one more guest until [`Guests::leave`] with the id returned.
+    pub fn join(&self, label: String) -> u64 {
+        let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        inner.0 += 1;
+        let id = inner.0;
+        inner.1.insert(id, label);
+        id
+    }
+
+    /// The guest `id` left.
+    pub fn leave(&self, id: u64) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).1.remove(&id);
+    }
+
+    /// Every guest's label, in the order they came.
+    pub fn labels(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .1
+            .values()
+            .cloned()
+            .collect()
+    }
+}
+
+/// Whether a guest on SSH may write on `board`: every board but the key
+/// findings, which are the facilitator's (a guest may read them).
+pub fn guest_may_write(board: &Board) -> bool {
+    board.kind != crate::model::BoardKind::Findings
+}
+
+/// The boards offered to guests: those of `shown` a guest may write on,
+/// else (the plenary shows only the findings) every such board of the plan.
+pub fn guest_boards<'a>(plan: &'a Plan, shown: Vec<&'a Board>) -> Vec<&'a Board> {
+    let mut boards = shown;
+    boards.retain(|b| guest_may_write(b));
+    if boards.is_empty() {
+        boards = plan.boards.iter().filter(|b| guest_may_write(b)).collect();
+    }
+    boards
+}
 
 /// Rows `?` shows above the keys while a server runs: command, code, host key.
 pub const HELP_ROWS: usize = 3;

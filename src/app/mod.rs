@@ -242,10 +242,16 @@ impl App {
     // ----- update -------------------------------------------------------
 
     fn apply(&mut self, action: Action) {
-        let sh = &mut self.shared;
-        if sh.config.read_only && action.writes() {
+        if self.shared.config.read_only && action.writes() {
             return;
         }
+        if self.shared.config.remote && action.writes() && self.note_board().is_some_and(|b| !join::guest_may_write(b))
+        {
+            let refused = crate::i18n::join::join_strings(self.shared.lang).findings_read_only;
+            self.shared.say(refused, Tone::Warning);
+            return;
+        }
+        let sh = &mut self.shared;
         match action {
             Action::Clock { now_ms, system_ms } => sh.clock(now_ms, system_ms),
             Action::Started => self.started(),
@@ -347,9 +353,13 @@ impl App {
     }
 
     fn request_quit(&mut self) {
-        let running =
-            matches!(self.screen, Screen::Facilitator(_)) && !facilitator::running_groups(&self.shared).is_empty();
-        if running {
+        let ask = match &mut self.screen {
+            Screen::Facilitator(f) => {
+                f.guests_before_quit(&self.shared) | !facilitator::running_groups(&self.shared).is_empty()
+            }
+            _ => false,
+        };
+        if ask {
             self.shared.overlay = Some(Overlay::ConfirmQuit);
         } else {
             self.shared.quit = true;
@@ -465,6 +475,15 @@ impl App {
     /// Sets the view up (before it runs).
     pub fn config_mut(&mut self) -> &mut Config {
         &mut self.shared.config
+    }
+
+    /// Marks the view as a guest's on SSH (before it runs): the picker
+    /// offers no board a guest may not write on.
+    pub fn set_remote(&mut self) {
+        self.shared.config.remote = true;
+        if let Screen::Picker(_) = self.screen {
+            self.screen = Screen::Picker(Picker::new(&self.shared));
+        }
     }
 
     /// Whether a note's text is still on its way to disk.

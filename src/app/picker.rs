@@ -13,7 +13,8 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// A picker of the current phase's boards, or of every board.
+    /// A picker of the current phase's boards, or of every board; a
+    /// guest on SSH is not offered the facilitator's key findings.
     pub fn new(sh: &Shared) -> Picker {
         let plan = sh.plan();
         let phase_boards: Vec<String> = sh
@@ -22,11 +23,18 @@ impl Picker {
             .and_then(|p| plan.phase(p))
             .map(|p| p.boards.clone())
             .unwrap_or_default();
-        let boards = if phase_boards.is_empty() {
+        let mut boards = if phase_boards.is_empty() {
             plan.boards.iter().map(|b| b.id.clone()).collect()
         } else {
             phase_boards
         };
+        if sh.config.remote {
+            let shown = boards.iter().filter_map(|id| plan.board(id)).collect();
+            boards = crate::app::join::guest_boards(plan, shown)
+                .into_iter()
+                .map(|b| b.id.clone())
+                .collect();
+        }
         Picker { boards, cursor: 0 }
     }
 

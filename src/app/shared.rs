@@ -65,6 +65,8 @@ pub struct Config {
     pub join: Option<super::JoinInfo>,
     /// A view served over SSH: its person cannot run runde on the host.
     pub remote: bool,
+    /// Who is connected to the SSH server this view runs (`facilitate --serve`).
+    pub guests: Option<super::join::Guests>,
 }
 
 impl Default for Config {
@@ -78,6 +80,7 @@ impl Default for Config {
             join_hint: None,
             join: None,
             remote: false,
+            guests: None,
         }
     }
 }

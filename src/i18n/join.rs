@@ -34,6 +34,8 @@ pub struct JoinStrings {
     pub card_key: (&'static str, &'static str),
     /// A plan conflict, for a guest on SSH (who cannot run `runde plan --resolve`).
     pub plan_conflict_remote: &'static str,
+    /// A guest on SSH tried to write on the key findings.
+    pub findings_read_only: &'static str,
 }
 
 const DE: JoinStrings = JoinStrings {
@@ -54,6 +56,7 @@ const DE: JoinStrings = JoinStrings {
         "Anleitung zum Beitreten für den Beamer (ssh-Befehl, Code, Host-Schlüssel)",
     ),
     plan_conflict_remote: "Plan-Konflikt, bitte der Moderation Bescheid geben:",
+    findings_read_only: "Die Erkenntnisse schreibt die Moderation – hier nur lesen.",
 };
 
 const EN: JoinStrings = JoinStrings {
@@ -71,7 +74,41 @@ const EN: JoinStrings = JoinStrings {
     card_hint: "J: join card",
     card_key: ("join", "join card for the projector (ssh command, code, host key)"),
     plan_conflict_remote: "plan conflict, please tell the facilitator:",
+    findings_read_only: "The key findings are the facilitator's to write – read only here.",
 };
+
+/// How many guests a sentence names before "…".
+const GUESTS_NAMED: usize = 3;
+
+/// The first few guests' labels, then "…" when there are more.
+pub fn guests_named(labels: &[String]) -> String {
+    let mut named = labels.iter().take(GUESTS_NAMED).cloned().collect::<Vec<_>>().join(", ");
+    if labels.len() > GUESTS_NAMED {
+        named.push_str(", …");
+    }
+    named
+}
+
+/// "3 note-takers are connected (Ana, Ben, …)", without an ending.
+pub fn guests_connected_count(lang: Lang, labels: &[String]) -> String {
+    let (n, named) = (labels.len(), guests_named(labels));
+    match (lang, n) {
+        (Lang::De, 1) => format!("1 Gast ist verbunden ({named})"),
+        (Lang::De, _) => format!("{n} Gäste sind verbunden ({named})"),
+        (Lang::En, 1) => format!("1 note-taker is connected ({named})"),
+        (Lang::En, _) => format!("{n} note-takers are connected ({named})"),
+    }
+}
+
+/// The facilitator's quit question while guests are connected over SSH:
+/// how many, the first few by label, and the keys.
+pub fn guests_connected(lang: Lang, labels: &[String]) -> String {
+    let keys = match lang {
+        Lang::De => "q noch einmal / j beendet den Server, Esc bleibt",
+        Lang::En => "q again / y to stop the server, Esc to stay",
+    };
+    format!("{}: {keys}", guests_connected_count(lang, labels))
+}
 
 /// The join words of a language.
 pub fn join_strings(lang: Lang) -> &'static JoinStrings {

@@ -38,6 +38,13 @@ pub struct ServeWords {
     pub view_not_started: &'static str,
     /// On the server's stderr, before why a view ended early.
     pub view_ended: &'static str,
+    /// The last line a guest sees when the server stops.
+    pub server_stopped: &'static str,
+    /// On the server's stderr after the first Ctrl-C while guests are
+    /// connected; `{secs}` is how long the second one may take.
+    pub ctrl_c_again: &'static str,
+    /// On the server's stderr when it stops.
+    pub stopping: &'static str,
 }
 
 const DE: ServeWords = ServeWords {
@@ -57,6 +64,9 @@ const DE: ServeWords = ServeWords {
     accept_failed: "Verbindung nicht angenommen:",
     view_not_started: "Ansicht startet nicht:",
     view_ended: "Ansicht beendet:",
+    server_stopped: "runde: Der Server wurde beendet. Angefangene Notizen sind als Entwurf gespeichert und kommen beim nächsten Verbinden mit demselben Namen zurück.",
+    ctrl_c_again: "Ctrl-C innerhalb von {secs} s noch einmal beendet den Server und trennt sie.",
+    stopping: "runde serve: Server wird beendet, Gäste werden getrennt (Entwürfe bleiben).",
 };
 
 const EN: ServeWords = ServeWords {
@@ -76,7 +86,37 @@ const EN: ServeWords = ServeWords {
     accept_failed: "accept failed:",
     view_not_started: "cannot start a view:",
     view_ended: "view ended:",
+    server_stopped: "runde: the server was stopped. Half-written notes are kept as drafts and come back when you join again with the same name.",
+    ctrl_c_again: "Ctrl-C again within {secs} s stops the server and disconnects them.",
+    stopping: "runde serve: stopping, guests are disconnected (drafts are kept).",
 };
+
+/// On the server's stderr after a first Ctrl-C while guests are connected.
+pub fn ctrl_c_again(lang: Lang, labels: &[String], secs: u64) -> String {
+    format!(
+        "runde serve: {}. {}",
+        super::join::guests_connected_count(lang, labels),
+        serve_words(lang).ctrl_c_again.replace("{secs}", &secs.to_string())
+    )
+}
+
+/// At the code prompt after a wrong code: how many attempts are left on
+/// this connection (none: it ends). Plain ASCII: OpenSSH escapes other
+/// characters at its prompt in a terminal without a UTF-8 locale.
+pub fn wrong_code(lang: Lang, left: u32) -> String {
+    match (lang, left) {
+        (Lang::De, 0) => {
+            "Falscher Code. Keine Versuche mehr: bitte neu verbinden und den Code vom Beamer abtippen.".into()
+        }
+        (Lang::De, 1) => "Falscher Code. Noch 1 Versuch.".into(),
+        (Lang::De, n) => format!("Falscher Code. Noch {n} Versuche."),
+        (Lang::En, 0) => {
+            "Wrong code. No attempts left: please connect again and type the code shown on the projector.".into()
+        }
+        (Lang::En, 1) => "Wrong code. 1 attempt left.".into(),
+        (Lang::En, n) => format!("Wrong code. {n} attempts left."),
+    }
+}
 
 /// The server's words in `lang`.
 pub fn serve_words(lang: Lang) -> &'static ServeWords {

@@ -148,6 +148,11 @@ impl Runner {
         self.app.config_mut()
     }
 
+    /// Marks the view as a guest's on SSH (see [`App::set_remote`]).
+    pub fn set_remote(&mut self) {
+        self.app.set_remote();
+    }
+
     /// Hides (or shows) note authors on the projector (before it runs).
     pub fn set_authors_hidden(&mut self, hidden: bool) {
         self.app.set_authors_hidden(hidden);

@@ -90,7 +90,9 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         nodelay: true,
         ..Default::default()
     };
-    let join = join_text(lang, &boards, &addresses_for(local), local.port(), &code, &fingerprint);
+    let shown = boards.iter().filter_map(|id| session.plan().board(id)).collect();
+    let groups = crate::app::join::guest_boards(session.plan(), shown);
+    let join = join_text(lang, &join_info(local, &code, &fingerprint), &groups);
     let shared = Arc::new(Shared {
         dir: options.dir.clone(),
         code: code.clone(),
@@ -105,6 +107,10 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
         idle,
         active: AtomicUsize::new(0),
         listeners: Mutex::new(Vec::new()),
+        guests: crate::app::join::Guests::default(),
+        stopping: Arc::default(),
+        stop: tokio::sync::Notify::new(),
+        views: Arc::default(),
     });
     Ok(Running {
         local,
@@ -119,7 +125,8 @@ pub fn start(options: &ServeOptions) -> Result<Running> {
 }
 
 impl Running {
-    /// Serves until the process ends.
+    /// Serves until told to stop (see [`Stopper`]); then every guest's view
+    /// ends, keeping its draft and giving the guest's terminal back.
     pub fn serve(self) -> Result<()> {
         let Running {
             runtime,
@@ -135,13 +142,59 @@ impl Running {
             .name("runde-serve-refresh".into())
             .spawn(move || refresh::run(&fan_out, &store_rx))
             .map_err(|e| Error::io("<thread>", e))?;
-        runtime.block_on(accept_loop(listener, shared, config))
+        runtime.block_on(async move {
+            accept_loop(listener, shared.clone(), config).await;
+            drop_guests(&shared).await;
+        });
+        Ok(())
+    }
+
+    /// What stops this server, from another thread.
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.shared.clone())
     }
 }
 
-async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<russh::server::Config>) -> Result<()> {
+/// Stops a running server and tells who is connected.
+#[derive(Clone)]
+pub struct Stopper(Arc<Shared>);
+
+impl Stopper {
+    /// The note-takers connected now.
+    pub fn guests(&self) -> crate::app::join::Guests {
+        self.0.guests.clone()
+    }
+
+    /// Asks the server to stop (it returns from [`Running::serve`] once
+    /// the guests' views ended, or after [`STOP_WAIT`]).
+    pub fn stop(&self) {
+        self.0.stop.notify_one();
+    }
+}
+
+/// How long a stopping server waits for its guests' views and connections to end.
+pub const STOP_WAIT: Duration = Duration::from_secs(5);
+
+/// Ends every guest's view (each keeps its draft and restores the guest's
+/// terminal) and waits, at most [`STOP_WAIT`], until they and their
+/// connections have ended.
+async fn drop_guests(shared: &Shared) {
+    shared.stop_views();
+    let deadline = Instant::now() + STOP_WAIT;
+    while (shared.views.load(Ordering::SeqCst) > 0 || shared.active.load(Ordering::SeqCst) > 0)
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, config: Arc<russh::server::Config>) {
     loop {
-        let (socket, peer) = match listener.accept().await {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = shared.stop.notified() => return,
+        };
+        let (socket, peer) = match accepted {
             Ok(accepted) => accepted,
             Err(e) => {
                 eprintln!("runde serve: {} {e}", serve_words(shared.lang).accept_failed);
@@ -229,40 +282,38 @@ pub fn addresses_for(local: SocketAddr) -> Vec<IpAddr> {
     found
 }
 
-/// How to join: one `ssh` line per board and address, the projector, the
-/// code and the host key's fingerprint.
-pub fn join_text(lang: Lang, boards: &[String], addrs: &[IpAddr], port: u16, code: &str, fingerprint: &str) -> String {
-    let port_arg = if port == 22 {
-        String::new()
-    } else {
-        format!("-p {port} ")
-    };
-    let host = |ip: &IpAddr| match ip {
-        IpAddr::V6(v6) => format!("[{v6}]"),
-        IpAddr::V4(v4) => v4.to_string(),
-    };
-    let mut out = format!("{}\n", serve_words(lang).join_header);
-    for addr in addrs {
-        for board in boards {
-            out.push_str(&format!("  ssh {port_arg}{board}@{}\n", host(addr)));
-        }
-        out.push_str(&format!(
-            "  ssh {port_arg}runde@{}   ({})\n  ssh {port_arg}projector@{}   ({})\n",
-            host(addr),
-            serve_words(lang).picker,
-            host(addr),
-            serve_words(lang).projector
-        ));
-    }
+/// How to join, as the facilitator's header and join card say it: the
+/// line that opens the group picker with the code, further addresses,
+/// the host key's fingerprint, per group its title beside the line that
+/// opens it, and the projector's line.
+pub fn join_text(lang: Lang, info: &crate::app::JoinInfo, boards: &[&crate::model::Board]) -> String {
+    use crate::app::join::PICKER_USER;
+    let (words, card) = (serve_words(lang), crate::i18n::join::join_strings(lang));
+    let mut out = format!("{}\n", words.join_header);
     out.push_str(&format!(
-        "{}: {code}\n{}: {fingerprint}\n",
-        serve_words(lang).join_code,
-        serve_words(lang).fingerprint
+        "  {} · {} {}\n",
+        info.command(PICKER_USER),
+        card.code,
+        info.code
     ));
+    for host in info.hosts.iter().skip(1) {
+        out.push_str(&format!("  {} {}\n", card.also, info.command_at(PICKER_USER, host)));
+    }
+    out.push_str(&format!("{}: {}\n", words.fingerprint, info.fingerprint));
+    let groups = crate::ui::facilitator::join::board_lines(info, boards);
+    if !groups.is_empty() {
+        out.push_str(&format!("{}\n", card.straight_to_group));
+        for line in groups {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    out.push_str(&format!("{}: {}\n", words.projector, info.command("projector")));
     out
 }
 
-/// `runde serve`: prints where it listens and how to join, then serves.
+/// `runde serve`: prints where it listens and how to join, then serves
+/// until Ctrl-C (twice within [`CTRL_C_AGAIN`] while guests are
+/// connected) or SIGTERM.
 pub fn serve(options: &ServeOptions) -> Result<()> {
     let running = start(options)?;
     let lang = running.shared.lang;
@@ -271,15 +322,72 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let _ = std::io::Write::write_all(&mut out, banner.as_bytes()).and_then(|()| std::io::Write::flush(&mut out));
     drop(out);
+    stop_on_signals(running.stopper(), lang)?;
     running.serve()
 }
 
-/// Starts a server on a background thread (for `runde facilitate --serve`);
-/// returns how guests join, for the facilitator's header, join card and `?`.
-pub fn serve_in_background(options: &ServeOptions) -> Result<crate::app::JoinInfo> {
-    let running = start(options)?;
-    let info = join_info(running.local, &running.code, &running.fingerprint);
+/// How long a second Ctrl-C may take to stop a server with guests.
+pub const CTRL_C_AGAIN: Duration = Duration::from_secs(5);
+
+/// SIGTERM stops the server; so does Ctrl-C (SIGINT) when no guest is
+/// connected, else a second one within [`CTRL_C_AGAIN`] (the first says
+/// so on stderr). A signal after the stop began ends the process at once.
+fn stop_on_signals(stopper: Stopper, lang: Lang) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).map_err(|e| Error::io("<signals>", e))?;
     std::thread::Builder::new()
+        .name("runde-serve-signals".into())
+        .spawn(move || {
+            let mut first: Option<Instant> = None;
+            let mut stopping = false;
+            for signal in signals.forever() {
+                if stopping {
+                    std::process::exit(130);
+                }
+                let guests = stopper.guests().labels();
+                let again = first.is_some_and(|at| at.elapsed() < CTRL_C_AGAIN);
+                if signal == SIGTERM || guests.is_empty() || again {
+                    stopping = true;
+                    eprintln!("{}", serve_words(lang).stopping);
+                    stopper.stop();
+                } else {
+                    first = Some(Instant::now());
+                    eprintln!("{}", crate::i18n::ctrl_c_again(lang, &guests, CTRL_C_AGAIN.as_secs()));
+                }
+            }
+        })
+        .map_err(|e| Error::io("<thread>", e))?;
+    Ok(())
+}
+
+/// A server running on a background thread (`runde facilitate --serve`).
+pub struct Background {
+    /// How guests join, for the facilitator's header, join card and `?`.
+    pub join: crate::app::JoinInfo,
+    stopper: Stopper,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Background {
+    /// The note-takers connected now.
+    pub fn guests(&self) -> crate::app::join::Guests {
+        self.stopper.guests()
+    }
+
+    /// Stops the server and waits until its guests were let go (drafts
+    /// kept, terminals restored; bounded by [`STOP_WAIT`] and a little).
+    pub fn stop(self) {
+        self.stopper.stop();
+        let _ = self.thread.join();
+    }
+}
+
+/// Starts a server on a background thread (for `runde facilitate --serve`).
+pub fn serve_in_background(options: &ServeOptions) -> Result<Background> {
+    let running = start(options)?;
+    let join = join_info(running.local, &running.code, &running.fingerprint);
+    let stopper = running.stopper();
+    let thread = std::thread::Builder::new()
         .name("runde-serve".into())
         .spawn(move || {
             if let Err(e) = running.serve() {
@@ -287,7 +395,7 @@ pub fn serve_in_background(options: &ServeOptions) -> Result<crate::app::JoinInf
             }
         })
         .map_err(|e| Error::io("<thread>", e))?;
-    Ok(info)
+    Ok(Background { join, stopper, thread })
 }
 
 /// How guests reach a server listening on `local`: the addresses people
@@ -306,15 +414,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn join_text_names_every_board_the_code_and_the_key() {
-        let boards = vec!["methods".to_string(), "findings".to_string()];
-        let addrs = vec![IpAddr::from([192, 168, 1, 20])];
-        let text = join_text(Lang::En, &boards, &addrs, 2222, "123456", "SHA256:abc");
-        assert!(text.contains("ssh -p 2222 methods@192.168.1.20"));
-        assert!(text.contains("ssh -p 2222 findings@192.168.1.20"));
-        assert!(text.contains("ssh -p 2222 projector@192.168.1.20"));
-        assert!(text.contains("123456"));
-        assert!(text.contains("SHA256:abc"));
+    fn join_text_says_what_the_join_card_says() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::example::write_to(dir.path()).unwrap();
+        let session_plan = Session::open(dir.path()).unwrap().plan().clone();
+        assert!(session_plan.boards.iter().any(|b| b.id == "findings"));
+        let boards: Vec<&crate::model::Board> = session_plan.boards.iter().collect();
+        let shown = crate::app::join::guest_boards(&session_plan, boards);
+        let info = crate::app::JoinInfo {
+            hosts: vec!["192.168.1.20".into(), "10.0.0.5".into()],
+            port: 2222,
+            code: "123456".into(),
+            fingerprint: "SHA256:abc".into(),
+        };
+        for lang in [Lang::De, Lang::En] {
+            let text = join_text(lang, &info, &shown);
+            let code = crate::i18n::join::join_strings(lang).code;
+            assert!(
+                text.contains(&format!("ssh -p 2222 join@192.168.1.20 · {code} 123456")),
+                "{text}"
+            );
+            assert!(text.contains("ssh -p 2222 join@10.0.0.5"), "{text}");
+            assert!(text.contains("SHA256:abc"), "{text}");
+            for board in &shown {
+                let line = text
+                    .lines()
+                    .find(|l| l.ends_with(&format!("ssh -p 2222 {}@192.168.1.20", board.id)))
+                    .unwrap_or_else(|| panic!("no line for {}:\n{text}", board.id));
+                let title: String = board.title.chars().take(30).collect();
+                assert!(line.contains(&title), "{line}");
+            }
+            assert!(!text.contains("findings@"), "{text}");
+        }
     }
 
     #[test]

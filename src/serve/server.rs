@@ -25,6 +25,10 @@ use crate::i18n::serve_words;
 use crate::model::Lang;
 use crate::runtime::Msg;
 
+/// How long a view's end waits for the client to close its channel
+/// before the connection is ended anyway.
+pub const CLIENT_CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// What every connection shares.
 pub struct Shared {
     pub dir: PathBuf,
@@ -41,6 +45,14 @@ pub struct Shared {
     pub active: AtomicUsize,
     /// Views to tell when the session folder changes.
     pub listeners: Mutex<Vec<mpsc::Sender<Msg>>>,
+    /// The note-takers connected now (for the facilitator's quit question).
+    pub guests: crate::app::join::Guests,
+    /// Set when the server stops: views say so on their way out.
+    pub stopping: Arc<std::sync::atomic::AtomicBool>,
+    /// Wakes the accept loop to stop the server.
+    pub stop: tokio::sync::Notify,
+    /// View threads still running.
+    pub views: Arc<AtomicUsize>,
 }
 
 impl Shared {
@@ -48,6 +60,15 @@ impl Shared {
     pub fn store_changed(&self) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         listeners.retain(|tx| tx.send(Msg::Store).is_ok());
+    }
+
+    /// Tells every live view to end (the server stops).
+    pub fn stop_views(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        for tx in listeners.iter() {
+            let _ = tx.send(Msg::Stop);
+        }
     }
 
     fn listen(&self, tx: mpsc::Sender<Msg>) {
@@ -98,6 +119,8 @@ pub struct Connection {
     login: Arc<Login>,
     /// One of the `--max` places, taken when the login succeeds.
     slot: Option<Slot>,
+    /// Told when the client closes its channel (the answer to ours).
+    client_closed: Arc<tokio::sync::Notify>,
 }
 
 impl Connection {
@@ -116,6 +139,7 @@ impl Connection {
             startup: Some(startup),
             login,
             slot: None,
+            client_closed: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
@@ -183,17 +207,23 @@ impl Connection {
             role,
             size: (cols, rows),
             idle: self.shared.idle,
+            lang: self.shared.lang,
+            guests: self.shared.guests.clone(),
+            stopping: self.shared.stopping.clone(),
         };
         let ended = serve_words(self.shared.lang).view_ended;
+        let running = view::Running::count(self.shared.views.clone());
         std::thread::Builder::new()
             .name("runde-ssh-view".into())
             .spawn(move || {
+                let _running = running;
                 if let Err(e) = view::run_view(spec, out, &from_client) {
                     eprintln!("runde serve: {ended} {e}");
                 }
             })?;
         let id = channel.id();
         let (_read, write) = channel.split();
+        let client_closed = self.client_closed.clone();
         tokio::spawn(async move {
             while let Some(bytes) = queue.next().await {
                 if write.data_bytes(bytes).await.is_err() {
@@ -206,6 +236,10 @@ impl Connection {
                 let _ = write.exit_status(0).await;
                 let _ = write.eof().await;
                 let _ = write.close().await;
+                // OpenSSH exits on a disconnect without writing out what
+                // it still holds for the terminal (the bytes that restore
+                // it): the client closes first, or gets a moment to.
+                let _ = tokio::time::timeout(CLIENT_CLOSE_WAIT, client_closed.notified()).await;
             }
             // One view per connection: when it ends, so does the
             // connection, and its `--max` place is free again.
@@ -274,21 +308,35 @@ impl russh::server::Handler for Connection {
             .next()
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
+        if self.tries >= MAX_WRONG_CODES {
+            // The answer to "no attempts left" (which asked nothing).
+            return self.not_right();
+        }
+        let lang = self.shared.lang;
+        // Say why, and ask again (OpenSSH shows the instruction).
+        let ask_again = |instructions: String, again: bool| {
+            let prompt = format!("{}: ", serve_words(lang).join_code);
+            Auth::Partial {
+                name: "runde".into(),
+                instructions: instructions.into(),
+                prompts: if again {
+                    vec![(prompt.into(), false)]
+                } else {
+                    Vec::new()
+                }
+                .into(),
+            }
+        };
+        let left = MAX_WRONG_CODES.saturating_sub(self.tries + 1);
         match self.check_code(&typed) {
             Code::Right => Ok(self.accept(user)),
-            Code::Blocked(left) if self.tries < MAX_WRONG_CODES => {
-                // Say why, and ask again (OpenSSH shows the instruction).
-                let wait = serve_words(self.shared.lang)
+            Code::Blocked(wait) if left > 0 => Ok(ask_again(
+                serve_words(lang)
                     .wait_after_wrong_codes
-                    .replace("{secs}", &left.as_secs_f64().ceil().to_string());
-                let prompt = format!("{}: ", serve_words(self.shared.lang).join_code);
-                Ok(Auth::Partial {
-                    name: "runde".into(),
-                    instructions: wait.into(),
-                    prompts: vec![(prompt.into(), false)].into(),
-                })
-            }
-            Code::Wrong | Code::Blocked(_) => self.not_right(),
+                    .replace("{secs}", &wait.as_secs_f64().ceil().to_string()),
+                true,
+            )),
+            Code::Wrong | Code::Blocked(_) => Ok(ask_again(crate::i18n::wrong_code(lang, left), left > 0)),
         }
     }
 
@@ -450,6 +498,7 @@ impl russh::server::Handler for Connection {
 
     async fn channel_close(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.send_to_view(Msg::Stop);
+        self.client_closed.notify_one();
         Ok(())
     }
 }

@@ -4,14 +4,17 @@
 //! own store session, so it is its own writer with its own log.
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use tokio::sync::Notify;
 
 use super::prompt;
+use crate::app::join::Guests;
 use crate::error::Result;
+use crate::i18n::serve_words;
+use crate::model::Lang;
 use crate::runtime::{LoopOptions, Msg, Runner, byte_terminal, run_loop};
 use crate::store::Session;
 
@@ -33,8 +36,8 @@ pub fn idle_limit() -> Duration {
 
 /// Enter the alternate screen, hide the cursor, turn on bracketed paste.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[2J";
-/// Undo [`ENTER`].
-const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?25h\x1b[?1049l";
+/// Undo [`ENTER`], and reset colours and attributes.
+const LEAVE: &[u8] = b"\x1b[0m\x1b[?2004l\x1b[?25h\x1b[?1049l";
 
 /// Who is on the other end of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +169,38 @@ pub struct ViewSpec {
     pub size: (u16, u16),
     /// Close the view after this long without a key.
     pub idle: Duration,
+    /// The session's language (the last line when the server stops).
+    pub lang: Lang,
+    /// Where the view counts its person while they take notes.
+    pub guests: Guests,
+    /// Set when the server stops.
+    pub stopping: Arc<AtomicBool>,
+}
+
+/// Counts a running view thread until dropped.
+pub struct Running(Arc<AtomicUsize>);
+
+impl Running {
+    /// One more view runs.
+    pub fn count(views: Arc<AtomicUsize>) -> Running {
+        views.fetch_add(1, Ordering::SeqCst);
+        Running(views)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A note-taker counted in [`Guests`] until dropped.
+struct Seat(Guests, u64);
+
+impl Drop for Seat {
+    fn drop(&mut self) {
+        self.0.leave(self.1);
+    }
 }
 
 /// Runs one connection's view until it quits, idles out, overruns or the
@@ -176,12 +211,13 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
     let (width, height) = spec.size;
     let mut terminal = byte_terminal(out, width, height)?;
     let result = build_view(&spec, &mut terminal, rx).and_then(|view| match view {
-        Some(mut view) => {
-            // Whoever is on the other end cannot run runde on this host.
-            view.config_mut().remote = true;
+        Some((mut view, _seat)) => {
+            // Whoever is on the other end cannot run runde on this host,
+            // nor write the facilitator's key findings.
+            view.set_remote();
             // The server's one refresher reads the folder for every view.
             view.config_mut().refresh_on_tick = false;
-            run_loop(
+            let ended = run_loop(
                 &mut terminal,
                 &mut view,
                 rx,
@@ -190,13 +226,19 @@ pub fn run_view(spec: ViewSpec, mut out: ChannelOut, rx: &mpsc::Receiver<Msg>) -
                     ctrl_d_quits: true,
                     debug_panic: false,
                 },
-            )
-            .map(|_| ())
+            );
+            // However it ended, what was typed last is kept as a draft.
+            view.flush_draft();
+            ended.map(|_| ())
         }
         None => Ok(()),
     });
+    let mut last = LEAVE.to_vec();
+    if spec.stopping.load(Ordering::SeqCst) {
+        last.extend_from_slice(format!("\r\n{}\r\n", serve_words(spec.lang).server_stopped).as_bytes());
+    }
     let out = terminal.backend_mut();
-    let _ = out.write_all(LEAVE).and_then(|()| out.flush());
+    let _ = out.write_all(&last).and_then(|()| out.flush());
     result
 }
 
@@ -204,25 +246,30 @@ fn build_view<W: Write>(
     spec: &ViewSpec,
     terminal: &mut crate::runtime::ByteTerminal<W>,
     rx: &mpsc::Receiver<Msg>,
-) -> Result<Option<Runner>> {
+) -> Result<Option<(Runner, Option<Seat>)>> {
     let mut session = Session::open(&spec.dir)?;
     let lang = session.plan().lang;
     match &spec.role {
         Role::Projector => {
             let mut view = Runner::facilitator(session, None);
             view.config_mut().read_only = true;
-            Ok(Some(view))
+            Ok(Some((view, None)))
         }
         Role::Board(_) | Role::Picker => {
             let Some(name) = prompt::ask_name(terminal, rx, lang, spec.idle)? else {
                 return Ok(None);
             };
-            session.set_author(Some(name));
             let board = match &spec.role {
                 Role::Board(b) => Some(b.as_str()),
                 _ => None,
             };
-            Runner::note_taker(session, board, None).map(Some)
+            let label = match board.and_then(|b| session.plan().board(b)) {
+                Some(b) => format!("{name} – {}", b.title),
+                None => name.clone(),
+            };
+            session.set_author(Some(name));
+            let seat = Seat(spec.guests.clone(), spec.guests.join(label));
+            Runner::note_taker(session, board, None).map(|view| Some((view, Some(seat))))
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::model::{Board, Note};
 
 mod bars;
 mod clock;
-mod join;
+pub mod join;
 
 pub use join::join_card;
 

@@ -69,11 +69,14 @@ pub fn overlays(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay() {
         Some(Overlay::Help) => help(app, area, buf),
         Some(Overlay::ConfirmQuit) => {
-            let question = match app.screen {
-                crate::app::Screen::Facilitator(_) => s.confirm_quit,
-                _ => crate::i18n::view_strings(app.lang()).confirm_quit_note,
+            let question = match &app.screen {
+                crate::app::Screen::Facilitator(f) if !f.quit_guests.is_empty() => {
+                    crate::i18n::join::guests_connected(app.lang(), &f.quit_guests)
+                }
+                crate::app::Screen::Facilitator(_) => s.confirm_quit.to_string(),
+                _ => crate::i18n::view_strings(app.lang()).confirm_quit_note.to_string(),
             };
-            dialog(question, area, buf)
+            dialog(&question, area, buf)
         }
         Some(Overlay::JoinCard) => super::facilitator::join_card(app, area, buf),
         Some(Overlay::Info) => super::note::info_overlay(app, area, buf),

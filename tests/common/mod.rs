@@ -74,6 +74,23 @@ pub fn only_log(dir: &Path) -> PathBuf {
     logs.remove(0)
 }
 
+/// The event lines appended to `dir/log` since `before` (a
+/// [`snapshot_files`] of it): events, not a new file's header.
+pub fn events_added(dir: &Path, before: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
+    snapshot_files(&dir.join("log"))
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+        .flat_map(|(path, bytes)| {
+            let old = before.get(path).map_or(0, Vec::len);
+            String::from_utf8_lossy(&bytes[old..])
+                .lines()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|line| line.starts_with("{\"e\":"))
+        .collect()
+}
+
 /// Every file's bytes under `dir`, for "nothing was changed" assertions.
 pub fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();

@@ -186,6 +186,8 @@ pub struct Term {
     pub heard: Heard,
     write: ChannelWriteHalf<client::Msg>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the server sent on the channel, in order.
+    raw: Arc<Mutex<Vec<u8>>>,
     closed: Arc<AtomicBool>,
 }
 
@@ -214,11 +216,15 @@ impl Term {
         let nz = |n: u16| std::num::NonZeroU16::new(n).expect("size");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(size.1), nz(size.0), 0)));
         let closed = Arc::new(AtomicBool::new(false));
-        let (s, c) = (screen.clone(), closed.clone());
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, c, r) = (screen.clone(), closed.clone(), raw.clone());
         tokio::spawn(async move {
             while let Some(msg) = read.wait().await {
                 match msg {
-                    ChannelMsg::Data { data } => s.lock().expect("screen").process(&data),
+                    ChannelMsg::Data { data } => {
+                        r.lock().expect("raw").extend_from_slice(&data);
+                        s.lock().expect("screen").process(&data);
+                    }
                     ChannelMsg::Close | ChannelMsg::Eof => break,
                     _ => {}
                 }
@@ -230,8 +236,26 @@ impl Term {
             heard,
             write,
             screen,
+            raw,
             closed,
         })
+    }
+
+    /// Every byte the server sent so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
+    }
+
+    /// Waits until the server ended the channel (EOF or close); false after `limit`.
+    pub async fn ended_within(&self, limit: Duration) -> bool {
+        let start = Instant::now();
+        while !self.closed.load(Ordering::SeqCst) {
+            if start.elapsed() > limit {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        true
     }
 
     pub fn contents(&self) -> String {

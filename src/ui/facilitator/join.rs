@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::clock::{big_clock, big_size};
 use crate::app::App;
-use crate::app::join::{JoinInfo, PICKER_USER};
+use crate::app::join::{JoinInfo, PICKER_USER, guest_boards};
 use crate::i18n::join::{JoinStrings, join_strings};
+use crate::model::Board;
 use crate::ui::{text, theme};
 
 /// One piece of the card: words (wrapped to the width) or large letters
@@ -66,13 +67,19 @@ fn card_rows(app: &App, info: &JoinInfo, w: &JoinStrings) -> Vec<Row> {
     rows
 }
 
-/// Per group on screen (or every board, when the phase has none): its
+/// Per group on screen a guest may write on (see [`guest_boards`]): its
 /// title, padded, and the command that opens it.
 fn group_lines(app: &App, info: &JoinInfo) -> Vec<String> {
     let mut boards = app.groups();
     if boards.is_empty() {
         boards = app.plan().boards.iter().collect();
     }
+    board_lines(info, &guest_boards(app.plan(), boards))
+}
+
+/// Per board: its title (inert, cut), padded to the longest, and the
+/// command that opens it — the join card's lines and `runde serve`'s.
+pub fn board_lines(info: &JoinInfo, boards: &[&Board]) -> Vec<String> {
     let titles: Vec<String> = boards.iter().map(|b| text::cut(&b.title, 40)).collect();
     let pad = titles.iter().map(|t| t.width()).max().unwrap_or(0);
     boards
