@@ -209,8 +209,10 @@ fn a_timer_key_is_one_append_and_time_comes_only_from_clock_actions() {
     app.update(Action::Started);
     let start_all = appends(&app.handle_key(key('S')));
     assert_eq!(start_all.len(), 1, "all groups start in one write");
-    assert!(start_all[0].1.len() > 1);
-    assert!(start_all[0].1.iter().all(|c| matches!(c, Change::Timer { .. })));
+    match start_all[0].1.as_slice() {
+        [Change::Timers { steps }] => assert_eq!(steps.len(), 4, "one step per group: {steps:?}"),
+        other => panic!("one batch fact expected: {other:?}"),
+    }
     let shown = app.display_ms();
     app.update(Action::Tick);
     assert_eq!(app.display_ms(), shown, "a tick without a clock reading keeps the time");
