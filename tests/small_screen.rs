@@ -141,6 +141,45 @@ fn i_shows_the_guiding_question_and_the_broadcast_whole() {
     }
 }
 
+/// At 40×12 the question and the broadcast do not fit one screen: `i`
+/// shows them page by page (j/Space on, k back, wrapping), every word on
+/// some page, and the bottom line says which page and how to turn.
+#[test]
+fn i_pages_through_what_does_not_fit_a_small_screen() {
+    for (lang, turn) in [(Lang::De, "blättern"), (Lang::En, "scroll")] {
+        let fx = Fixture::example();
+        let mut app = busy_group(&fx, lang);
+        // A broadcast three times as long replaces the first.
+        let very_long = format!("{LONG_BROADCAST} {LONG_BROADCAST} {LONG_BROADCAST} Ende");
+        let mut fac = fx.facilitator(Some(lang));
+        fac.handle_key(key('b'));
+        typ(&mut fac, &very_long);
+        fac.handle_key(code(KeyCode::Enter));
+        app.update(Action::StoreChanged);
+        let question = app.plan().board("actors").and_then(|b| b.question.clone()).unwrap();
+        app.handle_key(key('i'));
+        let first = screen(&app, 40, 12);
+        assert!(first.contains("1/") && first.contains(turn), "{first}");
+        let mut seen = String::new();
+        let mut pages = vec![first.clone()];
+        for _ in 0..6 {
+            app.handle_key(key('j'));
+            pages.push(screen(&app, 40, 12));
+        }
+        for page in &pages {
+            seen.push_str(page);
+        }
+        for word in question.split_whitespace().chain(very_long.split_whitespace()) {
+            assert!(seen.contains(word), "{word} on no page: {pages:#?}");
+        }
+        assert!(pages[1..].contains(&first), "the pages wrap round to the first");
+        app.handle_key(key('k'));
+        assert!(app.overlay().is_some(), "turning pages keeps the overlay open");
+        app.handle_key(key('x'));
+        assert!(app.overlay().is_none(), "any other key closes");
+    }
+}
+
 #[test]
 fn a_long_note_cut_at_the_bottom_shows_that_it_goes_on() {
     for lang in [Lang::De, Lang::En] {

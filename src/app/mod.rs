@@ -204,6 +204,14 @@ impl App {
                 return;
             }
         }
+        if overlay == Overlay::Info && !ctrl_c {
+            // Pages through a question and broadcast too long for the screen.
+            if let Some(delta) = info_page_step(key.code) {
+                let page = &mut self.shared.transient.help_scroll;
+                *page = page.saturating_add_signed(delta);
+                return;
+            }
+        }
         self.shared.overlay = None;
         if ctrl_c && overlay != Overlay::ConfirmQuit {
             // Never swallowed: Ctrl-C in a dialog asks whether to quit.
@@ -300,7 +308,10 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::AskQuit => sh.overlay = Some(Overlay::ConfirmQuit),
             Action::JoinCard => sh.overlay = Some(Overlay::JoinCard),
-            Action::ShowInfo => sh.overlay = Some(Overlay::Info),
+            Action::ShowInfo => {
+                sh.overlay = Some(Overlay::Info);
+                sh.transient.help_scroll = 0;
+            }
             Action::Dismiss => sh.dismiss(),
             action => self.view_action(action),
         }
@@ -625,6 +636,16 @@ pub(crate) fn step_cursor(cursor: usize, len: usize, action: &Action) -> usize {
         Action::CursorTop => 0,
         Action::CursorBottom => last,
         _ => cursor,
+    }
+}
+
+/// The page a key turns to in the `i` overlay (next or previous), if any;
+/// the overlay wraps from its last page to its first.
+fn info_page_step(code: KeyCode) -> Option<isize> {
+    match code {
+        KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Char(' ') => Some(1),
+        KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(-1),
+        _ => None,
     }
 }
 

@@ -212,14 +212,22 @@ pub fn info_overlay(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push((String::new(), theme::text()));
         lines.extend(broadcast.into_iter().map(|l| (l, theme::broadcast())));
     }
-    let rows = area.height.saturating_sub(2) as usize;
-    if lines.len() > rows {
-        lines.truncate(rows);
-        if let Some((last, _)) = lines.last_mut() {
-            *last = text::continued(last, inner);
-        }
-    }
-    let rect = super::help::centered(area, width, lines.len() as u16 + 2);
+    // Too long for the screen: shown page by page (j/k), never cut off.
+    let rows = (area.height.saturating_sub(2) as usize).max(1);
+    let pages = lines.len().div_ceil(rows).max(1);
+    let page = app.shared.transient.help_scroll % pages;
+    let bottom = if pages > 1 {
+        format!(
+            " {}/{pages} · {} ",
+            page + 1,
+            crate::i18n::view_strings(app.lang()).help_scroll
+        )
+    } else {
+        format!(" {} ", app.s().help_close)
+    };
+    let height = lines.len().min(rows);
+    let lines: Vec<(String, Style)> = lines.into_iter().skip(page * rows).take(rows).collect();
+    let rect = super::help::centered(area, width, height as u16 + 2);
     Clear.render(rect, buf);
     Paragraph::new(
         lines
@@ -232,7 +240,7 @@ pub fn info_overlay(app: &App, area: Rect, buf: &mut Buffer) {
             .borders(Borders::ALL)
             .border_style(theme::selected_border())
             .title(Span::styled(format!(" {} ", flow.info_title), theme::title()))
-            .title_bottom(Span::styled(format!(" {} ", app.s().help_close), theme::dim())),
+            .title_bottom(Span::styled(bottom, theme::dim())),
     )
     .render(rect, buf);
 }
