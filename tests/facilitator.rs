@@ -481,6 +481,9 @@ fn the_join_card_shows_one_working_line_the_code_the_host_key_and_each_group_by_
         for (w, h) in [(80, 24), (160, 45)] {
             let card = screen(&app, w, h);
             assert_shows(&card, &[code_label, key_words, join_info().fingerprint.as_str(), close]);
+            // In the order OpenSSH asks: the host key, then the code.
+            let at = |needle: &str| card.find(needle).unwrap_or(usize::MAX);
+            assert!(at(join_info().fingerprint.as_str()) < at(code_label), "{card}");
             let lines = ssh_lines(&card);
             // Every command is plain words: user@host, no placeholder a shell would read.
             for words in &lines {
@@ -590,5 +593,39 @@ fn the_projector_shows_every_active_broadcast_with_its_end() {
         app.handle_key(code(KeyCode::Enter));
         let text = screen(&app, 200, 45);
         assert!(text.contains(until), "{text}");
+    }
+}
+
+/// A tile counts its notes in words that agree with the number: "1 note",
+/// "2 notes", "1 Notiz", "2 Notizen" (the rehearsal saw "1 notes").
+#[test]
+fn a_tile_counts_one_note_in_the_singular() {
+    for (lang, one, two) in [(Lang::En, "1 note", "2 notes"), (Lang::De, "1 Notiz", "2 Notizen")] {
+        let fx = Fixture::example();
+        let mut s = fx.session();
+        let ids: Vec<String> = s
+            .state()
+            .live_notes()
+            .filter(|n| n.board == "methods")
+            .map(|n| n.id.clone())
+            .collect();
+        for id in &ids[2..] {
+            s.delete_note(id).unwrap();
+        }
+        let mut fac = in_workshops(&fx, Some(lang));
+        fac.update(Action::StoreChanged);
+        let text = screen(&fac, 140, 40);
+        assert!(text.contains(&format!(" · {two}")), "{text}");
+        s.delete_note(&ids[1]).unwrap();
+        fac.update(Action::StoreChanged);
+        let text = screen(&fac, 140, 40);
+        assert!(
+            text.contains(&format!(" · {one} ")) || text.contains(&format!(" · {one}\n")),
+            "{text}"
+        );
+        assert!(
+            !text.contains(&format!(" · {one}s")) && !text.contains(&format!(" · {one}en")),
+            "{text}"
+        );
     }
 }

@@ -205,11 +205,13 @@ impl FlowStrings {
         }
     }
 
-    /// The broadcast when a phase ends: "⏹ Workshops beendet – zurück ins Plenum".
+    /// The broadcast when a phase ends: "⏹ Workshops beendet – zurück ins
+    /// Plenum", "⏹ End of Parallel workshops – back to the plenary" (a
+    /// title may be plural, so no "is over").
     pub fn phase_ended(&self, phase: &str) -> String {
         match self.lang {
             Lang::De => format!("⏹ {phase} beendet – zurück ins Plenum"),
-            Lang::En => format!("⏹ {phase} is over – back to the plenary"),
+            Lang::En => format!("⏹ End of {phase} – back to the plenary"),
         }
     }
 

@@ -41,8 +41,8 @@ pub struct JoinStrings {
 const DE: JoinStrings = JoinStrings {
     card_title: "Mitschreiben vom eigenen Laptop",
     step_type: "1. Im Terminal eingeben:",
-    step_code: "2. Zugangscode:",
-    step_key: "3. Beim ersten Mal fragt ssh nach dem Host-Schlüssel. Er muss so lauten — dann „yes“ tippen:",
+    step_key: "2. Beim ersten Mal fragt ssh nach dem Host-Schlüssel. „yes“ nur tippen, wenn er so lautet:",
+    step_code: "3. Zugangscode:",
     step_pick: "4. Namen eingeben und die eigene Gruppe wählen.",
     straight_to_group: "Oder direkt in die eigene Gruppe:",
     also: "auch:",
@@ -62,8 +62,8 @@ const DE: JoinStrings = JoinStrings {
 const EN: JoinStrings = JoinStrings {
     card_title: "Take notes from your own laptop",
     step_type: "1. In a terminal, type:",
-    step_code: "2. Join code:",
-    step_key: "3. The first time, ssh asks about the host key. It must read — then type “yes”:",
+    step_key: "2. The first time, ssh asks about the host key. Type “yes” only if it reads:",
+    step_code: "3. Join code:",
     step_pick: "4. Type your name and pick your group.",
     straight_to_group: "Or straight to your group:",
     also: "also:",

@@ -126,7 +126,10 @@ fn tile(app: &App, index: usize, board: &Board, selected: bool, area: Rect, buf:
     let count = app.state().live_count(&board.id);
     let mut spans = vec![
         Span::styled(state_label(s, face.state), face.style),
-        Span::styled(format!(" · {count} {}", s.notes), theme::text()),
+        Span::styled(
+            format!(" · {}", crate::i18n::cli_strings(app.lang()).notes(count)),
+            theme::text(),
+        ),
     ];
     if let Some(sig) = app.state().signal(&board.id) {
         spans.push(Span::raw("  "));

@@ -53,10 +53,11 @@ fn card_rows(app: &App, info: &JoinInfo, w: &JoinStrings) -> Vec<Row> {
             theme::text(),
         ));
     }
-    rows.push(Row::Words(w.step_code.to_string(), theme::dim()));
-    rows.push(Row::Big(info.code.clone(), 8));
+    // In the order OpenSSH asks: the host key first, then the code.
     rows.push(Row::Words(w.step_key.to_string(), theme::dim()));
     rows.push(Row::Words(info.fingerprint.clone(), theme::title()));
+    rows.push(Row::Words(w.step_code.to_string(), theme::dim()));
+    rows.push(Row::Big(info.code.clone(), 8));
     rows.push(Row::Words(w.step_pick.to_string(), theme::dim()));
     let groups = group_lines(app, info);
     if !groups.is_empty() {
