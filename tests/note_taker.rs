@@ -611,3 +611,52 @@ fn the_footer_at_80_columns_shows_the_keys_a_note_taker_needs_most() {
         assert!(text.contains(wanted[3]), "{lang:?} at 30: {text}");
     }
 }
+
+/// A guest on the key findings (the facilitator's to write) sees a view
+/// that reads: no "a writes the first", no writing keys in the footer or
+/// `?` — and a key that would write is refused with the reason.
+#[test]
+fn a_guest_on_the_findings_sees_no_key_that_writes() {
+    for (lang, empty, add, refused) in [
+        (
+            runde::model::Lang::De,
+            "noch keine Notizen",
+            "a/Enter",
+            "hier nur lesen",
+        ),
+        (runde::model::Lang::En, "no notes yet", "a/Enter", "read only here"),
+    ] {
+        let fx = Fixture::example();
+        let mut s = fx.session();
+        let findings: Vec<String> = s
+            .state()
+            .live_notes()
+            .filter(|n| n.board == "findings")
+            .map(|n| n.id.clone())
+            .collect();
+        for id in &findings {
+            s.delete_note(id).unwrap();
+        }
+        let mut app = fx.note_taker(Some("findings"), Some("Gast"), Some(lang));
+        app.set_remote();
+        let text = screen(&app, 120, 30);
+        assert!(text.contains(empty) && !text.contains(" – a "), "{text}");
+        let footer = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        assert!(!footer.contains(add) && footer.contains('?'), "{footer}");
+        app.handle_key(key('?'));
+        let help = help_rows(&screen(&app, 120, 40));
+        assert!(
+            !help.is_empty() && !help.iter().any(|r| r.starts_with("a/Enter")),
+            "{help:?}"
+        );
+        app.handle_key(key('x'));
+        app.handle_key(key('a'));
+        assert!(screen(&app, 120, 30).contains(refused));
+        // A guest on a workshop board keeps every key.
+        let mut group = fx.note_taker(Some("methods"), Some("Gast"), Some(lang));
+        group.set_remote();
+        let text = screen(&group, 120, 30);
+        let footer = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        assert!(footer.contains(add), "{footer}");
+    }
+}

@@ -199,7 +199,7 @@ impl App {
                 } else {
                     0
                 };
-                let entries = self.bindings().iter().filter(|b| !b.shown.is_empty()).count() + join_rows;
+                let entries = self.shown_bindings().iter().filter(|b| !b.shown.is_empty()).count() + join_rows;
                 self.shared.scroll_help(delta, entries);
                 return;
             }
@@ -253,8 +253,7 @@ impl App {
         if self.shared.config.read_only && action.writes() {
             return;
         }
-        if self.shared.config.remote && action.writes() && self.note_board().is_some_and(|b| !join::guest_may_write(b))
-        {
+        if action.writes() && !self.may_write() {
             let refused = crate::i18n::join::join_strings(self.shared.lang).findings_read_only;
             self.shared.say(refused, Tone::Warning);
             return;
@@ -394,6 +393,24 @@ impl App {
             Screen::Note(_) => keys::NOTE,
             Screen::Picker(_) => keys::PICKER,
         }
+    }
+
+    /// Whether this view may write: not a read-only view, and not a guest
+    /// on a board only the facilitator writes (the key findings).
+    pub fn may_write(&self) -> bool {
+        let guest_barred = self.shared.config.remote && self.note_board().is_some_and(|b| !join::guest_may_write(b));
+        !self.shared.config.read_only && !guest_barred
+    }
+
+    /// The bindings the footer and `?` show: the table's, without the keys
+    /// that write in a view that may not ([`Self::may_write`]).
+    pub fn shown_bindings(&self) -> Vec<Binding> {
+        let may_write = self.may_write();
+        self.bindings()
+            .iter()
+            .filter(|b| may_write || !b.action.writes())
+            .cloned()
+            .collect()
     }
 
     /// The view's language.

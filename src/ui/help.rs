@@ -15,7 +15,7 @@ use crate::app::{Action, App, Overlay};
 /// `?` and `q` always, and `i` when the screen `cut` the broadcast.
 pub fn footer(app: &App, cut: bool, area: Rect, buf: &mut Buffer) {
     footer_of(
-        app.bindings(),
+        &app.shown_bindings(),
         |a| a.describe(app.lang()),
         |a| matches!(a, Action::Help | Action::Quit) || (cut && *a == Action::ShowInfo),
         area,
@@ -121,7 +121,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let bottom = crate::i18n::view_strings(app.lang()).help_scroll;
     let mut rows = join_rows(app);
     rows.extend(
-        help_entries(app.bindings(), |a| a.describe(app.lang()))
+        help_entries(&app.shown_bindings(), |a| a.describe(app.lang()))
             .into_iter()
             .map(|(k, t)| (k.to_string(), t.to_string())),
     );

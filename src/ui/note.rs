@@ -161,7 +161,12 @@ fn section_column(app: &App, v: &NoteView, index: usize, area: Rect, with_border
     };
     let list = lead_above(section.lead.as_deref(), inner, buf);
     if notes.is_empty() {
-        Paragraph::new(Span::styled(app.s().empty_section, theme::dim())).render(list, buf);
+        let empty = if app.may_write() {
+            app.s().empty_section
+        } else {
+            app.s().empty_section_read_only
+        };
+        Paragraph::new(Span::styled(empty, theme::dim())).render(list, buf);
         return;
     }
     note_list(app, &notes, active.then_some(v.cursor), app.author(), list, buf);
