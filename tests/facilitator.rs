@@ -629,3 +629,25 @@ fn a_tile_counts_one_note_in_the_singular() {
         );
     }
 }
+
+/// A broadcast that fits the projector's line without its time is shown
+/// whole, without the time — never cut with "…" when only the "(15:00)"
+/// did not fit (the rehearsal saw "…named.…").
+#[test]
+fn a_broadcast_that_fits_without_its_time_is_never_cut() {
+    let fx = Fixture::example();
+    let mut app = in_workshops(&fx, Some(Lang::De));
+    let prefix = " » Durchsage: ";
+    // Fits 120 columns by itself; with "  (15:00)" it would not.
+    let text = format!(
+        "{} Schluss.",
+        "x".repeat(120 - prefix.chars().count() - " Schluss.".len() - 2)
+    );
+    app.handle_key(key('b'));
+    typ(&mut app, &text);
+    app.handle_key(code(KeyCode::Enter));
+    let screen = screen(&app, 120, 20);
+    let line = screen.lines().find(|l| l.contains("Durchsage")).unwrap_or_default();
+    assert!(line.ends_with("Schluss."), "{line}");
+    assert!(!line.contains('…'), "{line}");
+}

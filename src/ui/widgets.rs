@@ -75,7 +75,7 @@ pub fn state_label(s: &Strings, state: TimerState) -> String {
 
 /// The broadcasts shown now (a group's own, or on the projector every
 /// one shown anywhere) as one text, or `None`.
-fn broadcast_text_now(app: &App, board: Option<&str>) -> Option<String> {
+fn broadcast_text_now(app: &App, board: Option<&str>, times: bool) -> Option<String> {
     let shown: Vec<&crate::model::state::Broadcast> = match board {
         Some(_) => app.state().active_broadcast(board, app.now_ms()).into_iter().collect(),
         None => app.state().active_broadcasts(app.now_ms()),
@@ -83,13 +83,17 @@ fn broadcast_text_now(app: &App, board: Option<&str>) -> Option<String> {
     if shown.is_empty() {
         return None;
     }
-    let parts: Vec<String> = shown.iter().map(|b| broadcast_text(app, board, b)).collect();
+    let parts: Vec<String> = shown.iter().map(|b| broadcast_text(app, board, b, times)).collect();
     Some(format!(" » {}: {}", app.s().broadcast, parts.join("  ·  ")))
 }
 
 /// The broadcast wrapped to `width` columns: every line it takes.
 pub fn broadcast_lines(app: &App, board: Option<&str>, width: usize) -> Vec<String> {
-    broadcast_text_now(app, board)
+    wrapped_broadcast(app, board, width, true)
+}
+
+fn wrapped_broadcast(app: &App, board: Option<&str>, width: usize, times: bool) -> Vec<String> {
+    broadcast_text_now(app, board, times)
         .map(|t| text::wrap(&t, width, "", "   "))
         .unwrap_or_default()
 }
@@ -101,8 +105,16 @@ pub fn broadcast_line(app: &App, board: Option<&str>, more: Option<&str>, area: 
         return;
     }
     let width = area.width as usize;
-    let mut lines = broadcast_lines(app, board, width);
     let rows = area.height as usize;
+    let mut lines = broadcast_lines(app, board, width);
+    if lines.len() > rows {
+        // The words come before the times they were sent: drop the times
+        // first, so a message that fits without them is never cut.
+        let words_only = wrapped_broadcast(app, board, width, false);
+        if words_only.len() <= rows {
+            lines = words_only;
+        }
+    }
     if lines.len() > rows {
         lines.truncate(rows);
         let hint = more.map(|k| format!(" {k}")).unwrap_or_default();
@@ -118,9 +130,9 @@ pub fn broadcast_line(app: &App, board: Option<&str>, more: Option<&str>, area: 
     Paragraph::new(lines).style(theme::broadcast()).render(area, buf);
 }
 
-/// One broadcast: to whom (on the projector), its text, when it was sent
-/// and, if it expires, until when.
-fn broadcast_text(app: &App, board: Option<&str>, b: &crate::model::state::Broadcast) -> String {
+/// One broadcast: to whom (on the projector), its text, and (with `times`)
+/// when it was sent and, if it expires, until when.
+fn broadcast_text(app: &App, board: Option<&str>, b: &crate::model::state::Broadcast, times: bool) -> String {
     let aimed = match (board, &b.board) {
         (None, Some(to)) => {
             let title = app.plan().board(to).map_or(to.as_str(), |t| t.title.as_str());
@@ -128,6 +140,9 @@ fn broadcast_text(app: &App, board: Option<&str>, b: &crate::model::state::Broad
         }
         _ => String::new(),
     };
+    if !times {
+        return format!("{aimed}{}", b.text);
+    }
     let at = app.time_of_day(b.wall_ms);
     match b.until_ms {
         Some(until) => format!(
