@@ -142,6 +142,10 @@ fn new_prints_next_steps_and_names_the_template_questions() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("Leitfragen des Referenztreffens"), "{stderr}");
     assert!(stderr.contains("Nächste Schritte"), "{stderr}");
+    // The plan editor is named once, first of the next steps (the rehearsal
+    // saw it twice).
+    let prepare = format!("runde prepare {}", blank.display());
+    assert_eq!(stderr.matches(&prepare).count(), 1, "{stderr}");
 }
 
 /// Point 13: `plan` shows a readable summary; `--json` the plan itself.

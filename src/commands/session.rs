@@ -87,16 +87,10 @@ pub(super) fn new(args: NewArgs) -> Result<()> {
     emit(&format!("{}\n", dir.display()))
 }
 
-/// After `new`: say how to open the plan editor (never start a TUI here,
-/// scripts call `new`). On stderr, so stdout stays the folder path.
+/// After `new`: say how to open the plan editor, first of the next steps
+/// (never start a TUI here, scripts call `new`). On stderr, so stdout stays
+/// the folder path.
 pub(super) fn offer_prepare(dir: &Path) {
-    let lang = crate::store::plan_file::load(dir)
-        .ok()
-        .flatten()
-        .map(|p| p.lang)
-        .unwrap_or_default();
-    let hint = crate::i18n::prepare_strings(lang).open_hint;
-    eprintln!("runde: {hint} runde prepare {}", dir.display());
     print_next_steps(dir);
 }
 

@@ -55,7 +55,6 @@ pub struct PrepareStrings {
     pub run_sheet: &'static str,
     pub agenda: &'static str,
     pub people_public: &'static str,
-    pub open_hint: &'static str,
     pub switch_on: &'static str,
     pub switch_off: &'static str,
 }
@@ -149,7 +148,6 @@ const PREP_DE: PrepareStrings = PrepareStrings {
     run_sheet: "Ablaufplan",
     agenda: "Ablauf",
     people_public: "Personen (☑ = darf öffentlich genannt werden)",
-    open_hint: "Plan bearbeiten mit:",
     switch_on: "☑ ja",
     switch_off: "☐ nein",
 };
@@ -243,7 +241,6 @@ const PREP_EN: PrepareStrings = PrepareStrings {
     run_sheet: "Run sheet",
     agenda: "Agenda",
     people_public: "People (☑ = may be named in public)",
-    open_hint: "Edit the plan with:",
     switch_on: "☑ yes",
     switch_off: "☐ no",
 };
