@@ -5,7 +5,7 @@ mod common;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -37,19 +37,9 @@ fn start_server(dir: &Path, extra: &[&str]) -> Server {
 
 fn start_server_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
     let config = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_runde"))
-        .args([
-            "serve",
-            dir.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-            "--code",
-            CODE,
-        ])
+    let mut child = common::serve_command(dir, CODE, config.path(), &config.path().join("state"))
         .args(extra)
         .envs(env.iter().copied())
-        .env("RUNDE_CONFIG", config.path())
-        .env_remove("RUNDE_SESSIONS")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

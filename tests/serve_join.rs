@@ -129,18 +129,7 @@ async fn a_guest_on_ssh_is_told_to_ask_the_facilitator_about_a_plan_conflict() {
 
 /// `runde serve`'s banner, up to its projector line, and the server.
 fn serve_banner(dir: &Path, config: &Path) -> (common::Bounded, Vec<String>) {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runde"))
-        .args([
-            "serve",
-            dir.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-            "--code",
-            CODE,
-        ])
-        .env("RUNDE_CONFIG", config)
-        .env("RUNDE_STATE_DIR", config.join("state"))
-        .env_remove("RUNDE_SESSIONS")
+    let mut child = common::serve_command(dir, CODE, config, &config.join("state"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()

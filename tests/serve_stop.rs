@@ -109,18 +109,7 @@ struct Serving {
 }
 
 fn serve(dir: &Path, state: &Path, config: &Path) -> Serving {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_runde"))
-        .args([
-            "serve",
-            dir.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-            "--code",
-            CODE,
-        ])
-        .env("RUNDE_CONFIG", config)
-        .env("RUNDE_STATE_DIR", state)
-        .env_remove("RUNDE_SESSIONS")
+    let mut child = common::serve_command(dir, CODE, config, state)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

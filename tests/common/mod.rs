@@ -206,3 +206,22 @@ pub fn kept_plan_edits(state: &Path) -> PathBuf {
     let mut folders = std::fs::read_dir(state.join("plans")).expect("a refused edit was kept");
     folders.next().expect("one session").expect("readable").path()
 }
+
+/// `runde serve DIR --listen 127.0.0.1:0 --code CODE`, loopback only, with
+/// its settings in `config` and its state in `state` and no
+/// `$RUNDE_SESSIONS`: the SSH server every loopback test starts.
+pub fn serve_command(dir: &Path, code: &str, config: &Path, state: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_runde"));
+    cmd.args([
+        "serve",
+        &dir.to_string_lossy(),
+        "--listen",
+        "127.0.0.1:0",
+        "--code",
+        code,
+    ])
+    .env("RUNDE_CONFIG", config)
+    .env("RUNDE_STATE_DIR", state)
+    .env_remove("RUNDE_SESSIONS");
+    cmd
+}
