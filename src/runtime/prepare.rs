@@ -131,7 +131,7 @@ impl PrepareRunner {
                     current_plan,
                     lines: crate::i18n::plan_guard::describe(
                         &r.clashes,
-                        r.invalid.as_deref(),
+                        r.invalid.as_ref(),
                         &r.kept,
                         self.editor.lang(),
                     ),
