@@ -22,6 +22,7 @@ mod output;
 mod plan_cmd;
 mod review_cmd;
 mod session;
+mod speaks;
 
 pub use meeting::*;
 use notes::*;
@@ -29,8 +30,15 @@ use output::*;
 use plan_cmd::*;
 pub use session::*;
 
-/// Runs one parsed command.
+/// Runs one parsed command; an error of the store or the model comes back
+/// worded in the session's language (the default one without a session).
 pub fn run(cli: Cli) -> Result<()> {
+    let speaks = speaks::Speaks::of(&cli.command);
+    run_command(cli).map_err(|e| speaks.word(e))
+}
+
+/// Runs one parsed command; errors in their own (English) words.
+fn run_command(cli: Cli) -> Result<()> {
     match cli.command {
         Command::New(args) => new(args),
         Command::Add(args) => add(args),

@@ -34,11 +34,13 @@ pub enum Error {
     #[error("{0}")]
     Problems(String),
     /// A command does not fit the session (a rule of `model::rules`).
-    #[error(transparent)]
-    Rule(#[from] crate::model::RuleError),
-    /// The next meeting's plan cannot be made (`new --from`).
-    #[error(transparent)]
-    Series(#[from] crate::model::series::SeriesError),
+    /// Displayed in English; edges word it ([`Error::in_lang`]).
+    #[error("{}", crate::i18n::rule_error_text(crate::model::Lang::En, _0))]
+    Rule(crate::model::RuleError),
+    /// The next meeting's plan cannot be made (`new --from`). Displayed in
+    /// English; edges word it ([`Error::in_lang`]).
+    #[error("{}", crate::i18n::check::series_error(_0, crate::model::Lang::En))]
+    Series(crate::model::series::SeriesError),
     /// An entry runde would not read back (a value beyond its limits, too
     /// long) is not written. Displayed in English; edges word it.
     #[error("{}", crate::i18n::check::not_saved(_0, crate::model::Lang::En))]
@@ -50,6 +52,18 @@ pub enum Error {
     /// Whoever read standard output closed it (`| head`): stop quietly (exit code 0).
     #[error("standard output was closed")]
     OutputClosed,
+}
+
+impl From<crate::model::RuleError> for Error {
+    fn from(e: crate::model::RuleError) -> Self {
+        Error::Rule(e)
+    }
+}
+
+impl From<crate::model::series::SeriesError> for Error {
+    fn from(e: crate::model::series::SeriesError) -> Self {
+        Error::Series(e)
+    }
 }
 
 impl Error {

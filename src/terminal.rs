@@ -22,7 +22,7 @@ pub fn run(mut runner: Runner) -> Result<()> {
     let _watcher = match watch::watch(runner.folder().dir(), tx.clone(), || Msg::Store) {
         Ok(w) => Some(w),
         Err(e) => {
-            runner.update(Action::Warn(e.to_string()));
+            runner.update(Action::Warn(e.in_lang(runner.app().lang())));
             None
         }
     };

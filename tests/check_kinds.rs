@@ -6,8 +6,10 @@
 use proptest::prelude::*;
 use runde::i18n::check::{describe, problem, store_problem};
 use runde::model::Lang;
+use runde::model::RuleError;
 use runde::model::check::{Bound, FindingKind, Rejection, SkipReason};
-use runde::model::problem::{BadValue, Damage, IdOf, ParseProblem, StoreProblem, ValueKind};
+use runde::model::problem::{BadValue, Damage, Encoded, IdOf, ParseProblem, StoreProblem, Unmerged, ValueKind};
+use runde::model::series::SeriesError;
 
 /// The variant's position in the enum; no wildcard, so every variant is named.
 fn finding_index(k: &FindingKind) -> usize {
@@ -354,6 +356,17 @@ fn every_store_problem() -> Vec<StoreProblem> {
             path: p(),
             detail: "inotify limit".into(),
         },
+        S::CannotEncode {
+            what: Encoded::Plan,
+            detail: "key must be a string".into(),
+        },
+        S::CannotEncode {
+            what: Encoded::Draft,
+            detail: "key must be a string".into(),
+        },
+        S::EditNotJson {
+            detail: "EOF while parsing".into(),
+        },
     ];
     let index = |s: &S| match s {
         S::NoSuchFolder { .. } => 0,
@@ -380,8 +393,15 @@ fn every_store_problem() -> Vec<StoreProblem> {
         S::TooManyViews { .. } => 19,
         S::SignOffWithoutName => 20,
         S::CannotWatch { .. } => 21,
+        S::CannotEncode {
+            what: Encoded::Plan, ..
+        } => 24,
+        S::CannotEncode {
+            what: Encoded::Draft, ..
+        } => 25,
+        S::EditNotJson { .. } => 26,
     };
-    assert_covers(all.iter().map(index), 24, "StoreProblem");
+    assert_covers(all.iter().map(index), 27, "StoreProblem");
     all
 }
 
@@ -399,4 +419,131 @@ fn every_store_refusal_has_words_in_both_languages() {
         assert_eq!(e.in_lang(Lang::De), de);
         assert_eq!(e.exit_code(), if p.is_usage() { 2 } else { 1 }, "{p:?}");
     }
+}
+
+/// Every refusal of the command rules, each named so a new one must be listed.
+fn every_rule_error() -> Vec<RuleError> {
+    use RuleError as R;
+    let known = || vec!["a".to_string(), "b".to_string()];
+    let all = vec![
+        R::UnknownNote("n1".into()),
+        R::NoMatchingNote("zz".into()),
+        R::AmbiguousNote {
+            prefix: "abcd".into(),
+            count: 2,
+        },
+        R::DeletedNote("n1".into()),
+        R::EmptyText,
+        R::UnknownBoard {
+            id: "nope".into(),
+            known: known(),
+        },
+        R::UnknownSection {
+            board: "a".into(),
+            id: "x".into(),
+            known: known(),
+        },
+        R::NoSections("a".into()),
+        R::NoTimerLength("a".into()),
+        R::NoAgenda,
+        R::UnknownPhase {
+            id: "lunch".into(),
+            known: known(),
+        },
+        R::NotInSection {
+            note: "n2".into(),
+            board: "a".into(),
+            section: "s".into(),
+        },
+        R::NoFindingsBoard,
+    ];
+    let index = |r: &R| match r {
+        R::UnknownNote(_) => 0,
+        R::NoMatchingNote(_) => 1,
+        R::AmbiguousNote { .. } => 2,
+        R::DeletedNote(_) => 3,
+        R::EmptyText => 4,
+        R::UnknownBoard { .. } => 5,
+        R::UnknownSection { .. } => 6,
+        R::NoSections(_) => 7,
+        R::NoTimerLength(_) => 8,
+        R::NoAgenda => 9,
+        R::UnknownPhase { .. } => 10,
+        R::NotInSection { .. } => 11,
+        R::NoFindingsBoard => 12,
+    };
+    assert_covers(all.iter().map(index), 13, "RuleError");
+    all
+}
+
+/// Every reason a next meeting's plan cannot be made.
+fn every_series_error() -> Vec<SeriesError> {
+    let all = vec![SeriesError::NoNextDate, SeriesError::LastNumber(u32::MAX)];
+    let index = |s: &SeriesError| match s {
+        SeriesError::NoNextDate => 0,
+        SeriesError::LastNumber(_) => 1,
+    };
+    assert_covers(all.iter().map(index), 2, "SeriesError");
+    all
+}
+
+/// Issue 27, point 3: the rules' and the series' refusals are data in the
+/// model; German and English words are `i18n`'s, and an `Error` shows the
+/// English ones and words them in a session's language.
+#[test]
+fn every_rule_and_series_refusal_has_words_in_both_languages() {
+    let errors = every_rule_error()
+        .into_iter()
+        .map(runde::error::Error::from)
+        .chain(every_series_error().into_iter().map(runde::error::Error::from));
+    let mut seen = std::collections::HashSet::new();
+    for e in errors {
+        let (de, en) = (e.in_lang(Lang::De), e.in_lang(Lang::En));
+        assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{e:?}");
+        assert_ne!(de, en, "{e:?}");
+        assert!(seen.insert(de.clone()), "{e:?} reads like another: {de}");
+        assert_eq!(e.to_string(), en, "English is the error's own text");
+    }
+    let e = runde::error::Error::from(RuleError::UnknownBoard {
+        id: "nope".into(),
+        known: vec!["a".into(), "b".into()],
+    });
+    assert_eq!(e.to_string(), "unknown board \"nope\" (boards: a, b)");
+    assert_eq!(e.in_lang(Lang::De), "unbekannte Tafel \"nope\" (Tafeln: a, b)");
+    let e = runde::error::Error::from(SeriesError::LastNumber(u32::MAX));
+    assert!(e.in_lang(Lang::De).contains("4294967295") && e.to_string().contains("4294967295"));
+}
+
+/// Every reason two plan edits could not be merged, worded in both
+/// languages with the line of an invalid merge.
+#[test]
+fn every_unmerged_plan_has_words_in_both_languages() {
+    let all = [
+        Unmerged::KeptChanging,
+        Unmerged::Removed,
+        Unmerged::NotJson,
+        Unmerged::Invalid {
+            line: 7,
+            problem: ParseProblem::NoBoards,
+        },
+    ];
+    let index = |u: &Unmerged| match u {
+        Unmerged::KeptChanging => 0,
+        Unmerged::Removed => 1,
+        Unmerged::NotJson => 2,
+        Unmerged::Invalid { .. } => 3,
+    };
+    assert_covers(all.iter().map(index), 4, "Unmerged");
+    let mut seen = std::collections::HashSet::new();
+    for u in &all {
+        let (de, en) = (
+            runde::i18n::check::unmerged(u, Lang::De),
+            runde::i18n::check::unmerged(u, Lang::En),
+        );
+        assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{u:?}");
+        assert_ne!(de, en, "{u:?}");
+        assert!(seen.insert(de.clone()), "{u:?} reads like another: {de}");
+    }
+    let invalid = runde::i18n::check::unmerged(&all[3], Lang::De);
+    assert!(invalid.contains('7') && invalid.contains(&problem(&ParseProblem::NoBoards, Lang::De)));
 }

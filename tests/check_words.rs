@@ -174,3 +174,27 @@ fn a_malformed_plan_is_named_with_path_and_line_in_its_own_language() {
         }
     }
 }
+
+/// A linked plan is refused by `check` with its path named once (the
+/// store's refusal names the file itself). The plan is never read, so the
+/// session's language is unknown: the default, German.
+#[cfg(unix)]
+#[test]
+fn check_names_a_linked_plan_once() {
+    let words = "ist ein symbolischer Link";
+    for lang in ["de", "en"] {
+        let (tmp, dir) = new_session("blank", lang);
+        let plan = dir.join("session.json");
+        let moved = tmp.path().join("plan.json");
+        std::fs::rename(&plan, &moved).unwrap();
+        std::os::unix::fs::symlink(&moved, &plan).unwrap();
+        let (ok, out) = check(&dir);
+        assert!(!ok, "{out}");
+        let shown = plan.display().to_string();
+        let refused = out.lines().find(|l| l.contains(words));
+        assert!(refused.is_some(), "{lang}: no line says {words:?}:\n{out}");
+        for line in out.lines() {
+            assert!(line.matches(&shown).count() <= 1, "{lang}: the path twice:\n{line}");
+        }
+    }
+}

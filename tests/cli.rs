@@ -36,7 +36,7 @@ fn new_refuses_a_non_empty_folder_and_bad_arguments() {
         .args(["new", p(&dir)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not empty"));
+        .stderr(predicate::str::contains("nicht leer"));
     assert_eq!(snapshot_files(&dir), before);
     let tmp = tempfile::tempdir().unwrap();
     let fresh = tmp.path().join("x");

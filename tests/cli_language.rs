@@ -222,3 +222,91 @@ fn the_demo_speaks_one_language() {
         assert_no_foreign_words(&said, foreign);
     }
 }
+
+/// What a failing command said on stderr (its paths as given).
+fn failed(args: &[&str], env: &[(&str, &std::path::Path)]) -> String {
+    let mut cmd = runde();
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(!out.status.success(), "`runde {}` succeeded", args.join(" "));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Issue 27, point 3: the refusals of the rules and the store reach the
+/// person in the session's language from every command — not only from
+/// those that opened the session themselves (a timer's board, an export
+/// target that is a link, a template's name, a session folder that is not
+/// there). Without a readable plan (a linked `session.json`) the session's
+/// language cannot be known: the default, German, is used.
+#[test]
+fn every_command_words_its_refusals_in_the_sessions_language() {
+    use runde::error::Error;
+    use runde::model::Lang;
+    use runde::model::problem::StoreProblem;
+    for (lang, code) in [(Lang::De, "de"), (Lang::En, "en")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("s");
+        let d = dir.to_str().unwrap();
+        let (state, config) = (tmp.path().join("state"), tmp.path().join("config"));
+        let env = [("RUNDE_STATE_DIR", state.as_path()), ("RUNDE_CONFIG", config.as_path())];
+        runde()
+            .args(["new", d, "--lang", code, "--date", "2021-10-05"])
+            .assert()
+            .success();
+        let store = |p: StoreProblem| Error::Store(p).in_lang(lang);
+        let link = tmp.path().join("out.md");
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere.md"), &link).unwrap();
+        let missing = dir.join("gone");
+        let (board, note) = match lang {
+            Lang::De => ("unbekannte Tafel \"nope\"", "unbekannte Notiz \"nope\""),
+            Lang::En => ("unknown board \"nope\"", "unknown note \"nope\""),
+        };
+        let cases: Vec<(Vec<&str>, String)> = vec![
+            (vec!["timer", d, "start", "--board", "nope"], board.into()),
+            (vec!["say", d, "--board", "nope", "hello"], board.into()),
+            (vec!["finding", d, "--from", "nope", "x"], note.into()),
+            (
+                vec!["export", d, "-o", link.to_str().unwrap()],
+                store(StoreProblem::IsLink { path: link.clone() }),
+            ),
+            (
+                vec!["template", "save", d, "a b"],
+                store(StoreProblem::BadTemplateName { name: "a b".into() }),
+            ),
+            (
+                vec!["template", "save", d, "blank"],
+                store(StoreProblem::BuiltInTemplate { name: "blank".into() }),
+            ),
+        ];
+        for (args, expected) in &cases {
+            let said = failed(args, &env);
+            assert!(
+                said.contains(expected.as_str()),
+                "`runde {}` ({code}) did not say {expected:?}:\n{said}",
+                args.join(" ")
+            );
+        }
+        // No session there: the default language.
+        let gone = Error::Store(StoreProblem::NoSuchFolder { path: missing.clone() }).in_lang(Lang::De);
+        for args in [
+            vec!["history", missing.to_str().unwrap()],
+            vec!["serve", missing.to_str().unwrap(), "--listen", "127.0.0.1:0"],
+        ] {
+            let said = failed(&args, &env);
+            assert!(said.contains(&gone), "`runde {}`:\n{said}", args.join(" "));
+        }
+        // A linked plan is never read, so its language is unknown.
+        let plan = dir.join("session.json");
+        let moved = tmp.path().join("plan.json");
+        std::fs::rename(&plan, &moved).unwrap();
+        std::os::unix::fs::symlink(&moved, &plan).unwrap();
+        let linked = Error::Store(StoreProblem::IsLink { path: plan.clone() }).in_lang(Lang::De);
+        for args in [vec!["plan", d], vec!["plan", d, "--format", "md"]] {
+            let said = failed(&args, &env);
+            assert!(said.contains(&linked), "`runde {}`:\n{said}", args.join(" "));
+        }
+    }
+}

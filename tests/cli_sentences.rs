@@ -178,11 +178,26 @@ fn has_two_words(text: &str) -> bool {
     words >= 2
 }
 
+/// Where the inline unit tests (`#[cfg(test)] mod tests { … }`) of `src`
+/// begin, or its end; a `#[cfg(test)] mod tests;` declared at the top
+/// leaves the rest of the file scanned.
+fn inline_tests_start(src: &str) -> usize {
+    src.match_indices("#[cfg(test)]")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let rest = src[at + "#[cfg(test)]".len()..].trim_start();
+            let body = rest.find('{').unwrap_or(usize::MAX);
+            let decl = rest.find(';').unwrap_or(usize::MAX);
+            rest.starts_with("mod ") && body < decl
+        })
+        .unwrap_or(src.len())
+}
+
 /// The sentences of one source file, as "file:line: literal".
 fn sentences_in(path: &Path) -> Vec<String> {
     let full = std::fs::read_to_string(path).unwrap();
     // Unit tests may spell what they like.
-    let src = full.split("#[cfg(test)]").next().unwrap_or_default();
+    let src = &full[..inline_tests_start(&full)];
     let spoken = spoken_ranges(src);
     let mut found = Vec::new();
     for lit in literals(src) {
@@ -251,12 +266,16 @@ fn the_scanner_tells_sentences_from_data() {
             let u = "{a} · {b}";
         }
         #[cfg(test)]
+        mod outside;
+        fn h() { let v = "after the declaration"; }
+        #[cfg(test)]
         mod tests { fn g() { eprintln!("test words"); } }
     "##;
     std::fs::write(&file, src).unwrap();
     let found = sentences_in(&file);
-    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(found.len(), 4, "{found:#?}");
     assert!(found[0].contains("wrote"), "{found:#?}");
+    assert!(found.iter().any(|f| f.contains("after the declaration")), "{found:#?}");
     assert!(found.iter().any(|f| f.contains("needs MINUTES")), "{found:#?}");
     assert!(found.iter().any(|f| f.contains("two words")), "{found:#?}");
 }
@@ -286,6 +305,11 @@ fn the_checker_and_the_file_problems_spell_no_sentence() {
         "store/append.rs",
         "store/listing.rs",
         "store/plan_file.rs",
+        "model/rules.rs",
+        "model/series.rs",
+        "model/plan.rs",
+        "store/plan_guard.rs",
+        "store/drafts.rs",
     ];
     // Literals of these files that are data, not words to a person.
     let data = [
@@ -299,6 +323,22 @@ fn the_checker_and_the_file_problems_spell_no_sentence() {
         ),
         ("<writer thread>", "a pseudo-path naming the thread, like <stdin>"),
         ("no temp file left", "a unit test's assertion"),
+        (
+            "\" at line \"",
+            "a pattern of serde_json's messages, matched to find the kind",
+        ),
+        (
+            "\"unknown field \"",
+            "a pattern of serde_json's messages, matched to find the kind",
+        ),
+        (
+            "\"missing field \"",
+            "a pattern of serde_json's messages, matched to find the kind",
+        ),
+        (
+            "\"Network meeting\"",
+            "a title a template puts in a plan, recognised as a placeholder",
+        ),
     ];
     let found: Vec<String> = files
         .iter()

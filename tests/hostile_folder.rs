@@ -406,7 +406,7 @@ fn export_never_writes_through_a_link() {
         .args(["export", p(&dir), "-o", p(&link)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("symbolic link"));
+        .stderr(predicate::str::contains("symbolischer Link"));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "unberührt");
 }
 
@@ -424,7 +424,7 @@ fn a_symlinked_plan_is_refused_by_plan_and_plan_edit() {
             .env("EDITOR", "true")
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("symbolic link"));
+            .stderr(predicate::str::contains("symbolischer Link"));
     }
     assert_eq!(std::fs::read(&real).unwrap(), before);
 }

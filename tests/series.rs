@@ -276,13 +276,13 @@ fn saved_templates_create_new_sessions() {
         .args(["template", "save", p(&dir), "netzwerk"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("exists"));
+        .stderr(predicate::str::contains("gibt es schon"));
     runde()
         .env("RUNDE_CONFIG", config.path())
         .args(["template", "save", p(&dir), "blank"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("built-in"));
+        .stderr(predicate::str::contains("mitgelieferte Vorlage"));
     runde()
         .env("RUNDE_CONFIG", config.path())
         .args(["template", "save", p(&dir), "a b"])

@@ -27,7 +27,7 @@ fn new_accepts_a_folder_holding_only_sync_markers_and_writes_a_stignore() {
         .args(["new", other.to_str().unwrap()])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("not empty"));
+        .stderr(predicate::str::contains("nicht leer"));
 }
 
 #[test]

@@ -265,12 +265,10 @@ impl Shared {
     }
 
     /// An error in the view's language where runde has its words (the
-    /// rules' refusals); file errors keep their path and the system's text.
+    /// rules' and the store's refusals, a malformed file); file errors keep
+    /// their path and the system's text.
     pub(crate) fn error_text(&self, e: &Error) -> String {
-        match e {
-            Error::Rule(rule) => crate::i18n::rule_error_text(self.lang, rule),
-            other => other.to_string(),
-        }
+        e.in_lang(self.lang)
     }
 
     /// Whether a note's text is still on its way to disk.

@@ -86,8 +86,10 @@ pub(super) fn check_cmd(path: &str) -> Result<()> {
     let mut out = String::new();
     for f in &findings {
         let what = crate::i18n::check::describe(&f.kind, lang);
+        // A refusal of the store names its file itself.
+        let named = matches!(f.kind, check::FindingKind::Refused(_));
         let line = match f.line {
-            _ if f.path.as_os_str().is_empty() => format!("{what}\n"),
+            _ if f.path.as_os_str().is_empty() || named => format!("{what}\n"),
             Some(line) => format!("{}:{line}: {what}\n", f.path.display()),
             None => format!("{}: {what}\n", f.path.display()),
         };

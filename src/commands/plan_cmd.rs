@@ -80,7 +80,7 @@ pub(super) fn plan_cmd(path: &str, edit: bool, json: bool) -> Result<()> {
             let mut lines = vec![words.refused.to_string()];
             lines.extend(crate::i18n::plan_guard::describe(
                 &r.clashes,
-                r.invalid.as_deref(),
+                r.invalid.as_ref(),
                 &r.kept,
                 plan.lang,
             ));

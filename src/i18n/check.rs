@@ -454,6 +454,33 @@ pub fn store_problem(p: &StoreProblem, lang: Lang) -> String {
             format!("{}: Änderungen lassen sich nicht beobachten: {detail}", shown(path))
         }
         S::CannotWatch { path, detail } => format!("{}: cannot watch for changes: {detail}", shown(path)),
+        S::CannotEncode { what, detail } => {
+            use crate::model::problem::Encoded;
+            match (what, de) {
+                (Encoded::Plan, true) => format!("der Plan lässt sich nicht als JSON schreiben: {detail}"),
+                (Encoded::Plan, false) => format!("the plan cannot be written as JSON: {detail}"),
+                (Encoded::Draft, true) => format!("Entwurf nicht gespeichert: {detail}"),
+                (Encoded::Draft, false) => format!("draft not saved: {detail}"),
+            }
+        }
+        S::EditNotJson { detail } if de => format!("kein Plan: {detail}"),
+        S::EditNotJson { detail } => format!("not a plan: {detail}"),
+    }
+}
+
+/// Why two edits of a plan could not be merged (not a clash), in `lang`.
+pub fn unmerged(u: &crate::model::problem::Unmerged, lang: Lang) -> String {
+    use crate::model::problem::Unmerged as U;
+    let de = lang == Lang::De;
+    match u {
+        U::KeptChanging if de => "der Plan änderte sich beim Speichern immer wieder".into(),
+        U::KeptChanging => "the plan kept changing while saving".into(),
+        U::Removed if de => "die Plandatei wurde inzwischen entfernt".into(),
+        U::Removed => "the plan file was removed meanwhile".into(),
+        U::NotJson if de => "der Plan auf der Platte ist kein gültiges JSON (wird er gerade bearbeitet?)".into(),
+        U::NotJson => "the plan on disk is not valid JSON (someone is editing it?)".into(),
+        U::Invalid { line, problem: p } if de => format!("Zeile {line}: {}", problem(p, lang)),
+        U::Invalid { line, problem: p } => format!("line {line}: {}", problem(p, lang)),
     }
 }
 

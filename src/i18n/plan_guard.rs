@@ -73,7 +73,7 @@ pub fn words(lang: Lang) -> &'static PlanGuardWords {
 /// where the person's version is kept.
 pub fn describe(
     clashes: &[crate::model::merge::Clash],
-    invalid: Option<&str>,
+    invalid: Option<&crate::model::problem::Unmerged>,
     kept: &std::path::Path,
     lang: crate::model::Lang,
 ) -> Vec<String> {
@@ -81,7 +81,7 @@ pub fn describe(
     let s = words(lang);
     let mut out = Vec::new();
     if let Some(why) = invalid {
-        out.push(format!("{} {why}", s.cannot_merge));
+        out.push(format!("{} {}", s.cannot_merge, super::check::unmerged(why, lang)));
     }
     for c in clashes {
         let field = if c.path.is_empty() { "(plan)" } else { c.path.as_str() };

@@ -1,13 +1,38 @@
 //! The words for a command that does not fit the session
-//! ([`RuleError`]), in the session's language. The English texts are the
-//! error's own (`Display`); German ones are spelled here.
+//! ([`RuleError`]), in the session's language: German and English are
+//! spelled here (the model keeps only the variant and its data).
 use crate::model::{Lang, RuleError, SaveError};
 
 /// A rule error in `lang`, for the views' status line and the CLI.
 pub fn rule_error_text(lang: Lang, error: &RuleError) -> String {
     match lang {
-        Lang::En => error.to_string(),
+        Lang::En => english(error),
         Lang::De => german(error),
+    }
+}
+
+fn english(error: &RuleError) -> String {
+    match error {
+        RuleError::UnknownNote(id) => format!("unknown note {id}"),
+        RuleError::NoMatchingNote(id) => format!("unknown note {id:?}"),
+        RuleError::AmbiguousNote { prefix, count } => super::cli_strings(Lang::En).ambiguous(*count, prefix),
+        RuleError::DeletedNote(id) => format!("note {id} was deleted"),
+        RuleError::EmptyText => "the text is empty".into(),
+        RuleError::UnknownBoard { id, known } => format!("unknown board {id:?} (boards: {})", known.join(", ")),
+        RuleError::UnknownSection { board, id, known } => format!(
+            "unknown section {id:?} on board {board:?} (sections: {})",
+            known.join(", ")
+        ),
+        RuleError::NoSections(board) => format!("board {board:?} has no sections"),
+        RuleError::NoTimerLength(board) => {
+            format!("board {board:?} has no timer length: set \"minutes\" on the board or its agenda phase")
+        }
+        RuleError::NoAgenda => "the plan has no agenda".into(),
+        RuleError::UnknownPhase { id, known } => format!("unknown phase {id:?} (agenda: {})", known.join(", ")),
+        RuleError::NotInSection { note, board, section } => {
+            format!("note {note} is not in section {section:?} of board {board:?}")
+        }
+        RuleError::NoFindingsBoard => "the plan has no findings board".into(),
     }
 }
 

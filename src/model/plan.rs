@@ -402,8 +402,12 @@ impl Plan {
     /// Serializes the plan as pretty JSON with a trailing newline; never
     /// an empty text in place of a plan.
     pub fn to_pretty_json(&self) -> Result<String> {
-        let mut s = serde_json::to_string_pretty(self)
-            .map_err(|e| crate::error::Error::Invalid(format!("the plan cannot be written as JSON: {e}")))?;
+        let mut s = serde_json::to_string_pretty(self).map_err(|e| {
+            crate::error::Error::Store(crate::model::problem::StoreProblem::CannotEncode {
+                what: crate::model::problem::Encoded::Plan,
+                detail: e.to_string(),
+            })
+        })?;
         s.push('\n');
         Ok(s)
     }

@@ -187,6 +187,33 @@ pub enum StoreProblem {
     SignOffWithoutName,
     /// The folder cannot be watched for changes (the system's words).
     CannotWatch { path: PathBuf, detail: String },
+    /// A plan or a draft cannot be written as JSON (serde_json's words).
+    CannotEncode { what: Encoded, detail: String },
+    /// A plan edit to save is not JSON (serde_json's words).
+    EditNotJson { detail: String },
+}
+
+/// What could not be written as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoded {
+    /// The session's plan.
+    Plan,
+    /// A note's draft.
+    Draft,
+}
+
+/// Why two edits of a plan could not be merged, when it was not a clash
+/// of fields: nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmerged {
+    /// The plan changed again on every try.
+    KeptChanging,
+    /// The plan file was removed meanwhile.
+    Removed,
+    /// The plan on disk is not JSON (someone is editing it).
+    NotJson,
+    /// The merged plan is not valid: its first problem.
+    Invalid { line: usize, problem: ParseProblem },
 }
 
 impl StoreProblem {

@@ -11,57 +11,43 @@ use crate::model::timer::TimerFacts;
 #[cfg(test)]
 mod tests;
 
-/// Why a request does not fit the session. The English texts are the
-/// CLI's and the tests'; views show them in the session's language
-/// (`crate::i18n::rule_error_text`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a request does not fit the session, as data: the words, English
+/// and German, are `crate::i18n::rule_error_text`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleError {
     /// No note has this exact id.
-    #[error("unknown note {0}")]
     UnknownNote(String),
     /// A typed id or prefix fits no note.
-    #[error("unknown note {0:?}")]
     NoMatchingNote(String),
     /// A prefix fits several notes.
-    #[error("ambiguous: {count} notes start with {prefix}; give more characters of the id")]
     AmbiguousNote { prefix: String, count: usize },
     /// The note exists but was deleted.
-    #[error("note {0} was deleted")]
     DeletedNote(String),
     /// A note text without visible characters.
-    #[error("the text is empty")]
     EmptyText,
     /// The plan has no board with this id.
-    #[error("unknown board {id:?} (boards: {})", known.join(", "))]
     UnknownBoard { id: String, known: Vec<String> },
     /// The board has no section with this id.
-    #[error("unknown section {id:?} on board {board:?} (sections: {})", known.join(", "))]
     UnknownSection {
         board: String,
         id: String,
         known: Vec<String>,
     },
     /// The board has no sections at all.
-    #[error("board {0:?} has no sections")]
     NoSections(String),
     /// Starting a timer that has no length.
-    #[error("board {0:?} has no timer length: set \"minutes\" on the board or its agenda phase")]
     NoTimerLength(String),
     /// Stepping phases without an agenda.
-    #[error("the plan has no agenda")]
     NoAgenda,
     /// The agenda has no phase with this id.
-    #[error("unknown phase {id:?} (agenda: {})", known.join(", "))]
     UnknownPhase { id: String, known: Vec<String> },
     /// A `before` note that is not in the target section.
-    #[error("note {note} is not in section {section:?} of board {board:?}")]
     NotInSection {
         note: String,
         board: String,
         section: String,
     },
     /// Adding a finding to a plan without a findings board.
-    #[error("the plan has no findings board")]
     NoFindingsBoard,
 }
 

@@ -96,7 +96,7 @@ impl Runner {
             state_root.and_then(|root| DraftBox::open(&root, runner.folder.dir(), &identity, author.as_deref()));
         match opened {
             Ok(b) => runner.drafts = Some(b),
-            Err(e) => runner.feed(Action::DraftsUnavailable(e.to_string())),
+            Err(e) => runner.feed(Action::DraftsUnavailable(e.in_lang(runner.app.lang()))),
         }
         runner.start();
         Ok(runner)
@@ -300,7 +300,10 @@ impl Runner {
                     }
                     Err(e) => {
                         let failure = Some(save_error(&e));
-                        vec![outcome_action(WriteOutcome { ticket, failure }, e.to_string())]
+                        vec![outcome_action(
+                            WriteOutcome { ticket, failure },
+                            e.in_lang(self.app.lang()),
+                        )]
                     }
                 }
             }
@@ -316,7 +319,7 @@ impl Runner {
                 .into_iter()
                 .collect(),
             Effect::SaveDraft(draft) => match self.drafts.as_ref().map(|b| b.save(&draft)) {
-                Some(Err(e)) => vec![Action::DraftNotSaved(e.to_string())],
+                Some(Err(e)) => vec![Action::DraftNotSaved(e.in_lang(self.app.lang()))],
                 _ => Vec::new(),
             },
             Effect::ClearDraft(draft) => {
@@ -338,7 +341,7 @@ impl Runner {
                         board,
                         events: vec![event],
                     }],
-                    Err(e) => vec![Action::SignOffFailed(e.to_string())],
+                    Err(e) => vec![Action::SignOffFailed(e.in_lang(self.app.lang()))],
                 }
             }
             // The plan editor's effects: a live view never asks for them.
@@ -358,7 +361,7 @@ impl Runner {
         };
         let (events, conflicts_changed, read_at) = match read {
             Ok(read) => read,
-            Err(e) => return Some(Action::FolderUnreadable(e.to_string())),
+            Err(e) => return Some(Action::FolderUnreadable(e.in_lang(self.app.lang()))),
         };
         let plan = self.folder.reload_plan();
         let skews = self.folder.skews();

@@ -131,7 +131,7 @@ impl PrepareRunner {
                     current_plan,
                     lines: crate::i18n::plan_guard::describe(
                         &r.clashes,
-                        r.invalid.as_deref(),
+                        r.invalid.as_ref(),
                         &r.kept,
                         self.editor.lang(),
                     ),
@@ -165,18 +165,18 @@ impl PrepareRunner {
                 settle,
             } => match self.save_plan(&dir, plan, &base, settle) {
                 Ok(answer) => answer,
-                Err(e) => Action::NotSaved(e.to_string()),
+                Err(e) => Action::NotSaved(e.in_lang(self.editor.lang())),
             },
             Effect::SaveTemplate { name, plan } => match templates::save_plan_as_template(&plan, &name) {
                 Ok(path) => Action::TemplateSaved { name, path },
-                Err(e) => Action::NotSaved(e.to_string()),
+                Err(e) => Action::NotSaved(e.in_lang(self.editor.lang())),
             },
             Effect::LoadTemplate { name } => match templates::load_template(&name) {
                 Ok(plan) => Action::TemplateLoaded {
                     name,
                     plan: plan.map(Box::new),
                 },
-                Err(e) => Action::NotSaved(e.to_string()),
+                Err(e) => Action::NotSaved(e.in_lang(self.editor.lang())),
             },
             // A folder that cannot be read now keeps the counts it had.
             Effect::CountNotes { dir } => {

@@ -97,7 +97,7 @@ impl ReviewRunner {
             };
             match change.and_then(|c| self.folder.append_review(top, c)) {
                 Ok(event) => self.review.recorded(&effect, event),
-                Err(e) => self.review.not_recorded(e.to_string()),
+                Err(e) => self.review.not_recorded(e.in_lang(self.review.lang)),
             }
         }
     }

@@ -99,7 +99,12 @@ impl DraftBox {
 
     /// Writes a draft, replacing the earlier one of the same editor.
     pub fn save(&self, draft: &Draft) -> Result<()> {
-        let json = serde_json::to_vec_pretty(draft).map_err(|e| Error::Invalid(format!("draft not saved: {e}")))?;
+        let json = serde_json::to_vec_pretty(draft).map_err(|e| {
+            Error::Store(StoreProblem::CannotEncode {
+                what: crate::model::problem::Encoded::Draft,
+                detail: e.to_string(),
+            })
+        })?;
         super::files::replace(&self.dir.join(file_name(draft)), &json, Durability::Atomic)
     }
 

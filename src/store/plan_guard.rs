@@ -25,6 +25,7 @@ use super::plan_file::MAX_PLAN_BYTES;
 use crate::error::{Error, Result};
 use crate::model::Plan;
 use crate::model::merge::{self, Clash};
+use crate::model::problem::{ParseProblem, StoreProblem, Unmerged};
 
 pub use crate::model::merge::PlanBase;
 
@@ -74,7 +75,7 @@ pub struct Refusal {
     /// Fields both sides changed, each with both values.
     pub clashes: Vec<Clash>,
     /// Why the merge failed when it was not a clash (an invalid result).
-    pub invalid: Option<String>,
+    pub invalid: Option<Unmerged>,
     /// The person's edit laid over the other one (theirs where only they
     /// changed something, the person's own value at each clash), kept in
     /// the local state directory; it opens with the next `plan --edit`.
@@ -131,7 +132,7 @@ pub fn save(root: &Path, dir: &Path, base: &PlanBase, mine: &str) -> Result<Save
         root,
         dir,
         Vec::new(),
-        Some("the plan kept changing while saving".into()),
+        Some(Unmerged::KeptChanging),
         &mine,
         PlanBase::of(now),
     )?))
@@ -146,40 +147,39 @@ enum Merge {
 fn merge_plans(root: &Path, dir: &Path, base: &PlanBase, mine: &str, theirs: Option<&[u8]>) -> Result<Merge> {
     let json = |b: &[u8]| serde_json::from_slice::<Value>(b).ok();
     let base_v = base.bytes().and_then(json);
-    let mine_v = serde_json::from_str::<Value>(mine).map_err(|e| Error::Invalid(format!("not a plan: {e}")))?;
+    let mine_v = serde_json::from_str::<Value>(mine)
+        .map_err(|e| Error::Store(StoreProblem::EditNotJson { detail: e.to_string() }))?;
     let current = PlanBase::of(theirs.map(<[u8]>::to_vec));
     let Some(theirs_v) = theirs.and_then(json) else {
         // Gone, or not JSON: there is nothing to merge with.
         let why = match theirs {
-            None => "the plan file was removed meanwhile",
-            Some(_) => "the plan on disk is not valid JSON (someone is editing it?)",
+            None => Unmerged::Removed,
+            Some(_) => Unmerged::NotJson,
         };
-        return Ok(Merge::Refused(keep(
-            root,
-            dir,
-            Vec::new(),
-            Some(why.into()),
-            mine,
-            current,
-        )?));
+        return Ok(Merge::Refused(keep(root, dir, Vec::new(), Some(why), mine, current)?));
     };
     let changed = merge::changes(base_v.as_ref(), &theirs_v);
     match merge::merge3(base_v.as_ref(), &mine_v, &theirs_v) {
         Ok(merged) => {
             let text = serde_json::to_string_pretty(&merged).unwrap_or_default();
-            match Plan::parse(&dir.join(PLAN_FILE), &text) {
-                Ok(plan) => Ok(Merge::Clean {
+            match Plan::parse_all(&text) {
+                (Some(plan), problems) if problems.is_empty() => Ok(Merge::Clean {
                     text: plan.to_pretty_json()?,
                     changed,
                 }),
-                Err(e) => Ok(Merge::Refused(keep(
-                    root,
-                    dir,
-                    Vec::new(),
-                    Some(e.to_string()),
-                    mine,
-                    current,
-                )?)),
+                (_, problems) => {
+                    let why = problems.into_iter().next().map_or(
+                        Unmerged::Invalid {
+                            line: 1,
+                            problem: ParseProblem::NotAPlan,
+                        },
+                        |p| Unmerged::Invalid {
+                            line: p.line,
+                            problem: p.kind,
+                        },
+                    );
+                    Ok(Merge::Refused(keep(root, dir, Vec::new(), Some(why), mine, current)?))
+                }
             }
         }
         Err(clashes) => {
@@ -199,7 +199,7 @@ fn keep(
     root: &Path,
     dir: &Path,
     clashes: Vec<Clash>,
-    invalid: Option<String>,
+    invalid: Option<Unmerged>,
     text: &str,
     current: PlanBase,
 ) -> Result<Refusal> {

@@ -64,7 +64,7 @@ impl Prepare {
             }
             Err(e) => {
                 self.template_after_save = None;
-                self.say(e.to_string(), Tone::Error);
+                self.say(e.in_lang(self.lang()), Tone::Error);
             }
         }
     }

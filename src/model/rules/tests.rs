@@ -157,7 +157,6 @@ fn timers_of_unknown_boards_are_refused_with_the_known_ones() {
             known: vec!["a".into(), "b".into()]
         }
     );
-    assert_eq!(err.to_string(), "unknown board \"nope\" (boards: a, b)");
 }
 
 // ----- phases ---------------------------------------------------------------
@@ -183,10 +182,11 @@ fn phase_steps_stop_at_the_last_and_fall_off_before_the_first() {
 fn phases_need_an_agenda_and_a_known_id() {
     let mut p = plan();
     assert_eq!(
-        set_phase(&p, &SessionState::default(), Some("lunch"))
-            .unwrap_err()
-            .to_string(),
-        "unknown phase \"lunch\" (agenda: one, two)"
+        set_phase(&p, &SessionState::default(), Some("lunch")),
+        Err(RuleError::UnknownPhase {
+            id: "lunch".into(),
+            known: vec!["one".into(), "two".into()]
+        })
     );
     p.agenda.clear();
     assert_eq!(phase_step(&p, &SessionState::default(), 1), Err(RuleError::NoAgenda));
@@ -211,14 +211,10 @@ fn prefixes_resolve_when_unique_and_say_when_ambiguous_or_unknown() {
         })
     );
     assert_eq!(
-        resolve_note_id(&s, "abcd").unwrap_err().to_string(),
-        "ambiguous: 2 notes start with abcd; give more characters of the id"
-    );
-    assert_eq!(
         resolve_note_id(&s, "zzzz"),
         Err(RuleError::NoMatchingNote("zzzz".into()))
     );
-    assert_eq!(resolve_note_id(&s, "").unwrap_err().to_string(), "unknown note \"\"");
+    assert_eq!(resolve_note_id(&s, ""), Err(RuleError::NoMatchingNote(String::new())));
 }
 
 #[test]
@@ -243,10 +239,13 @@ fn deleted_notes_are_not_live() {
         }],
     );
     assert_eq!(
-        live_note(&s, "abcd1111").unwrap_err().to_string(),
-        "note abcd1111 was deleted"
+        live_note(&s, "abcd1111").map(|n| &n.id),
+        Err(RuleError::DeletedNote("abcd1111".into()))
     );
-    assert_eq!(live_note(&s, "nope").unwrap_err().to_string(), "unknown note nope");
+    assert_eq!(
+        live_note(&s, "nope").map(|n| &n.id),
+        Err(RuleError::UnknownNote("nope".into()))
+    );
 }
 
 #[test]
@@ -255,8 +254,12 @@ fn places_default_to_the_first_section_and_name_what_is_missing() {
     assert_eq!(resolve_place(&p, "a", None).unwrap(), ("a".into(), "s".into()));
     assert_eq!(resolve_place(&p, "a", Some("t")).unwrap(), ("a".into(), "t".into()));
     assert_eq!(
-        resolve_place(&p, "a", Some("x")).unwrap_err().to_string(),
-        "unknown section \"x\" on board \"a\" (sections: s, t)"
+        resolve_place(&p, "a", Some("x")),
+        Err(RuleError::UnknownSection {
+            board: "a".into(),
+            id: "x".into(),
+            known: vec!["s".into(), "t".into()]
+        })
     );
     p.boards[1].sections.clear();
     assert_eq!(resolve_place(&p, "b", None), Err(RuleError::NoSections("b".into())));
@@ -288,8 +291,12 @@ fn a_place_before_a_note_of_another_section_is_refused() {
     let mut s = SessionState::default();
     apply(&mut s, [note("n1", "a", "s", "m"), note("n2", "a", "t", "m")]);
     assert_eq!(
-        place_in(&s, "a", "s", "n1", Some("n2")).unwrap_err().to_string(),
-        "note n2 is not in section \"s\" of board \"a\""
+        place_in(&s, "a", "s", "n1", Some("n2")).map(|_| ()),
+        Err(RuleError::NotInSection {
+            note: "n2".into(),
+            board: "a".into(),
+            section: "s".into()
+        })
     );
 }
 
