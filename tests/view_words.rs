@@ -30,7 +30,9 @@ fn a_view_words_the_stores_refusal_in_its_language() {
             let e = Error::Store(refusal.clone());
             let expected = e.in_lang(lang);
             let runner = Runner::note_taker_with_state(fx.session(), Some("methods"), Some(lang), Err(e)).unwrap();
-            let said = runner.app().message().map(|m| m.text.clone()).unwrap_or_default();
+            // A standing notice in the view's message stack.
+            let said: Vec<String> = runner.app().shared.messages().into_iter().map(|m| m.text).collect();
+            let said = said.join(" | ");
             assert!(
                 said.contains(&expected),
                 "{lang:?} view did not say {expected:?} for {refusal:?}: {said:?}"
