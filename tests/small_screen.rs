@@ -160,6 +160,11 @@ fn i_pages_through_what_does_not_fit_a_small_screen() {
         app.handle_key(key('i'));
         let first = screen(&app, 40, 12);
         assert!(first.contains("1/") && first.contains(turn), "{first}");
+        let bottom = first.lines().find(|l| l.contains("1/")).unwrap_or_default();
+        assert!(
+            bottom.contains("…─┘") || bottom.contains("…┘"),
+            "a cut bottom line ends in …: {bottom}"
+        );
         let mut seen = String::new();
         let mut pages = vec![first.clone()];
         for _ in 0..6 {

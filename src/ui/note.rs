@@ -230,6 +230,8 @@ pub fn info_overlay(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {} ", app.s().help_close)
     };
+    // The bottom line sits in the frame: cut like any other text.
+    let bottom = text::cut(&bottom, width.saturating_sub(2) as usize);
     let height = lines.len().min(rows);
     let lines: Vec<(String, Style)> = lines.into_iter().skip(page * rows).take(rows).collect();
     let rect = super::help::centered(area, width, height as u16 + 2);
