@@ -302,3 +302,16 @@ fn import_reports_every_bad_line_and_imports_nothing() {
     assert!(out.stdout.is_empty());
     assert!(texts(&export_json(&dir), "methods", "notes").is_empty());
 }
+
+/// `status` writes the meeting's date as the session's language does
+/// ("05. Oktober 2021"), not as ISO (found in the rehearsal).
+#[test]
+fn status_writes_the_date_in_the_sessions_language() {
+    let (_t, dir) = example_session();
+    let text = stdout_of(&["status", p(&dir)]);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("05. Oktober 2021") && !first.contains("2021-10-05"),
+        "{first}"
+    );
+}

@@ -149,7 +149,7 @@ pub(super) fn status_lines(s: &Session, only: Option<&[String]>, lang: Option<cr
         })
         .unwrap_or_else(|| st.no_phase.to_string());
     if only.is_none() {
-        out.push_str(&format!("{}  {}\n", s.plan().title, s.plan().date));
+        out.push_str(&format!("{}  {}\n", s.plan().title, st.long_date(s.plan().date, lang)));
         out.push_str(&format!("{}: {phase}\n", st.phase));
         if let Some(b) = &status.broadcast {
             out.push_str(&format!("{}: {}\n", st.broadcast, b.text));
