@@ -84,6 +84,13 @@ impl JoinInfo {
         self.command_at(user, self.host())
     }
 
+    /// The line that opens the group picker, with the code after
+    /// `code_word`: "ssh -p 2622 join@HOST · Code 123456" (the header's and
+    /// `runde serve`'s banner's).
+    pub fn picker_line(&self, code_word: &str) -> String {
+        format!("{} · {code_word} {}", self.command(PICKER_USER), self.code)
+    }
+
     /// `ssh [-p PORT] USER@HOST` for `host`: plain words a shell passes on
     /// unchanged (an IPv6 address needs no brackets after `@`).
     pub fn command_at(&self, user: &str, host: &str) -> String {

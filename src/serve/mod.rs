@@ -290,12 +290,7 @@ pub fn join_text(lang: Lang, info: &crate::app::JoinInfo, boards: &[&crate::mode
     use crate::app::join::PICKER_USER;
     let (words, card) = (serve_words(lang), crate::i18n::join::join_strings(lang));
     let mut out = format!("{}\n", words.join_header);
-    out.push_str(&format!(
-        "  {} · {} {}\n",
-        info.command(PICKER_USER),
-        card.code,
-        info.code
-    ));
+    out.push_str(&format!("  {}\n", info.picker_line(card.code)));
     for host in info.hosts.iter().skip(1) {
         out.push_str(&format!("  {} {}\n", card.also, info.command_at(PICKER_USER, host)));
     }

@@ -51,13 +51,7 @@ fn join_line(app: &App) -> Option<String> {
         return app.config().join_hint.clone();
     };
     let w = crate::i18n::join::join_strings(app.lang());
-    Some(format!(
-        "{} · {} {} · {}",
-        info.command(crate::app::join::PICKER_USER),
-        w.code,
-        info.code,
-        w.card_hint
-    ))
+    Some(format!("{} · {}", info.picker_line(w.code), w.card_hint))
 }
 
 /// Phases with planned and (once begun) actual minutes; the current one marked.
