@@ -424,13 +424,11 @@ pub fn batch_steps(
         let facts = state.timer(board);
         let op = match command {
             TimerCommand::Pause => Some(TimerOp::Pause),
-            TimerCommand::Start if facts.is_started() => Some(match plan.board_minutes(board) {
-                // Resumes a paused timer, and starts one reset meanwhile.
-                Some(minutes) => TimerOp::Start {
-                    duration_ms: i64::from(minutes) * 60_000,
-                },
-                None => TimerOp::Resume,
-            }),
+            // A start with the planned length resumes a paused timer and
+            // starts one reset meanwhile; without a length, a resume.
+            TimerCommand::Start if facts.is_started() => {
+                Some(start_op(plan, board, &TimerFacts::default()).unwrap_or(TimerOp::Resume))
+            }
             _ => timer_step(plan, state, board, command)?.map(|(op, _)| op),
         };
         if let Some(op) = op {
