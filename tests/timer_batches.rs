@@ -48,15 +48,6 @@ fn groups_now(fx: &Fixture) -> Vec<(bool, bool)> {
         .collect()
 }
 
-/// How many events (not log headers) the folder's logs hold.
-fn events_in(fx: &Fixture) -> usize {
-    std::fs::read_dir(fx.dir().join("log"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .map(|text| text.lines().filter(|l| l.starts_with("{\"e\":")).count())
-        .sum()
-}
-
 fn every_start_state() -> impl Iterator<Item = [Was; 4]> {
     let all = [Was::Idle, Was::Running, Was::Paused];
     (0..81usize).map(move |n| [all[n % 3], all[n / 3 % 3], all[n / 9 % 3], all[n / 27 % 3]])
@@ -99,23 +90,26 @@ fn start_all_and_pause_all_at_once_leave_no_mix() {
 fn one_key_writes_one_fact_and_its_undo_another() {
     let fx = prepared([Was::Idle; 4]);
     let mut a = fx.facilitator(None);
-    let lines = || events_in(&fx);
-    let before = lines();
+    let before = common::snapshot_files(&fx.dir().join("log"));
+    let lines = || common::events_added(fx.dir(), &before).len();
     a.handle_key(key('S'));
-    assert_eq!(lines(), before + 1, "start all is one line in the log");
+    assert_eq!(lines(), 1, "start all is one line in the log");
     assert!(groups_now(&fx).iter().all(|g| g.0), "all four run");
     a.handle_key(key('u'));
-    assert_eq!(lines(), before + 2, "its undo is one line too");
+    assert_eq!(lines(), 2, "its undo is one line too");
     assert!(groups_now(&fx).iter().all(|g| !g.1), "all four idle again");
 }
 
 #[test]
 fn the_cli_starts_the_phase_boards_as_one_fact() {
     let fx = prepared([Was::Running, Was::Paused, Was::Idle, Was::Running]);
-    let log_lines = || events_in(&fx);
-    let before = log_lines();
+    let before = common::snapshot_files(&fx.dir().join("log"));
     runde().arg("timer").arg(fx.dir()).arg("pause").assert().success();
-    assert_eq!(log_lines(), before + 1, "one fact for the phase's boards");
+    assert_eq!(
+        common::events_added(fx.dir(), &before).len(),
+        1,
+        "one fact for the phase's boards"
+    );
     assert!(groups_now(&fx).iter().all(|(running, _)| !running));
 }
 
