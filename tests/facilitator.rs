@@ -603,12 +603,7 @@ fn a_tile_counts_one_note_in_the_singular() {
     for (lang, one, two) in [(Lang::En, "1 note", "2 notes"), (Lang::De, "1 Notiz", "2 Notizen")] {
         let fx = Fixture::example();
         let mut s = fx.session();
-        let ids: Vec<String> = s
-            .state()
-            .live_notes()
-            .filter(|n| n.board == "methods")
-            .map(|n| n.id.clone())
-            .collect();
+        let ids = fx.note_ids("methods");
         for id in &ids[2..] {
             s.delete_note(id).unwrap();
         }

@@ -628,12 +628,7 @@ fn a_guest_on_the_findings_sees_no_key_that_writes() {
     ] {
         let fx = Fixture::example();
         let mut s = fx.session();
-        let findings: Vec<String> = s
-            .state()
-            .live_notes()
-            .filter(|n| n.board == "findings")
-            .map(|n| n.id.clone())
-            .collect();
+        let findings = fx.note_ids("findings");
         for id in &findings {
             s.delete_note(id).unwrap();
         }

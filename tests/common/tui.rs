@@ -62,6 +62,17 @@ impl Fixture {
         &self.dir
     }
 
+    /// The ids of `board`'s live notes, as a fresh reader of the folder sees them.
+    pub fn note_ids(&self, board: &str) -> Vec<String> {
+        Session::open(self.dir())
+            .unwrap()
+            .state()
+            .live_notes()
+            .filter(|n| n.board == board)
+            .map(|n| n.id.clone())
+            .collect()
+    }
+
     /// How many live notes with exactly `text` a fresh reader of the folder sees.
     pub fn count_notes(&self, text: &str) -> usize {
         Session::open(self.dir())
